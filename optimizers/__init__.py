@@ -1,0 +1,16 @@
+"""HOW it is minimised: update rules, learning-rate schedules and the compiled runner."""
+
+from __future__ import annotations
+
+from .base import Aux, HyperParam, Optimizer
+from .cache import enable_disk_cache
+from .registry import get, names
+from .runner import MAX_STEPS, N_SAMPLES, LimitError
+from .schedules import KINDS as SCHEDULES
+from .schedules import Schedule
+from .simulate import RunSpec, SimResult, resolve, run_specs, simulate
+
+__all__ = [
+    "Aux", "HyperParam", "enable_disk_cache", "LimitError", "MAX_STEPS", "N_SAMPLES", "Optimizer", "RunSpec",
+    "SCHEDULES", "Schedule", "SimResult", "get", "names", "resolve", "run_specs", "simulate",
+]

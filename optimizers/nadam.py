@@ -1,0 +1,67 @@
+"""NAdam (Dozat 2016) in torch.optim's form, with its momentum-decay schedule."""
+
+from typing import Any, NamedTuple
+
+import jax.numpy as jnp
+
+from .adam import ADAM_RANGES
+from .base import HyperParam, Optimizer, aux
+
+
+class NAdamState(NamedTuple):
+    m: Any  # (d,) first moment
+    v: Any  # (d,) second moment
+    mu_prod: Any  # () product of the momentum coefficients mu_1 ... mu_t
+    t: Any  # () number of steps taken
+
+
+def init(w, hp):
+    one = jnp.ones((), w.dtype)
+    return NAdamState(m=jnp.zeros_like(w), v=jnp.zeros_like(w), mu_prod=one, t=0 * one)
+
+
+def update(grad_fn, w, state, hp):
+    b1, b2, psi = hp["b1"], hp["b2"], hp["momentum_decay"]
+    g = grad_fn(w)
+    t = state.t + 1
+    mu = b1 * (1 - 0.5 * 0.96 ** (t * psi))  # mu_t, the scheduled momentum
+    mu_next = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi))
+    mu_prod = state.mu_prod * mu
+    m = b1 * state.m + (1 - b1) * g  # m <- b1 m + (1-b1) g
+    v = b2 * state.v + (1 - b2) * g * g  # v <- b2 v + (1-b2) g^2
+    denom = jnp.sqrt(v / (1 - b2**t)) + hp["eps"]
+    # Nesterov: current gradient weighted by (1-mu_t), the momentum by the NEXT step's mu.
+    w_new = (
+        w
+        - hp["lr"] * (1 - mu) / (1 - mu_prod) * g / denom
+        - hp["lr"] * mu_next / (1 - mu_prod * mu_next) * m / denom
+    )
+    return w_new, NAdamState(m, v, mu_prod, t), aux(g, w, w_new, moment1=m, moment2=v)
+
+
+NADAM = Optimizer(
+    name="nadam",
+    title="NAdam",
+    init=init,
+    update=update,
+    defaults={"lr": 2e-3, "b1": 0.9, "b2": 0.999, "eps": 1e-8, "momentum_decay": 4e-3},
+    ranges={**ADAM_RANGES, "momentum_decay": HyperParam(0.0, 0.1)},
+    latex=(
+        r"\mu_t = \beta_1\big(1 - \tfrac12 0.96^{t\psi}\big),\ "
+        r"w_{t+1} = w_t - \eta\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\frac{g_t}{\sqrt{\hat v_{t+1}}+\epsilon}"
+        r" - \eta\frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\frac{m_{t+1}}{\sqrt{\hat v_{t+1}}+\epsilon}"
+    ),
+    explain={
+        "en": "Adam with Nesterov's look-ahead: the step uses the momentum it will have at the next "
+        "step rather than the current one, which reacts a little sooner to a change of direction. "
+        "The momentum coefficient is warmed up slowly (psi) as in Dozat's paper.",
+        "ko": "Nesterov의 미리 보기를 더한 Adam입니다. 현재가 아니라 다음 걸음의 모멘텀을 써서 방향 "
+        "변화에 조금 더 빨리 반응합니다. Dozat의 논문처럼 모멘텀 계수를 psi로 천천히 올립니다.",
+    },
+    note={
+        "en": "torch.optim.NAdam form (momentum_decay psi = 4e-3). optax.nadam omits the momentum "
+        "schedule, so the two differ.",
+        "ko": "torch.optim.NAdam 형태(momentum_decay psi = 4e-3). optax.nadam은 모멘텀 스케줄이 없어 "
+        "결과가 다릅니다.",
+    },
+)

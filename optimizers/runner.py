@@ -1,0 +1,220 @@
+"""The compiled runner: every requested run in one jit call.
+
+Structure (static, so it compiles): the landscape family, which optimizers with how many runs each,
+whether each group is noisy, the step bucket and what is recorded. Everything else is traced:
+hyperparameters, schedules, starts, seeds, batch sizes, noise scales, surface parameters. Within one
+call each optimizer is a ``lax.scan`` over steps ``vmap``-ped over its runs.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, NamedTuple, Sequence
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from . import schedules
+from .base import Aux, Optimizer
+
+MAX_STEPS = 20_000
+MAX_RUNS = 512 * 512  # the basin map's starts
+MAX_RUN_STEPS = 160_000_000  # runs x steps in one call (a 512 x 512 x 500 basin map is 131 M)
+MAX_RECORDED = 40_000_000  # floats kept in memory for recorded trajectories
+N_SAMPLES = 128  # per-sample losses behind each surface's mini-batch noise
+STEP_BUCKETS = (50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000)
+ESCAPE_FACTOR = 100.0  # a run farther than this many view spans from the view centre diverged
+RECORD_MODES = ("full", "path", "final")
+
+
+class LimitError(ValueError):
+    """A request exceeds one of the runner's limits; the message names the limit."""
+
+
+class Group(NamedTuple):
+    """Traced inputs of the runs that share one optimizer (leading axis: runs)."""
+
+    hp: dict[str, Any]  # name -> (R,) values
+    start: Any  # (R, d) starting points
+    seed: Any  # (R,) uint32 seeds of the per-sample offsets and batch draws
+    sched_kind: Any  # (R,) int32 index into schedules.KINDS
+    sched_params: Any  # (R, 5) schedule parameters
+    batch: Any  # (R,) mini-batch size B (B = N_SAMPLES is exact gradient descent)
+    noise: Any  # (R,) std of the per-sample gradient offsets u_i (0 = exact)
+    steps: Any  # (R,) steps this run takes (it holds still after)
+    target: Any  # (R,) loss at or below which the run counts as having arrived
+
+
+class Trace(NamedTuple):
+    """Per-step records of one group, leading axes (runs, steps + 1)."""
+
+    path: Any
+    loss: Any
+    grad_norm: Any
+    aux: Aux | None
+
+
+class Final(NamedTuple):
+    """Per-run summary of one group, leading axis runs."""
+
+    w: Any  # (R, d) last finite position
+    loss: Any  # (R,) loss there
+    diverged_at: Any  # (R,) first bad step, -1 if none
+    hit_at: Any  # (R,) first step with loss <= target, -1 if never
+
+
+def bucket_steps(steps: int) -> int:
+    """The compiled scan length for ``steps``: the smallest bucket that holds it."""
+    for b in STEP_BUCKETS:
+        if steps <= b:
+            return b
+    raise LimitError(f"steps = {steps} exceeds the limit of {MAX_STEPS}")
+
+
+def check_limits(n_runs: int, steps: int, record: str, dim: int = 2) -> None:
+    """Raise LimitError naming the limit if a request is too big; called before compiling."""
+    if not isinstance(steps, (int, np.integer)) or steps < 1:
+        raise LimitError(f"steps must be a positive integer, got {steps!r}")
+    if steps > MAX_STEPS:
+        raise LimitError(f"steps = {steps} exceeds the limit of {MAX_STEPS}")
+    if n_runs < 1:
+        raise LimitError("at least one run is needed")
+    if n_runs > MAX_RUNS:
+        raise LimitError(f"{n_runs} runs exceed the limit of {MAX_RUNS} runs per call")
+    if n_runs * steps > MAX_RUN_STEPS:
+        raise LimitError(
+            f"{n_runs} runs x {steps} steps = {n_runs * steps:,} exceeds the limit of "
+            f"{MAX_RUN_STEPS:,} run-steps per call"
+        )
+    if record not in RECORD_MODES:
+        raise LimitError(f"Unknown record mode {record!r}; choose one of: {', '.join(RECORD_MODES)}")
+    per_step = {"full": 3 + 6 * dim, "path": 2 + dim, "final": 0}[record]
+    if n_runs * (steps + 1) * per_step > MAX_RECORDED:
+        raise LimitError(
+            f"recording {record!r} for {n_runs} runs x {steps} steps needs "
+            f"{n_runs * (steps + 1) * per_step:,} values, over the limit of {MAX_RECORDED:,}; "
+            "record less (record='final') or use fewer runs or steps"
+        )
+
+
+def noise_table(key, dim: int, dtype) -> jax.Array:
+    """N_SAMPLES per-sample gradient offsets u_i: exactly centred, population std exactly 1."""
+    u = jax.random.normal(key, (N_SAMPLES, dim), dtype)
+    u = u - u.mean(axis=0)
+    return u / jnp.sqrt((u * u).mean(axis=0))
+
+
+def minibatch_offset(u, key, batch):
+    """Mean of ``batch`` rows of ``u`` drawn without replacement (``batch`` is traced).
+
+    With u centred and of population variance s^2, the mean has variance
+    s^2 (N - B) / (B (N - 1)): zero at B = N.
+    """
+    order = jax.random.permutation(key, u.shape[0])
+    take = (jnp.arange(u.shape[0]) < batch).astype(u.dtype)
+    return (take[:, None] * u[order]).sum(axis=0) / batch
+
+
+def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, g: Group, view):
+    """Run one optimizer from one start for ``n_steps`` (static) steps; vmapped by the caller.
+
+    ``view`` = (centre (d,), reach ()) : a position farther than ``reach`` from ``centre`` in any
+    coordinate counts as diverged.
+    """
+    grad_f = jax.grad(f)
+    mid, reach = view
+    hp0 = {k: jnp.asarray(v, dtype) for k, v in g.hp.items()}
+    w0 = jnp.asarray(g.start, dtype)
+    table_key, step_key = jax.random.split(jax.random.PRNGKey(g.seed))
+    u = noise_table(table_key, w0.shape[0], dtype) * g.noise if noisy else None
+
+    def body(carry, t):
+        w, state, loss, alive, div_at, hit_at = carry
+        hp = {**hp0, "lr": hp0["lr"] * schedules.factor(g.sched_kind, g.sched_params, t, g.steps)}
+        if noisy:
+            # One mini-batch per step: look-ahead rules (NAG, SAM) reuse it for both gradients.
+            offset = minibatch_offset(u, jax.random.fold_in(step_key, t), g.batch)
+            grad_fn = lambda x: grad_f(x) + offset  # noqa: E731
+        else:
+            grad_fn = grad_f
+        w_new, state_new, aux = opt.update(grad_fn, w, state, hp)
+        loss_new = f(w_new)
+        bad = (
+            ~jnp.isfinite(loss_new)
+            | ~jnp.all(jnp.isfinite(w_new))
+            | jnp.any(jnp.abs(w_new - mid) > reach)
+        )
+        active = alive & (t < g.steps)
+        newly_bad = active & bad
+        move = active & ~bad
+        w = jnp.where(move, w_new, w)
+        state = jax.tree.map(lambda a, b: jnp.where(move, a, b), state_new, state)
+        loss = jnp.where(move, loss_new, loss)
+        alive = alive & ~newly_bad
+        div_at = jnp.where(newly_bad, t + 1, div_at)
+        hit_at = jnp.where((hit_at < 0) & move & (loss_new <= g.target), t + 1, hit_at)
+        carry = (w, state, loss, alive, div_at, hit_at)
+        if record == "final":
+            return carry, None
+        nan = jnp.asarray(jnp.nan, dtype)
+        out = {"path": jnp.where(alive, w, nan), "loss": jnp.where(alive, loss, nan)}
+        if record == "full":
+            out["grad_norm"] = jnp.where(alive, jnp.linalg.norm(grad_f(w)), nan)
+            out["aux"] = jax.tree.map(lambda a: jnp.where(move, a, nan), aux)
+        return carry, out
+
+    loss0 = f(w0)
+    ok0 = jnp.isfinite(loss0) & jnp.all(jnp.isfinite(w0))
+    carry0 = (
+        w0,
+        opt.init(w0, hp0),
+        loss0,
+        ok0,
+        jnp.where(ok0, -1, 0).astype(jnp.int32),
+        jnp.where(ok0 & (loss0 <= g.target), 0, -1).astype(jnp.int32),
+    )
+    carry, outs = jax.lax.scan(body, carry0, jnp.arange(n_steps, dtype=jnp.int32))
+    w, _, loss, _, div_at, hit_at = carry
+    final = Final(w=w, loss=loss, diverged_at=div_at, hit_at=hit_at)
+    if record == "final":
+        return None, final
+    nan = jnp.asarray(jnp.nan, dtype)
+    first = lambda a: jnp.where(ok0, a, nan)[None]  # noqa: E731
+    path = jnp.concatenate([first(w0), outs["path"]])
+    loss_tr = jnp.concatenate([first(loss0), outs["loss"]])
+    gn, trace_aux = None, None
+    if record == "full":
+        gn = jnp.concatenate([first(jnp.linalg.norm(grad_f(w0))), outs["grad_norm"]])
+        # aux[k] describes the step from path[k] to path[k+1]; the last row has no step (NaN).
+        trace_aux = jax.tree.map(
+            lambda a: jnp.concatenate([a, jnp.full((1,) + a.shape[1:], nan)]), outs["aux"]
+        )
+    return Trace(path=path, loss=loss_tr, grad_norm=gn, aux=trace_aux), final
+
+
+@partial(jax.jit, static_argnames=("family", "structure", "n_steps", "record"))
+def run_groups(family, structure, n_steps, record, land_params, groups, view):
+    """Run every group in one compiled call.
+
+    Args:
+        family: the landscape's ``fn_p(xy, p)`` (static).
+        structure: tuple of (optimizer name, noisy) per group (static).
+        n_steps: the scan length, a bucket from STEP_BUCKETS (static).
+        record: "full", "path" or "final" (static).
+        land_params: the surface parameters (traced).
+        groups: tuple of :class:`Group`, one per entry of ``structure`` (traced).
+        view: (centre, reach) for the out-of-range test (traced).
+
+    Returns:
+        tuple of (Trace or None, Final) per group.
+    """
+    from . import registry  # the registry imports this module
+
+    dtype = view[0].dtype
+    f = lambda xy: family(xy, land_params)  # noqa: E731
+    out = []
+    for (name, noisy), g in zip(structure, groups):
+        one = partial(_scan_one, registry.get(name), f, noisy, n_steps, record, dtype)
+        out.append(jax.vmap(one, in_axes=(0, None))(g, view))
+    return tuple(out)

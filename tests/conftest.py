@@ -1,0 +1,13 @@
+"""Test-wide settings: JAX strict about rank promotion, warnings are errors (see pyproject)."""
+
+import os
+import sys
+from pathlib import Path
+
+import jax
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("GRADIENT_ATLAS_NO_DISK_CACHE", "1")
+
+jax.config.update("jax_numpy_rank_promotion", "raise")
