@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from .analytic import SURFACES
 from .base import Landscape
+from .grid import MAX_GRID, Grid, grid
 
-__all__ = ["Landscape", "get", "names"]
+__all__ = ["Grid", "Landscape", "MAX_GRID", "get", "grid", "names"]
 
 
 def names() -> list[str]:
