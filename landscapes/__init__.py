@@ -6,11 +6,12 @@ from __future__ import annotations
 from .analytic import SURFACES
 from .base import Landscape
 from .curvature import hessian_eigs, stability_threshold, top_eigenvalue_along
+from .expression import ExpressionError, from_expression
 from .grid import MAX_GRID, Grid, grid
 
 __all__ = [
-    "Grid", "Landscape", "MAX_GRID", "get", "grid", "hessian_eigs", "names", "stability_threshold",
-    "top_eigenvalue_along",
+    "ExpressionError", "Grid", "Landscape", "MAX_GRID", "from_expression", "get", "grid", "hessian_eigs",
+    "names", "stability_threshold", "top_eigenvalue_along",
 ]
 
 
