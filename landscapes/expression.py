@@ -18,9 +18,10 @@ over :data:`MAX_LENGTH` characters or nested deeper than :data:`MAX_DEPTH`, and 
 finite anywhere on a sample grid of the view. A constant formula (no ``x`` or ``y``) is accepted: it
 is a flat surface whose gradient is zero everywhere, a legitimate if dull thing to look at.
 
-Results are cached on ``(text, bounds, start)``: the same text returns the same ``Landscape`` object.
-The compiled runner keys its cache on the surface function's identity, so a Streamlit rerun with an
-unchanged formula reuses the compiled code instead of compiling again.
+Results are cached on ``(text, bounds, start)``: the same arguments return the same ``Landscape``
+object, and every view or start of the same text shares one surface function ``fn_p``. The compiled
+runner keys its cache on that function's identity, so a Streamlit rerun with an unchanged formula (or
+a moved view) reuses the compiled code instead of compiling again.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import difflib
 import functools
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 import numpy as np
@@ -402,8 +403,16 @@ def from_expression(text: str, bounds=None, start=None) -> Landscape:
     return _from_expression(text.strip(), b, s)
 
 
+class _Formula(NamedTuple):
+    fn_p: Callable  # (xy, params) -> value: the family the compiled runner keys on
+    f: Fn  # (x, y) -> value, elementwise
+    latex: str
+    smooth: bool
+
+
 @functools.lru_cache(maxsize=256)
-def _from_expression(text: str, bounds, start) -> Landscape:
+def _formula(text: str) -> _Formula:
+    """Parse and check ``text`` once; every view of the same text shares one ``fn_p`` (no recompiles)."""
     if not text:
         raise ExpressionError("The formula is empty; type one in x and y, for example x^2 + 3*y^2")
     if len(text) > MAX_LENGTH:
@@ -417,7 +426,12 @@ def _from_expression(text: str, bounds, start) -> Landscape:
     _check_depth(tree, src)
     f = _build(tree, src)
     fn_p = lambda xy, p: f(xy[0], xy[1])
+    return _Formula(fn_p, f, "f = " + _latex(tree)[0], not _uses(tree, ("abs", "min", "max")))
 
+
+@functools.lru_cache(maxsize=256)
+def _from_expression(text: str, bounds, start) -> Landscape:
+    fn_p, f, latex, smooth = _formula(text)
     (x0, x1), (y0, y1) = bounds
     xs = np.linspace(x0, x1, SAMPLE_GRID, dtype=np.float32)
     ys = np.linspace(y0, y1, SAMPLE_GRID, dtype=np.float32)
@@ -436,7 +450,6 @@ def _from_expression(text: str, bounds, start) -> Landscape:
         if not np.isfinite(np.asarray(f(jnp.float32(wx), jnp.float32(wy)))):
             wx, wy = pts[np.argmin(np.sum((pts - want) ** 2, axis=1))]
         start = (float(wx), float(wy))
-    latex = "f = " + _latex(tree)[0]
     return Landscape(
         name="expression",
         title=text,
@@ -449,6 +462,6 @@ def _from_expression(text: str, bounds, start) -> Landscape:
         description={"en": f"Your formula: {text}", "ko": f"직접 입력한 수식: {text}"},
         source="user formula",
         log_color=False,
-        smooth=not _uses(tree, ("abs", "min", "max")),
+        smooth=smooth,
         category="custom",
     )

@@ -157,11 +157,14 @@ def test_same_text_same_object_and_no_recompile():
     a = from_expression("x^2 + 4*y^2 + sin(x)")
     b = from_expression("  x^2 + 4*y^2 + sin(x)  ", bounds=((-3, 3), (-3, 3)))
     assert a is b
-    assert from_expression("x^2 + 4*y^2 + sin(x)", bounds=((-2, 2), (-2, 2))) is not a
+    other_view = from_expression("x^2 + 4*y^2 + sin(x)", bounds=((-2, 2), (-2, 2)), start=(1, 1))
+    assert other_view is not a and other_view.start == (1.0, 1.0)
+    assert other_view.fn_p is a.fn_p  # a new view of the same formula does not recompile either
     optimizers.simulate(a, [("adam", {"lr": 0.05})], steps=30)
     size = optimizers.runner.run_groups._cache_size()
     # a Streamlit rerun: same text, new hyperparameters
     res = optimizers.simulate(from_expression("x^2 + 4*y^2 + sin(x)"), [("adam", {"lr": 0.02})], steps=30)
+    optimizers.simulate(other_view, [("adam", {"lr": 0.1})], steps=30)
     assert optimizers.runner.run_groups._cache_size() == size
     assert res.loss[0, -1] < res.loss[0, 0]
 
