@@ -37,6 +37,12 @@ def _beale(xy, p):
 
 SURFACES: dict[str, Landscape] = {}
 
+# What a surface is good for showing, in display order (user formulas get "custom").
+CATEGORIES = (
+    "classic", "convex", "saddle", "valley", "multimodal", "local-minima", "sharp-flat", "plateau", "cliff",
+    "custom",
+)
+
 
 def _add(s: Landscape) -> None:
     SURFACES[s.name] = s
