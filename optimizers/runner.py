@@ -9,7 +9,7 @@ call each optimizer is a ``lax.scan`` over steps ``vmap``-ped over its runs.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -214,7 +214,7 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
     dtype = view[0].dtype
     f = lambda xy: family(xy, land_params)  # noqa: E731
     out = []
-    for (name, noisy), g in zip(structure, groups):
+    for (name, noisy), g in zip(structure, groups, strict=True):
         one = partial(_scan_one, registry.get(name), f, noisy, n_steps, record, dtype)
         out.append(jax.vmap(one, in_axes=(0, None))(g, view))
     return tuple(out)

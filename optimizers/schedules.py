@@ -25,7 +25,7 @@ class Schedule(NamedTuple):
     min_frac: float = 0.0  # "cosine", "warmup_cosine": final lr as a fraction of the base lr
     warmup: float = 50.0  # "warmup_cosine": linear warm-up length in steps
 
-    def validate(self) -> "Schedule":
+    def validate(self) -> Schedule:
         """Check the kind and ranges; raises ValueError naming the bad field."""
         if self.kind not in KINDS:
             raise ValueError(f"Unknown schedule {self.kind!r}; choose one of: {', '.join(KINDS)}")
