@@ -66,7 +66,7 @@ def factor(kind, params, t, total):
 
     def warmup_cosine():
         w = jnp.maximum(warmup, 1.0)
-        ramp = (t + 1) / w  # reaches 1 on the last warm-up step
+        ramp = jnp.minimum((t + 1) / w, 1.0)  # reaches 1 on the last warm-up step (never above)
         return jnp.where(t < warmup, ramp, _cosine(t - warmup, total - warmup, min_frac))
 
     branches = (
