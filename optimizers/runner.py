@@ -26,6 +26,7 @@ N_SAMPLES = 128  # per-sample losses behind each surface's mini-batch noise
 STEP_BUCKETS = (50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000)
 ESCAPE_FACTOR = 100.0  # a run farther than this many view spans from the view centre diverged
 RECORD_MODES = ("full", "path", "final")
+BLOCK = 8192  # runs stepped together; larger groups run block after block (see _in_blocks)
 
 
 class LimitError(ValueError):
@@ -44,6 +45,12 @@ class Group(NamedTuple):
     noise: Any  # (R,) std of the per-sample gradient offsets u_i (0 = exact)
     steps: Any  # (R,) steps this run takes (it holds still after)
     target: Any  # (R,) loss at or below which the run counts as having arrived
+
+
+# vmap axes of a group whose per-call settings are shared by all its runs
+SHARED_AXES = Group(
+    hp=0, start=0, seed=0, sched_kind=None, sched_params=None, batch=None, noise=None, steps=None, target=None
+)
 
 
 class Trace(NamedTuple):
@@ -128,8 +135,9 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
     mid, reach = view
     hp0 = {k: jnp.asarray(v, dtype) for k, v in g.hp.items()}
     w0 = jnp.asarray(g.start, dtype)
-    table_key, step_key = jax.random.split(jax.random.PRNGKey(g.seed))
-    u = noise_table(table_key, w0.shape[0], dtype) * g.noise if noisy else None
+    if noisy:
+        table_key, step_key = jax.random.split(jax.random.PRNGKey(g.seed))
+        u = noise_table(table_key, w0.shape[0], dtype) * g.noise
 
     def body(carry, t):
         w, state, loss, alive, div_at, hit_at = carry
@@ -201,7 +209,10 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
 
     Args:
         family: the landscape's ``fn_p(xy, p)`` (static).
-        structure: tuple of (optimizer name, noisy) per group (static).
+        structure: tuple of (optimizer name, noisy, shared) per group (static). ``shared``: the
+            group's schedule, batch size, noise, steps and target are single values for all its
+            runs (no leading axis), so per-step work that depends only on them (the learning-rate
+            schedule) is done once per step, not once per run.
         n_steps: the scan length, a bucket from STEP_BUCKETS (static).
         record: "full", "path" or "final" (static).
         land_params: the surface parameters (traced).
@@ -216,7 +227,38 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
     dtype = view[0].dtype
     f = lambda xy: family(xy, land_params)  # noqa: E731
     out = []
-    for (name, noisy), g in zip(structure, groups, strict=True):
+    for (name, noisy, shared), g in zip(structure, groups, strict=True):
         one = partial(_scan_one, registry.get(name), f, noisy, n_steps, record, dtype)
-        out.append(jax.vmap(one, in_axes=(0, None))(g, view))
+        axes = SHARED_AXES if shared else Group(*([0] * len(Group._fields)))
+        out.append(_in_blocks(jax.vmap(one, in_axes=(axes, None)), g, axes, view))
     return tuple(out)
+
+
+def _in_blocks(vmapped, g: Group, axes: Group, view):
+    """``vmapped(g, view)``, run BLOCK runs at a time when there are more.
+
+    Stepping 262,144 runs together streams every intermediate through memory at each step; a
+    block of runs keeps its whole scan in cache (and, under the XLA:CPU loop threshold, in one
+    kernel). The last block is padded with copies of the last run, dropped afterwards.
+    """
+    n = g.start.shape[0]
+    if n <= BLOCK:
+        return vmapped(g, view)
+    n_blocks = -(-n // BLOCK)
+    pad = n_blocks * BLOCK - n
+
+    def split(x):
+        x = jnp.concatenate([x, jnp.repeat(x[-1:], pad, axis=0)]) if pad else x
+        return x.reshape((n_blocks, BLOCK) + x.shape[1:])
+
+    mapped = [i for i, a in enumerate(axes) if a == 0]
+    blocks = tuple(jax.tree.map(split, g[i]) for i in mapped)
+
+    def one_block(parts):
+        fields = list(g)
+        for i, p in zip(mapped, parts, strict=True):
+            fields[i] = p
+        return vmapped(Group(*fields), view)
+
+    out = jax.lax.map(one_block, blocks)
+    return jax.tree.map(lambda x: x.reshape((n_blocks * BLOCK,) + x.shape[2:])[:n], out)

@@ -261,3 +261,57 @@ def test_disk_cache_is_written_then_read(tmp_path):
     files = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert files, "the first process wrote no cache entries"
     assert child() >= 1
+
+
+# ---------------------------------------------------------------- run_batch: many runs as arrays
+
+
+def test_run_batch_equals_simulate_and_blocks(monkeypatch):
+    """Arrays in, same runs out as simulate(); a group larger than BLOCK runs block by block
+    (here BLOCK = 4: 11 runs = 3 blocks, the last padded) with the same results."""
+    s = landscapes.get("beale")
+    lrs = np.geomspace(1e-3, 0.3, 11)
+    starts = np.stack([np.linspace(-1, 2, 11), np.linspace(1.5, -0.5, 11)], axis=-1)
+    monkeypatch.setattr(runner, "BLOCK", 4)
+    res = optimizers.run_batch(s, "adam", starts=starts, hp={"lr": lrs, "b1": 0.8}, steps=120,
+                               batch_size=16, noise=0.3, seeds=np.arange(11), record="path")
+    ref = optimizers.simulate(
+        s, [("adam", {"lr": lr, "b1": 0.8}, {"start": tuple(x), "seed": i})
+            for i, (lr, x) in enumerate(zip(lrs, starts, strict=True))],
+        steps=120, batch_size=16, noise=0.3, record="path",
+    )
+    assert res.runs == () and res.path.shape == (11, 121, 2) and list(res.steps) == [120] * 11
+    np.testing.assert_allclose(res.path, ref.path, rtol=1e-5, atol=1e-6)
+    np.testing.assert_array_equal(res.diverged_at, ref.diverged_at)
+    np.testing.assert_array_equal(res.hit_at, ref.hit_at)
+    np.testing.assert_allclose(res.final_w, ref.final_w, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "kwargs, pattern",
+    [
+        ({"hp": {"lr": np.array([0.1, -1.0, 0.2])}}, r"adam.lr = -1 \(entry 1\) is outside its valid range"),
+        ({"hp": {"beta": 0.9}}, r"Unknown hyperparameter\(s\) \['beta'\] for adam; choose from: lr, b1"),
+        ({"starts": np.zeros((3, 3))}, r"starts must have shape \(2,\) or \(runs, 2\)"),
+        ({"starts": np.array([[0.0, 1.0], [np.nan, 0.0]])}, r"starts\[1\] = \(nan, 0\) is not two finite"),
+        ({"hp": {"lr": np.full(3, 0.1)}, "starts": np.zeros((4, 2))}, "every per-run input needs 1 or 4"),
+        ({"hp": {"lr": np.full(513 * 512, 0.01)}}, "runs exceed the limit"),
+        ({"steps": 30_000}, "exceeds the limit of 20000"),
+        ({"seeds": 0.5}, "seeds must be integers"),
+        ({"batch_size": 0, "noise": 1.0}, r"batch_size = 0 is outside \[1, 128\]"),
+    ],
+)
+def test_run_batch_validates_before_compiling(kwargs, pattern):
+    before = runner.run_groups._cache_size()
+    with pytest.raises(ValueError, match=pattern):
+        optimizers.run_batch(landscapes.get("rosenbrock"), "adam", **kwargs)
+    assert runner.run_groups._cache_size() == before
+
+
+def test_run_batch_new_values_do_not_recompile():
+    s = landscapes.get("rosenbrock")
+    optimizers.run_batch(s, "rmsprop", hp={"lr": np.geomspace(1e-4, 1e-1, 64)}, steps=300)
+    size = runner.run_groups._cache_size()
+    optimizers.run_batch(s, "rmsprop", hp={"lr": np.geomspace(1e-3, 1.0, 64), "alpha": 0.9}, steps=250,
+                         starts=(0.5, -0.5), schedule=optimizers.Schedule("cosine"), tol=0.1)
+    assert runner.run_groups._cache_size() == size
