@@ -7,6 +7,7 @@ import sys
 import time
 import traceback
 
+import optimizers  # noqa: F401  (first: it sets XLA:CPU flags, which count only before JAX starts)
 from bench import machine, sections
 
 

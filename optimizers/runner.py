@@ -8,6 +8,7 @@ call each optimizer is a ``lax.scan`` over steps ``vmap``-ped over its runs.
 
 from __future__ import annotations
 
+import functools
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -125,6 +126,17 @@ def minibatch_offset(u, key, batch):
     return jnp.where(batch >= u.shape[0], jnp.zeros_like(mean), mean)
 
 
+def _all(x):
+    """``jnp.all(x)`` for a short vector as a chain of ands: elementwise, so it fuses with the rest
+    of the step (a reduction over the 2 coordinates of every run was its own slow loop)."""
+    return functools.reduce(jnp.logical_and, [x[i] for i in range(x.shape[0])])
+
+
+def _norm(x):
+    """``jnp.linalg.norm`` of a short vector, elementwise for the same reason as :func:`_all`."""
+    return jnp.sqrt(functools.reduce(jnp.add, [x[i] * x[i] for i in range(x.shape[0])]))
+
+
 def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, g: Group, view):
     """Run one optimizer from one start for ``n_steps`` (static) steps; vmapped by the caller.
 
@@ -150,11 +162,8 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
             grad_fn = grad_f
         w_new, state_new, aux = opt.update(grad_fn, w, state, hp)
         loss_new = f(w_new)
-        bad = (
-            ~jnp.isfinite(loss_new)
-            | ~jnp.all(jnp.isfinite(w_new))
-            | jnp.any(jnp.abs(w_new - mid) > reach)
-        )
+        # NaN and inf fail ``<= reach`` too, so one test covers non-finite and escaped positions
+        bad = ~(jnp.isfinite(loss_new) & _all(jnp.abs(w_new - mid) <= reach))
         active = alive & (t < g.steps)
         newly_bad = active & bad
         move = active & ~bad
@@ -170,7 +179,7 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
         nan = jnp.asarray(jnp.nan, dtype)
         out = {"path": jnp.where(alive, w, nan), "loss": jnp.where(alive, loss, nan)}
         if record == "full":
-            out["grad_norm"] = jnp.where(alive, jnp.linalg.norm(grad_f(w)), nan)
+            out["grad_norm"] = jnp.where(alive, _norm(grad_f(w)), nan)
             out["aux"] = jax.tree.map(lambda a: jnp.where(move, a, nan), aux)
         return carry, out
 
@@ -195,7 +204,7 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
     loss_tr = jnp.concatenate([first(loss0), outs["loss"]])
     gn, trace_aux = None, None
     if record == "full":
-        gn = jnp.concatenate([first(jnp.linalg.norm(grad_f(w0))), outs["grad_norm"]])
+        gn = jnp.concatenate([first(_norm(grad_f(w0))), outs["grad_norm"]])
         # aux[k] describes the step from path[k] to path[k+1]; the last row has no step (NaN).
         trace_aux = jax.tree.map(
             lambda a: jnp.concatenate([a, jnp.full((1,) + a.shape[1:], nan)]), outs["aux"]
@@ -209,10 +218,11 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
 
     Args:
         family: the landscape's ``fn_p(xy, p)`` (static).
-        structure: tuple of (optimizer name, noisy, shared) per group (static). ``shared``: the
-            group's schedule, batch size, noise, steps and target are single values for all its
-            runs (no leading axis), so per-step work that depends only on them (the learning-rate
-            schedule) is done once per step, not once per run.
+        structure: tuple of (optimizer name, noisy, shared) per group (static). ``shared`` is
+            False (every field has a leading runs axis) or the tuple of hyperparameter names that
+            vary per run: then those and start and seed have the runs axis, and everything else
+            (the other hyperparameters, schedule, batch size, noise, steps, target) is one value
+            for all runs, so work that depends only on them is done once per step, not per run.
         n_steps: the scan length, a bucket from STEP_BUCKETS (static).
         record: "full", "path" or "final" (static).
         land_params: the surface parameters (traced).
@@ -229,7 +239,9 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
     out = []
     for (name, noisy, shared), g in zip(structure, groups, strict=True):
         one = partial(_scan_one, registry.get(name), f, noisy, n_steps, record, dtype)
-        axes = SHARED_AXES if shared else Group(*([0] * len(Group._fields)))
+        axes = Group(*([0] * len(Group._fields)))
+        if shared is not False:
+            axes = SHARED_AXES._replace(hp={k: (0 if k in shared else None) for k in g.hp})
         out.append(_in_blocks(jax.vmap(one, in_axes=(axes, None)), g, axes, view))
     return tuple(out)
 
@@ -251,14 +263,16 @@ def _in_blocks(vmapped, g: Group, axes: Group, view):
         x = jnp.concatenate([x, jnp.repeat(x[-1:], pad, axis=0)]) if pad else x
         return x.reshape((n_blocks, BLOCK) + x.shape[1:])
 
-    mapped = [i for i, a in enumerate(axes) if a == 0]
-    blocks = tuple(jax.tree.map(split, g[i]) for i in mapped)
+    # split the fields (and hyperparameters) that have a runs axis; the others go in whole
+    batched = jax.tree.map(lambda a, x: x if a == 0 else None, axes, g, is_leaf=lambda a: a is None)
+    whole = jax.tree.map(lambda a, x: None if a == 0 else x, axes, g, is_leaf=lambda a: a is None)
+    blocks = jax.tree.map(split, batched)
 
-    def one_block(parts):
-        fields = list(g)
-        for i, p in zip(mapped, parts, strict=True):
-            fields[i] = p
-        return vmapped(Group(*fields), view)
+    def one_block(part):
+        merged = jax.tree.map(
+            lambda a, b, w: b if a == 0 else w, axes, part, whole, is_leaf=lambda a: a is None
+        )
+        return vmapped(merged, view)
 
     out = jax.lax.map(one_block, blocks)
     return jax.tree.map(lambda x: x.reshape((n_blocks * BLOCK,) + x.shape[2:])[:n], out)

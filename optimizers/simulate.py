@@ -294,8 +294,9 @@ def run_batch(
     np_dtype = np.dtype(jnp.dtype(dtype).name)
     kind, params = sch.as_arrays()
     target = (landscape.min_value + tol) if landscape.min_value is not None else -np.inf
+    per_run = tuple(k for k, v in values.items() if v.ndim == 1)  # the others: one value for all
     group = Group(
-        hp={k: np.broadcast_to(v, (n,)).astype(np_dtype) for k, v in values.items()},
+        hp={k: (v.astype(np_dtype) if k in per_run else np_dtype.type(v)) for k, v in values.items()},
         start=np.broadcast_to(xy, (n, 2)).astype(np_dtype),
         seed=np.broadcast_to(seed_arr % 2**32, (n,)).astype(np.uint32),
         sched_kind=np.int32(kind),
@@ -305,7 +306,7 @@ def run_batch(
         steps=np.int32(steps),
         target=np_dtype.type(target),
     )
-    structure = [(optimizer, b < N_SAMPLES and nz > 0, True)]
+    structure = [(optimizer, b < N_SAMPLES and nz > 0, per_run)]
     outs = _call(landscape, structure, [group], steps, record, np_dtype)
     return _assemble(
         (), np.full(n, steps), np.full(n, opt.grad_evals), None, outs, steps, record

@@ -315,3 +315,16 @@ def test_run_batch_new_values_do_not_recompile():
     optimizers.run_batch(s, "rmsprop", hp={"lr": np.geomspace(1e-3, 1.0, 64), "alpha": 0.9}, steps=250,
                          starts=(0.5, -0.5), schedule=optimizers.Schedule("cosine"), tol=0.1)
     assert runner.run_groups._cache_size() == size
+
+
+def test_cpu_loop_flag_is_added_once_and_respects_the_user(monkeypatch):
+    from optimizers import xla_cpu
+
+    monkeypatch.setenv("XLA_FLAGS", "--xla_force_host_platform_device_count=1")
+    assert xla_cpu.tune_cpu_loops(12345) is True
+    flags = os.environ["XLA_FLAGS"]
+    assert flags.startswith("--xla_force_host_platform_device_count=1 ")
+    assert flags.endswith("--xla_backend_extra_options=xla_cpu_small_while_loop_byte_threshold=12345")
+    assert xla_cpu.tune_cpu_loops(999) is False and os.environ["XLA_FLAGS"] == flags
+    monkeypatch.setenv("XLA_FLAGS", "--xla_backend_extra_options=xla_cpu_small_while_loop_byte_threshold=0")
+    assert xla_cpu.tune_cpu_loops() is False  # the user's own setting wins
