@@ -22,14 +22,17 @@ def sections() -> list[str]:
     return sorted(p.stem[2:] for p in here.glob("b_*.py"))
 
 
-def median_time(fn: Callable[[], object], repeats: int = 5) -> float:
-    """Median wall-clock seconds of ``repeats`` calls of ``fn`` (call it once first to warm up)."""
-    times = []
+def median_time(fn: Callable[[], object], repeats: int = 5) -> tuple[float, float]:
+    """Median wall-clock and median CPU seconds (all threads of this process) of ``repeats`` calls
+    of ``fn``; call it once first to warm up. On a shared machine the CPU time is the steadier one.
+    """
+    wall, cpu = [], []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def verdict(value: float, target: float, higher_is_better: bool = True) -> str:
