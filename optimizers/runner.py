@@ -168,7 +168,7 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
         newly_bad = active & bad
         move = active & ~bad
         w = jnp.where(move, w_new, w)
-        state = jax.tree.map(lambda a, b: jnp.where(move, a, b), state_new, state)
+        state = state_new  # a stopped run keeps w; its state is never read again
         loss = jnp.where(move, loss_new, loss)
         alive = alive & ~newly_bad
         div_at = jnp.where(newly_bad, t + 1, div_at)
