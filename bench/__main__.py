@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         try:
             importlib.import_module(f"bench.b_{name}").run()
         except Exception:  # one broken section must not hide the others' figures
-            traceback.print_exc()
+            traceback.print_exc(file=sys.stdout)
             failed.append(name)
         print(f"-- {name}: {time.perf_counter() - t0:.1f} s", flush=True)
     if failed:
