@@ -8,9 +8,13 @@ from .registry import get, names
 from .runner import MAX_STEPS, N_SAMPLES, LimitError
 from .schedules import KINDS as SCHEDULES
 from .schedules import Schedule
-from .simulate import RunSpec, SimResult, resolve, run_specs, simulate
+from .simulate import RunSpec, SimResult, resolve, run_batch, run_specs, simulate
+from .xla_cpu import tune_cpu_loops
+
+tune_cpu_loops()  # must precede the first JAX computation in the process (nothing above computes)
 
 __all__ = [
     "Aux", "HyperParam", "enable_disk_cache", "LimitError", "MAX_STEPS", "N_SAMPLES", "Optimizer", "RunSpec",
-    "SCHEDULES", "Schedule", "SimResult", "get", "names", "resolve", "run_specs", "simulate",
+    "SCHEDULES", "Schedule", "SimResult", "get", "names", "resolve", "run_batch", "run_specs", "simulate",
+    "tune_cpu_loops",
 ]

@@ -10,22 +10,25 @@ from .base import HyperParam, Optimizer, aux
 class AdamState(NamedTuple):
     m: Any  # (d,) first moment: running average of gradients (decay b1)
     v: Any  # (d,) second moment: running average of squared gradients (decay b2)
-    t: Any  # () number of steps taken, for the bias correction
+    b1_t: Any  # () b1^t after t steps, for the bias correction
+    b2_t: Any  # () b2^t
 
 
 def init(w, hp):
-    return AdamState(m=jnp.zeros_like(w), v=jnp.zeros_like(w), t=jnp.zeros((), w.dtype))
+    one = jnp.ones((), w.dtype)
+    return AdamState(m=jnp.zeros_like(w), v=jnp.zeros_like(w), b1_t=one, b2_t=one)
 
 
 def adam_direction(g, state, hp):
     """Moments after gradient ``g`` and the bias-corrected Adam direction m_hat / (sqrt(v_hat) + eps)."""
     b1, b2 = hp["b1"], hp["b2"]
-    t = state.t + 1
+    # b^t as a running product: a power per run and step is a slow scalar libm call on CPU
+    b1_t, b2_t = state.b1_t * b1, state.b2_t * b2
     m = b1 * state.m + (1 - b1) * g  # m <- b1 m + (1-b1) g
     v = b2 * state.v + (1 - b2) * g * g  # v <- b2 v + (1-b2) g^2
-    m_hat = m / (1 - b1**t)  # bias correction
-    v_hat = v / (1 - b2**t)
-    return AdamState(m, v, t), m_hat / (jnp.sqrt(v_hat) + hp["eps"])
+    m_hat = m / (1 - b1_t)  # bias correction
+    v_hat = v / (1 - b2_t)
+    return AdamState(m, v, b1_t, b2_t), m_hat / (jnp.sqrt(v_hat) + hp["eps"])
 
 
 def update(grad_fn, w, state, hp):

@@ -1,5 +1,6 @@
 """NAdam (Dozat 2016) in torch.optim's form, with its momentum-decay schedule."""
 
+import math
 from typing import Any, NamedTuple
 
 import jax.numpy as jnp
@@ -7,36 +8,41 @@ import jax.numpy as jnp
 from .adam import ADAM_RANGES
 from .base import HyperParam, Optimizer, aux
 
+LOG_096 = math.log(0.96)
+
 
 class NAdamState(NamedTuple):
     m: Any  # (d,) first moment
     v: Any  # (d,) second moment
     mu_prod: Any  # () product of the momentum coefficients mu_1 ... mu_t
     t: Any  # () number of steps taken
+    b2_t: Any  # () b2^t, for the bias correction
 
 
 def init(w, hp):
     one = jnp.ones((), w.dtype)
-    return NAdamState(m=jnp.zeros_like(w), v=jnp.zeros_like(w), mu_prod=one, t=0 * one)
+    return NAdamState(m=jnp.zeros_like(w), v=jnp.zeros_like(w), mu_prod=one, t=0 * one, b2_t=one)
 
 
 def update(grad_fn, w, state, hp):
     b1, b2, psi = hp["b1"], hp["b2"], hp["momentum_decay"]
     g = grad_fn(w)
     t = state.t + 1
-    mu = b1 * (1 - 0.5 * 0.96 ** (t * psi))  # mu_t, the scheduled momentum
-    mu_next = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi))
+    # 0.96^x as exp(x log 0.96) and b2^t as a running product: pow is a slow scalar call on CPU
+    mu = b1 * (1 - 0.5 * jnp.exp(t * psi * LOG_096))  # mu_t, the scheduled momentum
+    mu_next = b1 * (1 - 0.5 * jnp.exp((t + 1) * psi * LOG_096))
+    b2_t = state.b2_t * b2
     mu_prod = state.mu_prod * mu
     m = b1 * state.m + (1 - b1) * g  # m <- b1 m + (1-b1) g
     v = b2 * state.v + (1 - b2) * g * g  # v <- b2 v + (1-b2) g^2
-    denom = jnp.sqrt(v / (1 - b2**t)) + hp["eps"]
+    denom = jnp.sqrt(v / (1 - b2_t)) + hp["eps"]
     # Nesterov: current gradient weighted by (1-mu_t), the momentum by the NEXT step's mu.
     w_new = (
         w
         - hp["lr"] * (1 - mu) / (1 - mu_prod) * g / denom
         - hp["lr"] * mu_next / (1 - mu_prod * mu_next) * m / denom
     )
-    return w_new, NAdamState(m, v, mu_prod, t), aux(g, w, w_new, moment1=m, moment2=v)
+    return w_new, NAdamState(m, v, mu_prod, t, b2_t), aux(g, w, w_new, moment1=m, moment2=v)
 
 
 NADAM = Optimizer(

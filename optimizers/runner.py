@@ -8,8 +8,9 @@ call each optimizer is a ``lax.scan`` over steps ``vmap``-ped over its runs.
 
 from __future__ import annotations
 
+import functools
 from functools import partial
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -26,6 +27,7 @@ N_SAMPLES = 128  # per-sample losses behind each surface's mini-batch noise
 STEP_BUCKETS = (50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000)
 ESCAPE_FACTOR = 100.0  # a run farther than this many view spans from the view centre diverged
 RECORD_MODES = ("full", "path", "final")
+BLOCK = 8192  # runs stepped together; larger groups run block after block (see _in_blocks)
 
 
 class LimitError(ValueError):
@@ -44,6 +46,12 @@ class Group(NamedTuple):
     noise: Any  # (R,) std of the per-sample gradient offsets u_i (0 = exact)
     steps: Any  # (R,) steps this run takes (it holds still after)
     target: Any  # (R,) loss at or below which the run counts as having arrived
+
+
+# vmap axes of a group whose per-call settings are shared by all its runs
+SHARED_AXES = Group(
+    hp=0, start=0, seed=0, sched_kind=None, sched_params=None, batch=None, noise=None, steps=None, target=None
+)
 
 
 class Trace(NamedTuple):
@@ -101,8 +109,8 @@ def check_limits(n_runs: int, steps: int, record: str, dim: int = 2) -> None:
 def noise_table(key, dim: int, dtype) -> jax.Array:
     """N_SAMPLES per-sample gradient offsets u_i: exactly centred, population std exactly 1."""
     u = jax.random.normal(key, (N_SAMPLES, dim), dtype)
-    u = u - u.mean(axis=0)
-    return u / jnp.sqrt((u * u).mean(axis=0))
+    u = u - u.mean(axis=0, keepdims=True)
+    return u / jnp.sqrt((u * u).mean(axis=0, keepdims=True))
 
 
 def minibatch_offset(u, key, batch):
@@ -113,7 +121,20 @@ def minibatch_offset(u, key, batch):
     """
     order = jax.random.permutation(key, u.shape[0])
     take = (jnp.arange(u.shape[0]) < batch).astype(u.dtype)
-    return (take[:, None] * u[order]).sum(axis=0) / batch
+    mean = (take[:, None] * u[order]).sum(axis=0) / batch
+    # B = N is the full sum: exactly zero, not zero up to the rounding of the centring
+    return jnp.where(batch >= u.shape[0], jnp.zeros_like(mean), mean)
+
+
+def _all(x):
+    """``jnp.all(x)`` for a short vector as a chain of ands: elementwise, so it fuses with the rest
+    of the step (a reduction over the 2 coordinates of every run was its own slow loop)."""
+    return functools.reduce(jnp.logical_and, [x[i] for i in range(x.shape[0])])
+
+
+def _norm(x):
+    """``jnp.linalg.norm`` of a short vector, elementwise for the same reason as :func:`_all`."""
+    return jnp.sqrt(functools.reduce(jnp.add, [x[i] * x[i] for i in range(x.shape[0])]))
 
 
 def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, g: Group, view):
@@ -126,8 +147,9 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
     mid, reach = view
     hp0 = {k: jnp.asarray(v, dtype) for k, v in g.hp.items()}
     w0 = jnp.asarray(g.start, dtype)
-    table_key, step_key = jax.random.split(jax.random.PRNGKey(g.seed))
-    u = noise_table(table_key, w0.shape[0], dtype) * g.noise if noisy else None
+    if noisy:
+        table_key, step_key = jax.random.split(jax.random.PRNGKey(g.seed))
+        u = noise_table(table_key, w0.shape[0], dtype) * g.noise
 
     def body(carry, t):
         w, state, loss, alive, div_at, hit_at = carry
@@ -140,16 +162,13 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
             grad_fn = grad_f
         w_new, state_new, aux = opt.update(grad_fn, w, state, hp)
         loss_new = f(w_new)
-        bad = (
-            ~jnp.isfinite(loss_new)
-            | ~jnp.all(jnp.isfinite(w_new))
-            | jnp.any(jnp.abs(w_new - mid) > reach)
-        )
+        # NaN and inf fail ``<= reach`` too, so one test covers non-finite and escaped positions
+        bad = ~(jnp.isfinite(loss_new) & _all(jnp.abs(w_new - mid) <= reach))
         active = alive & (t < g.steps)
         newly_bad = active & bad
         move = active & ~bad
         w = jnp.where(move, w_new, w)
-        state = jax.tree.map(lambda a, b: jnp.where(move, a, b), state_new, state)
+        state = state_new  # a stopped run keeps w; its state is never read again
         loss = jnp.where(move, loss_new, loss)
         alive = alive & ~newly_bad
         div_at = jnp.where(newly_bad, t + 1, div_at)
@@ -160,7 +179,7 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
         nan = jnp.asarray(jnp.nan, dtype)
         out = {"path": jnp.where(alive, w, nan), "loss": jnp.where(alive, loss, nan)}
         if record == "full":
-            out["grad_norm"] = jnp.where(alive, jnp.linalg.norm(grad_f(w)), nan)
+            out["grad_norm"] = jnp.where(alive, _norm(grad_f(w)), nan)
             out["aux"] = jax.tree.map(lambda a: jnp.where(move, a, nan), aux)
         return carry, out
 
@@ -185,7 +204,7 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
     loss_tr = jnp.concatenate([first(loss0), outs["loss"]])
     gn, trace_aux = None, None
     if record == "full":
-        gn = jnp.concatenate([first(jnp.linalg.norm(grad_f(w0))), outs["grad_norm"]])
+        gn = jnp.concatenate([first(_norm(grad_f(w0))), outs["grad_norm"]])
         # aux[k] describes the step from path[k] to path[k+1]; the last row has no step (NaN).
         trace_aux = jax.tree.map(
             lambda a: jnp.concatenate([a, jnp.full((1,) + a.shape[1:], nan)]), outs["aux"]
@@ -199,7 +218,11 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
 
     Args:
         family: the landscape's ``fn_p(xy, p)`` (static).
-        structure: tuple of (optimizer name, noisy) per group (static).
+        structure: tuple of (optimizer name, noisy, shared) per group (static). ``shared`` is
+            False (every field has a leading runs axis) or the tuple of hyperparameter names that
+            vary per run: then those and start and seed have the runs axis, and everything else
+            (the other hyperparameters, schedule, batch size, noise, steps, target) is one value
+            for all runs, so work that depends only on them is done once per step, not per run.
         n_steps: the scan length, a bucket from STEP_BUCKETS (static).
         record: "full", "path" or "final" (static).
         land_params: the surface parameters (traced).
@@ -214,7 +237,42 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
     dtype = view[0].dtype
     f = lambda xy: family(xy, land_params)  # noqa: E731
     out = []
-    for (name, noisy), g in zip(structure, groups):
+    for (name, noisy, shared), g in zip(structure, groups, strict=True):
         one = partial(_scan_one, registry.get(name), f, noisy, n_steps, record, dtype)
-        out.append(jax.vmap(one, in_axes=(0, None))(g, view))
+        axes = Group(*([0] * len(Group._fields)))
+        if shared is not False:
+            axes = SHARED_AXES._replace(hp={k: (0 if k in shared else None) for k in g.hp})
+        out.append(_in_blocks(jax.vmap(one, in_axes=(axes, None)), g, axes, view))
     return tuple(out)
+
+
+def _in_blocks(vmapped, g: Group, axes: Group, view):
+    """``vmapped(g, view)``, run BLOCK runs at a time when there are more.
+
+    Stepping 262,144 runs together streams every intermediate through memory at each step; a
+    block of runs keeps its whole scan in cache (and, under the XLA:CPU loop threshold, in one
+    kernel). The last block is padded with copies of the last run, dropped afterwards.
+    """
+    n = g.start.shape[0]
+    if n <= BLOCK:
+        return vmapped(g, view)
+    n_blocks = -(-n // BLOCK)
+    pad = n_blocks * BLOCK - n
+
+    def split(x):
+        x = jnp.concatenate([x, jnp.repeat(x[-1:], pad, axis=0)]) if pad else x
+        return x.reshape((n_blocks, BLOCK) + x.shape[1:])
+
+    # split the fields (and hyperparameters) that have a runs axis; the others go in whole
+    batched = jax.tree.map(lambda a, x: x if a == 0 else None, axes, g, is_leaf=lambda a: a is None)
+    whole = jax.tree.map(lambda a, x: None if a == 0 else x, axes, g, is_leaf=lambda a: a is None)
+    blocks = jax.tree.map(split, batched)
+
+    def one_block(part):
+        merged = jax.tree.map(
+            lambda a, b, w: b if a == 0 else w, axes, part, whole, is_leaf=lambda a: a is None
+        )
+        return vmapped(merged, view)
+
+    out = jax.lax.map(one_block, blocks)
+    return jax.tree.map(lambda x: x.reshape((n_blocks * BLOCK,) + x.shape[2:])[:n], out)

@@ -25,7 +25,7 @@ class Schedule(NamedTuple):
     min_frac: float = 0.0  # "cosine", "warmup_cosine": final lr as a fraction of the base lr
     warmup: float = 50.0  # "warmup_cosine": linear warm-up length in steps
 
-    def validate(self) -> "Schedule":
+    def validate(self) -> Schedule:
         """Check the kind and ranges; raises ValueError naming the bad field."""
         if self.kind not in KINDS:
             raise ValueError(f"Unknown schedule {self.kind!r}; choose one of: {', '.join(KINDS)}")
@@ -59,25 +59,27 @@ def _cosine(t, total, min_frac):
 
 
 def factor(kind, params, t, total):
-    """Multiplier of the base learning rate at step ``t`` (traced ``kind`` and ``params``)."""
+    """Multiplier of the base learning rate at step ``t`` (traced ``kind`` and ``params``).
+
+    Every kind is evaluated and ``kind`` picks one. The values are a few flops; a ``lax.switch``
+    here, vmapped over runs inside the runner's scan, made a 2,000-step run 30x slower (measured).
+    """
     step_size, gamma, decay, min_frac, warmup = (params[i] for i in range(5))
     t = jnp.asarray(t, params.dtype)
     total = jnp.asarray(total, params.dtype)
-
-    def warmup_cosine():
-        w = jnp.maximum(warmup, 1.0)
-        ramp = (t + 1) / w  # reaches 1 on the last warm-up step
-        return jnp.where(t < warmup, ramp, _cosine(t - warmup, total - warmup, min_frac))
-
-    branches = (
-        lambda: jnp.ones_like(t),
-        lambda: gamma ** jnp.floor(t / step_size),
-        lambda: gamma**t,
-        lambda: 1 / (1 + decay * t),
-        lambda: _cosine(t, total, min_frac),
-        warmup_cosine,
+    log_gamma = jnp.log(gamma)  # gamma^x as exp(x log gamma): pow is a slow scalar call on CPU
+    ramp = jnp.minimum((t + 1) / jnp.maximum(warmup, 1.0), 1.0)  # reaches 1 on the last warm-up step
+    values = jnp.stack(
+        [
+            jnp.ones_like(t),  # constant
+            jnp.exp(jnp.floor(t / step_size) * log_gamma),  # step: gamma^floor(t / step_size)
+            jnp.exp(t * log_gamma),  # exponential: gamma^t
+            1 / (1 + decay * t),  # inverse_time
+            _cosine(t, total, min_frac),  # cosine
+            jnp.where(t < warmup, ramp, _cosine(t - warmup, total - warmup, min_frac)),  # warmup_cosine
+        ]
     )
-    return jax.lax.switch(kind, branches)
+    return values[kind]
 
 
 def curve(schedule: Schedule, lr: float, steps: int):

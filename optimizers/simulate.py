@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, NamedTuple, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -94,16 +95,13 @@ def resolve(
         if isinstance(sch, Mapping):
             sch = Schedule(**sch)
         sch.validate()
-        b = extra.get("batch_size", batch_size)
-        b = N_SAMPLES if b is None else int(b)
-        if not 1 <= b <= N_SAMPLES:
-            raise ValueError(f"batch_size = {b} is outside [1, {N_SAMPLES}] (the surface has {N_SAMPLES} samples)")
-        nz = float(extra.get("noise", noise))
-        if not (0.0 <= nz <= 1e3):
-            raise ValueError(f"noise = {nz:g} is outside [0, 1000]")
+        b, nz = _check_noise(extra.get("batch_size", batch_size), extra.get("noise", noise))
         n = extra.get("steps", steps if budget is None else int(budget) // opt.grad_evals)
         if budget is not None and n < 1:
-            raise LimitError(f"budget = {budget} is too small for {name} ({opt.grad_evals} gradient evaluations per step)")
+            raise LimitError(
+                f"budget = {budget} is too small for {name} "
+                f"({opt.grad_evals} gradient evaluations per step)"
+            )
         runner.check_limits(1, int(n), "final")
         out.append(
             RunSpec(name, opt.validate(hp), s0, sch, b, nz, int(extra.get("seed", seed)) % 2**32, int(n))
@@ -159,14 +157,26 @@ def simulate(
     )
     n_steps = max(s.steps for s in specs)
     runner.check_limits(len(specs), n_steps, record, dim=2)
-    if jnp.dtype(dtype) == jnp.float64 and not jax.config.jax_enable_x64:
-        raise ValueError("dtype float64 needs jax_enable_x64 (use `with jax.enable_x64(True):`)")
+    _check_dtype(dtype)
     target = (landscape.min_value + tol) if landscape.min_value is not None else -np.inf
     return run_specs(landscape, specs, record=record, target=target, dtype=dtype)
 
 
-def run_specs(landscape, specs: Sequence[RunSpec], *, record="full", target=-np.inf, dtype=jnp.float32) -> SimResult:
-    """The lower-level batched call: resolved runs -> one compiled call -> NumPy arrays."""
+def run_specs(
+    landscape, specs: Sequence[RunSpec], *, record="full", target=-np.inf, dtype=jnp.float32
+) -> SimResult:
+    """The lower-level batched call: resolved runs -> one compiled call -> NumPy arrays.
+
+    Args:
+        landscape: the surface.
+        specs: resolved runs (see :func:`resolve`); grouped by optimizer inside the call.
+        record: "full", "path" or "final".
+        target: loss at or below which a run counts as arrived (``hit_at``).
+        dtype: jnp.float32 or jnp.float64.
+
+    Returns:
+        :class:`SimResult`, runs in the order of ``specs``.
+    """
     np_dtype = np.dtype(jnp.dtype(dtype).name)
     order: dict[str, list[int]] = {}
     for i, s in enumerate(specs):
@@ -175,8 +185,8 @@ def run_specs(landscape, specs: Sequence[RunSpec], *, record="full", target=-np.
     for name, idx in order.items():
         sub = [specs[i] for i in idx]
         noisy = any(s.batch_size < N_SAMPLES and s.noise > 0 for s in sub)
-        structure.append((name, noisy))
-        kinds, params = zip(*(s.schedule.as_arrays() for s in sub))
+        structure.append((name, noisy, False))
+        kinds, params = zip(*(s.schedule.as_arrays() for s in sub), strict=True)
         groups.append(
             Group(
                 hp={k: np.array([s.hp[k] for s in sub], np_dtype) for k in sub[0].hp},
@@ -191,12 +201,144 @@ def run_specs(landscape, specs: Sequence[RunSpec], *, record="full", target=-np.
             )
         )
     n_steps = max(s.steps for s in specs)
+    outs = _call(landscape, structure, groups, n_steps, record, np_dtype)
+    inv = np.argsort(np.concatenate([np.array(idx) for idx in order.values()]))
+    steps = np.array([s.steps for s in specs])
+    grad_evals = np.array([registry.get(s.optimizer).grad_evals for s in specs])
+    return _assemble(tuple(specs), steps, grad_evals, inv, outs, n_steps, record)
+
+
+def run_batch(
+    landscape,
+    optimizer: str,
+    *,
+    starts=None,
+    hp: Mapping[str, Any] | None = None,
+    steps: int = 500,
+    schedule: Schedule | None = None,
+    batch_size: int | None = None,
+    noise: float = 0.0,
+    seeds: Any = 0,
+    tol: float = 1e-3,
+    record: str = "final",
+    dtype=jnp.float32,
+) -> SimResult:
+    """Many runs of ONE optimizer given as arrays: a learning-rate sweep, a basin map, a seed study.
+
+    Nothing is done per run in Python, so 512 x 512 starts cost what their arithmetic costs. Each of
+    ``starts``, every hyperparameter and ``seeds`` is either one value or one value per run; the
+    schedule, batch size, noise and step count are shared by all runs.
+
+    Args:
+        landscape: the surface.
+        optimizer: a registered name.
+        starts: (2,) or (R, 2); the landscape's start if None.
+        hp: name -> scalar or (R,) array; the optimizer's defaults fill the rest.
+        steps: updates per run (1 .. 20,000).
+        schedule: learning-rate schedule (constant if None).
+        batch_size: mini-batch size of N_SAMPLES (None = exact gradient); see :func:`simulate`.
+        noise: std of the per-sample gradient offsets.
+        seeds: int or (R,) ints.
+        tol: a run has arrived when loss <= known minimum + tol (``hit_at``).
+        record: "final" (default), "path" or "full".
+        dtype: jnp.float32 (default) or jnp.float64 (needs jax x64 enabled).
+
+    Returns:
+        :class:`SimResult` with ``runs = ()`` (the runs are the rows of the arrays given).
+
+    Raises:
+        ValueError: unknown names, bad shapes, out-of-range values (naming the first bad entry);
+        LimitError (a ValueError) past a limit. All before anything is compiled.
+    """
+    opt = registry.get(optimizer)
+    xy = np.asarray(landscape.start if starts is None else starts, np.float64)
+    xy = xy[None] if xy.ndim == 1 else xy
+    if xy.ndim != 2 or xy.shape[1] != 2:
+        raise ValueError(f"starts must have shape (2,) or (runs, 2), got {np.shape(starts)}")
+    if not np.all(np.isfinite(xy)):
+        i = int(np.argmin(np.all(np.isfinite(xy), axis=1)))
+        raise ValueError(f"starts[{i}] = ({xy[i, 0]:g}, {xy[i, 1]:g}) is not two finite numbers")
+    unknown = set(hp or {}) - set(opt.defaults)
+    if unknown:
+        raise ValueError(
+            f"Unknown hyperparameter(s) {sorted(unknown)} for {optimizer}; "
+            f"choose from: {', '.join(opt.defaults)}"
+        )
+    values = {k: np.asarray((hp or {}).get(k, d), np.float64) for k, d in opt.defaults.items()}
+    seed_arr = np.asarray(seeds)
+    lengths = {"starts": len(xy)}
+    for k, v in {"seeds": seed_arr, **values}.items():
+        if v.ndim > 1:
+            raise ValueError(f"{k} must be a scalar or a 1-D array, got shape {v.shape}")
+        lengths[k] = v.shape[0] if v.ndim == 1 else 1
+    n = max(lengths.values())
+    wrong = {k: m for k, m in lengths.items() if m not in (1, n)}
+    if wrong:
+        raise ValueError(f"every per-run input needs 1 or {n} entries; got {wrong}")
+    for k, v in values.items():
+        rng = opt.ranges[k]
+        bad = ~(np.isfinite(v) & (v >= rng.low) & (v <= rng.high))
+        if np.any(bad):
+            i = int(np.argmax(np.atleast_1d(bad)))
+            x = float(np.atleast_1d(v)[i])
+            raise ValueError(
+                f"{optimizer}.{k} = {x:g} (entry {i}) is outside its valid range [{rng.low:g}, {rng.high:g}]"
+            )
+    if not np.issubdtype(seed_arr.dtype, np.integer):
+        raise ValueError(f"seeds must be integers, got {seed_arr.dtype}")
+    sch = Schedule(**schedule) if isinstance(schedule, Mapping) else (schedule or Schedule())
+    sch.validate()
+    b, nz = _check_noise(batch_size, noise)
+    runner.check_limits(n, steps, record, dim=2)
+    _check_dtype(dtype)
+    np_dtype = np.dtype(jnp.dtype(dtype).name)
+    kind, params = sch.as_arrays()
+    target = (landscape.min_value + tol) if landscape.min_value is not None else -np.inf
+    per_run = tuple(k for k, v in values.items() if v.ndim == 1)  # the others: one value for all
+    group = Group(
+        hp={k: (v.astype(np_dtype) if k in per_run else np_dtype.type(v)) for k, v in values.items()},
+        start=np.broadcast_to(xy, (n, 2)).astype(np_dtype),
+        seed=np.broadcast_to(seed_arr % 2**32, (n,)).astype(np.uint32),
+        sched_kind=np.int32(kind),
+        sched_params=np.array(params, np_dtype),
+        batch=np_dtype.type(b),
+        noise=np_dtype.type(nz),
+        steps=np.int32(steps),
+        target=np_dtype.type(target),
+    )
+    structure = [(optimizer, b < N_SAMPLES and nz > 0, per_run)]
+    outs = _call(landscape, structure, [group], steps, record, np_dtype)
+    return _assemble(
+        (), np.full(n, steps), np.full(n, opt.grad_evals), None, outs, steps, record
+    )
+
+
+def _check_noise(batch_size, noise) -> tuple[int, float]:
+    b = N_SAMPLES if batch_size is None else int(batch_size)
+    if not 1 <= b <= N_SAMPLES:
+        raise ValueError(
+            f"batch_size = {b} is outside [1, {N_SAMPLES}] (the surface has {N_SAMPLES} samples)"
+        )
+    nz = float(noise)
+    if not (0.0 <= nz <= 1e3):
+        raise ValueError(f"noise = {nz:g} is outside [0, 1000]")
+    return b, nz
+
+
+def _check_dtype(dtype) -> None:
+    if jnp.dtype(dtype) not in (jnp.dtype(jnp.float32), jnp.dtype(jnp.float64)):
+        raise ValueError(f"dtype must be float32 or float64, got {jnp.dtype(dtype)}")
+    if jnp.dtype(dtype) == jnp.float64 and not jax.config.jax_enable_x64:
+        raise ValueError("dtype float64 needs jax_enable_x64 (use `with jax.enable_x64(True):`)")
+
+
+def _call(landscape, structure, groups, n_steps, record, np_dtype):
     (x0, x1), (y0, y1) = landscape.bounds
     view = (
         np.array([(x0 + x1) / 2, (y0 + y1) / 2], np_dtype),
         np.asarray(ESCAPE_FACTOR * max(x1 - x0, y1 - y0), np_dtype),
     )
-    outs = runner.run_groups(
+    return runner.run_groups(
         landscape.fn_p,
         tuple(structure),
         runner.bucket_steps(n_steps),
@@ -205,23 +347,19 @@ def run_specs(landscape, specs: Sequence[RunSpec], *, record="full", target=-np.
         tuple(groups),
         view,
     )
-    return _assemble(specs, order, outs, n_steps, record)
 
 
-def _assemble(specs, order, outs, n_steps, record) -> SimResult:
-    perm = np.concatenate([np.array(idx) for idx in order.values()])
-    inv = np.argsort(perm)
+def _assemble(runs, steps, grad_evals, inv, outs, n_steps, record) -> SimResult:
+    """Device outputs -> NumPy, runs back in request order (``inv``; None: already), cut to ``n_steps``."""
 
     def cat(get, cut=True):
-        a = np.concatenate([np.asarray(get(o)) for o in outs])[inv]
+        parts = [np.asarray(get(o)) for o in outs]
+        a = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        a = a if inv is None else a[inv]
         return a[:, : n_steps + 1] if cut else a
 
-    finals = [o[1] for o in outs]
-    div = np.concatenate([np.asarray(f.diverged_at) for f in finals])[inv]
-    hit = np.concatenate([np.asarray(f.hit_at) for f in finals])[inv]
-    steps = np.array([s.steps for s in specs])
-    div = np.where(div > steps, -1, div)
-    hit = np.where(hit > steps, -1, hit)
+    div = cat(lambda o: o[1].diverged_at, cut=False)
+    hit = cat(lambda o: o[1].hit_at, cut=False)
     path = loss = gn = aux = None
     if record != "final":
         path = cat(lambda o: o[0].path)
@@ -230,15 +368,15 @@ def _assemble(specs, order, outs, n_steps, record) -> SimResult:
         gn = cat(lambda o: o[0].grad_norm)
         aux = Aux(*(cat(lambda o, i=i: o[0].aux[i]) for i in range(len(Aux._fields))))
     return SimResult(
-        runs=tuple(specs),
+        runs=runs,
         path=path,
         loss=loss,
         grad_norm=gn,
         aux=aux,
-        diverged_at=div,
-        hit_at=hit,
-        final_w=np.concatenate([np.asarray(f.w) for f in finals])[inv],
-        final_loss=np.concatenate([np.asarray(f.loss) for f in finals])[inv],
+        diverged_at=np.where(div > steps, -1, div),
+        hit_at=np.where(hit > steps, -1, hit),
+        final_w=cat(lambda o: o[1].w, cut=False),
+        final_loss=cat(lambda o: o[1].loss, cut=False),
         steps=steps,
-        grad_evals=np.array([registry.get(s.optimizer).grad_evals for s in specs]),
+        grad_evals=grad_evals,
     )
