@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from .curvature import (
     eigs_and_grads,
-    hessian_eigs,
     limit_factor,
     spectral_radius,
     stability_threshold,
@@ -44,7 +43,6 @@ __all__ = [
     "default_schedule",
     "edge_lr",
     "eigs_and_grads",
-    "hessian_eigs",
     "hp_search",
     "limit_factor",
     "loss_rises",

@@ -130,7 +130,7 @@ def quadratic_theory(landscape, rtol: float = 1e-3) -> QuadTheory | None:
     Hessian at the start, the view centre and the view corners), else None."""
     (x0, x1), (y0, y1) = landscape.bounds
     pts = np.array([landscape.start, ((x0 + x1) / 2, (y0 + y1) / 2), (x0, y0), (x1, y1), (x0, y1), (x1, y0)])
-    e = curvature.hessian_eigs(landscape, pts)
+    e = curvature.hessian_eigs(landscape, pts.astype(np.float32))[0].astype(np.float64)
     if not np.all(np.isfinite(e)) or np.max(np.abs(e - e[0])) > rtol * max(np.max(np.abs(e)), 1e-12):
         return None
     lo, hi = float(e[0, 0]), float(e[0, 1])

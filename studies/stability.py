@@ -154,7 +154,7 @@ def loss_rises(
 
 
 def _top_eig_at(landscape, point) -> float:
-    e = curvature.hessian_eigs(landscape, np.asarray(point, np.float64)[None])[0]
+    e = curvature.hessian_eigs(landscape, np.asarray(point, np.float32)[None])[0][0].astype(np.float64)
     top = float(e[1])
     return top if top > 0 else float(np.max(np.abs(e)))
 
