@@ -11,7 +11,9 @@ Definitions.
 * Rules that rescale the step per coordinate (Adagrad, RMSprop, Adam, ...) have no single
   lr * lambda limit; for them the three rates come from a 64-rate sweep of the same runs
   (``source = "sweep"``): about right = the sweep's best rate, too large = the smallest larger
-  rate that diverges or ends above the starting loss (else the largest swept), too small = /20.
+  rate that diverges or ends above the starting loss (else 30 x the best, within the swept range:
+  the steps of these rules are about lr long, so the iterate then bounces around the minimum by
+  about that much), too small = /20.
 * A rising step k -> k+1 (loss[k+1] > loss[k] by more than float32 noise) gets one reason:
   "uphill": the step points against the exact gradient at w_k (g . dw > 0): velocity or an
   adaptive moment carried the point uphill;
@@ -37,6 +39,7 @@ from .sweep import lr_sweep
 
 LABELS = ("too small", "about right", "too large")
 SMALL, LARGE = 1.0 / 20.0, 1.25  # too small = right * SMALL; too large = limit * LARGE
+SWEEP_LARGE = 30.0  # adaptive rules with no bad rate in the sweep: too large = best * SWEEP_LARGE
 REASONS = ("uphill", "unstable", "overshoot")
 RISE_RTOL = 1e-5  # a rise smaller than this fraction of the loss is float32 noise
 
@@ -205,7 +208,7 @@ def three_rates(
     loss0 = float(landscape.fn(np.asarray(base.start, np.float32)))
     bad = (sw.diverged_at[0] >= 0) | ~(sw.final_loss[0] < loss0)
     above = np.flatnonzero(bad & (np.arange(sw.lrs.size) > b))
-    large = float(sw.lrs[above[0]]) if above.size else float(sw.lrs[-1])
+    large = float(sw.lrs[above[0]]) if above.size else min(float(sw.lrs[b]) * SWEEP_LARGE, hi)
     right = float(sw.lrs[b])
     return clip(np.array([right * SMALL, right, large])), "sweep", lam0, float("nan"), float("nan"), large
 
