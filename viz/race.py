@@ -103,6 +103,20 @@ def png_data_uri(rgb: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
 
 
+def b64(a: np.ndarray) -> dict:
+    """Plotly's typed-array form of a 1-D float32 array (what ``to_json`` would make of it, done once
+    here: plotly's generic conversion inspects every array and dominates the cost of 300 frames)."""
+    a = np.ascontiguousarray(a, dtype=np.float32)
+    return {"dtype": "f4", "bdata": base64.b64encode(a.tobytes()).decode()}
+
+
+def unb64(v) -> np.ndarray:
+    """Inverse of :func:`b64` (also accepts plain lists); for tests and exports."""
+    if isinstance(v, dict):
+        return np.frombuffer(base64.b64decode(v["bdata"]), np.dtype(v["dtype"])).reshape(v.get("shape", -1))
+    return np.asarray(v, dtype=np.float64)
+
+
 def background(x: np.ndarray, y: np.ndarray, z: np.ndarray, log: bool) -> Background:
     """The static layers for a surface sampled on a grid.
 
@@ -153,26 +167,6 @@ def comet_points(path: np.ndarray, fidx: np.ndarray, j: int) -> tuple[np.ndarray
     pick = fidx[np.clip(np.arange(j - TAIL, j + 1), 0, None)]
     pts = path[:, pick]  # (R, TAIL+1, 2)
     return pts[..., 0].reshape(-1).astype(np.float32), pts[..., 1].reshape(-1).astype(np.float32)
-
-
-class _Frame:
-    """An animation frame kept as its plain dict.
-
-    ``go.Figure`` turns every frame into validated graph objects, which costs about a second for a
-    few hundred frames; our frames are built here from arrays in a fixed, valid shape, so they are
-    attached as these light objects instead (``Figure.to_dict``/``to_json``/``to_html`` read only
-    ``_props``).
-    """
-
-    __slots__ = ("_props",)
-
-    def __init__(self, props: dict):
-        self._props = props
-
-
-def frames_of(fig: go.Figure) -> list[dict]:
-    """The frames of a figure built here, as dicts (for tests and exports)."""
-    return [f._props if isinstance(f, _Frame) else f.to_plotly_json() for f in fig.frames]
 
 
 class Overlay(NamedTuple):
@@ -308,8 +302,9 @@ def contour_figure(
     n_pts = path.shape[1]
     fidx = frame_indices(n_pts)
     j0 = len(fidx) - 1 if frame is None else int(np.clip(frame, 0, len(fidx) - 1))
-    data: list[go.Scatter] = [
-        go.Scatter(
+    data: list[dict] = [
+        dict(
+            type="scatter",
             x=bg.line_x,
             y=bg.line_y,
             mode="lines",
@@ -322,7 +317,8 @@ def contour_figure(
     if click_grid:
         gx, gy = np.meshgrid(np.linspace(x0, x1, CLICK_GRID), np.linspace(y0, y1, CLICK_GRID))
         data.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=gx.ravel().astype(np.float32),
                 y=gy.ravel().astype(np.float32),
                 mode="markers",
@@ -334,7 +330,8 @@ def contour_figure(
         )
     mins = np.array(minima, dtype=np.float64).reshape(-1, 2)
     data.append(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=mins[:, 0],
             y=mins[:, 1],
             mode="markers",
@@ -345,7 +342,8 @@ def contour_figure(
         )
     )
     data.append(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=[start[0]],
             y=[start[1]],
             mode="markers",
@@ -357,7 +355,8 @@ def contour_figure(
     lidx = frame_indices(n_pts, MAX_PATH_POINTS)
     for name, c, p in zip(names, colors, path, strict=True):
         data.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=p[lidx, 0].astype(np.float32),
                 y=p[lidx, 1].astype(np.float32),
                 mode="lines",
@@ -371,7 +370,8 @@ def contour_figure(
     cx, cy = comet_points(path, fidx, j0)
     sizes = np.tile(np.r_[np.linspace(3.0, 7.0, TAIL), 13.0], len(names)).astype(np.float32)
     data.append(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=cx,
             y=cy,
             mode="markers",
@@ -389,7 +389,8 @@ def contour_figure(
     ends = last_finite(path)
     div = [i for i, d in enumerate(diverged_at) if d >= 0 and np.all(np.isfinite(ends[i]))]
     data.append(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=[ends[i, 0] for i in div],
             y=[ends[i, 1] for i in div],
             mode="markers",
@@ -402,7 +403,8 @@ def contour_figure(
     if "lookahead" in show:
         la = [(o.lookahead, colors[i]) for i, o in enumerate(overlays) if o is not None and o.lookahead]
         data.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=[p[0] for p, _ in la],
                 y=[p[1] for p, _ in la],
                 mode="markers",
@@ -412,7 +414,7 @@ def contour_figure(
                 hovertemplate=f"{lab['lookahead']} (%{{x:.4g}}, %{{y:.4g}})<extra></extra>",
             )
         )
-    layout = go.Layout(
+    layout = dict(
         height=height,
         margin=dict(l=50, r=10, t=10, b=40),
         hovermode="closest",
@@ -438,72 +440,88 @@ def contour_figure(
         uirevision="race",
         annotations=overlay_annotations(overlays, colors, show, max(x1 - x0, y1 - y0)) if overlays else [],
     )
-    fig = go.Figure(data=data, layout=layout)
-    if animate and len(fidx) > 1:
-        frames = []
-        for j in range(len(fidx)):
-            fx, fy = comet_points(path, fidx, j)
-            frames.append(_Frame(dict(data=[dict(type="scatter", x=fx, y=fy)], traces=[comet], name=str(j))))
-        fig._frame_objs = tuple(frames)  # see _Frame
-        anim = dict(
-            frame=dict(duration=int(speed_ms), redraw=False),
-            transition=dict(duration=0),
-            fromcurrent=True,
-            mode="immediate",
-        )
-        fig.update_layout(
-            updatemenus=[
+    # Built from arrays in shapes known to be valid: skip plotly's per-property validation (it
+    # costs more than the rest of the rerun); tests validate a figure of each kind once.
+    if not (animate and len(fidx) > 1):
+        return go.Figure(data=data, layout=layout, _validate=False)
+    anim = dict(
+        frame=dict(duration=int(speed_ms), redraw=False),
+        transition=dict(duration=0),
+        fromcurrent=True,
+        mode="immediate",
+    )
+    jump = dict(mode="immediate", frame=dict(duration=0, redraw=False), transition=dict(duration=0))
+    layout["updatemenus"] = [
+        dict(
+            type="buttons",
+            direction="left",
+            x=0,
+            y=1.0,
+            xanchor="left",
+            yanchor="bottom",
+            pad=dict(t=0, r=4),
+            showactive=False,
+            buttons=[
+                dict(label="▶ " + lab["play"], method="animate", args=[None, anim]),
                 dict(
-                    type="buttons",
-                    direction="left",
-                    x=0,
-                    y=1.0,
-                    xanchor="left",
-                    yanchor="bottom",
-                    pad=dict(t=0, r=4),
-                    showactive=False,
-                    buttons=[
-                        dict(label="▶ " + lab["play"], method="animate", args=[None, anim]),
-                        dict(
-                            label="⏸ " + lab["pause"],
-                            method="animate",
-                            args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")],
-                        ),
-                    ],
-                )
+                    label="⏸ " + lab["pause"],
+                    method="animate",
+                    args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")],
+                ),
             ],
-            sliders=[
-                dict(
-                    active=j0,
-                    x=0.18,
-                    len=0.82,
-                    y=1.0,
-                    yanchor="bottom",
-                    pad=dict(t=0, b=2),
-                    currentvalue=dict(prefix=lab["step"] + " ", font=dict(size=12)),
-                    ticklen=0,
-                    minorticklen=0,
-                    font=dict(size=1, color="rgba(0,0,0,0)"),
-                    steps=[
-                        dict(
-                            method="animate",
-                            label=str(int(k)),
-                            args=[
-                                [str(j)],
-                                dict(
-                                    mode="immediate",
-                                    frame=dict(duration=0, redraw=False),
-                                    transition=dict(duration=0),
-                                ),
-                            ],
-                        )
-                        for j, k in enumerate(fidx)
-                    ],
-                )
-            ],
-            margin=dict(t=40),
         )
-    return fig
+    ]
+    layout["margin"] = dict(l=50, r=10, t=40, b=40)
+    sliders = [
+        dict(
+            active=j0,
+            x=0.18,
+            len=0.82,
+            y=1.0,
+            yanchor="bottom",
+            pad=dict(t=0, b=2),
+            currentvalue=dict(prefix=lab["step"] + " ", font=dict(size=12)),
+            ticklen=0,
+            minorticklen=0,
+            font=dict(size=1, color="rgba(0,0,0,0)"),
+            steps=[
+                dict(method="animate", label=str(int(k)), args=[[str(j)], jump]) for j, k in enumerate(fidx)
+            ],
+        )
+    ]
+    frames = []
+    for j in range(len(fidx)):
+        fx, fy = comet_points(path, fidx, j)
+        frames.append(dict(data=[dict(type="scatter", x=b64(fx), y=b64(fy))], traces=[comet], name=str(j)))
+    return AnimatedFigure(data, layout, frames, sliders)
+
+
+class AnimatedFigure(go.Figure):
+    """A ``go.Figure`` whose frames and frame slider are kept as ready-made JSON-able dicts.
+
+    Plotly would validate ~300 frames and slider steps and then inspect every value of them again
+    in ``to_dict`` (its base64 conversion); together that cost several times the rest of a rerun.
+    They are built here from arrays in a fixed, valid shape (arrays already in plotly's base64
+    form), so ``to_dict`` (used by ``st.plotly_chart``, ``to_json`` and ``to_html``) appends them
+    as they are. Static traces and layout are ordinary (unvalidated) figure content.
+    """
+
+    def __init__(self, data: list, layout: dict, frames: list[dict], sliders: list[dict]):
+        super().__init__(data=data, layout=layout, _validate=False)
+        self._ga_frames = frames
+        self._ga_sliders = sliders
+
+    def to_dict(self) -> dict:
+        """The figure as a dict, frames and slider included."""
+        res = super().to_dict()
+        res["frames"] = self._ga_frames
+        res["layout"]["sliders"] = self._ga_sliders
+        return res
+
+
+def frames_of(fig: go.Figure) -> list[dict]:
+    """The animation frames of a figure (as dicts)."""
+    return fig.to_dict().get("frames", [])
 
 
 def surface_figure(
@@ -593,71 +611,91 @@ def curves_figure(
     Args:
         names, colors: per run.
         loss, grad_norm: (R, T+1); dist: (R, T+1) or None (no known minimum).
-        diverged_at: (R,) (a cross marks the last finite loss of a diverged run).
-        min_value: the surface's global minimum value, or None.
+        diverged_at: (R,) (a cross marks the last finite value of a diverged run).
+        min_value: the surface's global minimum value, or None (then the loss is drawn as is, on a
+            linear axis when it can be negative).
         titles: translated "loss", "loss_gap", "dist", "grad", "step".
 
     Returns:
-        One figure with up to three panels side by side; x is the step.
+        One figure with up to three panels side by side (axes x/y, x2/y2, x3/y3); x is the step.
+        Trace order: per panel, per run, the curve then (if diverged) its cross.
     """
-    from plotly.subplots import make_subplots
-
     panels = [("loss", titles["loss_gap"] if min_value is not None else titles["loss"])]
     if dist is not None:
         panels.append(("dist", titles["dist"]))
     panels.append(("grad", titles["grad"]))
-    fig = make_subplots(
-        rows=1, cols=len(panels), subplot_titles=[p[1] for p in panels], horizontal_spacing=0.07
-    )
     idx = frame_indices(loss.shape[1], MAX_LINE_POINTS)
     steps = idx.astype(np.float32)
-    y_loss = loss - (min_value if min_value is not None else 0.0)
-    series = {"loss": y_loss, "dist": dist, "grad": grad_norm}
-    for col, (kind, _) in enumerate(panels, start=1):
+    series = {"loss": loss - (min_value if min_value is not None else 0.0), "dist": dist, "grad": grad_norm}
+    gap = 0.07
+    width = (1 - gap * (len(panels) - 1)) / len(panels)
+    data: list[dict] = []
+    layout: dict = dict(
+        height=height,
+        margin=dict(l=50, r=10, t=30, b=40),
+        showlegend=False,
+        uirevision="curves",
+        annotations=[],
+        hovermode="closest",
+    )
+    for col, (kind, title) in enumerate(panels, start=1):
+        sx = "" if col == 1 else str(col)
         vals = series[kind]
-        positive = bool(np.all(vals[np.isfinite(vals)] > 0)) if np.isfinite(vals).any() else True
-        floor = 1e-12 if kind != "loss" or min_value is not None else None
+        finite = vals[np.isfinite(vals)]
+        log_axis = kind != "loss" or min_value is not None or (finite.size > 0 and bool(np.all(finite > 0)))
         for i, (name, c) in enumerate(zip(names, colors, strict=True)):
             v = vals[i, idx].astype(np.float64)
-            if floor is not None:
-                v = np.where(np.isfinite(v), np.maximum(v, floor), np.nan)
-            fig.add_trace(
-                go.Scatter(
+            if log_axis:
+                v = np.where(np.isfinite(v), np.maximum(v, 1e-12), np.nan)
+            data.append(
+                dict(
+                    type="scatter",
                     x=steps,
                     y=v.astype(np.float32),
                     mode="lines",
                     name=name,
                     legendgroup=name,
-                    showlegend=col == 1,
+                    xaxis=f"x{sx}",
+                    yaxis=f"y{sx}",
                     line=dict(color=c, width=2),
                     hovertemplate=f"{name}<br>{titles['step']} %{{x}}: %{{y:.3g}}<extra></extra>",
-                ),
-                row=1,
-                col=col,
+                )
             )
             k = int(diverged_at[i])
             if k > 0 and np.isfinite(vals[i, k - 1]):
-                yk = max(float(vals[i, k - 1]), floor) if floor is not None else float(vals[i, k - 1])
-                fig.add_trace(
-                    go.Scatter(
+                yk = float(vals[i, k - 1])
+                data.append(
+                    dict(
+                        type="scatter",
                         x=[k - 1],
-                        y=[yk],
+                        y=[max(yk, 1e-12) if log_axis else yk],
                         mode="markers",
-                        showlegend=False,
                         legendgroup=name,
-                        marker=dict(symbol="x", size=11, color=c),
+                        xaxis=f"x{sx}",
+                        yaxis=f"y{sx}",
                         hoverinfo="skip",
-                    ),
-                    row=1,
-                    col=col,
+                        marker=dict(symbol="x", size=11, color=c),
+                    )
                 )
-        use_log = floor is not None or positive
-        fig.update_yaxes(type="log" if use_log else "linear", row=1, col=col, exponentformat="power")
-        fig.update_xaxes(title_text=titles["step"], row=1, col=col)
-    fig.update_layout(
-        height=height, margin=dict(l=50, r=10, t=30, b=40), showlegend=False, uirevision="curves"
-    )
-    return fig
+        x0 = (col - 1) * (width + gap)
+        layout[f"xaxis{sx}"] = dict(domain=[x0, x0 + width], title=dict(text=titles["step"]), anchor=f"y{sx}")
+        layout[f"yaxis{sx}"] = dict(
+            type="log" if log_axis else "linear", anchor=f"x{sx}", exponentformat="power"
+        )
+        layout["annotations"].append(
+            dict(
+                text=title,
+                x=x0 + width / 2,
+                y=1.0,
+                xref="paper",
+                yref="paper",
+                xanchor="center",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=13),
+            )
+        )
+    return go.Figure(data=data, layout=layout, _validate=False)
 
 
 def divergence_reason(loss_row: np.ndarray, diverged_at: int, unbounded: bool) -> str:
