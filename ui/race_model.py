@@ -18,7 +18,7 @@ from viz import export
 from viz import race as rv
 from viz.colors import optimizer_color
 
-from . import widgets
+from . import state, widgets
 from .state import Param
 
 PAGE = "race"
@@ -153,6 +153,29 @@ def hp_schema(i: int, name: str) -> list[Param]:
             )
         )
     return out
+
+
+def all_params() -> list[Param]:
+    """Every control the page can show (any surface, slot, optimizer, schedule), for checking presets."""
+    out = base_schema()
+    for kind in SCHED_FIELDS:
+        out += [p for p in sched_schema(kind) if p.name not in {q.name for q in out}]
+    for surf in landscapes.names():
+        out += [p for p in surface_schema(surf, landscapes.get(surf), optimizers.MAX_STEPS) if p.name != "at"]
+    out.append(Param("at", "int", optimizers.MAX_STEPS, 0, optimizers.MAX_STEPS))
+    out += optimizer_schema(MAX_OPT)
+    for i in range(MAX_OPT):
+        for name in optimizers.names():
+            out += hp_schema(i, name)
+    return out
+
+
+def param_named(name: str) -> Param:
+    """The control called ``name`` (see :func:`all_params`); raises KeyError if there is none."""
+    for p in all_params():
+        if p.name == name:
+            return p
+    raise KeyError(f"no race control named {name!r}")
 
 
 # --------------------------------------------------------------------------------------------

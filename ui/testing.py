@@ -33,11 +33,12 @@ def _patch_pages_manager() -> None:
     PagesManager.__init__ = patched
 
 
-def app_test(query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
-    """An AppTest of ``app.py`` (not yet run), optionally opened with URL parameters.
+def app_test(query: dict[str, str] | None = None, page: str | None = None, timeout: float = 60) -> AppTest:
+    """An AppTest of ``app.py`` (not yet run), optionally opened on a page with URL parameters.
 
     Args:
         query: URL parameters of the first run (a shared link).
+        page: script of the page the link opens, e.g. "pages/race.py" (default: the home page).
         timeout: seconds per run.
 
     Returns:
@@ -48,4 +49,6 @@ def app_test(query: dict[str, str] | None = None, timeout: float = 60) -> AppTes
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     if query:
         at.query_params.update(query)
+    if page:
+        at.switch_page(page)
     return at
