@@ -27,6 +27,7 @@ class PageInfo(NamedTuple):
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "home", "🧭", "home.title", "home.desc", "", default=True),
     PageInfo("pages/race.py", "race", "🏁", "race.title", "race.desc", "docs/screenshots/race.png"),
+    PageInfo("pages/lr_lab.py", "lr_lab", "🎚️", "lr.title", "lr.desc", "docs/screenshots/lr_lab.png"),
 )
 
 

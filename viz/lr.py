@@ -13,19 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-# One colour per optimizer (shared with the other pages once viz/colors.py lands).
-OPTIMIZER_COLORS = {
-    "sgd": "#1f77b4",
-    "momentum": "#d62728",
-    "nag": "#ff7f0e",
-    "adagrad": "#8c564b",
-    "adadelta": "#e377c2",
-    "rmsprop": "#17becf",
-    "adam": "#2ca02c",
-    "adamw": "#bcbd22",
-    "nadam": "#9467bd",
-    "sam": "#7f7f7f",
-}
+from viz.colors import optimizer_color
+
 PANEL_COLORS = ("#6baed6", "#2ca02c", "#d62728")  # too small, about right, too large
 SCHEDULE_COLORS = ("#444444", "#1f77b4", "#ff7f0e", "#9467bd", "#2ca02c", "#d62728")
 RISE_COLOR = "#e6550d"
@@ -321,7 +310,7 @@ def sweep_figure(sweep, text: Mapping | None = None) -> go.Figure:
     t = _t(text)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.6, 0.4])
     for i, name in enumerate(sweep.names):
-        c = OPTIMIZER_COLORS.get(name, "#333333")
+        c = optimizer_color(i)  # slot colours, as on the Race page the tuned rates go to
         ok = sweep.diverged_at[i] < 0
         fig.add_trace(
             go.Scatter(
