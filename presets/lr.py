@@ -99,12 +99,12 @@ PRESETS = [
             "ko": "처음에 너무 큰 학습률을 워밍업이 살린다",
         },
         {
-            "en": "Momentum at lr = 0.003 on Rosenbrock: too large for the steep start (it diverges at a constant "
-            "rate), fine once the point is in the valley. Warm-up starts small, and the decaying schedules end "
-            "small enough to settle.",
-            "ko": "Rosenbrock에서 lr = 0.003인 모멘텀입니다. 가파른 시작점에서는 너무 커서 고정 학습률로는 발산하지만 "
-            "골짜기에 들어간 뒤에는 괜찮습니다. 워밍업은 작게 시작하고, 감소하는 스케줄은 끝에서 충분히 작아져 "
-            "자리를 잡습니다.",
+            "en": "Momentum at lr = 0.003 on Rosenbrock: too large for the steep start. At a constant rate it "
+            "diverges within a few steps, and so do the decaying schedules, which also start at the full rate. "
+            "Only warm-up starts small, reaches the valley, and then finishes closest to the minimum.",
+            "ko": "Rosenbrock에서 lr = 0.003인 모멘텀입니다. 가파른 시작점에는 너무 큰 학습률이라 고정 학습률은 몇 "
+            "걸음 만에 발산하고, 처음에 같은 학습률로 시작하는 감소 스케줄들도 마찬가지입니다. 작게 시작하는 "
+            "워밍업만 골짜기에 들어가 최솟값에 가장 가깝게 끝납니다.",
         },
         {
             "view": "schedules",
@@ -120,21 +120,20 @@ PRESETS = [
         "lr_lab",
         {"en": "Random search covers the axis that matters", "ko": "랜덤 탐색은 중요한 축을 더 잘 덮는다"},
         {
-            "en": "Adam's learning rate matters, its ε (far below the gradients) does not. With 16 runs the grid "
-            "tries only 4 learning rates; random search tries 16 and finds a better one (Bergstra & Bengio, "
-            "2012).",
-            "ko": "Adam에서 학습률은 중요하지만 (기울기보다 훨씬 작은) ε은 거의 영향이 없습니다. 16번 실행하면 "
-            "그리드는 학습률을 4개만 시도하지만 랜덤 탐색은 16개를 시도해 더 좋은 값을 찾습니다(Bergstra & "
+            "en": "Adam on Rosenbrock: the learning rate matters, ε (far below the gradients) does not. With 16 "
+            "runs the grid tries only 4 learning rates; random search tries 16 and lands closer to the best one "
+            "(Bergstra & Bengio, 2012).",
+            "ko": "Rosenbrock에서의 Adam: 학습률은 중요하지만 (기울기보다 훨씬 작은) ε은 거의 영향이 없습니다. 16번 실행하면 "
+            "그리드는 학습률을 4개만 시도하지만 랜덤 탐색은 16개를 시도해 최적값에 더 가까이 갑니다(Bergstra & "
             "Bengio, 2012).",
         },
         {
             "view": "search",
-            "surf": "quadratic",
-            "quadratic.condition": 100.0,
+            "surf": "rosenbrock",
             "se_pair": "adam_lr_eps",
             "se_budget": 16,
             "se_seed": 0,
-            "steps": 200,
+            "steps": 1000,
         },
     ),
 ]
