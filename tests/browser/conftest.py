@@ -87,6 +87,8 @@ def stop_server(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)
+    if proc.stderr is not None:
+        proc.stderr.close()  # else its garbage collection warns (an error) in whichever test runs next
 
 
 @pytest.fixture(scope="session")
