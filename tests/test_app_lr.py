@@ -56,7 +56,7 @@ def test_default_view_is_three_panels_from_the_curvature():
     figs = charts(at)
     assert len(figs) == 2  # panels + stability
     titles = [a["text"] for a in figs[0]["layout"]["annotations"]]
-    assert titles[2].startswith("too large: lr = ") and f"{p.lrs[2]:.3g}" in titles[2]
+    assert titles[2].startswith("too large<br>lr = ") and f"{p.lrs[2]:.3g}" in titles[2]
     assert "Stability along each path" in body
 
 

@@ -20,7 +20,7 @@ def test_panels_figure_marks_rises_with_reasons(panels):
     fig = V.panels_figure(panels, landscapes.grid(Q, 40), text={"panels": ("A", "B", "C")})
     assert isinstance(fig, go.Figure)
     titles = [a.text for a in fig.layout.annotations]
-    assert titles[0].startswith("A: lr = ") and titles[2].startswith("C: lr = 0.25")
+    assert titles[0].startswith("A<br>lr = ") and titles[2].startswith("C<br>lr = 0.25")
     rises = [t for t in fig.data if t.name == "loss rises"]
     assert len(rises) == 2  # path and loss markers of the "too large" run only
     assert "2.50 > 2.00" in rises[0].hovertext[0]

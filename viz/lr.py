@@ -101,7 +101,7 @@ def panels_figure(panels, grid, text: Mapping | None = None) -> go.Figure:
         go.Figure with 2 x 3 subplots; rising steps are marked on both rows.
     """
     t = _t(text)
-    titles = [f"{t['panels'][i]}: lr = {_fmt(lr)}" for i, lr in enumerate(panels.lrs)]
+    titles = [f"{t['panels'][i]}<br>lr = {_fmt(lr)}" for i, lr in enumerate(panels.lrs)]
     fig = make_subplots(
         rows=2,
         cols=3,
@@ -197,11 +197,11 @@ def panels_figure(panels, grid, text: Mapping | None = None) -> go.Figure:
                 annotation_position="top left",
             )
         fig.update_xaxes(range=[x0, x1], row=1, col=col)
-        fig.update_yaxes(range=[y0, y1], row=1, col=col, scaleanchor=f"x{col}" if col > 1 else "x")
+        fig.update_yaxes(range=[y0, y1], row=1, col=col)
         fig.update_yaxes(type="log", row=2, col=col)
-        fig.update_xaxes(title_text=t["step"], row=2, col=col)
+        fig.update_xaxes(title_text=t["step"], range=[0, panels.loss.shape[1] - 1], row=2, col=col)
     fig.update_yaxes(title_text=t["loss"], row=2, col=1)
-    fig.update_layout(height=620, margin={"l": 50, "r": 20, "t": 50, "b": 40}, legend={"orientation": "h"})
+    fig.update_layout(height=620, margin={"l": 50, "r": 20, "t": 70, "b": 40}, legend={"orientation": "h"})
     return fig
 
 
@@ -219,7 +219,7 @@ def stability_figure(panels, text: Mapping | None = None) -> go.Figure:
     fig = make_subplots(
         rows=1,
         cols=3,
-        subplot_titles=[f"{t['panels'][i]}: lr = {_fmt(v)}" for i, v in enumerate(panels.lrs)],
+        subplot_titles=[f"{t['panels'][i]}<br>lr = {_fmt(v)}" for i, v in enumerate(panels.lrs)],
         horizontal_spacing=0.06,
     )
     for i, st in enumerate(panels.stability):
@@ -293,7 +293,7 @@ def stability_figure(panels, text: Mapping | None = None) -> go.Figure:
         fig.update_yaxes(type="log", row=1, col=col)
         fig.update_xaxes(title_text=t["step"], row=1, col=col)
     fig.update_yaxes(title_text=t["lambda"], row=1, col=1)
-    fig.update_layout(height=360, margin={"l": 50, "r": 20, "t": 50, "b": 40}, legend={"orientation": "h"})
+    fig.update_layout(height=360, margin={"l": 50, "r": 20, "t": 70, "b": 40}, legend={"orientation": "h"})
     return fig
 
 
