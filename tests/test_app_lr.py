@@ -48,11 +48,12 @@ def test_default_view_is_three_panels_from_the_curvature():
     at = open_lab()
     assert at.title[0].value == "Learning-rate lab"
     q = dict(at.query_params)
-    assert q["view"] == "panels" and q["surf"] == "quadratic" and q["opt"] == "momentum"
+    assert q["view"] == "panels" and q["surf"] == "quadratic" and q["opt"] == "sgd"
     w = where(at)
-    p = studies.three_panels(w.landscape(), "momentum", {"momentum": 0.9}, start=w.start, steps=60)
+    p = studies.three_panels(w.landscape(), "sgd", start=w.start, steps=60)
     body = texts(at)
-    assert f"λ_max = {p.lam_start:.4g}" in body and "c = 3.8" in body
+    assert f"λ_max = {p.lam_start:.4g}" in body and "c = 2" in body
+    assert "lr·λ_max = 2.50 > 2.00" in body  # the too-large run's first step
     figs = charts(at)
     assert len(figs) == 2  # panels + stability
     titles = [a["text"] for a in figs[0]["layout"]["annotations"]]
@@ -62,9 +63,9 @@ def test_default_view_is_three_panels_from_the_curvature():
 
 def test_panels_controls_optimizer_momentum_surface_start_steps():
     at = open_lab()
-    at.selectbox(key=KEY + "opt").set_value("sgd").run()
-    assert not at.exception and dict(at.query_params)["opt"] == "sgd"
-    assert "c = 2" in texts(at)
+    at.selectbox(key=KEY + "opt").set_value("momentum").run()
+    assert not at.exception and dict(at.query_params)["opt"] == "momentum"
+    assert "c = 3.8" in texts(at)
     at.selectbox(key=KEY + "opt").set_value("nag").run()
     at.slider(key=KEY + "mu").set_value(0.5).run()
     assert not at.exception and dict(at.query_params)["mu"] == "0.5"

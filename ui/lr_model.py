@@ -39,7 +39,7 @@ def base_schema() -> list[Param]:
         Param("view", "choice", "panels", choices=VIEWS),
         Param("surf", "choice", DEFAULTS["surf"], choices=tuple(landscapes.names())),
         Param("steps", "int", 300, 20, 5000),
-        Param("opt", "choice", "momentum", choices=names),
+        Param("opt", "choice", "sgd", choices=names),
         widgets.float_param("mu", 0.9, 0.0, 0.99),
         Param("sw_opts", "multi", ("sgd", "momentum", "nag", "adam"), choices=names),
         widgets.float_param("sw_lo", 1e-5, 1e-6, 1.0, log=True),
