@@ -101,7 +101,8 @@ def test_grid_vs_random_search_same_budget():
     assert loss == r.random_loss.min()
     # A sample's loss equals a single run at that point.
     one = optimizers.simulate(q, [("adam", {"lr": pt[0], "eps": pt[1]})], steps=150, record="final")
-    np.testing.assert_allclose(loss, one.final_loss[0], rtol=1e-5)
+    # float32 near the bottom of the bowl: batched and single compiled programs may round differently
+    np.testing.assert_allclose(loss, one.final_loss[0], rtol=1e-4, atol=1e-10)
     assert np.all((r.random_pts[:, 0] >= 1e-3) & (r.random_pts[:, 0] <= 0.5))
 
 
