@@ -7,7 +7,9 @@ Definitions.
   (:func:`studies.curvature.limit_factor`). lambda_ref is the largest top Hessian eigenvalue at the
   start and along a short reference run at c / (2 lambda_start); then
   limit = c / lambda_ref, about right = limit / 2 (for GD: 1 / lambda, the Newton step along the
-  stiffest direction), too small = about right / 20, too large = 1.25 x limit.
+  stiffest direction), too small = about right / 20, too large = 1.25 x limit. On a plateau start
+  (lambda_ref < 1e-3 x the top eigenvalue at the known minimiser nearest the start) the minimiser's
+  curvature is used instead, since the run meets it once it gets going.
 * Rules that rescale the step per coordinate (Adagrad, RMSprop, Adam, ...) have no single
   lr * lambda limit; for them the three rates come from a 64-rate sweep of the same runs
   (``source = "sweep"``): about right = the sweep's best rate, too large = the smallest larger
@@ -40,6 +42,7 @@ from .sweep import lr_sweep
 LABELS = ("too small", "about right", "too large")
 SMALL, LARGE = 1.0 / 20.0, 1.25  # too small = right * SMALL; too large = limit * LARGE
 SWEEP_LARGE = 30.0  # adaptive rules with no bad rate in the sweep: too large = best * SWEEP_LARGE
+FLAT = 1e-3  # lambda_ref below this fraction of the curvature at the minimum: a plateau start
 REASONS = ("uphill", "unstable", "overshoot")
 RISE_RTOL = 1e-5  # a rise smaller than this fraction of the loss is float32 noise
 
@@ -156,6 +159,16 @@ def loss_rises(
     )
 
 
+def _minimum_curvature(landscape, start) -> float:
+    """Top Hessian eigenvalue at the known minimiser nearest ``start`` (0 if none is known)."""
+    if not landscape.minima:
+        return 0.0
+    m = np.asarray(landscape.minima, np.float64)
+    near = m[np.argmin(np.linalg.norm(m - np.asarray(start, np.float64), axis=1))]
+    top = float(curvature.top_eigenvalue_along(landscape, near[None].astype(np.float32))[0])
+    return top if np.isfinite(top) and top > 0 else 0.0
+
+
 def _top_eig_at(landscape, point) -> float:
     e = curvature.hessian_eigs(landscape, np.asarray(point, np.float32)[None])[0][0].astype(np.float64)
     top = float(e[1])
@@ -189,6 +202,11 @@ def three_rates(
             landscape, _runs.vary(base._replace(steps=ref_steps), {"lr": [ref_lr]}), record="path"
         )
         lam_ref = float(np.nanmax(np.append(curvature.top_eigenvalue_along(landscape, ref.path[0]), lam0)))
+        lam_min = _minimum_curvature(landscape, base.start)
+        if lam_ref < FLAT * lam_min:
+            # A plateau start: its curvature would allow any rate, and the reference run never leaves
+            # it. The curvature at the minimum is what the run meets once it gets going.
+            lam_ref = lam_min
         limit = c / lam_ref
         right = limit / 2
         lrs = clip(np.array([right * SMALL, right, limit * LARGE]))

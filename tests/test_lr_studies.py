@@ -131,3 +131,11 @@ def test_grid_vs_random_search_same_budget():
 def test_bad_input_names_the_value(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_plateau_start_takes_the_curvature_at_the_minimum():
+    # f = 1 - exp(-|w|^2 / 2): almost flat at the start, Hessian = I at the minimum.
+    lrs, source, lam0, lam_ref, c, limit = studies.three_rates(landscapes.get("plateau"), "sgd", steps=50)
+    assert source == "curvature" and lam0 < 1e-3
+    np.testing.assert_allclose([lam_ref, limit], [1.0, 2.0], rtol=1e-4)
+    np.testing.assert_allclose(lrs, [0.05, 1.0, 2.5], rtol=1e-4)
