@@ -1,0 +1,356 @@
+"""Learning-rate lab: too small / about right / too large, stability, sweeps, phase maps, schedules and
+hyperparameter search.
+
+Thin page: widgets (through ui.state's schema) -> one cached study call (ui.lr_model) -> viz.lr.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import streamlit as st
+
+import landscapes
+import optimizers
+from i18n import STRINGS, pick, t
+from ui import lr_model as lm
+from ui import state, widgets
+from viz import lr as lv
+
+CHART = {"displaylogo": False, "scrollZoom": False}
+
+
+def fmt(v: float) -> str:
+    """A number for text and tables."""
+    if v is None or not np.isfinite(v):
+        return "—"
+    return widgets.fmt_number(float(v))
+
+
+def fig_text() -> dict:
+    """The figure strings in the current language."""
+    keys = (
+        "step",
+        "loss",
+        "lr",
+        "rise",
+        "start",
+        "diverged",
+        "lambda",
+        "limit",
+        "unstable",
+        "final_loss",
+        "steps_to_tol",
+        "edge",
+        "best",
+        "rate",
+        "not_converging",
+        "theory_edge",
+        "optimum",
+        "gd_edge",
+        "grid",
+        "random",
+        "best_found",
+        "log10_loss",
+    )
+    out = {k: t(f"lr.fig.{k}") for k in keys}
+    out["panels"] = (t("lr.fig.small"), t("lr.fig.right"), t("lr.fig.large"))
+    out["reasons"] = {r: t(f"lr.reason.{r}") for r in ("uphill", "unstable", "overshoot")}
+    return out
+
+
+def compute(what: str, fn, *args):
+    """Run one cached study under a status box; a ValueError becomes a visible message (None)."""
+    with st.status(t("lr.computing", what=what), expanded=False) as box:
+        t0 = time.perf_counter()
+        try:
+            out = fn(*args)
+        except ValueError as e:
+            box.update(label=t("lr.error", msg=str(e)), state="error")
+            st.error(t("lr.error", msg=str(e)))
+            return None
+        box.update(label=t("lr.done", what=what, sec=time.perf_counter() - t0), state="complete")
+    return out
+
+
+def opt_title(name: str) -> str:
+    return optimizers.get(name).title
+
+
+# --------------------------------------------------------------------------------------------
+# Views
+
+
+def view_panels(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
+    with controls:
+        opt = widgets.control(ps, ps.schema["opt"], t("lr.opt"), format_func=opt_title)
+        if opt in ("momentum", "nag"):
+            widgets.control(ps, ps.schema["mu"], t("lr.mu"))
+    p = compute(t("lr.view.panels"), lm.panels, w, opt, float(ps.get("mu")), steps)
+    if p is None:
+        return
+    text = fig_text()
+    st.plotly_chart(lv.panels_figure(p, lm.grid(w), text=text), key="lr_panels_chart", config=CHART)
+    small, right, large = (fmt(v) for v in p.lrs)
+    if p.source == "curvature":
+        st.markdown(
+            t(
+                "lr.panels.curv",
+                l0=fmt(p.lam_start),
+                lref=fmt(p.lam_ref),
+                c=fmt(p.limit_factor),
+                lim=fmt(p.lr_limit),
+                right=right,
+                small=small,
+                large=large,
+            )
+        )
+    else:
+        st.markdown(t("lr.panels.sweep", opt=opt_title(opt), right=right, small=small, large=large))
+    if not any(p.rises):
+        st.caption(t("lr.panels.no_rise"))
+    for label, rises in zip(text["panels"], p.rises, strict=True):
+        if not rises:
+            continue
+        lines = [
+            t(
+                "lr.panels.rise_item",
+                k=r.step,
+                k1=r.step + 1,
+                d=fmt(r.delta),
+                why=t(f"lr.reason.{r.reason}").format(x=r.lr_lambda, c=r.limit),
+            )
+            for r in rises[:4]
+        ]
+        if len(rises) > 4:
+            lines.append(t("lr.panels.more", n=len(rises) - 4))
+        st.markdown(t("lr.panels.rises", label=label) + "\n" + "\n".join(f"- {s}" for s in lines))
+    st.subheader(t("lr.stability.title"))
+    st.plotly_chart(lv.stability_figure(p, text=text), key="lr_stability_chart", config=CHART)
+    if p.stability[0].limit is None:
+        st.caption(t("lr.stability.none", opt=opt_title(opt)))
+    else:
+        st.caption(t("lr.stability.caption"))
+
+
+def view_sweep(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
+    with controls:
+        widgets.control(ps, ps.schema["sw_opts"], t("lr.sw_opts"), format_func=opt_title)
+        if {"momentum", "nag"} & set(ps.get("sw_opts")):
+            widgets.control(ps, ps.schema["mu"], t("lr.mu"))
+        widgets.control(ps, ps.schema["sw_lo"], t("lr.sw_lo"))
+        widgets.control(ps, ps.schema["sw_hi"], t("lr.sw_hi"))
+        widgets.control(ps, ps.schema["sw_n"], t("lr.sw_n"))
+        widgets.control(ps, ps.schema["tol"], t("lr.tol"))
+    opts = tuple(ps.get("sw_opts"))
+    if not 1 <= len(opts) <= 4:
+        st.warning(t("lr.sweep.too_many"))
+        return
+    lo, hi = sorted((float(ps.get("sw_lo")), float(ps.get("sw_hi"))))
+    if float(ps.get("sw_lo")) > float(ps.get("sw_hi")):
+        st.warning(t("lr.sweep.bad_range", lo=fmt(lo), hi=fmt(hi)))
+    n = int(ps.get("sw_n"))
+    sw = compute(
+        t("lr.view.sweep"), lm.sweep, w, opts, float(ps.get("mu")), lo, hi, n, steps, float(ps.get("tol"))
+    )
+    if sw is None:
+        return
+    st.plotly_chart(lv.sweep_figure(sw, text=fig_text()), key="lr_sweep_chart", config=CHART)
+    st.caption(t("lr.sweep.caption", n=n, k=len(opts), steps=steps))
+    head = [t(f"lr.sweep.col.{c}") for c in ("opt", "best", "loss", "hit", "edge")]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for i, name in enumerate(sw.names):
+        b = int(sw.best[i])
+        hit = int(sw.hit_at[i, b]) if b >= 0 else -1
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    opt_title(name),
+                    fmt(sw.best_lr[i]),
+                    fmt(sw.final_loss[i, b]) if b >= 0 else "—",
+                    str(hit) if hit >= 0 else t("lr.sweep.never"),
+                    fmt(sw.edge[i]) if np.isfinite(sw.edge[i]) else t("lr.sweep.none"),
+                ]
+            )
+            + " |"
+        )
+    st.markdown("\n".join(rows))
+    if sw.tuned():
+        if st.button(t("lr.sweep.send"), key=ps.key("_send"), help=t("lr.sweep.send_help"), type="primary"):
+            lm.send_to_race(w, sw, steps)
+            st.switch_page("pages/race.py")
+    sent = ps.flag("sent")
+    if sent:
+        st.caption(t("lr.sent", rates=", ".join(f"{opt_title(k)} {fmt(v)}" for k, v in sent)))
+
+
+def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
+    with controls:
+        opt = widgets.control(ps, ps.schema["ph_opt"], t("lr.ph_opt"), format_func=opt_title)
+        widgets.control(ps, ps.schema["ph_n"], t("lr.ph_n"))
+        widgets.control(ps, ps.schema["ph_lo"], t("lr.ph_lo"))
+        widgets.control(ps, ps.schema["ph_hi"], t("lr.ph_hi"))
+        metric = widgets.control(
+            ps, ps.schema["ph_metric"], t("lr.ph_metric"), format_func=lambda m: t(f"lr.ph_metric.{m}")
+        )
+    lo, hi = sorted((float(ps.get("ph_lo")), float(ps.get("ph_hi"))))
+    n = int(ps.get("ph_n"))
+    pm = compute(t("lr.view.phase"), lm.phase, w, opt, n, lo, hi, steps)
+    if pm is None:
+        return
+    st.plotly_chart(lv.phase_figure(pm, metric=metric, text=fig_text()), key="lr_phase_chart", config=CHART)
+    st.caption(t("lr.phase.caption", n=n, steps=steps))
+    th = pm.theory
+    if th is not None and opt == "momentum":
+        st.markdown(
+            t(
+                "lr.phase.theory",
+                lmin=fmt(th.l_min),
+                lmax=fmt(th.l_max),
+                k=fmt(th.kappa),
+                lr=fmt(th.hb_lr),
+                mu=fmt(th.hb_mu),
+                rho=f"{th.hb_rate:.4f}",
+            )
+        )
+    elif th is not None and opt == "nag":
+        st.markdown(t("lr.phase.theory_nag", lmin=fmt(th.l_min), lmax=fmt(th.l_max)))
+    cell = lm.best_cell(pm)
+    if cell is None:
+        st.caption(t("lr.phase.none"))
+    else:
+        i, j = cell
+        st.markdown(
+            t(
+                "lr.phase.best",
+                lr=fmt(pm.lrs[j]),
+                axis=pm.axis,
+                v=f"{pm.second[i]:.3f}",
+                rho=f"{pm.rate[i, j]:.4f}",
+            )
+        )
+
+
+def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
+    with controls:
+        opt = widgets.control(ps, ps.schema["opt"], t("lr.opt"), format_func=opt_title)
+        if opt in ("momentum", "nag"):
+            widgets.control(ps, ps.schema["mu"], t("lr.mu"))
+        widgets.control(ps, ps.schema["sc_lr"], t("lr.sc_lr"))
+        widgets.control(ps, ps.schema["sc_kinds"], t("lr.sc_kinds"), format_func=lambda k: t(f"lr.sched.{k}"))
+        widgets.control(ps, ps.schema["tol"], t("lr.tol"))
+    kinds = tuple(ps.get("sc_kinds"))
+    if not kinds:
+        st.warning(t("lr.sched.empty"))
+        return
+    cmp = compute(
+        t("lr.view.schedules"),
+        lm.schedules,
+        w,
+        opt,
+        float(ps.get("mu")),
+        float(ps.get("sc_lr")),
+        kinds,
+        steps,
+        float(ps.get("tol")),
+    )
+    if cmp is None:
+        return
+    names = [t(f"lr.sched.{k}") for k in kinds]
+    st.plotly_chart(
+        lv.schedules_figure(cmp, names=names, text=fig_text()), key="lr_sched_chart", config=CHART
+    )
+    st.caption(t("lr.sched.caption"))
+    head = [t(f"lr.sched.col.{c}") for c in ("kind", "final", "hit", "div")]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for i, nm in enumerate(names):
+        hit, d = int(cmp.hit_at[i]), int(cmp.diverged_at[i])
+        rows.append(
+            f"| {nm} | {fmt(cmp.final_loss[i])} | {hit if hit >= 0 else t('lr.sweep.never')} | "
+            f"{d if d >= 0 else '—'} |"
+        )
+    st.markdown("\n".join(rows))
+
+
+def view_search(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
+    with controls:
+        pair = widgets.control(
+            ps, ps.schema["se_pair"], t("lr.se_pair"), format_func=lambda k: t(f"lr.se_pair.{k}")
+        )
+        widgets.control(ps, ps.schema["se_budget"], t("lr.se_budget"))
+        widgets.control(ps, ps.schema["se_seed"], t("lr.se_seed"))
+    budget = int(ps.get("se_budget"))
+    r = compute(t("lr.view.search"), lm.search, w, pair, budget, int(ps.get("se_seed")), steps)
+    if r is None:
+        return
+    st.plotly_chart(lv.search_figure(r, text=fig_text()), key="lr_search_chart", config=CHART)
+    st.caption(t("lr.search.caption", b=budget, g=r.distinct("grid")[0]))
+    x, y = r.axes[0].name, r.axes[1].name
+    st.markdown(t("lr.search.importance", x=x, y=y, ix=f"{r.importance[0]:.1f}", iy=f"{r.importance[1]:.1f}"))
+    for method in ("grid", "random"):
+        pt, loss = r.best(method)
+        st.markdown(
+            t(
+                "lr.search.best",
+                method=t(f"lr.fig.{method}"),
+                x=x,
+                y=y,
+                vx=fmt(pt[0]),
+                vy=fmt(pt[1]),
+                loss=fmt(loss),
+            )
+        )
+    st.caption(t("lr.search.why"))
+
+
+VIEW_FUNCS = {
+    "panels": view_panels,
+    "sweep": view_sweep,
+    "phase": view_phase,
+    "schedules": view_schedules,
+    "search": view_search,
+}
+
+
+def main() -> None:
+    ps = state.PageState(lm.PAGE)
+    top = st.container()
+    st.title(t("lr.title"))
+    st.caption(t("lr.intro"))
+    preset_id = ps.flag("preset")
+    if preset_id:
+        import presets
+
+        p = presets.get(preset_id)
+        st.info(t("lr.preset_info", title=pick(p.title), lesson=pick(p.lesson)), icon="🎓")
+    ps.declare(lm.base_schema())
+    surf = ps.get("surf")
+    ps.declare(lm.surface_schema(surf))
+    controls, figures = st.columns([1, 2.6], gap="medium")
+    with controls:
+        view = st.radio(t("lr.view"), lm.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"lr.view.{v}"))
+        with st.expander(t("lr.surface_section"), expanded=False):
+            widgets.control(
+                ps, ps.schema["surf"], t("lr.surface"), format_func=lambda n: landscapes.get(n).title
+            )
+            s = landscapes.get(surf)
+            params = []
+            for pname, _, _ in s.param_spec:
+                key = f"lr.param.{pname}"
+                label = t(key) if key in STRINGS else t("lr.param", name=pname)
+                params.append((pname, float(widgets.control(ps, ps.schema[f"{surf}.{pname}"], label))))
+            x0 = widgets.control(ps, ps.schema[f"{surf}.x0"], t("lr.x0"))
+            y0 = widgets.control(ps, ps.schema[f"{surf}.y0"], t("lr.y0"))
+            st.caption(pick(s.description))
+        steps = int(widgets.control(ps, ps.schema["steps"], t("lr.steps")))
+        st.markdown(f"**{t('lr.settings')}**")
+    where = lm.Where(surf, tuple(params), (float(x0), float(y0)))
+    with figures:
+        st.subheader(t(f"lr.view.{view}"))
+        VIEW_FUNCS[view](ps, where, steps, controls)
+    widgets.show_notices(ps, ps.finish(), top)
+
+
+main()

@@ -1,0 +1,59 @@
+"""The learning-rate lab: every study behind the page, re-exported from one place."""
+
+from __future__ import annotations
+
+from .curvature import (
+    eigs_and_grads,
+    limit_factor,
+    spectral_radius,
+    stability_threshold,
+    top_eigenvalue_along,
+)
+from .phase import SECOND_AXIS, PhaseMap, QuadTheory, edge_lr, measured_rate, phase_map, quadratic_theory
+from .schedule import ScheduleComparison, compare_schedules, default_schedule
+from .search import Axis, SearchResult, hp_search
+from .stability import (
+    LABELS,
+    REASONS,
+    Panels,
+    Rise,
+    Stability,
+    loss_rises,
+    stability_along,
+    three_panels,
+    three_rates,
+)
+from .sweep import Sweep, best_index, lr_sweep
+
+__all__ = [
+    "LABELS",
+    "REASONS",
+    "SECOND_AXIS",
+    "Axis",
+    "Panels",
+    "PhaseMap",
+    "QuadTheory",
+    "Rise",
+    "ScheduleComparison",
+    "SearchResult",
+    "Stability",
+    "Sweep",
+    "best_index",
+    "compare_schedules",
+    "default_schedule",
+    "edge_lr",
+    "eigs_and_grads",
+    "hp_search",
+    "limit_factor",
+    "loss_rises",
+    "lr_sweep",
+    "measured_rate",
+    "phase_map",
+    "quadratic_theory",
+    "spectral_radius",
+    "stability_along",
+    "stability_threshold",
+    "three_panels",
+    "three_rates",
+    "top_eigenvalue_along",
+]

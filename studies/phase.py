@@ -1,0 +1,254 @@
+"""Measured convergence rates and (learning rate, momentum) phase maps, with the quadratic theory.
+
+Definitions.
+* The measured per-step contraction of a run is ``rho = exp(slope)`` of a least-squares line through
+  ``log e_k - poly * log k`` over the tail of the run, where ``e_k`` is the upper envelope (running
+  maximum from the end) of the distances ``|w_{k+1} - w*|`` to the nearest known minimiser (unless
+  the run settled away from every known one), or, where there is none, of the step lengths
+  ``|w_{k+1} - w_k|`` (these shrink at the same asymptotic rate but weigh stiff directions by
+  their curvature, so short runs show the fast mode longer). The envelope removes the dips of
+  oscillating (complex-root) runs. ``poly = 1`` removes the ``k rho^k`` factor of a critically
+  damped run. The tail is the second half of the steps before the envelope falls under float32
+  resolution.
+* A run that left the finite / in-view region (``diverged_at >= 0``) has no rate (NaN).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import NamedTuple
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+import optimizers
+
+from . import _runs, curvature
+
+SECOND_AXIS = {
+    "momentum": "momentum",
+    "nag": "momentum",
+    "adam": "b1",
+    "adamw": "b1",
+    "nadam": "b1",
+    "rmsprop": "alpha",
+}
+MAX_SIDE = 256  # cells per axis of a phase map
+REL_FLOOR = 1e-5  # the envelope is usable down to this fraction of its start ...
+ABS_FLOOR = 8 * float(np.finfo(np.float32).eps)  # ... and above float32 spacing at the iterate
+
+
+@partial(jax.jit, static_argnames=("poly",))
+def _rate(path, target, use_dist, poly):
+    finite = jnp.all(jnp.isfinite(path), axis=(1, 2))
+    p = jnp.where(finite[:, None, None], path, 0.0)
+    step = jnp.sqrt(jnp.sum(jnp.diff(p, axis=1) ** 2, axis=2))  # (R, T)
+    dist = jnp.sqrt(jnp.sum((p[:, 1:] - target[:, None, :]) ** 2, axis=2))  # (R, T)
+    sig = jnp.where(use_dist[:, None], dist, step)
+    # Upper envelope (running max from the end). associative_scan is O(T log T); XLA's cummax on CPU
+    # lowers to a windowed reduction, O(T^2) per run, 10x slower here.
+    env = jax.lax.associative_scan(jnp.maximum, sig, reverse=True, axis=1)
+    scale = 1.0 + jnp.max(jnp.abs(p[:, 1:]), axis=2)
+    floor = jnp.maximum(REL_FLOOR * env[:, :1], ABS_FLOOR * scale)
+    low = env <= floor
+    n_use = jnp.where(low.any(axis=1), jnp.argmax(low, axis=1), env.shape[1])  # usable prefix length
+    k = jnp.arange(step.shape[1], dtype=path.dtype)[None, :]
+    usable = k < n_use[:, None]
+    first = jnp.maximum(n_use // 2, 1)[:, None]
+    win = usable & (k >= first)
+    n_win = win.sum(axis=1)
+    w = win.astype(path.dtype)
+    y = jnp.log(jnp.where(win, env, 1.0)) - poly * jnp.log(jnp.maximum(k, 1.0))
+    nw = jnp.maximum(n_win, 1).astype(path.dtype)
+    kbar = (w * k).sum(1) / nw
+    ybar = (w * y).sum(1) / nw
+    sxx = (w * (k - kbar[:, None]) ** 2).sum(1)
+    sxy = (w * (k - kbar[:, None]) * (y - ybar[:, None])).sum(1)
+    rate = jnp.exp(sxy / jnp.where(sxx > 0, sxx, 1.0))
+    # Too few usable steps for a line: the average contraction over what there is.
+    last = jnp.take_along_axis(env, jnp.maximum(n_use - 1, 0)[:, None], axis=1)[:, 0]
+    span = jnp.maximum(n_use - 1, 1).astype(path.dtype)
+    avg = jnp.where(n_use > 1, (last / jnp.maximum(env[:, 0], 1e-30)) ** (1.0 / span), 0.0)
+    rate = jnp.where(n_win < 3, avg, rate)
+    rate = jnp.where(env[:, 0] > floor[:, 0], rate, 0.0)
+    return jnp.where(finite, rate, jnp.nan)
+
+
+def measured_rate(path: np.ndarray, poly: int = 0, minima=None, near: float = 0.05) -> np.ndarray:
+    """Per-step contraction fitted over the tail of each run (see the module docstring).
+
+    Args:
+        path: (R, T+1, 2) iterates (NaN after divergence).
+        poly: power of k divided out before fitting (0: plain rho^k; 1: critically damped k rho^k).
+        minima: known minimisers (M, 2); a run whose last iterate lies within ``near`` of one, or
+            that is still moving (last step > 1e-3 x first step), is measured by its distance to
+            the nearest; the others (settled elsewhere) by their step lengths.
+        near: that radius.
+
+    Returns:
+        (R,) rate; NaN for runs with a non-finite iterate; 0 for runs that stop moving at once.
+    """
+    path = np.asarray(path)
+    if path.ndim != 3 or path.shape[-1] != 2 or path.shape[1] < 3:
+        raise ValueError(f"path must have shape (runs, steps + 1 >= 3, 2), got {path.shape}")
+    if poly not in (0, 1, 2):
+        raise ValueError(f"poly = {poly!r} must be 0, 1 or 2")
+    dtype = np.float64 if path.dtype == np.float64 and jax.config.jax_enable_x64 else np.float32
+    r = path.shape[0]
+    target = np.zeros((r, 2), dtype)
+    use = np.zeros(r, bool)
+    m = np.asarray(minima if minima is not None else (), np.float64).reshape(-1, 2)
+    if m.size:
+        last = path[:, -1].astype(np.float64)
+        d = np.linalg.norm(last[:, None, :] - m[None], axis=2)  # (R, M)
+        j = np.argmin(np.where(np.isfinite(d), d, np.inf), axis=1)
+        target = m[j].astype(dtype)
+        close = np.take_along_axis(d, j[:, None], axis=1)[:, 0] <= near
+        # Still moving (not settled at some other stationary point): its distance is meaningful too.
+        first = np.linalg.norm(path[:, 1] - path[:, 0], axis=1)
+        final = np.linalg.norm(path[:, -1] - path[:, -2], axis=1)
+        moving = final > 1e-3 * first
+        use = close | moving
+    return np.asarray(_rate(path.astype(dtype), target, use, int(poly)), np.float64)
+
+
+class QuadTheory(NamedTuple):
+    """Closed-form facts of a quadratic with Hessian eigenvalues l_min <= l_max."""
+
+    l_min: float
+    l_max: float
+    kappa: float
+    gd_edge: float  # GD diverges for lr > 2 / l_max
+    gd_lr: float  # optimal GD rate 2 / (l_min + l_max) ...
+    gd_rate: float  # ... contracting at (kappa - 1) / (kappa + 1)
+    hb_lr: float  # optimal heavy ball: (2 / (sqrt(l_min) + sqrt(l_max)))^2
+    hb_mu: float  # ((sqrt(l_max) - sqrt(l_min)) / (sqrt(l_max) + sqrt(l_min)))^2
+    hb_rate: float  # (sqrt(kappa) - 1) / (sqrt(kappa) + 1)
+
+
+def quadratic_theory(landscape, rtol: float = 1e-3) -> QuadTheory | None:
+    """The closed-form theory if ``landscape`` is a convex quadratic (constant, positive-definite
+    Hessian at the start, the view centre and the view corners), else None."""
+    (x0, x1), (y0, y1) = landscape.bounds
+    pts = np.array([landscape.start, ((x0 + x1) / 2, (y0 + y1) / 2), (x0, y0), (x1, y1), (x0, y1), (x1, y0)])
+    e = curvature.hessian_eigs(landscape, pts.astype(np.float32))[0].astype(np.float64)
+    if not np.all(np.isfinite(e)) or np.max(np.abs(e - e[0])) > rtol * max(np.max(np.abs(e)), 1e-12):
+        return None
+    lo, hi = float(e[0, 0]), float(e[0, 1])
+    if lo <= 0:
+        return None
+    k = hi / lo
+    sk = np.sqrt(k)
+    return QuadTheory(
+        l_min=lo,
+        l_max=hi,
+        kappa=k,
+        gd_edge=2.0 / hi,
+        gd_lr=2.0 / (lo + hi),
+        gd_rate=(k - 1) / (k + 1),
+        hb_lr=(2.0 / (np.sqrt(lo) + np.sqrt(hi))) ** 2,
+        hb_mu=((np.sqrt(hi) - np.sqrt(lo)) / (np.sqrt(hi) + np.sqrt(lo))) ** 2,
+        hb_rate=(sk - 1) / (sk + 1),
+    )
+
+
+def edge_lr(name: str, second: np.ndarray, l_max: float) -> np.ndarray | None:
+    """The theoretical stability edge lr(mu) = limit_factor(mu) / l_max for each momentum value."""
+    if name not in ("momentum", "nag", "sgd"):
+        return None
+    return np.array([curvature.limit_factor(name, {"momentum": float(m)}) / l_max for m in np.ravel(second)])
+
+
+class PhaseMap(NamedTuple):
+    """A (learning rate, second hyperparameter) map. Grids are (len(second), len(lrs))."""
+
+    optimizer: str
+    axis: str  # the second hyperparameter
+    lrs: np.ndarray  # (n,) log-spaced learning rates (x)
+    second: np.ndarray  # (m,) values of ``axis`` (y)
+    rate: np.ndarray  # (m, n) measured per-step contraction; NaN where diverged
+    final_loss: np.ndarray  # (m, n)
+    diverged_at: np.ndarray  # (m, n) first bad step or -1
+    steps: int
+    theory: QuadTheory | None  # for convex quadratics
+    theory_rate: np.ndarray | None  # (m, n) closed-form contraction (quadratics, momentum / NAG)
+    edge: np.ndarray | None  # (m,) theoretical stability edge in lr (quadratics, momentum / NAG)
+
+    @property
+    def converging(self) -> np.ndarray:
+        """(m, n) True where the run neither diverged nor stopped contracting."""
+        return (self.diverged_at < 0) & (self.rate < 1.0)
+
+
+def phase_map(
+    landscape,
+    optimizer: str = "momentum",
+    *,
+    lr_range: tuple[float, float] = (1e-4, 1.0),
+    second_range: tuple[float, float] = (0.0, 0.99),
+    n_lr: int = 128,
+    n_second: int = 128,
+    start=None,
+    steps: int = 200,
+    hp: Mapping[str, float] | None = None,
+) -> PhaseMap:
+    """Run every (lr, second) pair of a grid in one compiled call and measure each run's rate.
+
+    Args:
+        landscape: the surface.
+        optimizer: one of SECOND_AXIS (momentum and NAG map momentum; Adam-type map b1).
+        lr_range: (low, high) of the log-spaced learning rates.
+        second_range: (low, high) of the linearly spaced second hyperparameter.
+        n_lr, n_second: cells per axis (2 .. 256).
+        start: start point (the surface's own if None).
+        steps: updates per run.
+        hp: other hyperparameters of the optimizer (defaults otherwise).
+
+    Returns:
+        :class:`PhaseMap`.
+    """
+    if optimizer not in SECOND_AXIS:
+        raise ValueError(f"No phase map for {optimizer!r}; choose one of: {', '.join(SECOND_AXIS)}")
+    for n, what in ((n_lr, "n_lr"), (n_second, "n_second")):
+        if not isinstance(n, (int, np.integer)) or not 2 <= n <= MAX_SIDE:
+            raise ValueError(f"{what} = {n!r} must be an integer in [2, {MAX_SIDE}]")
+    axis = SECOND_AXIS[optimizer]
+    lrs = _runs.log_range(*lr_range, n_lr)
+    lo, hi = float(second_range[0]), float(second_range[1])
+    if not lo <= hi:
+        raise ValueError(f"{axis} range ({lo:g}, {hi:g}) must satisfy low <= high")
+    _runs.check_values(optimizer, axis, [lo, hi])  # name the value the caller gave
+    second = np.linspace(lo, hi, n_second)
+    _runs.check_values(optimizer, "lr", lrs)
+    _runs.check_values(optimizer, axis, second)
+    base = _runs.base_spec(landscape, optimizer, hp, start=start, steps=steps)
+    ll, ss = np.meshgrid(lrs, second)
+    specs = _runs.vary(base, {"lr": ll.ravel(), axis: ss.ravel()})
+    res = optimizers.run_specs(landscape, specs, record="path")
+    shape = (n_second, n_lr)
+    rate = measured_rate(res.path, minima=landscape.minima).reshape(shape)
+    div = res.diverged_at.reshape(shape)
+    rate = np.where(div >= 0, np.nan, rate)
+    theory = quadratic_theory(landscape)
+    trate = edge = None
+    if theory is not None and optimizer in ("momentum", "nag"):
+        trate = np.maximum(
+            curvature.spectral_radius(optimizer, ll, ss, theory.l_min),
+            curvature.spectral_radius(optimizer, ll, ss, theory.l_max),
+        )
+        edge = edge_lr(optimizer, second, theory.l_max)
+    return PhaseMap(
+        optimizer,
+        axis,
+        lrs,
+        second,
+        rate,
+        res.final_loss.reshape(shape),
+        div,
+        int(steps),
+        theory,
+        trate,
+        edge,
+    )

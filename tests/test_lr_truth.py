@@ -1,0 +1,150 @@
+"""Truth checks of the learning-rate lab against closed-form theory on the (1, 100) quadratic."""
+
+import numpy as np
+import pytest
+
+import landscapes
+import optimizers
+import studies
+from optimizers import runner
+
+Q = landscapes.get("quadratic").with_params(condition=100.0)  # Hessian eigenvalues 1 and 100
+
+
+def test_quadratic_theory_values():
+    th = studies.quadratic_theory(Q)
+    assert th is not None
+    np.testing.assert_allclose([th.l_min, th.l_max], [1.0, 100.0], rtol=1e-5)
+    np.testing.assert_allclose(th.gd_lr, 2 / 101, rtol=1e-5)
+    np.testing.assert_allclose(th.hb_lr, 4 / 121, rtol=1e-5)
+    np.testing.assert_allclose(th.hb_mu, (9 / 11) ** 2, rtol=1e-5)
+    np.testing.assert_allclose(th.hb_rate, 9 / 11, rtol=1e-5)
+    assert studies.quadratic_theory(landscapes.get("rosenbrock")) is None
+    assert studies.quadratic_theory(landscapes.get("saddle")) is None  # not convex
+
+
+def test_gd_converges_below_two_over_lambda_and_diverges_above():
+    sw = studies.lr_sweep(Q, ["sgd"], lr_range=(1.95 / 100, 2.05 / 100), n=2, start=(1.0, 1.0), steps=2000)
+    assert sw.diverged_at[0, 0] == -1 and sw.final_loss[0, 0] < 1e-6
+    assert sw.diverged_at[0, 1] > 0
+    np.testing.assert_allclose(sw.edge[0], 2.05 / 100)
+    # The same edge through the curvature: lr * lambda_max against c = 2.
+    lam = studies.top_eigenvalue_along(Q, np.array([[1.0, 1.0]]))[0]
+    np.testing.assert_allclose(lam, 100.0, rtol=1e-5)
+    assert 1.95 / 100 * lam < studies.limit_factor("sgd", {}) < 2.05 / 100 * lam
+
+
+def test_measured_gd_contraction_at_two_over_l_min_plus_l_max():
+    res = optimizers.simulate(Q, [("sgd", {"lr": 2 / 101})], start=(-2.5, 1.5), steps=400, record="path")
+    for minima in (None, Q.minima):  # step lengths and distances give the same rate
+        rho = studies.measured_rate(res.path, minima=minima)[0]
+        assert abs(rho - 99 / 101) < 0.01 * 99 / 101
+        assert abs(rho - 99 / 101) < 1e-4  # in fact much closer
+
+
+def test_measured_heavy_ball_contraction_at_the_optimum():
+    th = studies.quadratic_theory(Q)
+    res = optimizers.simulate(
+        Q, [("momentum", {"lr": th.hb_lr, "momentum": th.hb_mu})], start=(-2.5, 1.5), steps=200, record="path"
+    )
+    # Critically damped: the error is (a + b k) rho^k, so divide out k before fitting.
+    rho = studies.measured_rate(res.path, poly=1, minima=Q.minima)[0]
+    assert abs(rho - 9 / 11) < 0.01 * 9 / 11
+    # The theory function agrees: a double root at sqrt(mu) on both eigenvalues.
+    for lam in (1.0, 100.0):
+        np.testing.assert_allclose(
+            studies.spectral_radius("momentum", th.hb_lr, th.hb_mu, lam), 9 / 11, rtol=1e-6
+        )
+
+
+def test_spectral_radius_matches_iterating_the_recurrence():
+    # Independent check of the closed form: iterate the 2x2 linear map in NumPy and take the growth.
+    rng = np.random.default_rng(0)
+    for name in ("momentum", "nag"):
+        for _ in range(20):
+            lr, mu, lam = 10 ** rng.uniform(-3, -1), rng.uniform(0, 0.98), 100.0
+            h = lr * lam
+            if name == "momentum":  # (w, u = lr v)
+                m = np.array([[1 - h, -mu], [h, mu]])
+            else:
+                m = np.array([[1 - h * (1 + mu), -mu * mu], [h, mu]])
+            expect = np.max(np.abs(np.linalg.eigvals(m)))
+            np.testing.assert_allclose(studies.spectral_radius(name, lr, mu, lam), expect, rtol=1e-9)
+
+
+def _first_bad(pm):
+    bad = ~pm.converging
+    return np.where(bad.any(axis=1), np.argmax(bad, axis=1), pm.lrs.size)
+
+
+@pytest.mark.parametrize("name, n", [("momentum", 128), ("nag", 64)])
+def test_phase_map_edge_sits_at_the_theoretical_limit(name, n):
+    pm = studies.phase_map(
+        Q, name, lr_range=(1e-4, 0.2), second_range=(0.0, 0.95), n_lr=n, n_second=n, steps=200
+    )
+    assert pm.rate.shape == (n, n)
+    edge_theory = np.array([studies.limit_factor(name, {"momentum": m}) / 100.0 for m in pm.second])
+    np.testing.assert_allclose(pm.edge, edge_theory, rtol=1e-6)
+    # The first cell that does not converge vs the first cell past lr * lambda_max = c(mu).
+    expect = np.searchsorted(pm.lrs, edge_theory)
+    got = _first_bad(pm)
+    assert np.all(np.abs(got - expect) <= 1), np.abs(got - expect).max()
+
+
+def test_phase_map_rates_match_theory_inside_the_stable_region():
+    pm = studies.phase_map(
+        Q, "momentum", lr_range=(1e-3, 0.05), second_range=(0.0, 0.9), n_lr=48, n_second=48, steps=300
+    )
+    th = pm.theory_rate
+    inside = np.isfinite(pm.rate) & (th < 0.97)
+    assert inside.sum() > 200
+    err = np.abs(pm.rate - th)[inside]
+    assert np.median(err) < 1e-3 and np.percentile(err, 90) < 0.02
+
+
+def test_sweep_equals_single_runs():
+    s = landscapes.get("rosenbrock")
+    sw = studies.lr_sweep(
+        s, ["sgd", ("momentum", {"momentum": 0.8})], lr_range=(1e-5, 1e-2), n=64, steps=300, tol=0.05
+    )
+    for i, (name, hp) in enumerate(zip(sw.names, sw.hps, strict=True)):
+        for j in (0, 20, 45, 52, 63):
+            one = optimizers.simulate(
+                s, [(name, {**hp, "lr": float(sw.lrs[j])})], steps=300, tol=0.05, record="final"
+            )
+            np.testing.assert_allclose(sw.final_loss[i, j], one.final_loss[0], rtol=1e-5)
+            assert sw.hit_at[i, j] == one.hit_at[0]
+            assert sw.diverged_at[i, j] == one.diverged_at[0]
+    # The edge is the smallest diverging rate and the best rate is reported per optimizer.
+    for i in range(2):
+        d = sw.diverged_at[i] >= 0
+        if d.any():
+            assert sw.edge[i] == sw.lrs[np.flatnonzero(d)[0]] and not d[: np.flatnonzero(d)[0]].any()
+        assert set(sw.tuned()) <= set(sw.names)
+
+
+def test_best_index_rules():
+    final = np.array([[1.0, 0.5, 0.1, 0.2, np.nan]])
+    hit = np.array([[-1, 30, 10, 10, -1]])
+    div = np.array([[-1, -1, -1, -1, 5]])
+    assert studies.best_index(final, hit, div)[0] == 2  # fewest steps, then lower loss
+    assert studies.best_index(final, np.full_like(hit, -1), div)[0] == 2  # lowest final loss
+    assert studies.best_index(final, hit, np.full_like(div, 3))[0] == -1  # all diverged
+
+
+def test_new_ranges_do_not_recompile():
+    studies.lr_sweep(Q, ["sgd", "nag"], lr_range=(1e-4, 1e-2), n=32, steps=150)
+    studies.phase_map(Q, "nag", lr_range=(1e-4, 1e-2), n_lr=16, n_second=16, steps=150)
+    before = runner.run_groups._cache_size()
+    studies.lr_sweep(Q, ["sgd", "nag"], lr_range=(3e-3, 0.5), n=32, steps=150)
+    studies.lr_sweep(Q, ["sgd", ("nag", {"momentum": 0.5})], lr_range=(1e-5, 1.0), n=32, steps=120)
+    studies.phase_map(
+        Q.with_params(condition=30.0),
+        "nag",
+        lr_range=(1e-3, 1.0),
+        second_range=(0.2, 0.9),
+        n_lr=16,
+        n_second=16,
+        steps=150,
+    )
+    assert runner.run_groups._cache_size() == before

@@ -1,0 +1,213 @@
+"""The Learning-rate lab's model: its controls (share-link schema), cached study calls, and the hand-off
+of tuned rates to the Race page. Kept out of ``pages/lr_lab.py`` so the page stays thin and the tests
+can rebuild the same calls.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import numpy as np
+import streamlit as st
+
+import landscapes
+import optimizers
+import studies
+from studies import search as _search
+from studies._runs import MAX_SWEEP
+
+from . import state, widgets
+from .state import Param
+
+PAGE = "lr_lab"  # url path and page id (the script name, so AppTest.switch_page finds it)
+VIEWS = ("panels", "sweep", "phase", "schedules", "search")
+PHASE_OPTS = ("momentum", "nag", "adam")
+# Two hyperparameters each: (optimizer, x axis (bounds), y axis (bounds)).
+SEARCH_PAIRS: dict[str, tuple[str, tuple[str, tuple[float, float]], tuple[str, tuple[float, float]]]] = {
+    "momentum_lr_mu": ("momentum", ("lr", (1e-4, 1e-1)), ("momentum", (0.0, 0.99))),
+    "adam_lr_eps": ("adam", ("lr", (1e-4, 1.0)), ("eps", (1e-12, 1e-8))),
+    "adam_lr_b1": ("adam", ("lr", (1e-4, 1.0)), ("b1", (0.0, 0.99))),
+    "rmsprop_lr_alpha": ("rmsprop", ("lr", (1e-4, 1.0)), ("alpha", (0.5, 0.999))),
+}
+DEFAULTS: dict[str, Any] = {"surf": "quadratic", "quadratic.condition": 25.0}
+
+
+def base_schema() -> list[Param]:
+    """Controls that exist whatever the surface and view."""
+    names = tuple(optimizers.names())
+    return [
+        Param("view", "choice", "panels", choices=VIEWS),
+        Param("surf", "choice", DEFAULTS["surf"], choices=tuple(landscapes.names())),
+        Param("steps", "int", 300, 20, 5000),
+        Param("opt", "choice", "sgd", choices=names),
+        widgets.float_param("mu", 0.9, 0.0, 0.99),
+        Param("sw_opts", "multi", ("sgd", "momentum", "nag", "adam"), choices=names),
+        widgets.float_param("sw_lo", 1e-5, 1e-6, 1.0, log=True),
+        widgets.float_param("sw_hi", 1.0, 1e-5, 10.0, log=True),
+        Param("sw_n", "int", 1024, 16, MAX_SWEEP),
+        widgets.float_param("tol", 1e-3, 1e-8, 1.0, log=True),
+        Param("ph_opt", "choice", "momentum", choices=PHASE_OPTS),
+        Param("ph_n", "int", 128, 16, 256),
+        widgets.float_param("ph_lo", 1e-4, 1e-6, 1.0, log=True),
+        widgets.float_param("ph_hi", 1.0, 1e-5, 10.0, log=True),
+        Param("ph_metric", "choice", "rate", choices=("rate", "loss")),
+        widgets.float_param("sc_lr", 1e-2, 1e-6, 10.0, log=True),
+        Param("sc_kinds", "multi", tuple(optimizers.SCHEDULES), choices=tuple(optimizers.SCHEDULES)),
+        Param("se_pair", "choice", "momentum_lr_mu", choices=tuple(SEARCH_PAIRS)),
+        Param("se_budget", "int", 16, 4, 256),
+        Param("se_seed", "int", 0, 0, 9999),
+    ]
+
+
+def surface_schema(surf: str) -> list[Param]:
+    """The surface's parameters and start point."""
+    s = landscapes.get(surf)
+    out = []
+    for (pname, lo, hi), v in zip(s.param_spec, s.params, strict=True):
+        default = DEFAULTS.get(f"{surf}.{pname}", v)
+        out.append(widgets.float_param(f"{surf}.{pname}", default, lo, hi, log=lo > 0 and hi / lo >= 100))
+    (x0, x1), (y0, y1) = s.bounds
+    out += [
+        Param(f"{surf}.x0", "float", float(s.start[0]), float(x0), float(x1)),
+        Param(f"{surf}.y0", "float", float(s.start[1]), float(y0), float(y1)),
+    ]
+    return out
+
+
+def all_params() -> list[Param]:
+    """Every control the page can show (for checking presets)."""
+    out = base_schema()
+    for surf in landscapes.names():
+        out += surface_schema(surf)
+    return out
+
+
+class Where(NamedTuple):
+    """The surface part of every study's cache key."""
+
+    surf: str
+    params: tuple[tuple[str, float], ...]
+    start: tuple[float, float]
+
+    def landscape(self) -> landscapes.Landscape:
+        s = landscapes.get(self.surf)
+        return s.with_params(**dict(self.params)) if self.params else s
+
+
+def other_hp(name: str, mu: float) -> dict[str, float]:
+    """The non-lr hyperparameters the page sets: momentum for momentum and NAG."""
+    return {"momentum": float(mu)} if name in ("momentum", "nag") else {}
+
+
+# Cached study calls: hashable arguments only, NumPy results.
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def grid(w: Where) -> landscapes.Grid:
+    return landscapes.grid(w.landscape(), 120)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def panels(w: Where, opt: str, mu: float, steps: int) -> studies.Panels:
+    return studies.three_panels(w.landscape(), opt, other_hp(opt, mu), start=w.start, steps=steps)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def sweep(
+    w: Where, opts: tuple[str, ...], mu: float, lo: float, hi: float, n: int, steps: int, tol: float
+) -> studies.Sweep:
+    return studies.lr_sweep(
+        w.landscape(),
+        [(o, other_hp(o, mu)) for o in opts],
+        lr_range=(lo, hi),
+        n=n,
+        start=w.start,
+        steps=steps,
+        tol=tol,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def phase(w: Where, opt: str, n: int, lo: float, hi: float, steps: int) -> studies.PhaseMap:
+    second = (0.0, 0.99) if opt in ("momentum", "nag") else (0.0, 0.999)
+    return studies.phase_map(
+        w.landscape(),
+        opt,
+        lr_range=(lo, hi),
+        second_range=second,
+        n_lr=n,
+        n_second=n,
+        start=w.start,
+        steps=steps,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def schedules(
+    w: Where, opt: str, mu: float, lr: float, kinds: tuple[str, ...], steps: int, tol: float
+) -> studies.ScheduleComparison:
+    return studies.compare_schedules(
+        w.landscape(), opt, {"lr": lr, **other_hp(opt, mu)}, kinds=kinds, start=w.start, steps=steps, tol=tol
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def search(w: Where, pair: str, budget: int, seed: int, steps: int) -> _search.SearchResult:
+    opt, (xn, xb), (yn, yb) = SEARCH_PAIRS[pair]
+    return studies.hp_search(
+        w.landscape(),
+        opt,
+        {xn: xb, yn: yb},
+        budget=budget,
+        seed=seed,
+        start=w.start,
+        steps=steps,
+        background=40,
+    )
+
+
+def send_to_race(w: Where, sw: studies.Sweep, steps: int) -> dict[str, Any]:
+    """Set the Race page's controls to race the swept optimizers at their best rates (a button callback).
+
+    Args:
+        w: the surface, its parameters and the start.
+        sw: the sweep whose best rates are sent.
+        steps: the number of steps the sweep ran.
+
+    Returns:
+        The values set, by the Race page's control names (its share-link schema).
+    """
+    tuned = sw.tuned()
+    values: dict[str, Any] = {
+        "surf": w.surf,
+        "steps": int(steps),
+        "n": len(tuned),
+        "budget": False,
+        "sched": "constant",
+        f"{w.surf}.x0": w.start[0],
+        f"{w.surf}.y0": w.start[1],
+    }
+    values.update({f"{w.surf}.{k}": v for k, v in w.params})
+    slot = 0
+    for name, hp in zip(sw.names, sw.hps, strict=True):
+        if name not in tuned:
+            continue
+        values[f"o{slot}"] = name
+        values[f"o{slot}.{name}.lr"] = tuned[name]
+        for k, v in hp.items():
+            values[f"o{slot}.{name}.{k}"] = v
+        slot += 1
+    race = state.PageState("race")
+    for k, v in values.items():
+        race.set(k, v)
+    state.PageState(PAGE).set_flag("sent", tuple(sorted(tuned.items())))
+    return values
+
+
+def best_cell(pm: studies.PhaseMap) -> tuple[int, int] | None:
+    """(row, column) of the fastest measured contraction, None if no cell converged."""
+    r = np.where(pm.converging, pm.rate, np.inf)
+    if not np.isfinite(r).any():
+        return None
+    i, j = np.unravel_index(int(np.argmin(r)), r.shape)
+    return int(i), int(j)
