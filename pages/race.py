@@ -380,7 +380,7 @@ def results_table(res: optimizers.SimResult, labels, s) -> str:
     for i, label in enumerate(labels):
         d = int(res.diverged_at[i])
         hit = int(res.hit_at[i])
-        taken = int(res.steps[i]) if d < 0 else max(d - 1, 0)
+        taken = int(res.steps[i]) if d < 0 else min(d, int(res.steps[i]))  # steps attempted
         reason = rv.divergence_reason(res.loss[i], d, s.min_value is None)
         hit_text = t("race.no_min") if s.min_value is None else (str(hit) if hit >= 0 else t("race.never"))
         rows.append(
