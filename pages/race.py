@@ -13,10 +13,11 @@ import streamlit as st
 import landscapes
 import optimizers
 from i18n import STRINGS, pick, t
-from ui import state, widgets
+from ui import nav, state, widgets
 from ui.race_model import (
     CUSTOM,
     DEFAULT_EXPR,
+    EXPR,
     PAGE,
     ExpressionError,
     RaceConfig,
@@ -87,6 +88,7 @@ def _on_click(ps_page: str, chart_key: str, surf: str, bounds) -> None:
 
 
 def main() -> None:
+    nav.ensure_router()
     ps = state.PageState(PAGE)
     top = st.container()
     st.title(t("race.title"))
@@ -110,9 +112,11 @@ def main() -> None:
                 t("race.surface"),
                 format_func=lambda n: t("race.custom") if n == CUSTOM else landscapes.get(n).title,
             )
-            expr_used = ps.get("expr")
+            expr_used = ""
             if surf == CUSTOM:
-                widgets.control(ps, ps.schema["expr"], t("race.formula"), help=t("race.formula_help"))
+                ps.declare([EXPR])
+                expr_used = ps.get("expr")
+                widgets.control(ps, EXPR, t("race.formula"), help=t("race.formula_help"))
                 if from_expression is None:
                     st.warning(t("race.formula_unavailable"))
                     notices = ps.finish()

@@ -11,6 +11,7 @@ import landscapes
 import optimizers
 import presets
 from ui import race_model as rm
+from ui import state
 from ui.testing import app_test
 from viz import race as rv
 
@@ -315,7 +316,7 @@ def test_preset_sets_every_control_without_notice(preset):
     schema = {p.name: p for p in rm.all_params()}
     for name, value in preset.values.items():
         assert name in schema, f"{preset.id}: unknown control {name}"
-        v, note = rm.state.coerce(schema[name], value)
+        v, note = state.coerce(schema[name], value)
         assert note is None and v is not None, f"{preset.id}: {name}={value}"
 
 
@@ -328,7 +329,7 @@ def test_presets_apply_in_the_app():
         assert not at.warning and not at.error, preset.id
         q = dict(at.query_params)
         for name, value in preset.values.items():
-            want = rm.state.encode(rm.param_named(name), rm.state.coerce(rm.param_named(name), value)[0])
+            want = state.encode(rm.param_named(name), state.coerce(rm.param_named(name), value)[0])
             assert q[name] == want, (preset.id, name)
         assert any(preset.title["en"] in i.value for i in at.info)
         LINKS[preset.id] = q
@@ -342,7 +343,7 @@ def _run(preset_id):
     q = LINKS.get(preset_id)
     if q is None:
         p = presets.get(preset_id)
-        at = app_test({k: rm.state.encode(rm.param_named(k), v) for k, v in p.values.items()}, PAGE).run()
+        at = app_test({k: state.encode(rm.param_named(k), v) for k, v in p.values.items()}, PAGE).run()
         q = dict(at.query_params)
     return rm.simulate_config(config_from_query(q))
 

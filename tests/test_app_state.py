@@ -22,8 +22,14 @@ def test_clean_values_pass_without_notice():
     q = {"steps": "700", "x0": "-1.25", "log": "1", "surf": "beale", "ov": "step,grad", "expr": "x*y"}
     values, notices = state.parse([F, X, B, C, M, T], q)
     assert notices == []
-    assert values == {"steps": 700, "x0": -1.25, "log": True, "surf": "beale", "ov": ("grad", "step"),
-                      "expr": "x*y"}
+    assert values == {
+        "steps": 700,
+        "x0": -1.25,
+        "log": True,
+        "surf": "beale",
+        "ov": ("grad", "step"),
+        "expr": "x*y",
+    }
 
 
 @pytest.mark.parametrize(
@@ -56,8 +62,7 @@ def test_unrelated_names_are_ignored_by_parse():
     assert values == {} and notices == []
 
 
-@given(st.floats(-3.0, 3.0, allow_nan=False), st.integers(1, 20_000), st.booleans(),
-       st.sampled_from(LR.grid))
+@given(st.floats(-3.0, 3.0, allow_nan=False), st.integers(1, 20_000), st.booleans(), st.sampled_from(LR.grid))
 def test_encode_then_parse_round_trips(x, n, b, lr):
     params = [X, F, B, LR]
     vals = {"x0": x, "steps": n, "log": b, "lr": lr}

@@ -18,7 +18,7 @@ from viz import export
 from viz import race as rv
 from viz.colors import optimizer_color
 
-from . import state, widgets
+from . import widgets
 from .state import Param
 
 PAGE = "race"
@@ -90,7 +90,6 @@ def base_schema() -> list[Param]:
     """Controls that exist whatever the surface and optimizers."""
     return [
         Param("surf", "choice", _default("surf", "rosenbrock"), choices=(*landscapes.names(), CUSTOM)),
-        Param("expr", "text", DEFAULT_EXPR),
         Param("steps", "int", _default("steps", 500), 10, optimizers.MAX_STEPS),
         Param("budget", "bool", False),
         widgets.float_param("tol", 1e-3, 1e-8, 1.0, log=True),
@@ -103,6 +102,9 @@ def base_schema() -> list[Param]:
         Param("ov", "multi", (), choices=rv.OVERLAYS),
         Param("show3d", "bool", True),
     ]
+
+
+EXPR = Param("expr", "text", DEFAULT_EXPR)  # declared only while the surface is the user's formula
 
 
 def sched_schema(kind: str) -> list[Param]:
@@ -157,7 +159,7 @@ def hp_schema(i: int, name: str) -> list[Param]:
 
 def all_params() -> list[Param]:
     """Every control the page can show (any surface, slot, optimizer, schedule), for checking presets."""
-    out = base_schema()
+    out = base_schema() + [EXPR]
     for kind in SCHED_FIELDS:
         out += [p for p in sched_schema(kind) if p.name not in {q.name for q in out}]
     for surf in landscapes.names():

@@ -101,7 +101,9 @@ def control(
     if p.kind == "choice":
         return box.selectbox(label, p.choices, format_func=format_func or str, **common)
     if p.kind == "multi":
-        return box.multiselect(label, p.choices, format_func=format_func or str, **common)
+        return box.multiselect(
+            label, p.choices, format_func=format_func or str, placeholder=t("common.choose"), **common
+        )
     return box.text_input(label, max_chars=state.MAX_TEXT, **common)
 
 
