@@ -109,16 +109,16 @@ PRESETS = [
             "ko": "안정성 한계 바로 너머: η > 2/λ이면 발산",
         },
         {
-            "en": "On a bowl with curvatures 1 and 10, gradient descent is stable for η < 2/10 = 0.2. At η = 0.19 "
-            "it zig-zags across the steep direction but converges; at η = 0.21 every zig-zag is 10% larger than "
+            "en": "On a bowl with curvatures 1 and 10, gradient descent is stable for η < 2/10 = 0.2. At η = 0.18 "
+            "it zig-zags across the steep direction but converges; at η = 0.22 every zig-zag is 20% larger than "
             "the last and the run diverges (see the table's reason).",
-            "ko": "곡률이 1과 10인 그릇에서 경사 하강은 η < 2/10 = 0.2일 때 안정적입니다. η = 0.19에서는 가파른 방향으로 "
-            "지그재그하지만 수렴하고, η = 0.21에서는 지그재그가 매번 10%씩 커져 발산합니다(표의 이유를 보세요).",
+            "ko": "곡률이 1과 10인 그릇에서 경사 하강은 η < 2/10 = 0.2일 때 안정적입니다. η = 0.18에서는 가파른 방향으로 "
+            "지그재그하지만 수렴하고, η = 0.22에서는 지그재그가 매번 20%씩 커져 발산합니다(표의 이유를 보세요).",
         },
         _race(
             "quadratic",
             200,
-            [("sgd", {"lr": 0.19}), ("sgd", {"lr": 0.21})],
+            [("sgd", {"lr": 0.18}), ("sgd", {"lr": 0.22})],
             **{"quadratic.condition": 10.0, "quadratic.rotation": 0.0},
         ),
     ),

@@ -100,7 +100,7 @@ def base_schema() -> list[Param]:
         Param("n", "int", _default("n", 4), 1, MAX_OPT),
         Param("speed", "int", 40, 10, 500),
         Param("ov", "multi", (), choices=rv.OVERLAYS),
-        Param("show3d", "bool", True),
+        Param("show3d", "bool", False),  # WebGL is the costliest chart to re-create on each change
     ]
 
 

@@ -33,7 +33,7 @@ def query(page) -> dict[str, str]:
 
 def test_race_loads_plays_and_has_no_console_errors(page, app_url, console_errors, artifacts):
     page.goto(f"{app_url}/race")
-    wait_charts(page, 3)
+    wait_charts(page, 2)
     wait_idle(page)
     page.screenshot(path=str(artifacts / "race.png"), full_page=False)
     # Play: frames advance and the comets move
@@ -56,7 +56,7 @@ def test_race_loads_plays_and_has_no_console_errors(page, app_url, console_error
 
 def test_click_on_the_map_moves_the_start(page, app_url, artifacts):
     page.goto(f"{app_url}/race")
-    wait_charts(page, 3)
+    wait_charts(page, 2)
     wait_idle(page)
     # a node of the invisible click grid: x = -2 + 18 * 4/24 = 1.0, y = -1 + 6 * 4/24 = 0.0
     x, y = page.evaluate("""() => {
@@ -69,7 +69,7 @@ def test_click_on_the_map_moves_the_start(page, app_url, artifacts):
     page.wait_for_function("() => location.search.includes('rosenbrock.x0=1.0')", timeout=30_000)
     q = query(page)
     assert float(q["rosenbrock.x0"]) == 1.0 and abs(float(q["rosenbrock.y0"])) < 1e-6
-    wait_charts(page, 3)
+    wait_charts(page, 2)
     start = page.evaluate("""() => {
       const gd = document.querySelectorAll('.js-plotly-plot')[0];
       const s = gd._fullData.find(t => t.name === 'start');
@@ -85,7 +85,7 @@ def test_share_link_restores_the_view_and_korean(page, app_url, console_errors, 
         "&o0.momentum.lr=0.02&o1=nag&o1.nag.lr=0.02&steps=300"
     )
     page.goto(link)
-    wait_charts(page, 3)
+    wait_charts(page, 2)
     wait_idle(page)
     body = page.inner_text("body")
     assert "옵티마이저 경주" in body and "결과" in body
@@ -110,7 +110,7 @@ def test_share_link_restores_the_view_and_korean(page, app_url, console_errors, 
 
 def test_language_switch_to_korean(page, app_url):
     page.goto(f"{app_url}/race")
-    wait_charts(page, 3)
+    wait_charts(page, 2)
     page.locator("[data-testid=stSidebar] label").filter(has_text="한국어").first.click()
     page.wait_for_function("() => document.body.innerText.includes('옵티마이저 경주')", timeout=30_000)
     page.wait_for_function("() => location.search.includes('lang=ko')", timeout=30_000)
