@@ -17,7 +17,7 @@ st.write(t("home.intro"))
 
 st.header(t("home.pages"))
 others = [p for p in PAGES if not p.default]
-cols = st.columns(max(1, min(3, len(others))))
+cols = st.columns(3)  # cards keep a third of the width however many pages there are
 for i, page in enumerate(others):
     with cols[i % len(cols)].container(border=True):
         thumb = thumbnail_path(page)

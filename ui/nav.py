@@ -26,7 +26,7 @@ class PageInfo(NamedTuple):
 
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "home", "🧭", "home.title", "home.desc", "", default=True),
-    PageInfo("pages/race.py", "race", "🏁", "race.title", "race.desc", "docs/screenshots/race.png"),
+    PageInfo("pages/race.py", "race", "🏁", "race.title", "race.desc", "docs/screenshots/race-thumb.png"),
 )
 
 
