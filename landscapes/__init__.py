@@ -3,14 +3,16 @@ slice and measure them (curvature, critical points)."""
 
 from __future__ import annotations
 
-from .analytic import SURFACES
+from .analytic import CATEGORIES, SURFACES
 from .base import Landscape
+from .critical import CriticalPoint, critical_points
 from .curvature import hessian_eigs, stability_threshold, top_eigenvalue_along
+from .expression import ExpressionError, from_expression
 from .grid import MAX_GRID, Grid, grid
 
 __all__ = [
-    "Grid", "Landscape", "MAX_GRID", "get", "grid", "hessian_eigs", "names", "stability_threshold",
-    "top_eigenvalue_along",
+    "CATEGORIES", "CriticalPoint", "ExpressionError", "Grid", "Landscape", "MAX_GRID", "critical_points",
+    "from_expression", "get", "grid", "hessian_eigs", "names", "stability_threshold", "top_eigenvalue_along",
 ]
 
 

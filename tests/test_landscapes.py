@@ -11,9 +11,6 @@ import pytest
 import landscapes
 
 NAMES = landscapes.names()
-CATEGORIES = {
-    "classic", "convex", "saddle", "multimodal", "sharp-flat", "plateau", "valley", "cliff", "local-minima",
-}
 GRID_N = 1001
 
 
@@ -71,7 +68,7 @@ def test_metadata(name):
     assert s.title and s.latex and s.source
     assert set(s.description) == {"en", "ko"}
     assert any("\uac00" <= ch <= "\ud7a3" for ch in s.description["ko"])  # Hangul, not a copy of en
-    assert s.category in CATEGORIES
+    assert s.category in landscapes.CATEGORIES and s.category != "custom"
     assert s.smooth == (name != "ackley")
 
 
@@ -175,3 +172,31 @@ def test_sharp_flat_has_a_sharp_deep_and_a_flat_shallower_basin():
     sharp, flat = vals
     assert sharp.min() > 10 * flat.max()  # sharp: curvature ~28; flat: ~1.6
     assert s.min_value < f_flat < s.min_value + 0.15  # the sharp one is deeper, but only slightly
+
+
+def _final(name, runs, steps, **kw):
+    import optimizers
+
+    res = optimizers.simulate(landscapes.get(name), runs, steps=steps, record="final", **kw)
+    assert np.all(res.diverged_at == -1)
+    return res.final_w
+
+
+def test_lecture_surfaces_show_what_their_descriptions_promise():
+    # double well: gradient descent stops in the shallow well, momentum coasts into the deep one
+    w = _final("double_well", [("sgd", {"lr": 0.02}), ("momentum", {"lr": 0.02, "momentum": 0.9})], 1000)
+    assert w[0, 0] > 0.9 and w[1, 0] < -1.0
+    # long valley: Adagrad's shrinking steps stall far from the minimum, RMSprop arrives
+    w = _final("long_valley", [("adagrad", {"lr": 0.05}), ("rmsprop", {"lr": 0.05})], 1000)
+    assert w[0, 0] < -5.0 and abs(w[1, 0]) < 0.1
+    # plateau: SGD barely moves on the tiny gradient, Adam normalises it away
+    w = _final("plateau", [("sgd", {"lr": 0.1}), ("adam", {"lr": 0.05})], 1000)
+    assert np.linalg.norm(w[0] - landscapes.get("plateau").start) < 0.1 and np.linalg.norm(w[1]) < 0.05
+    # sharp vs flat: a small step settles in the sharp minimum, a large one ends in the flat one
+    w = _final("sharp_flat", [("sgd", {"lr": 0.02}), ("sgd", {"lr": 0.3})], 1000)
+    assert w[0, 0] == pytest.approx(-1.4944, abs=1e-3) and w[1, 0] == pytest.approx(1.4092, abs=1e-3)
+    # cliff: one step on the cliff face throws the point several units
+    import optimizers
+
+    res = optimizers.simulate(landscapes.get("cliff"), [("sgd", {"lr": 0.02})], steps=1000, record="path")
+    assert np.max(np.linalg.norm(np.diff(res.path[0], axis=0), axis=1)) > 2.0
