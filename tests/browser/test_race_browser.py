@@ -58,7 +58,7 @@ def test_click_on_the_map_moves_the_start(page, app_url, artifacts):
     page.goto(f"{app_url}/race")
     wait_charts(page, 2)
     wait_idle(page)
-    # a node of the invisible click grid: x = -2 + 18 * 4/24 = 1.0, y = -1 + 6 * 4/24 = 0.0
+    # a node of the invisible click grid (21 x 21): x = -2 + 15 * 4/20 = 1.0, y = -1 + 5 * 4/20 = 0.0
     x, y = page.evaluate("""() => {
       const gd = document.querySelectorAll('.js-plotly-plot')[0];
       const r = gd.querySelector('.nsewdrag').getBoundingClientRect();
