@@ -43,8 +43,18 @@ from viz.colors import optimizer_color
 
 def hp_label(opt_name: str, hp: str) -> str:
     """Translated label of a hyperparameter."""
-    key = f"race.hp.{hp}_{opt_name}"
-    return t(key) if key in STRINGS else t(f"race.hp.{hp}")
+    for key in (f"race.hp.{hp}_{opt_name}", f"race.hp.{hp}"):
+        if key in STRINGS:
+            return t(key)
+    return hp  # a hyperparameter added to the registry later: its own name until translated
+
+
+def surface_title(name: str) -> str:
+    """A surface's name in the current language (library title for proper names)."""
+    if name == CUSTOM:
+        return t("race.custom")
+    key = f"race.surf.{name}"
+    return t(key) if key in STRINGS else landscapes.get(name).title
 
 
 def fmt(v: float) -> str:
@@ -110,7 +120,7 @@ def main() -> None:
                 ps,
                 ps.schema["surf"],
                 t("race.surface"),
-                format_func=lambda n: t("race.custom") if n == CUSTOM else landscapes.get(n).title,
+                format_func=surface_title,
             )
             expr_used = ""
             if surf == CUSTOM:
