@@ -372,3 +372,9 @@ def test_preset_lessons_hold():
     r = _run("cliff_exploding_gradient")
     jumps = np.nanmax(np.abs(np.diff(r.path[:, :, 0], axis=1)), axis=1)
     assert jumps[0] > 10 and jumps[2] <= 0.051 and r.diverged_at.max() == -1
+
+
+def test_default_config_is_the_landing_view():
+    """The server pre-compiles ui.race_model.default_config(): it must be what the page first runs."""
+    at = open_race()
+    assert config_from(at) == rm.default_config()

@@ -196,6 +196,10 @@ def surface_for(surf: str, expr: str, params: tuple[tuple[str, float], ...]) -> 
     return s.with_params(**dict(params)) if params else s
 
 
+GRID = 200  # points per axis of the 2-D background
+GRID_3D = 60  # points per axis of the 3-D surface
+
+
 class Static(NamedTuple):
     """What is drawn the same whatever the optimizers do."""
 
@@ -209,8 +213,8 @@ class Static(NamedTuple):
 def static_layers(surf: str, expr: str, params: tuple, log: bool) -> Static:
     """Background image + contour lines (200 x 200 grid) and a 60 x 60 grid for the 3-D view."""
     s = surface_for(surf, expr, params)
-    g = landscapes.grid(s, 200)
-    g3 = landscapes.grid(s, 60)
+    g = landscapes.grid(s, GRID)
+    g3 = landscapes.grid(s, GRID_3D)
     return Static(rv.background(g.x, g.y, g.z, log), g3.x, g3.y, g3.z)
 
 
@@ -229,6 +233,33 @@ class RaceConfig(NamedTuple):
     seed: int
     budget: bool
     tol: float
+
+
+def default_config() -> RaceConfig:
+    """The race of the page's landing view (what the server pre-compiles)."""
+    schema = {p.name: p for p in base_schema()}
+    surf = schema["surf"].default
+    s = landscapes.get(surf)
+    runs = []
+    for p in optimizer_schema(schema["n"].default):
+        name = p.default
+        runs.append(
+            (name, tuple((q.name.rsplit(".", 1)[1], q.default) for q in hp_schema(int(p.name[1:]), name)))
+        )
+    return RaceConfig(
+        surf=surf,
+        expr="",
+        params=tuple(zip((n for n, _, _ in s.param_spec), s.params, strict=True)),
+        runs=tuple(runs),
+        start=tuple(map(float, s.start)),
+        steps=schema["steps"].default,
+        schedule=sched_values("constant", {}),
+        batch=schema["batch"].default,
+        noise=schema["noise"].default,
+        seed=schema["seed"].default,
+        budget=False,
+        tol=schema["tol"].default,
+    )
 
 
 def simulate_config(cfg: RaceConfig) -> optimizers.SimResult:

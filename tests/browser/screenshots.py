@@ -19,14 +19,18 @@ sys.path.insert(0, str(HERE))
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, start_server, stop_server, wait_healthy  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-RACE = ("/race?surf=rosenbrock&steps=2000&n=4&o0=sgd&o0.sgd.lr=0.001&o1=momentum&o1.momentum.lr=0.001"
-        "&o2=nag&o2.nag.lr=0.001&o3=adam&o3.adam.lr=0.05&show3d=0")
+RACE = (
+    "/race?surf=rosenbrock&steps=2000&n=4&o0=sgd&o0.sgd.lr=0.001&o1=momentum&o1.momentum.lr=0.001"
+    "&o2=nag&o2.nag.lr=0.001&o3=adam&o3.adam.lr=0.05&show3d=0"
+)
 
 
 def save_small(png: bytes, path: Path, width: int = 900) -> None:
     img = Image.open(io.BytesIO(png)).convert("RGB")
     img = img.resize((width, round(img.height * width / img.width)), Image.LANCZOS)
-    img.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(path, optimize=True)
+    img.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
+        path, optimize=True
+    )
 
 
 def main() -> None:
@@ -42,19 +46,23 @@ def main() -> None:
             page.goto(base + RACE)
             page.wait_for_function(
                 "() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullData).length >= 2",
-                timeout=120_000)
+                timeout=120_000,
+            )
             page.wait_for_timeout(1500)
             save_small(page.screenshot(), OUT / "race.png")
             box = page.locator(".js-plotly-plot").first.bounding_box()
             save_small(page.screenshot(clip=box), OUT / "race-thumb.png", width=480)
             page.goto(base + "/")
-            page.wait_for_function("() => document.body.innerText.includes('Classroom presets')", timeout=60_000)
+            page.wait_for_function(
+                "() => document.body.innerText.includes('Classroom presets')", timeout=60_000
+            )
             page.wait_for_timeout(1500)
             save_small(page.screenshot(), OUT / "home.png")
             page.goto(base + RACE + "&lang=ko")
             page.wait_for_function(
                 "() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullData).length >= 2",
-                timeout=120_000)
+                timeout=120_000,
+            )
             page.wait_for_timeout(1500)
             save_small(page.screenshot(), OUT / "race-ko.png")
             browser.close()
