@@ -13,7 +13,10 @@ from i18n import t
 from . import state
 from .state import Notice, Param
 
-MANTISSAS = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2.0, 2.2, 2.5, 2.8, 3.0, 3.5, 4.0, 4.5, 5.0, 6.0, 7.0, 8.0, 9.0)  # fmt: skip
+# fmt: off
+MANTISSAS = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2.0, 2.2, 2.5, 2.8, 3.0, 3.5, 4.0, 4.5, 5.0, 6.0, 7.0,
+             8.0, 9.0)
+# fmt: on
 
 
 def log_grid(low: float, high: float) -> tuple[float, ...]:

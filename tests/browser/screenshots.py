@@ -25,6 +25,9 @@ RACE = (
 )
 
 
+CHARTS = "() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullData).length >= 2"
+
+
 def save_small(png: bytes, path: Path, width: int = 900) -> None:
     img = Image.open(io.BytesIO(png)).convert("RGB")
     img = img.resize((width, round(img.height * width / img.width)), Image.LANCZOS)
@@ -44,10 +47,7 @@ def main() -> None:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(base + RACE)
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullData).length >= 2",
-                timeout=120_000,
-            )
+            page.wait_for_function(CHARTS, timeout=120_000)
             page.wait_for_timeout(1500)
             save_small(page.screenshot(), OUT / "race.png")
             box = page.locator(".js-plotly-plot").first.bounding_box()
@@ -59,10 +59,7 @@ def main() -> None:
             page.wait_for_timeout(1500)
             save_small(page.screenshot(), OUT / "home.png")
             page.goto(base + RACE + "&lang=ko")
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullData).length >= 2",
-                timeout=120_000,
-            )
+            page.wait_for_function(CHARTS, timeout=120_000)
             page.wait_for_timeout(1500)
             save_small(page.screenshot(), OUT / "race-ko.png")
             browser.close()
