@@ -378,3 +378,15 @@ def test_default_config_is_the_landing_view():
     """The server pre-compiles ui.race_model.default_config(): it must be what the page first runs."""
     at = open_race()
     assert config_from(at) == rm.default_config()
+
+
+def test_reset_button_restores_the_defaults():
+    at = open_race()
+    at.slider(key="race:steps").set_value(300).run()
+    at.selectbox(key="race:o0").set_value("adam").run()
+    at.selectbox(key="_ga_preset:race").set_value("lr_stability_limit").run()
+    assert at.query_params["surf"] == "quadratic"
+    at.button(key="_ga_reset:race").click().run()
+    assert not at.exception
+    assert config_from(at) == rm.default_config()
+    assert at.selectbox(key="_ga_preset:race").value == "" and not at.info
