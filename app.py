@@ -16,10 +16,7 @@ warm.start()
 state.capture_url()
 sidebar.language()
 pg = st.navigation(
-    [
-        st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url, default=p.default)
-        for p in PAGES
-    ]
+    [st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url, default=p.default) for p in PAGES]
 )
 page_id = pg.url_path or next(p.url for p in PAGES if p.default)
 state.capture_url_page(page_id)

@@ -1,4 +1,5 @@
 """Strings of the shell: sidebar, home page, link notices, shared widgets."""
+# ruff: noqa: E501  (string tables: ruff counts each Korean character as two columns)
 
 STRINGS = {
     "common.language": {"en": "Language / 언어", "ko": "Language / 언어"},
@@ -35,6 +36,8 @@ STRINGS = {
         "en": "`{name}` is not a setting of this page; ignored.",
         "ko": "`{name}`은(는) 이 페이지의 설정이 아니므로 무시했습니다.",
     },
+    "common.choose": {"en": "Choose…", "ko": "선택…"},
+    "common.share_title": {"en": "🔗 Share this view", "ko": "🔗 이 화면 공유"},
     "common.dismiss": {"en": "OK", "ko": "확인"},
     "home.title": {"en": "Home", "ko": "홈"},
     "home.desc": {

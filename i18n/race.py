@@ -1,4 +1,5 @@
 """Strings of the Optimizer Race page."""
+# ruff: noqa: E501  (string tables: ruff counts each Korean character as two columns)
 
 STRINGS = {
     "race.title": {"en": "Optimizer Race", "ko": "옵티마이저 경주"},
@@ -15,6 +16,18 @@ STRINGS = {
     },
     # surface
     "race.surface": {"en": "Surface", "ko": "곡면"},
+    # surface names that are words, not people's names (the others are shown as the library titles them)
+    "race.surf.quadratic": {"en": "Quadratic bowl", "ko": "이차 그릇"},
+    "race.surf.saddle": {"en": "Saddle", "ko": "안장"},
+    "race.surf.monkey_saddle": {"en": "Monkey saddle", "ko": "원숭이 안장"},
+    "race.surf.bounded_saddle": {"en": "Saddle with two minima", "ko": "최솟값이 둘인 안장"},
+    "race.surf.three_hump_camel": {"en": "Three-hump camel", "ko": "세 혹 낙타"},
+    "race.surf.six_hump_camel": {"en": "Six-hump camel", "ko": "여섯 혹 낙타"},
+    "race.surf.sharp_flat": {"en": "Sharp vs flat minimum", "ko": "날카로운 최솟값 대 평평한 최솟값"},
+    "race.surf.plateau": {"en": "Plateau", "ko": "고원"},
+    "race.surf.long_valley": {"en": "Long narrow valley", "ko": "길고 좁은 골짜기"},
+    "race.surf.cliff": {"en": "Cliff", "ko": "절벽"},
+    "race.surf.double_well": {"en": "Tilted double well", "ko": "기울어진 이중 우물"},
     "race.surface_section": {"en": "Surface and start", "ko": "곡면과 시작점"},
     "race.custom": {"en": "✏️ My own formula", "ko": "✏️ 직접 입력한 식"},
     "race.formula": {"en": "f(x, y) =", "ko": "f(x, y) ="},

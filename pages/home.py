@@ -7,8 +7,9 @@ import streamlit as st
 import presets
 from i18n import pick, t
 from ui import state, widgets
-from ui.nav import PAGES, thumbnail_path
+from ui.nav import PAGES, ensure_router, thumbnail_path
 
+ensure_router()
 ps = state.PageState("home")
 top = st.container()
 st.title(t("home.heading"))
@@ -16,7 +17,7 @@ st.write(t("home.intro"))
 
 st.header(t("home.pages"))
 others = [p for p in PAGES if not p.default]
-cols = st.columns(max(1, min(3, len(others))))
+cols = st.columns(3)  # cards keep a third of the width however many pages there are
 for i, page in enumerate(others):
     with cols[i % len(cols)].container(border=True):
         thumb = thumbnail_path(page)
@@ -38,7 +39,9 @@ for preset in presets.all_presets():
         left.markdown(f"**{pick(preset.title)}** · {page.icon} {t(page.title_key)}")
         left.caption(pick(preset.lesson))
         if right.button(
-            t("home.open_short"), key=f"home:open:{preset.id}", on_click=state.apply_preset,
+            t("home.open_short"),
+            key=f"home:open:{preset.id}",
+            on_click=state.apply_preset,
             args=(preset.page, preset.id, preset.values),
         ):
             st.switch_page(page.path)

@@ -13,10 +13,11 @@ import streamlit as st
 import landscapes
 import optimizers
 from i18n import STRINGS, pick, t
-from ui import state, widgets
+from ui import nav, state, widgets
 from ui.race_model import (
     CUSTOM,
     DEFAULT_EXPR,
+    EXPR,
     PAGE,
     ExpressionError,
     RaceConfig,
@@ -42,8 +43,18 @@ from viz.colors import optimizer_color
 
 def hp_label(opt_name: str, hp: str) -> str:
     """Translated label of a hyperparameter."""
-    key = f"race.hp.{hp}_{opt_name}"
-    return t(key) if key in STRINGS else t(f"race.hp.{hp}")
+    for key in (f"race.hp.{hp}_{opt_name}", f"race.hp.{hp}"):
+        if key in STRINGS:
+            return t(key)
+    return hp  # a hyperparameter added to the registry later: its own name until translated
+
+
+def surface_title(name: str) -> str:
+    """A surface's name in the current language (library title for proper names)."""
+    if name == CUSTOM:
+        return t("race.custom")
+    key = f"race.surf.{name}"
+    return t(key) if key in STRINGS else landscapes.get(name).title
 
 
 def fmt(v: float) -> str:
@@ -87,6 +98,7 @@ def _on_click(ps_page: str, chart_key: str, surf: str, bounds) -> None:
 
 
 def main() -> None:
+    nav.ensure_router()
     ps = state.PageState(PAGE)
     top = st.container()
     st.title(t("race.title"))
@@ -108,11 +120,13 @@ def main() -> None:
                 ps,
                 ps.schema["surf"],
                 t("race.surface"),
-                format_func=lambda n: t("race.custom") if n == CUSTOM else landscapes.get(n).title,
+                format_func=surface_title,
             )
-            expr_used = ps.get("expr")
+            expr_used = ""
             if surf == CUSTOM:
-                widgets.control(ps, ps.schema["expr"], t("race.formula"), help=t("race.formula_help"))
+                ps.declare([EXPR])
+                expr_used = ps.get("expr")
+                widgets.control(ps, EXPR, t("race.formula"), help=t("race.formula_help"))
                 if from_expression is None:
                     st.warning(t("race.formula_unavailable"))
                     notices = ps.finish()
@@ -380,7 +394,7 @@ def results_table(res: optimizers.SimResult, labels, s) -> str:
     for i, label in enumerate(labels):
         d = int(res.diverged_at[i])
         hit = int(res.hit_at[i])
-        taken = int(res.steps[i]) if d < 0 else max(d - 1, 0)
+        taken = int(res.steps[i]) if d < 0 else min(d, int(res.steps[i]))  # steps attempted
         reason = rv.divergence_reason(res.loss[i], d, s.min_value is None)
         hit_text = t("race.no_min") if s.min_value is None else (str(hit) if hit >= 0 else t("race.never"))
         rows.append(

@@ -1,4 +1,5 @@
 """Classroom presets of the Optimizer Race (each checked by tests/test_app_race.py to show its lesson)."""
+# ruff: noqa: E501  (string tables: ruff counts each Korean character as two columns)
 
 from __future__ import annotations
 
@@ -20,7 +21,10 @@ PRESETS = [
     Preset(
         "adagrad_stalls",
         "race",
-        {"en": "Adagrad stalls in a long valley, RMSprop keeps going", "ko": "긴 골짜기에서 Adagrad는 멈추고 RMSprop은 계속 간다"},
+        {
+            "en": "Adagrad stalls in a long valley, RMSprop keeps going",
+            "ko": "긴 골짜기에서 Adagrad는 멈추고 RMSprop은 계속 간다",
+        },
         {
             "en": "Same learning rate 0.05 on a valley whose floor has a nearly constant slope. Adagrad divides "
             "by the root of the sum of all past squared gradients, so its steps shrink like 1/√t and it stops "
@@ -44,9 +48,19 @@ PRESETS = [
             "미리 본 지점 표시를 켜서 NAG가 어디를 보는지 확인하세요.",
         },
         _race(
-            "quadratic", 300,
-            [("momentum", {"lr": 0.02, "momentum": 0.9}), ("nag", {"lr": 0.02, "momentum": 0.9}), ("sgd", {"lr": 0.02})],
-            **{"quadratic.condition": 25.0, "quadratic.rotation": 0.0, "ov": ("lookahead", "moment"), "at": 12},
+            "quadratic",
+            300,
+            [
+                ("momentum", {"lr": 0.02, "momentum": 0.9}),
+                ("nag", {"lr": 0.02, "momentum": 0.9}),
+                ("sgd", {"lr": 0.02}),
+            ],
+            **{
+                "quadratic.condition": 25.0,
+                "quadratic.rotation": 0.0,
+                "ov": ("lookahead", "moment"),
+                "at": 12,
+            },
         ),
     ),
     Preset(
@@ -60,14 +74,18 @@ PRESETS = [
             "뿐입니다. SGD의 걸음은 η 곱하기 기울기인데 바닥을 따라가는 기울기가 아주 작습니다.",
         },
         _race(
-            "rosenbrock", 2000,
+            "rosenbrock",
+            2000,
             [("sgd", {"lr": 1e-3}), ("momentum", {"lr": 1e-3, "momentum": 0.9}), ("adam", {"lr": 0.05})],
         ),
     ),
     Preset(
         "saddle_escape",
         "race",
-        {"en": "Gradient descent waits at a saddle, momentum and Adam escape", "ko": "경사 하강은 안장점에서 기다리고, 모멘텀과 Adam은 빠져나간다"},
+        {
+            "en": "Gradient descent waits at a saddle, momentum and Adam escape",
+            "ko": "경사 하강은 안장점에서 기다리고, 모멘텀과 Adam은 빠져나간다",
+        },
         {
             "en": "Started 10⁻⁶ off the ridge line of a saddle, plain gradient descent slides to the saddle point "
             "and waits there while the tiny offset grows; momentum accumulates that offset and Adam rescales it, "
@@ -77,7 +95,8 @@ PRESETS = [
             "크기가 0 가까이 떨어지는 것을 보세요.",
         },
         _race(
-            "bounded_saddle", 400,
+            "bounded_saddle",
+            400,
             [("sgd", {"lr": 0.05}), ("momentum", {"lr": 0.05, "momentum": 0.9}), ("adam", {"lr": 0.05})],
             **{"bounded_saddle.x0": -1.8, "bounded_saddle.y0": 1e-6},
         ),
@@ -85,16 +104,21 @@ PRESETS = [
     Preset(
         "lr_stability_limit",
         "race",
-        {"en": "Just past the stability limit: η > 2/λ diverges", "ko": "안정성 한계 바로 너머: η > 2/λ이면 발산"},
         {
-            "en": "On a bowl with curvatures 1 and 10, gradient descent is stable for η < 2/10 = 0.2. At η = 0.19 "
-            "it zig-zags across the steep direction but converges; at η = 0.21 every zig-zag is 10% larger than "
+            "en": "Just past the stability limit: η > 2/λ diverges",
+            "ko": "안정성 한계 바로 너머: η > 2/λ이면 발산",
+        },
+        {
+            "en": "On a bowl with curvatures 1 and 10, gradient descent is stable for η < 2/10 = 0.2. At η = 0.18 "
+            "it zig-zags across the steep direction but converges; at η = 0.22 every zig-zag is 20% larger than "
             "the last and the run diverges (see the table's reason).",
-            "ko": "곡률이 1과 10인 그릇에서 경사 하강은 η < 2/10 = 0.2일 때 안정적입니다. η = 0.19에서는 가파른 방향으로 "
-            "지그재그하지만 수렴하고, η = 0.21에서는 지그재그가 매번 10%씩 커져 발산합니다(표의 이유를 보세요).",
+            "ko": "곡률이 1과 10인 그릇에서 경사 하강은 η < 2/10 = 0.2일 때 안정적입니다. η = 0.18에서는 가파른 방향으로 "
+            "지그재그하지만 수렴하고, η = 0.22에서는 지그재그가 매번 20%씩 커져 발산합니다(표의 이유를 보세요).",
         },
         _race(
-            "quadratic", 200, [("sgd", {"lr": 0.19}), ("sgd", {"lr": 0.21})],
+            "quadratic",
+            200,
+            [("sgd", {"lr": 0.18}), ("sgd", {"lr": 0.22})],
             **{"quadratic.condition": 10.0, "quadratic.rotation": 0.0},
         ),
     ),
@@ -111,15 +135,23 @@ PRESETS = [
             "η를 맞춘 SGD도 보여 줍니다.",
         },
         _race(
-            "quadratic", 1000,
-            [("adadelta", {"lr": 1.0}), ("adadelta", {"lr": 1.0, "rho": 0.95, "eps": 1e-4}), ("sgd", {"lr": 0.05})],
+            "quadratic",
+            1000,
+            [
+                ("adadelta", {"lr": 1.0}),
+                ("adadelta", {"lr": 1.0, "rho": 0.95, "eps": 1e-4}),
+                ("sgd", {"lr": 0.05}),
+            ],
             **{"quadratic.condition": 10.0, "quadratic.rotation": 0.5},
         ),
     ),
     Preset(
         "sam_flat_minimum",
         "race",
-        {"en": "SAM settles in the flat basin, SGD in the sharp one", "ko": "SAM은 평평한 분지에, SGD는 날카로운 분지에 자리 잡는다"},
+        {
+            "en": "SAM settles in the flat basin, SGD in the sharp one",
+            "ko": "SAM은 평평한 분지에, SGD는 날카로운 분지에 자리 잡는다",
+        },
         {
             "en": "Two basins: a sharp one (curvature ≈ 28) slightly deeper than a wide one. SGD and momentum fall "
             "into the sharp basin next to the start. SAM (ρ = 0.4, with momentum 0.9 as it is usually run) uses "
@@ -131,9 +163,13 @@ PRESETS = [
             "예산 모드도 켜 보세요.",
         },
         _race(
-            "sharp_flat", 2000,
-            [("sgd", {"lr": 0.02}), ("momentum", {"lr": 0.02, "momentum": 0.9}),
-             ("sam", {"lr": 0.05, "rho": 0.4, "momentum": 0.9})],
+            "sharp_flat",
+            2000,
+            [
+                ("sgd", {"lr": 0.02}),
+                ("momentum", {"lr": 0.02, "momentum": 0.9}),
+                ("sam", {"lr": 0.05, "rho": 0.4, "momentum": 0.9}),
+            ],
         ),
     ),
     Preset(
@@ -149,9 +185,14 @@ PRESETS = [
             "되어 SGD처럼 거의 움직이지 않습니다.",
         },
         _race(
-            "plateau", 1000,
-            [("sgd", {"lr": 0.1}), ("adam", {"lr": 0.05, "eps": 1e-8}), ("adam", {"lr": 0.05, "eps": 1e-2}),
-             ("adam", {"lr": 0.05, "eps": 0.1})],
+            "plateau",
+            1000,
+            [
+                ("sgd", {"lr": 0.1}),
+                ("adam", {"lr": 0.05, "eps": 1e-8}),
+                ("adam", {"lr": 0.05, "eps": 1e-2}),
+                ("adam", {"lr": 0.05, "eps": 0.1}),
+            ],
         ),
     ),
     Preset(
@@ -167,7 +208,8 @@ PRESETS = [
             "대략 η를 넘지 않습니다.",
         },
         _race(
-            "cliff", 300,
+            "cliff",
+            300,
             [("sgd", {"lr": 0.1}), ("momentum", {"lr": 0.02, "momentum": 0.9}), ("adam", {"lr": 0.05})],
         ),
     ),

@@ -53,3 +53,10 @@ def test_presets_have_both_languages():
     for p in presets.all_presets():
         for d in (p.title, p.lesson):
             assert set(d) >= set(i18n.LANGS) and all(d[lang].strip() for lang in i18n.LANGS), p.id
+
+
+def test_surface_name_keys_match_the_library():
+    import landscapes
+
+    keys = [k.split(".", 2)[2] for k in i18n.STRINGS if k.startswith("race.surf.")]
+    assert keys and set(keys) <= set(landscapes.names())

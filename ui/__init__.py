@@ -24,6 +24,8 @@ How a page uses it (see ``pages/race.py`` for the full example):
    URL names no declare asked for are reported as unknown.
 4. Presets: ``presets/<page>.py`` with ``PRESETS = [Preset(id, "mypage", title, lesson, values)]``;
    the sidebar's picker and the home page list them; applying one resets the page's controls.
-5. Session state is touched only in ``ui/state.py``; ``ui.sidebar`` draws the language switch,
+5. Every page starts with ``ui.nav.ensure_router()`` (a link straight to a page must still run
+   through ``app.py``; see its docstring).
+6. Session state is touched only in ``ui/state.py``; ``ui.sidebar`` draws the language switch,
    the preset picker and the share link (``app.py`` calls it around ``pg.run()``).
 """

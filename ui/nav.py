@@ -26,7 +26,7 @@ class PageInfo(NamedTuple):
 
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "home", "🧭", "home.title", "home.desc", "", default=True),
-    PageInfo("pages/race.py", "race", "🏁", "race.title", "race.desc", "docs/screenshots/race.png"),
+    PageInfo("pages/race.py", "race", "🏁", "race.title", "race.desc", "docs/screenshots/race-thumb.png"),
     PageInfo("pages/lr_lab.py", "lr_lab", "🎚️", "lr.title", "lr.desc", "docs/screenshots/lr_lab.png"),
 )
 
@@ -37,3 +37,19 @@ def thumbnail_path(page: PageInfo) -> Path | None:
         return None
     p = ROOT / page.thumbnail
     return p if p.is_file() else None
+
+
+def ensure_router() -> None:
+    """Call first in every page: make sure the page runs inside ``app.py``'s router.
+
+    In the first run after a server starts, Streamlit sees our ``pages/`` folder and, for a link to a
+    page (``/race?...``), runs that page file alone in its old multipage mode: no sidebar, language
+    or presets, and the link's language is ignored. ``st.navigation`` turns that mode off for good,
+    so here we turn it off and rerun, which goes through ``app.py``.
+    """
+    import streamlit as st
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

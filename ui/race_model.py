@@ -18,7 +18,7 @@ from viz import export
 from viz import race as rv
 from viz.colors import optimizer_color
 
-from . import state, widgets
+from . import widgets
 from .state import Param
 
 PAGE = "race"
@@ -90,7 +90,6 @@ def base_schema() -> list[Param]:
     """Controls that exist whatever the surface and optimizers."""
     return [
         Param("surf", "choice", _default("surf", "rosenbrock"), choices=(*landscapes.names(), CUSTOM)),
-        Param("expr", "text", DEFAULT_EXPR),
         Param("steps", "int", _default("steps", 500), 10, optimizers.MAX_STEPS),
         Param("budget", "bool", False),
         widgets.float_param("tol", 1e-3, 1e-8, 1.0, log=True),
@@ -101,8 +100,11 @@ def base_schema() -> list[Param]:
         Param("n", "int", _default("n", 4), 1, MAX_OPT),
         Param("speed", "int", 40, 10, 500),
         Param("ov", "multi", (), choices=rv.OVERLAYS),
-        Param("show3d", "bool", True),
+        Param("show3d", "bool", False),  # WebGL is the costliest chart to re-create on each change
     ]
+
+
+EXPR = Param("expr", "text", DEFAULT_EXPR)  # declared only while the surface is the user's formula
 
 
 def sched_schema(kind: str) -> list[Param]:
@@ -157,7 +159,7 @@ def hp_schema(i: int, name: str) -> list[Param]:
 
 def all_params() -> list[Param]:
     """Every control the page can show (any surface, slot, optimizer, schedule), for checking presets."""
-    out = base_schema()
+    out = base_schema() + [EXPR]
     for kind in SCHED_FIELDS:
         out += [p for p in sched_schema(kind) if p.name not in {q.name for q in out}]
     for surf in landscapes.names():
@@ -194,6 +196,10 @@ def surface_for(surf: str, expr: str, params: tuple[tuple[str, float], ...]) -> 
     return s.with_params(**dict(params)) if params else s
 
 
+GRID = 200  # points per axis of the 2-D background
+GRID_3D = 60  # points per axis of the 3-D surface
+
+
 class Static(NamedTuple):
     """What is drawn the same whatever the optimizers do."""
 
@@ -207,8 +213,8 @@ class Static(NamedTuple):
 def static_layers(surf: str, expr: str, params: tuple, log: bool) -> Static:
     """Background image + contour lines (200 x 200 grid) and a 60 x 60 grid for the 3-D view."""
     s = surface_for(surf, expr, params)
-    g = landscapes.grid(s, 200)
-    g3 = landscapes.grid(s, 60)
+    g = landscapes.grid(s, GRID)
+    g3 = landscapes.grid(s, GRID_3D)
     return Static(rv.background(g.x, g.y, g.z, log), g3.x, g3.y, g3.z)
 
 
@@ -227,6 +233,33 @@ class RaceConfig(NamedTuple):
     seed: int
     budget: bool
     tol: float
+
+
+def default_config() -> RaceConfig:
+    """The race of the page's landing view (what the server pre-compiles)."""
+    schema = {p.name: p for p in base_schema()}
+    surf = schema["surf"].default
+    s = landscapes.get(surf)
+    runs = []
+    for p in optimizer_schema(schema["n"].default):
+        name = p.default
+        runs.append(
+            (name, tuple((q.name.rsplit(".", 1)[1], q.default) for q in hp_schema(int(p.name[1:]), name)))
+        )
+    return RaceConfig(
+        surf=surf,
+        expr="",
+        params=tuple(zip((n for n, _, _ in s.param_spec), s.params, strict=True)),
+        runs=tuple(runs),
+        start=tuple(map(float, s.start)),
+        steps=schema["steps"].default,
+        schedule=sched_values("constant", {}),
+        batch=schema["batch"].default,
+        noise=schema["noise"].default,
+        seed=schema["seed"].default,
+        budget=False,
+        tol=schema["tol"].default,
+    )
 
 
 def simulate_config(cfg: RaceConfig) -> optimizers.SimResult:

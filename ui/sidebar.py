@@ -59,7 +59,7 @@ def share_link(slot) -> None:
     link = state.last_share_link()
     if not link:
         return
-    with slot.container():
+    with slot.expander(t("common.share_title"), expanded=False):
         st.caption(t("common.share_link"))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("common.share_help"))

@@ -9,15 +9,16 @@ import streamlit as st
 
 
 def _compile_defaults() -> None:
+    """Compile what the Race page's landing view runs: its race and its surface grids."""
     import landscapes
-    import optimizers
 
-    optimizers.enable_disk_cache()
-    from viz import race as race_viz  # noqa: F401 - imports plotly and the figure code
+    from . import race_model
 
-    s = landscapes.get("rosenbrock")
-    optimizers.simulate(s, ["sgd", "momentum", "adam"], steps=500)
-    landscapes.grid(s, 160)
+    cfg = race_model.default_config()
+    race_model.simulate_config(cfg)
+    s = landscapes.get(cfg.surf)
+    landscapes.grid(s, race_model.GRID)
+    landscapes.grid(s, race_model.GRID_3D)
 
 
 @st.cache_resource(show_spinner=False)
@@ -31,6 +32,9 @@ def start() -> threading.Thread | None:
     """
     if os.environ.get("GRADIENT_ATLAS_NO_WARM"):
         return None
+    import optimizers
+
+    optimizers.enable_disk_cache()  # a restarted server compiles from disk (off when tests ask)
     th = threading.Thread(target=_compile_defaults, name="gradient-atlas-warm", daemon=True)
     th.start()
     return th

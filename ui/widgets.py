@@ -13,23 +13,30 @@ from i18n import t
 from . import state
 from .state import Notice, Param
 
+# fmt: off
+MANTISSAS = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2.0, 2.2, 2.5, 2.8, 3.0, 3.5, 4.0, 4.5, 5.0, 6.0, 7.0,
+             8.0, 9.0)
+# fmt: on
+
 
 def log_grid(low: float, high: float) -> tuple[float, ...]:
-    """Values with two significant digits (1.0, 1.1, ..., 9.9 per decade) in [low, high], plus the ends.
+    """Round values in [low, high] (21 per decade: 1, 1.1, ..., 2, 2.2, 2.5, ..., 5, 6, 7, 8, 9) and the ends.
 
     Args:
         low: smallest value (> 0).
         high: largest value.
 
     Returns:
-        Sorted tuple; consecutive values differ by 1-10 %, so a key press on a slider is a small change.
+        Sorted tuple; neighbours differ by at most 20 %, so one key press on a slider is a small
+        change, and a select-slider carries ~150 options over seven decades (each option is sent
+        to the browser on every rerun).
     """
     if not (0 < low < high):
         raise ValueError(f"log grid needs 0 < low < high, got [{low:g}, {high:g}]")
     out = {float(low), float(high)}
     for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
-        for m in range(10, 100):
-            v = float(f"{m / 10}e{e}")
+        for m in MANTISSAS:
+            v = float(f"{m}e{e}")
             if low <= v <= high:
                 out.add(v)
     return tuple(sorted(out))
@@ -101,7 +108,9 @@ def control(
     if p.kind == "choice":
         return box.selectbox(label, p.choices, format_func=format_func or str, **common)
     if p.kind == "multi":
-        return box.multiselect(label, p.choices, format_func=format_func or str, **common)
+        return box.multiselect(
+            label, p.choices, format_func=format_func or str, placeholder=t("common.choose"), **common
+        )
     return box.text_input(label, max_chars=state.MAX_TEXT, **common)
 
 

@@ -20,13 +20,13 @@ from PIL import Image
 
 from .colors import colormap, colorscale, rgba
 
-MAX_FRAMES = 300  # animation frames (smooth in the browser up to a few hundred)
+MAX_FRAMES = 200  # animation frames: smooth, and each is a step of the frame slider (DOM) too
 MAX_LINE_POINTS = 2000  # points per curve (loss, distance, gradient norm)
 MAX_PATH_POINTS = 1000  # points per static path on the 2-D figure
 MAX_3D_POINTS = 300  # points per 3-D path
 TAIL = 8  # frame points in a comet's tail
 N_LEVELS = 14  # contour lines
-CLICK_GRID = 25  # invisible clickable points per axis
+CLICK_GRID = 21  # invisible clickable points per axis (each one is DOM: keep it coarse)
 OVERLAYS = ("grad", "moment", "step", "lookahead")
 
 

@@ -9,6 +9,7 @@ errors and uncaught exceptions. Screenshots go to ``test-artifacts/``.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -22,8 +23,14 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -55,13 +62,27 @@ def free_port() -> int:
 def start_server(port: int, extra_env: dict | None = None) -> subprocess.Popen:
     """Start ``streamlit run app.py`` on ``port``; returns the process (the caller stops it)."""
     cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
     ]
     env = {**os.environ, **(extra_env or {})}
     env.pop("GRADIENT_ATLAS_NO_WARM", None)
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    ARTIFACTS.mkdir(exist_ok=True)
+    with open(ARTIFACTS / f"streamlit-{port}.log", "wb") as log:  # the child keeps its own handle
+        return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
 def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60.0) -> None:
@@ -69,7 +90,8 @@ def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60.0) -> No
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}")
+            log = (ARTIFACTS / f"streamlit-{port}.log").read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"streamlit exited: {log}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
                 if r.read().strip() == b"ok":
@@ -102,11 +124,32 @@ def app_url():
         stop_server(proc)
 
 
+# Opening a page URL directly (/race), Streamlit's frontend first probes /race/_stcore/health and
+# /race/_stcore/host-config, gets 404 and then uses the server root: not an error of the app.
+BENIGN = re.compile(r"/[\w-]+/_stcore/(health|host-config)$")
+
+
+def _is_benign(text: str) -> bool:
+    return bool(BENIGN.search(text.strip()))
+
+
+class Errors(list):
+    """Console errors, uncaught exceptions and failed requests, less Streamlit's own base-path probes."""
+
+    def append(self, item: str) -> None:
+        if not _is_benign(item):
+            super().append(item)
+
+
 @pytest.fixture
 def console_errors(page):
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    errors: list[str] = Errors()
+    page.on(
+        "console",
+        lambda m: errors.append(f"{m.text} {m.location.get('url', '')}") if m.type == "error" else None,
+    )
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
     return errors
 
 
@@ -114,3 +157,10 @@ def console_errors(page):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """Overrides pytest-base-url's fixture (its class-based form is deprecated in pytest 9, and
+    warnings are errors here); the tests use ``app_url`` explicitly."""
+    return None
