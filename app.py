@@ -5,6 +5,7 @@ Run with ``bash scripts/run.sh`` (or ``streamlit run app.py``).
 
 from __future__ import annotations
 
+import optimizers  # noqa: F401  (first: sets the XLA:CPU loop flag before JAX starts)
 import streamlit as st
 
 from i18n import t

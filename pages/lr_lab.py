@@ -15,7 +15,7 @@ import landscapes
 import optimizers
 from i18n import STRINGS, pick, t
 from ui import lr_model as lm
-from ui import state, widgets
+from ui import nav, state, widgets
 from viz import lr as lv
 
 CHART = {"displaylogo": False, "scrollZoom": False}
@@ -315,6 +315,7 @@ VIEW_FUNCS = {
 
 
 def main() -> None:
+    nav.ensure_router()
     ps = state.PageState(lm.PAGE)
     top = st.container()
     st.title(t("lr.title"))
