@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from .analytic import SURFACES
 from .base import Landscape
+from .curvature import hessian_eigs, stability_threshold, top_eigenvalue_along
 from .grid import MAX_GRID, Grid, grid
 
-__all__ = ["Grid", "Landscape", "MAX_GRID", "get", "grid", "names"]
+__all__ = [
+    "Grid", "Landscape", "MAX_GRID", "get", "grid", "hessian_eigs", "names", "stability_threshold",
+    "top_eigenvalue_along",
+]
 
 
 def names() -> list[str]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import jax.numpy as jnp
 
@@ -39,7 +39,7 @@ class Landscape:
         """The loss at ``xy`` (shape (2,)): a JAX-traceable scalar."""
         return self.fn_p(xy, jnp.asarray(self.params, dtype=jnp.result_type(xy, jnp.float32)))
 
-    def with_params(self, **values: float) -> "Landscape":
+    def with_params(self, **values: float) -> Landscape:
         """A copy with some parameters changed; raises ValueError for unknown or out-of-range ones."""
         names = [n for n, _, _ in self.param_spec]
         new = list(self.params)
@@ -57,4 +57,4 @@ class Landscape:
 
     @property
     def param_dict(self) -> dict[str, float]:
-        return {n: v for (n, _, _), v in zip(self.param_spec, self.params)}
+        return {n: v for (n, _, _), v in zip(self.param_spec, self.params, strict=True)}

@@ -13,7 +13,8 @@ An update rule is a pair of pure functions over pytrees (here: arrays of shape `
 
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 

@@ -9,7 +9,7 @@ call each optimizer is a ``lax.scan`` over steps ``vmap``-ped over its runs.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -101,8 +101,8 @@ def check_limits(n_runs: int, steps: int, record: str, dim: int = 2) -> None:
 def noise_table(key, dim: int, dtype) -> jax.Array:
     """N_SAMPLES per-sample gradient offsets u_i: exactly centred, population std exactly 1."""
     u = jax.random.normal(key, (N_SAMPLES, dim), dtype)
-    u = u - u.mean(axis=0)
-    return u / jnp.sqrt((u * u).mean(axis=0))
+    u = u - u.mean(axis=0, keepdims=True)
+    return u / jnp.sqrt((u * u).mean(axis=0, keepdims=True))
 
 
 def minibatch_offset(u, key, batch):
@@ -113,7 +113,9 @@ def minibatch_offset(u, key, batch):
     """
     order = jax.random.permutation(key, u.shape[0])
     take = (jnp.arange(u.shape[0]) < batch).astype(u.dtype)
-    return (take[:, None] * u[order]).sum(axis=0) / batch
+    mean = (take[:, None] * u[order]).sum(axis=0) / batch
+    # B = N is the full sum: exactly zero, not zero up to the rounding of the centring
+    return jnp.where(batch >= u.shape[0], jnp.zeros_like(mean), mean)
 
 
 def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, g: Group, view):
@@ -214,7 +216,7 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
     dtype = view[0].dtype
     f = lambda xy: family(xy, land_params)  # noqa: E731
     out = []
-    for (name, noisy), g in zip(structure, groups):
+    for (name, noisy), g in zip(structure, groups, strict=True):
         one = partial(_scan_one, registry.get(name), f, noisy, n_steps, record, dtype)
         out.append(jax.vmap(one, in_axes=(0, None))(g, view))
     return tuple(out)

@@ -30,14 +30,15 @@ SAM = Optimizer(
     title="SAM",
     init=init,
     update=update,
-    defaults={"lr": 1e-2, "rho": 0.05, "momentum": 0.0},
+    defaults={"lr": 1e-3, "rho": 0.05, "momentum": 0.0},  # lr: torch SGD's, the base optimizer
     ranges={
         "lr": HyperParam(1e-6, 10.0, log=True),
         "rho": HyperParam(0.0, 2.0),
         "momentum": HyperParam(0.0, 0.999),
     },
     latex=(
-        r"\epsilon_t = \rho\,\frac{g_t}{\lVert g_t\rVert},\quad v_{t+1} = \mu v_t + \nabla f(w_t + \epsilon_t),"
+        r"\epsilon_t = \rho\,\frac{g_t}{\lVert g_t\rVert},\quad "
+        r"v_{t+1} = \mu v_t + \nabla f(w_t + \epsilon_t),"
         r"\quad w_{t+1} = w_t - \eta\, v_{t+1}"
     ),
     explain={

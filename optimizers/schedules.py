@@ -25,7 +25,7 @@ class Schedule(NamedTuple):
     min_frac: float = 0.0  # "cosine", "warmup_cosine": final lr as a fraction of the base lr
     warmup: float = 50.0  # "warmup_cosine": linear warm-up length in steps
 
-    def validate(self) -> "Schedule":
+    def validate(self) -> Schedule:
         """Check the kind and ranges; raises ValueError naming the bad field."""
         if self.kind not in KINDS:
             raise ValueError(f"Unknown schedule {self.kind!r}; choose one of: {', '.join(KINDS)}")
@@ -66,7 +66,7 @@ def factor(kind, params, t, total):
 
     def warmup_cosine():
         w = jnp.maximum(warmup, 1.0)
-        ramp = (t + 1) / w  # reaches 1 on the last warm-up step
+        ramp = jnp.minimum((t + 1) / w, 1.0)  # reaches 1 on the last warm-up step (never above)
         return jnp.where(t < warmup, ramp, _cosine(t - warmup, total - warmup, min_frac))
 
     branches = (

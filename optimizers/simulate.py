@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, NamedTuple, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -97,13 +98,18 @@ def resolve(
         b = extra.get("batch_size", batch_size)
         b = N_SAMPLES if b is None else int(b)
         if not 1 <= b <= N_SAMPLES:
-            raise ValueError(f"batch_size = {b} is outside [1, {N_SAMPLES}] (the surface has {N_SAMPLES} samples)")
+            raise ValueError(
+                f"batch_size = {b} is outside [1, {N_SAMPLES}] (the surface has {N_SAMPLES} samples)"
+            )
         nz = float(extra.get("noise", noise))
         if not (0.0 <= nz <= 1e3):
             raise ValueError(f"noise = {nz:g} is outside [0, 1000]")
         n = extra.get("steps", steps if budget is None else int(budget) // opt.grad_evals)
         if budget is not None and n < 1:
-            raise LimitError(f"budget = {budget} is too small for {name} ({opt.grad_evals} gradient evaluations per step)")
+            raise LimitError(
+                f"budget = {budget} is too small for {name} "
+                f"({opt.grad_evals} gradient evaluations per step)"
+            )
         runner.check_limits(1, int(n), "final")
         out.append(
             RunSpec(name, opt.validate(hp), s0, sch, b, nz, int(extra.get("seed", seed)) % 2**32, int(n))
@@ -165,7 +171,9 @@ def simulate(
     return run_specs(landscape, specs, record=record, target=target, dtype=dtype)
 
 
-def run_specs(landscape, specs: Sequence[RunSpec], *, record="full", target=-np.inf, dtype=jnp.float32) -> SimResult:
+def run_specs(
+    landscape, specs: Sequence[RunSpec], *, record="full", target=-np.inf, dtype=jnp.float32
+) -> SimResult:
     """The lower-level batched call: resolved runs -> one compiled call -> NumPy arrays."""
     np_dtype = np.dtype(jnp.dtype(dtype).name)
     order: dict[str, list[int]] = {}
@@ -176,7 +184,7 @@ def run_specs(landscape, specs: Sequence[RunSpec], *, record="full", target=-np.
         sub = [specs[i] for i in idx]
         noisy = any(s.batch_size < N_SAMPLES and s.noise > 0 for s in sub)
         structure.append((name, noisy))
-        kinds, params = zip(*(s.schedule.as_arrays() for s in sub))
+        kinds, params = zip(*(s.schedule.as_arrays() for s in sub), strict=True)
         groups.append(
             Group(
                 hp={k: np.array([s.hp[k] for s in sub], np_dtype) for k in sub[0].hp},

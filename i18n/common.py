@@ -1,0 +1,69 @@
+"""Strings of the shell: sidebar, home page, link notices, shared widgets."""
+# ruff: noqa: E501  (string tables: ruff counts each Korean character as two columns)
+
+STRINGS = {
+    "common.language": {"en": "Language / 언어", "ko": "Language / 언어"},
+    "common.preset": {"en": "Classroom preset", "ko": "수업용 프리셋"},
+    "common.preset_none": {"en": "(choose a preset)", "ko": "(프리셋 선택)"},
+    "common.preset_help": {
+        "en": "Sets every control of this page to a scenario from the lecture.",
+        "ko": "이 페이지의 모든 설정을 강의의 한 장면으로 바꿉니다.",
+    },
+    "common.preset_active": {"en": "Preset: **{title}**", "ko": "프리셋: **{title}**"},
+    "common.reset": {"en": "Reset page to defaults", "ko": "페이지 기본값으로 되돌리기"},
+    "common.share_link": {"en": "Share link (copy with the icon)", "ko": "공유 링크 (아이콘으로 복사)"},
+    "common.share_help": {
+        "en": "Opening it restores this exact view. The address bar holds it too.",
+        "ko": "열면 지금 화면이 그대로 복원됩니다. 주소창에도 같은 링크가 있습니다.",
+    },
+    "common.notice_title": {
+        "en": "Some settings in the link could not be used as given:",
+        "ko": "링크의 일부 설정은 그대로 쓸 수 없었습니다:",
+    },
+    "common.notice_clamped": {
+        "en": "`{name}` = `{raw}` is outside {valid}; using `{value}`.",
+        "ko": "`{name}` = `{raw}`은(는) 허용 범위 {valid} 밖이라 `{value}`을(를) 씁니다.",
+    },
+    "common.notice_rounded": {
+        "en": "`{name}` = `{raw}` was rounded to the nearest available value `{value}`.",
+        "ko": "`{name}` = `{raw}`을(를) 가장 가까운 선택 가능한 값 `{value}`(으)로 맞췄습니다.",
+    },
+    "common.notice_dropped": {
+        "en": "`{name}` = `{raw}` is not valid (valid: {valid}); using the default.",
+        "ko": "`{name}` = `{raw}`은(는) 올바르지 않아(가능한 값: {valid}) 기본값을 씁니다.",
+    },
+    "common.notice_unknown": {
+        "en": "`{name}` is not a setting of this page; ignored.",
+        "ko": "`{name}`은(는) 이 페이지의 설정이 아니므로 무시했습니다.",
+    },
+    "common.choose": {"en": "Choose…", "ko": "선택…"},
+    "common.share_title": {"en": "🔗 Share this view", "ko": "🔗 이 화면 공유"},
+    "common.dismiss": {"en": "OK", "ko": "확인"},
+    "home.title": {"en": "Home", "ko": "홈"},
+    "home.desc": {
+        "en": "What each page does, and the classroom presets.",
+        "ko": "각 페이지 소개와 수업용 프리셋 목록.",
+    },
+    "home.heading": {"en": "Gradient Atlas", "ko": "Gradient Atlas (그래디언트 아틀라스)"},
+    "home.intro": {
+        "en": "Watch optimizers race across loss landscapes: gradient descent, momentum, NAG, "
+        "Adagrad, Adadelta, RMSprop, Adam and more, on the same surface, from the same start, "
+        "step by step. Every page runs the real update rules (JAX) and every view can be shared "
+        "as a link.",
+        "ko": "옵티마이저들이 손실 지형 위를 달리는 모습을 봅니다. 경사 하강법, 모멘텀, NAG, Adagrad, "
+        "Adadelta, RMSprop, Adam 등을 같은 곡면, 같은 시작점에서 한 걸음씩 비교합니다. 모든 "
+        "페이지는 실제 업데이트 규칙(JAX)을 실행하며, 어떤 화면이든 링크로 공유할 수 있습니다.",
+    },
+    "home.pages": {"en": "Pages", "ko": "페이지"},
+    "home.open": {"en": "Open {title}", "ko": "{title} 열기"},
+    "home.open_short": {"en": "Open", "ko": "열기"},
+    "home.presets": {"en": "Classroom presets", "ko": "수업용 프리셋"},
+    "home.presets_intro": {
+        "en": "Each preset sets every control of its page to one scene from the lecture. "
+        "Click one to open it.",
+        "ko": "각 프리셋은 해당 페이지의 모든 설정을 강의의 한 장면으로 맞춥니다. 눌러서 여세요.",
+    },
+    "home.col_preset": {"en": "Preset", "ko": "프리셋"},
+    "home.col_page": {"en": "Page", "ko": "페이지"},
+    "home.col_lesson": {"en": "What it shows", "ko": "보여 주는 것"},
+}

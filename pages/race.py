@@ -1,0 +1,443 @@
+"""Optimizer Race: up to ten optimizers on one surface, animated, with curves, vectors and a table.
+
+Thin page: widgets (through ui.state's schema) -> one cached optimizers.simulate call -> viz.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import streamlit as st
+
+import landscapes
+import optimizers
+from i18n import STRINGS, pick, t
+from ui import nav, state, widgets
+from ui.race_model import (
+    CUSTOM,
+    DEFAULT_EXPR,
+    EXPR,
+    PAGE,
+    ExpressionError,
+    RaceConfig,
+    base_schema,
+    csv_export,
+    custom_surface,
+    from_expression,
+    gif_export,
+    hp_schema,
+    look_for,
+    optimizer_schema,
+    run_race,
+    sched_schema,
+    sched_values,
+    static_layers,
+    surface_schema,
+    trait,
+)
+from viz import export
+from viz import race as rv
+from viz.colors import optimizer_color
+
+
+def hp_label(opt_name: str, hp: str) -> str:
+    """Translated label of a hyperparameter."""
+    key = f"race.hp.{hp}_{opt_name}"
+    return t(key) if key in STRINGS else t(f"race.hp.{hp}")
+
+
+def fmt(v: float) -> str:
+    """A number for tables."""
+    if v is None or not np.isfinite(v):
+        return "—"
+    return widgets.fmt_number(float(v))
+
+
+def vec(v) -> str:
+    """A 2-vector for tables."""
+    if v is None:
+        return "—"
+    return f"({fmt(v[0])}, {fmt(v[1])})"
+
+
+def swatch(i: int) -> str:
+    """A coloured dot for markdown."""
+    return f'<span style="color:{optimizer_color(i)};font-size:1.2em">●</span>'
+
+
+def _on_click(ps_page: str, chart_key: str, surf: str, bounds) -> None:
+    """Chart selection callback: a click on the map moves the start there."""
+    ps = state.PageState(ps_page)
+    event = ps.widget_state(chart_key)
+    try:
+        pts = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return
+    if not pts:
+        return
+    (x0, x1), (y0, y1) = bounds
+    x = float(np.clip(pts[0]["x"], x0, x1))
+    y = float(np.clip(pts[0]["y"], y0, y1))
+    ps.set(f"{surf}.x0", round(x, 4))
+    ps.set(f"{surf}.y0", round(y, 4))
+
+
+# --------------------------------------------------------------------------------------------
+# The page
+
+
+def main() -> None:
+    nav.ensure_router()
+    ps = state.PageState(PAGE)
+    top = st.container()
+    st.title(t("race.title"))
+    st.caption(t("race.intro"))
+    preset_id = ps.flag("preset")
+    if preset_id:
+        import presets
+
+        p = presets.get(preset_id)
+        st.info(t("race.preset_info", title=pick(p.title), lesson=pick(p.lesson)), icon="🎓")
+
+    ps.declare(base_schema())
+    controls, figures = st.columns([1, 2.4], gap="medium")
+
+    # ---- surface
+    with controls:
+        with st.expander(t("race.surface_section"), expanded=True):
+            surf = widgets.control(
+                ps,
+                ps.schema["surf"],
+                t("race.surface"),
+                format_func=lambda n: t("race.custom") if n == CUSTOM else landscapes.get(n).title,
+            )
+            expr_used = ""
+            if surf == CUSTOM:
+                ps.declare([EXPR])
+                expr_used = ps.get("expr")
+                widgets.control(ps, EXPR, t("race.formula"), help=t("race.formula_help"))
+                if from_expression is None:
+                    st.warning(t("race.formula_unavailable"))
+                    notices = ps.finish()
+                    widgets.show_notices(ps, notices, top)
+                    return
+                try:
+                    base = custom_surface(ps.get("expr"))
+                    ps.set_flag("good_expr", ps.get("expr"))
+                except ExpressionError as e:
+                    st.error(t("race.formula_error", msg=str(e)))
+                    good = ps.flag("good_expr") or DEFAULT_EXPR
+                    st.caption(t("race.formula_kept", expr=good))
+                    expr_used = good
+                    base = custom_surface(good)
+            else:
+                base = landscapes.get(surf)
+            ps.declare(surface_schema(surf, base, ps.get("steps")))
+            params = []
+            for pname, _, _ in base.param_spec:
+                label = (
+                    t(f"race.param.{pname}")
+                    if f"race.param.{pname}" in STRINGS
+                    else t("race.param", name=pname)
+                )
+                params.append((pname, float(widgets.control(ps, ps.schema[f"{surf}.{pname}"], label))))
+            params = tuple(params)
+            s = base.with_params(**dict(params)) if params else base
+            widgets.control(ps, ps.schema[f"{surf}.logc"], t("race.logc"), help=t("race.logc_help"))
+            c1, c2 = st.columns(2)
+            for col, key, lab in ((c1, "x0", "race.x0"), (c2, "y0", "race.y0")):
+                p = ps.schema[f"{surf}.{key}"]
+                col.number_input(
+                    t(lab),
+                    min_value=p.low,
+                    max_value=p.high,
+                    step=(p.high - p.low) / 100,
+                    format="%.4g",
+                    key=ps.key(p.name),
+                )
+            st.caption(t("race.click_hint"))
+            about = pick(s.description)
+            if about:
+                st.caption(f"{t('race.surface_about')}: {about}")
+
+        # ---- run settings
+        with st.expander(t("race.run_section"), expanded=True):
+            budget = widgets.control(ps, ps.schema["budget"], t("race.budget"), help=t("race.budget_help"))
+            steps = widgets.control(
+                ps, ps.schema["steps"], t("race.budget_steps") if budget else t("race.steps")
+            )
+            widgets.control(ps, ps.schema["tol"], t("race.tol"), disabled=s.min_value is None)
+            kind = widgets.control(
+                ps, ps.schema["sched"], t("race.schedule"), format_func=lambda k: t(f"race.sched.{k}")
+            )
+            sp = sched_schema(kind)
+            ps.declare(sp)
+            for p in sp:
+                widgets.control(ps, p, t(f"race.{p.name}"))
+        with st.expander(t("race.noise_section"), expanded=False):
+            widgets.control(ps, ps.schema["batch"], t("race.batch"), help=t("race.noise_help"))
+            widgets.control(ps, ps.schema["noise"], t("race.noise"))
+            widgets.control(ps, ps.schema["seed"], t("race.seed"))
+
+        # ---- optimizers
+        with st.expander(t("race.opt_section"), expanded=True):
+            n = widgets.control(ps, ps.schema["n"], t("race.n_opt"))
+            ps.declare(optimizer_schema(n))
+            runs = []
+            for i in range(n):
+                with st.container(border=True):
+                    st.markdown(f"{swatch(i)} **{t('race.opt', i=i + 1)}**", unsafe_allow_html=True)
+                    name = widgets.control(
+                        ps,
+                        ps.schema[f"o{i}"],
+                        t("race.opt", i=i + 1),
+                        format_func=lambda k: optimizers.get(k).title,
+                    )
+                    hps = hp_schema(i, name)
+                    ps.declare(hps)
+                    hp = []
+                    for p in hps:
+                        key = p.name.rsplit(".", 1)[1]
+                        hp.append((key, float(widgets.control(ps, p, hp_label(name, key)))))
+                    runs.append((name, tuple(hp)))
+
+    # ---- compute
+    cfg = RaceConfig(
+        surf=surf,
+        expr=expr_used if surf == CUSTOM else "",
+        params=params,
+        runs=tuple(runs),
+        start=(float(ps.get(f"{surf}.x0")), float(ps.get(f"{surf}.y0"))),
+        steps=int(steps),
+        schedule=sched_values(kind, ps.values()),
+        batch=int(ps.get("batch")),
+        noise=float(ps.get("noise")),
+        seed=int(ps.get("seed")),
+        budget=bool(budget),
+        tol=float(ps.get("tol")),
+    )
+    labels = [f"{i + 1}. {optimizers.get(name).title}" for i, (name, _) in enumerate(runs)]
+    colors = [optimizer_color(i) for i in range(n)]
+    log = bool(ps.get(f"{surf}.logc"))
+    with figures:
+        try:
+            res = run_race(cfg)
+        except ValueError as e:  # limits, ranges: a message, never a traceback
+            st.error(t("race.run_error", msg=str(e)))
+            widgets.show_notices(ps, ps.finish(), top)
+            return
+        layers = static_layers(cfg.surf, cfg.expr, cfg.params, log)
+        draw(ps, s, surf, cfg, res, layers, labels, colors, log)
+
+    # ---- explanations
+    st.subheader(t("race.explain"))
+    kind_s = trait(s, surf)
+    cols = st.columns(2)
+    for i, (name, _) in enumerate(runs):
+        opt = optimizers.get(name)
+        with cols[i % 2].container(border=True):
+            st.markdown(f"{swatch(i)} **{labels[i]}**", unsafe_allow_html=True)
+            st.caption(t("race.what_runs"))
+            st.latex(opt.latex)
+            st.write(pick(opt.explain))
+            st.markdown(f"**{t('race.look_for')}:** {look_for(name, kind_s)}")
+            if opt.note:
+                st.caption(f"{t('race.differs')}: {pick(opt.note)}")
+
+    widgets.show_notices(ps, ps.finish(), top)
+
+
+def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
+    """Figures, results table, vectors and exports for a finished race."""
+    steps_total = res.path.shape[1] - 1
+    at = int(min(ps.get("at"), steps_total))
+    show = ps.get("ov")
+    overs = rv.overlays_at(res.path, res.aux, at) if show else []
+    fidx = rv.frame_indices(res.path.shape[1])
+    chart_key = ps.key("_map")
+    st.subheader(t("race.map"))
+    fig = rv.contour_figure(
+        layers.bg,
+        labels,
+        colors,
+        res.path,
+        res.diverged_at,
+        start=cfg.start,
+        minima=s.minima,
+        frame=rv.nearest_frame(fidx, at),
+        overlays=overs,
+        show=show,
+        speed_ms=int(ps.get("speed")),
+        labels={
+            k: t(f"race.{k}")
+            for k in ("play", "pause", "step", "start", "minimum", "diverged", "lookahead", "click")
+        },
+    )
+    st.plotly_chart(
+        fig,
+        key=chart_key,
+        on_select=lambda: _on_click(PAGE, chart_key, surf, s.bounds),
+        selection_mode="points",
+        config={"displaylogo": False, "scrollZoom": False},
+    )
+    c1, c2, c3 = st.columns([1.2, 1.2, 1])
+    with c1:
+        widgets.control(ps, ps.schema["ov"], t("race.overlays"), format_func=lambda k: t(f"race.ov.{k}"))
+    with c2:
+        widgets.control(ps, ps.schema["at"], t("race.at"))
+    with c3:
+        widgets.control(ps, ps.schema["speed"], t("race.speed"))
+    if show:
+        st.caption(t("race.ov_caption"))
+
+    st.subheader(t("race.curves"))
+    dist = rv.distance_to_minima(res.path, s.minima)
+    titles = {k: t(f"race.{k}") for k in ("loss", "loss_gap", "dist", "grad", "step")}
+    st.plotly_chart(
+        rv.curves_figure(
+            labels,
+            colors,
+            res.loss,
+            res.grad_norm,
+            dist,
+            res.diverged_at,
+            min_value=s.min_value,
+            titles=titles,
+        ),
+        key=ps.key("_curves"),
+        config={"displaylogo": False},
+    )
+
+    if widgets.control(ps, ps.schema["show3d"], t("race.show3d")):
+        st.plotly_chart(
+            rv.surface_figure(
+                layers.x3,
+                layers.y3,
+                layers.z3,
+                layers.bg,
+                labels,
+                colors,
+                res.path,
+                res.loss,
+                z_title=t("race.z_log") if log else "f",
+            ),
+            key=ps.key("_3d"),
+            config={"displaylogo": False},
+        )
+
+    st.subheader(t("race.results"))
+    st.markdown(results_table(res, labels, s), unsafe_allow_html=True)
+    if show and 0 <= at < steps_total:
+        st.markdown(f"**{t('race.vectors', k=at)}**")
+        st.markdown(vectors_table(overs, labels), unsafe_allow_html=True)
+
+    st.subheader(t("race.export"))
+    st.caption(t("race.export_help"))
+    e1, e2, e3, e4 = st.columns(4)
+    e1.download_button(
+        t("race.csv"),
+        data=lambda: csv_export(cfg, tuple(labels)),
+        file_name="race.csv",
+        mime="text/csv",
+        key=ps.key("_csv"),
+        on_click="ignore",
+    )
+    e2.download_button(
+        t("race.html"),
+        data=lambda: export.animation_html(fig),
+        file_name="race.html",
+        mime="text/html",
+        key=ps.key("_html"),
+        on_click="ignore",
+    )
+    e3.download_button(
+        t("race.gif"),
+        data=lambda: gif_export(cfg, log, "gif"),
+        file_name="race.gif",
+        mime="image/gif",
+        key=ps.key("_gif"),
+        on_click="ignore",
+    )
+    e4.download_button(
+        t("race.mp4"),
+        data=lambda: gif_export(cfg, log, "mp4"),
+        file_name="race.mp4",
+        mime="video/mp4",
+        key=ps.key("_mp4"),
+        on_click="ignore",
+    )
+
+
+def results_table(res: optimizers.SimResult, labels, s) -> str:
+    """Markdown table: final loss, steps to tolerance, divergence and reason, gradient evaluations."""
+    head = [
+        t("race.col.opt"),
+        t("race.col.final"),
+        t("race.col.hit"),
+        t("race.col.div"),
+        t("race.col.reason"),
+        t("race.col.steps"),
+        t("race.col.evals"),
+    ]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for i, label in enumerate(labels):
+        d = int(res.diverged_at[i])
+        hit = int(res.hit_at[i])
+        taken = int(res.steps[i]) if d < 0 else min(d, int(res.steps[i]))  # steps attempted
+        reason = rv.divergence_reason(res.loss[i], d, s.min_value is None)
+        hit_text = t("race.no_min") if s.min_value is None else (str(hit) if hit >= 0 else t("race.never"))
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{swatch(i)} {label}",
+                    fmt(res.final_loss[i]),
+                    hit_text,
+                    str(d) if d >= 0 else "—",
+                    t(f"race.reason.{reason}") if reason else "—",
+                    str(int(res.steps[i])),
+                    f"{taken * int(res.grad_evals[i]):,}",
+                ]
+            )
+            + " |"
+        )
+    return "\n".join(rows)
+
+
+def vectors_table(overs, labels) -> str:
+    """Markdown table of the vectors drawn as arrows, with the effective per-coordinate learning rate."""
+    head = [
+        t("race.col.opt"),
+        t("race.col.pos"),
+        t("race.col.g"),
+        t("race.col.m"),
+        t("race.col.d"),
+        t("race.col.eff"),
+        t("race.col.la"),
+    ]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for i, (o, label) in enumerate(zip(overs, labels, strict=True)):
+        if o is None:
+            rows.append(f"| {swatch(i)} {label} |" + " — |" * (len(head) - 1))
+            continue
+        eff = tuple(-d / g if abs(g) > 1e-30 else math.nan for d, g in zip(o.step, o.grad, strict=True))
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{swatch(i)} {label}",
+                    vec(o.at),
+                    vec(o.grad),
+                    vec(o.moment),
+                    vec(o.step),
+                    vec(eff),
+                    vec(o.lookahead),
+                ]
+            )
+            + " |"
+        )
+    return "\n".join(rows)
+
+
+main()

@@ -1,0 +1,216 @@
+"""Classroom presets of the Optimizer Race (each checked by tests/test_app_race.py to show its lesson)."""
+# ruff: noqa: E501  (string tables: ruff counts each Korean character as two columns)
+
+from __future__ import annotations
+
+from presets import Preset
+
+
+def _race(surf: str, steps: int, runs: list[tuple[str, dict[str, float]]], **extra) -> dict:
+    """Preset values for a race: surface, steps and the optimizer slots in order."""
+    values: dict = {"surf": surf, "steps": steps, "n": len(runs)}
+    for i, (name, hp) in enumerate(runs):
+        values[f"o{i}"] = name
+        for k, v in hp.items():
+            values[f"o{i}.{name}.{k}"] = v
+    values.update(extra)
+    return values
+
+
+PRESETS = [
+    Preset(
+        "adagrad_stalls",
+        "race",
+        {
+            "en": "Adagrad stalls in a long valley, RMSprop keeps going",
+            "ko": "긴 골짜기에서 Adagrad는 멈추고 RMSprop은 계속 간다",
+        },
+        {
+            "en": "Same learning rate 0.05 on a valley whose floor has a nearly constant slope. Adagrad divides "
+            "by the root of the sum of all past squared gradients, so its steps shrink like 1/√t and it stops "
+            "far from the minimum; RMSprop's running average forgets, so its steps stay about η.",
+            "ko": "바닥 기울기가 거의 일정한 골짜기에서 같은 학습률 0.05를 씁니다. Adagrad는 지금까지의 모든 기울기 "
+            "제곱합의 제곱근으로 나누므로 걸음이 1/√t처럼 줄어 최솟값에서 먼 곳에서 멈춥니다. RMSprop의 이동 평균은 "
+            "오래된 값을 잊기 때문에 걸음이 대략 η로 유지됩니다.",
+        },
+        _race("long_valley", 1000, [("adagrad", {"lr": 0.05}), ("rmsprop", {"lr": 0.05})]),
+    ),
+    Preset(
+        "momentum_vs_nag",
+        "race",
+        {"en": "Momentum overshoots, NAG corrects it", "ko": "모멘텀은 지나치고 NAG는 바로잡는다"},
+        {
+            "en": "A bowl stretched 25 times. With the same η and μ, momentum swings past the centre and spirals "
+            "in; NAG takes its gradient at the look-ahead point, which already points back, so it brakes early "
+            "and arrives about four times sooner. Turn on the look-ahead overlay to see where NAG looks.",
+            "ko": "25배로 늘어난 그릇입니다. 같은 η와 μ에서 모멘텀은 중심을 지나쳐 나선을 그리며 들어옵니다. NAG는 미리 본 "
+            "지점에서 기울기를 구하는데, 그 기울기가 이미 반대쪽을 가리키므로 일찍 제동을 걸어 약 네 배 빨리 도착합니다. "
+            "미리 본 지점 표시를 켜서 NAG가 어디를 보는지 확인하세요.",
+        },
+        _race(
+            "quadratic",
+            300,
+            [
+                ("momentum", {"lr": 0.02, "momentum": 0.9}),
+                ("nag", {"lr": 0.02, "momentum": 0.9}),
+                ("sgd", {"lr": 0.02}),
+            ],
+            **{
+                "quadratic.condition": 25.0,
+                "quadratic.rotation": 0.0,
+                "ov": ("lookahead", "moment"),
+                "at": 12,
+            },
+        ),
+    ),
+    Preset(
+        "adam_vs_sgd_rosenbrock",
+        "race",
+        {"en": "Adam vs SGD on Rosenbrock", "ko": "Rosenbrock에서 Adam 대 SGD"},
+        {
+            "en": "All of them reach the banana valley quickly; only Adam (η = 0.05) follows its curved floor to "
+            "(1, 1) within 2,000 steps. SGD's step is η times a gradient that is tiny along the floor.",
+            "ko": "모두 바나나 골짜기에는 빨리 닿지만, 2,000걸음 안에 휘어진 바닥을 따라 (1, 1)까지 가는 것은 Adam(η = 0.05)"
+            "뿐입니다. SGD의 걸음은 η 곱하기 기울기인데 바닥을 따라가는 기울기가 아주 작습니다.",
+        },
+        _race(
+            "rosenbrock",
+            2000,
+            [("sgd", {"lr": 1e-3}), ("momentum", {"lr": 1e-3, "momentum": 0.9}), ("adam", {"lr": 0.05})],
+        ),
+    ),
+    Preset(
+        "saddle_escape",
+        "race",
+        {
+            "en": "Gradient descent waits at a saddle, momentum and Adam escape",
+            "ko": "경사 하강은 안장점에서 기다리고, 모멘텀과 Adam은 빠져나간다",
+        },
+        {
+            "en": "Started 10⁻⁶ off the ridge line of a saddle, plain gradient descent slides to the saddle point "
+            "and waits there while the tiny offset grows; momentum accumulates that offset and Adam rescales it, "
+            "so both leave several times sooner. Watch the gradient norm dip towards zero.",
+            "ko": "안장점의 능선에서 10⁻⁶만큼 떨어져 출발하면, 단순한 경사 하강은 안장점까지 미끄러진 뒤 작은 차이가 커질 "
+            "때까지 기다립니다. 모멘텀은 그 차이를 쌓고 Adam은 크기를 키우므로 둘 다 몇 배 빨리 빠져나갑니다. 기울기 "
+            "크기가 0 가까이 떨어지는 것을 보세요.",
+        },
+        _race(
+            "bounded_saddle",
+            400,
+            [("sgd", {"lr": 0.05}), ("momentum", {"lr": 0.05, "momentum": 0.9}), ("adam", {"lr": 0.05})],
+            **{"bounded_saddle.x0": -1.8, "bounded_saddle.y0": 1e-6},
+        ),
+    ),
+    Preset(
+        "lr_stability_limit",
+        "race",
+        {
+            "en": "Just past the stability limit: η > 2/λ diverges",
+            "ko": "안정성 한계 바로 너머: η > 2/λ이면 발산",
+        },
+        {
+            "en": "On a bowl with curvatures 1 and 10, gradient descent is stable for η < 2/10 = 0.2. At η = 0.19 "
+            "it zig-zags across the steep direction but converges; at η = 0.21 every zig-zag is 10% larger than "
+            "the last and the run diverges (see the table's reason).",
+            "ko": "곡률이 1과 10인 그릇에서 경사 하강은 η < 2/10 = 0.2일 때 안정적입니다. η = 0.19에서는 가파른 방향으로 "
+            "지그재그하지만 수렴하고, η = 0.21에서는 지그재그가 매번 10%씩 커져 발산합니다(표의 이유를 보세요).",
+        },
+        _race(
+            "quadratic",
+            200,
+            [("sgd", {"lr": 0.19}), ("sgd", {"lr": 0.21})],
+            **{"quadratic.condition": 10.0, "quadratic.rotation": 0.0},
+        ),
+    ),
+    Preset(
+        "adadelta_no_lr",
+        "race",
+        {"en": "Adadelta needs no learning rate", "ko": "학습률이 필요 없는 Adadelta"},
+        {
+            "en": "Adadelta's step is √(E[Δw²]+ε)/√(E[g²]+ε)·g: its units come from past steps, so η stays 1 "
+            "(no learning rate to tune). ε sets how fast it starts: the default 10⁻⁶ starts slowly, 10⁻⁴ much "
+            "faster. SGD with a tuned η is shown for reference.",
+            "ko": "Adadelta의 걸음은 √(E[Δw²]+ε)/√(E[g²]+ε)·g로, 단위가 지난 걸음에서 나오므로 η는 1로 둡니다(조정할 "
+            "학습률이 없음). ε은 시작 속도를 정합니다. 기본값 10⁻⁶은 느리게, 10⁻⁴는 훨씬 빠르게 시작합니다. 비교를 위해 "
+            "η를 맞춘 SGD도 보여 줍니다.",
+        },
+        _race(
+            "quadratic",
+            1000,
+            [
+                ("adadelta", {"lr": 1.0}),
+                ("adadelta", {"lr": 1.0, "rho": 0.95, "eps": 1e-4}),
+                ("sgd", {"lr": 0.05}),
+            ],
+            **{"quadratic.condition": 10.0, "quadratic.rotation": 0.5},
+        ),
+    ),
+    Preset(
+        "sam_flat_minimum",
+        "race",
+        {
+            "en": "SAM settles in the flat basin, SGD in the sharp one",
+            "ko": "SAM은 평평한 분지에, SGD는 날카로운 분지에 자리 잡는다",
+        },
+        {
+            "en": "Two basins: a sharp one (curvature ≈ 28) slightly deeper than a wide one. SGD and momentum fall "
+            "into the sharp basin next to the start. SAM (ρ = 0.4, with momentum 0.9 as it is usually run) uses "
+            "the gradient at the worst point within ρ, which in the sharp basin points out of it, and ends in "
+            "the flat basin. Two gradient evaluations per SAM step: try the budget mode.",
+            "ko": "날카로운 분지(곡률 ≈ 28)가 넓은 분지보다 조금 더 깊습니다. SGD와 모멘텀은 시작점 옆의 날카로운 분지로 "
+            "떨어집니다. SAM(ρ = 0.4, 보통처럼 모멘텀 0.9)은 반지름 ρ 안의 가장 나쁜 지점에서 기울기를 쓰는데, 날카로운 "
+            "분지에서는 그 기울기가 밖을 향하므로 평평한 분지에서 끝납니다. SAM은 한 걸음에 기울기를 두 번 계산하니 "
+            "예산 모드도 켜 보세요.",
+        },
+        _race(
+            "sharp_flat",
+            2000,
+            [
+                ("sgd", {"lr": 0.02}),
+                ("momentum", {"lr": 0.02, "momentum": 0.9}),
+                ("sam", {"lr": 0.05, "rho": 0.4, "momentum": 0.9}),
+            ],
+        ),
+    ),
+    Preset(
+        "adam_eps_plateau",
+        "race",
+        {"en": "Adam's ε matters on a plateau", "ko": "고원에서는 Adam의 ε이 중요하다"},
+        {
+            "en": "The gradient at the start is only 4·10⁻⁴. Adam divides by √v̂ + ε: with ε = 10⁻⁸ the tiny "
+            "gradient is rescaled to full steps of about η; with ε = 10⁻² the steps start far smaller; "
+            "with ε = 0.1 (larger than the gradient) Adam behaves like slow SGD and barely moves, like SGD itself.",
+            "ko": "출발점의 기울기는 4·10⁻⁴에 불과합니다. Adam은 √v̂ + ε으로 나누므로 ε = 10⁻⁸이면 작은 기울기가 약 η "
+            "크기의 온전한 걸음으로 커집니다. ε = 10⁻²이면 걸음이 처음에 훨씬 작고, 기울기보다 큰 ε = 0.1이면 느린 SGD처럼 "
+            "되어 SGD처럼 거의 움직이지 않습니다.",
+        },
+        _race(
+            "plateau",
+            1000,
+            [
+                ("sgd", {"lr": 0.1}),
+                ("adam", {"lr": 0.05, "eps": 1e-8}),
+                ("adam", {"lr": 0.05, "eps": 1e-2}),
+                ("adam", {"lr": 0.05, "eps": 0.1}),
+            ],
+        ),
+    ),
+    Preset(
+        "cliff_exploding_gradient",
+        "race",
+        {"en": "A cliff: exploding gradient", "ko": "절벽: 기울기 폭발"},
+        {
+            "en": "At the cliff edge the gradient is hundreds of times the slope's. SGD (η = 0.1) reaches the "
+            "edge and one step throws it about 17 units away, off the map, before it walks back; momentum "
+            "carries the kick for several steps; Adam's normalised step never exceeds about η.",
+            "ko": "절벽 가장자리의 기울기는 비탈의 수백 배입니다. SGD(η = 0.1)는 가장자리에 닿자 한 걸음에 약 17만큼 지도 "
+            "밖으로 튕겨 나갔다가 걸어서 돌아옵니다. 모멘텀은 그 충격을 여러 걸음 동안 이어 가고, Adam의 정규화된 걸음은 "
+            "대략 η를 넘지 않습니다.",
+        },
+        _race(
+            "cliff",
+            300,
+            [("sgd", {"lr": 0.1}), ("momentum", {"lr": 0.02, "momentum": 0.9}), ("adam", {"lr": 0.05})],
+        ),
+    ),
+]

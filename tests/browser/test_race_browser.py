@@ -1,0 +1,125 @@
+"""The Optimizer Race in a real browser: loads cleanly, plays, takes clicks, restores links, speaks Korean."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHARTS_READY = """(n) => {
+  const gds = [...document.querySelectorAll('.js-plotly-plot')];
+  return gds.length >= n && gds.every(g => g._fullData && g._fullData.length > 0);
+}"""
+
+
+def wait_charts(page, n: int = 2, timeout: float = 60_000) -> None:
+    page.wait_for_function(CHARTS_READY, arg=n, timeout=timeout)
+
+
+def wait_idle(page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit's run indicator is gone (the rerun finished)."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
+    )
+
+
+def query(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def test_race_loads_plays_and_has_no_console_errors(page, app_url, console_errors, artifacts):
+    page.goto(f"{app_url}/race")
+    wait_charts(page, 3)
+    wait_idle(page)
+    page.screenshot(path=str(artifacts / "race.png"), full_page=False)
+    # Play: frames advance and the comets move
+    page.evaluate("""() => {
+      const gd = document.querySelectorAll('.js-plotly-plot')[0];
+      window.__frames = [];
+      gd.on('plotly_animatingframe', e => window.__frames.push(e.name));
+      window.__before = JSON.stringify(gd._fullData.find(t => t.name === 'comets').x);
+    }""")
+    page.locator(".updatemenu-button").first.click()
+    page.wait_for_function("() => window.__frames.length >= 5", timeout=20_000)
+    moved = page.evaluate("""() => {
+      const gd = document.querySelectorAll('.js-plotly-plot')[0];
+      return JSON.stringify(gd._fullData.find(t => t.name === 'comets').x) !== window.__before;
+    }""")
+    assert moved
+    page.screenshot(path=str(artifacts / "race-playing.png"))
+    assert not console_errors, console_errors
+
+
+def test_click_on_the_map_moves_the_start(page, app_url, artifacts):
+    page.goto(f"{app_url}/race")
+    wait_charts(page, 3)
+    wait_idle(page)
+    # a node of the invisible click grid: x = -2 + 18 * 4/24 = 1.0, y = -1 + 6 * 4/24 = 0.0
+    x, y = page.evaluate("""() => {
+      const gd = document.querySelectorAll('.js-plotly-plot')[0];
+      const r = gd.querySelector('.nsewdrag').getBoundingClientRect();
+      const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+      return [r.left + xa.l2p(1.0), r.top + ya.l2p(0.0)];
+    }""")
+    page.mouse.click(x, y)
+    page.wait_for_function("() => location.search.includes('rosenbrock.x0=1.0')", timeout=30_000)
+    q = query(page)
+    assert float(q["rosenbrock.x0"]) == 1.0 and abs(float(q["rosenbrock.y0"])) < 1e-6
+    wait_charts(page, 3)
+    start = page.evaluate("""() => {
+      const gd = document.querySelectorAll('.js-plotly-plot')[0];
+      const s = gd._fullData.find(t => t.name === 'start');
+      return [s.x[0], s.y[0]];
+    }""")
+    assert start[0] == pytest.approx(1.0) and start[1] == pytest.approx(0.0, abs=1e-6)
+    page.screenshot(path=str(artifacts / "race-clicked.png"))
+
+
+def test_share_link_restores_the_view_and_korean(page, app_url, console_errors, artifacts):
+    link = (
+        f"{app_url}/race?lang=ko&surf=quadratic&quadratic.condition=25.0&n=2&o0=momentum"
+        "&o0.momentum.lr=0.02&o1=nag&o1.nag.lr=0.02&steps=300"
+    )
+    page.goto(link)
+    wait_charts(page, 3)
+    wait_idle(page)
+    body = page.inner_text("body")
+    assert "옵티마이저 경주" in body and "결과" in body
+    q = query(page)
+    for k, v in {
+        "surf": "quadratic",
+        "quadratic.condition": "25.0",
+        "n": "2",
+        "o0": "momentum",
+        "o1": "nag",
+        "o1.nag.lr": "0.02",
+        "steps": "300",
+        "lang": "ko",
+    }.items():
+        assert q[k] == v, k
+    names = page.evaluate("""() => document.querySelectorAll('.js-plotly-plot')[0]._fullData
+        .filter(t => t.mode === 'lines' && t.showlegend !== false).map(t => t.name)""")
+    assert names == ["1. Momentum", "2. NAG (Nesterov)"]
+    page.screenshot(path=str(artifacts / "race-ko.png"))
+    assert not console_errors, console_errors
+
+
+def test_language_switch_to_korean(page, app_url):
+    page.goto(f"{app_url}/race")
+    wait_charts(page, 3)
+    page.locator("[data-testid=stSidebar] label").filter(has_text="한국어").first.click()
+    page.wait_for_function("() => document.body.innerText.includes('옵티마이저 경주')", timeout=30_000)
+    page.wait_for_function("() => location.search.includes('lang=ko')", timeout=30_000)
+    assert re.search("lang=ko", page.url)
+
+
+def test_home_page(page, app_url, console_errors, artifacts):
+    page.goto(app_url)
+    page.wait_for_function("() => document.body.innerText.includes('Classroom presets')", timeout=60_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(artifacts / "home.png"))
+    assert not console_errors, console_errors

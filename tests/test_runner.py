@@ -1,0 +1,263 @@
+"""The compiled runner: mini-batch noise, divergence, budgets, step buckets, limits, hit_at, record
+modes and the persistent compilation cache."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+import landscapes
+import optimizers
+from landscapes import Landscape
+from optimizers import N_SAMPLES, runner
+
+ROOT = Path(__file__).resolve().parents[1]
+# f = |w|^2 / 2, so the exact gradient at w is w itself
+BOWL = landscapes.get("quadratic").with_params(condition=1.0, rotation=0.0)
+
+
+# ---------------------------------------------------------------- mini-batch noise
+
+
+def _offsets(res) -> np.ndarray:
+    """Per-step gradient offsets (runs, steps, 2): gradient used minus the exact one (w on BOWL)."""
+    n = res.steps.max()
+    return res.aux.grad[:, :n] - res.path[:, :n]
+
+
+def test_full_batch_is_exact_gradient_descent():
+    """B = N uses every sample: the offsets average to exactly zero, even inside a noisy group."""
+    exact = optimizers.simulate(BOWL, [("sgd", {"lr": 0.1})], start=(2.0, -1.0), steps=50, record="path")
+    runs = [("sgd", {"lr": 0.1}, {"batch_size": b}) for b in (N_SAMPLES, 4)]
+    noisy = optimizers.simulate(BOWL, runs, start=(2.0, -1.0), steps=50, noise=3.0, seed=11)
+    off = _offsets(noisy)
+    assert np.all(off[0] == 0.0)  # bit for bit: the gradient used is the exact one at every step
+    assert np.abs(off[1]).min() > 0  # while the B = 4 run in the same call is noisy
+    # same arithmetic; two compiled programs may round the last float32 bit differently
+    np.testing.assert_allclose(noisy.path[0], exact.path[0], rtol=1e-6, atol=1e-7)
+    assert np.abs(noisy.path[1] - exact.path[0]).max() > 1e-2
+
+
+@pytest.mark.parametrize("batch", [1, 8, 32, 100, 127])
+def test_minibatch_variance(batch):
+    """Sampling B of N without replacement from offsets of population variance s^2 gives a mean of
+    variance s^2 (N - B) / (B (N - 1)) per coordinate, and mean zero."""
+    noise, seeds, steps = 2.0, 48, 200
+    runs = [("sgd", {"lr": 1e-4}, {"seed": s}) for s in range(seeds)]
+    res = optimizers.simulate(BOWL, runs, start=(0.5, 0.5), steps=steps, batch_size=batch, noise=noise)
+    off = _offsets(res).reshape(-1, 2)
+    n = len(off)
+    expected = noise**2 * (N_SAMPLES - batch) / (batch * (N_SAMPLES - 1))
+    var = off.var(axis=0)
+    # the sample variance of n near-Gaussian draws has relative std sqrt(2 / n) (~1.4% here)
+    assert np.all(np.abs(var / expected - 1) < 5 * np.sqrt(2 / n)), (var, expected)
+    assert np.all(np.abs(off.mean(axis=0)) < 5 * np.sqrt(expected / n))
+
+
+def test_noise_is_seeded():
+    def run(seed):
+        return optimizers.simulate(BOWL, ["sgd"], start=(1.0, 1.0), steps=30, batch_size=5, noise=1.0,
+                                   seed=seed, record="path").path[0]
+
+    np.testing.assert_array_equal(run(3), run(3))
+    assert np.abs(run(3) - run(4)).max() > 0
+
+
+# ---------------------------------------------------------------- divergence
+
+
+def _escape_step(lr: float, w0: float, reach: float) -> int:
+    """First k with |w_k| > reach for gradient descent on w^2 / 2 (w_k = (1 - lr)^k w0)."""
+    w, k = w0, 0
+    while abs(w) <= reach:
+        w, k = (1 - lr) * w, k + 1
+    return k
+
+
+def test_divergence_is_isolated_and_exact():
+    start = (1.0, 0.5)
+    res = optimizers.simulate(BOWL, [("sgd", {"lr": 2.5}), ("adam", {"lr": 0.1})], start=start, steps=200)
+    alone = optimizers.simulate(BOWL, [("adam", {"lr": 0.1})], start=start, steps=200)
+    # the view is [-3, 3]^2, so a run escapes at 100 view spans = 600 from the centre
+    k = _escape_step(2.5, 1.0, 600.0)
+    assert res.diverged_at[0] == k and res.diverged_at[1] == -1
+    assert np.all(np.isfinite(res.path[0, :k])) and np.all(np.isnan(res.path[0, k:]))
+    assert np.all(np.isnan(res.loss[0, k:])) and np.all(np.isnan(res.aux.grad[0, k - 1 :]))
+    assert np.all(np.isfinite(res.path[0, k - 1])) and np.abs(res.path[0, k - 1]).max() <= 600
+    np.testing.assert_array_equal(res.final_w[0], res.path[0, k - 1])  # last finite position
+    np.testing.assert_array_equal(res.path[1], alone.path[0])
+    np.testing.assert_array_equal(res.aux.moment2[1], alone.aux.moment2[0])
+
+
+def _sqrt_valley(xy, p):
+    return xy[0] ** 2 + jnp.sqrt(xy[1])
+
+
+SQRT = Landscape(name="sqrt_valley", title="x^2 + sqrt(y)", fn_p=_sqrt_valley,
+                 bounds=((-2.0, 2.0), (0.0, 4.0)), start=(0.5, 1.0))
+
+
+def test_nonfinite_loss_is_divergence():
+    """Finite position, non-finite loss: sqrt(y) once gradient descent pushes y below zero."""
+    lr, y, k = 0.5, 1.0, 0
+    while y >= 0:
+        y, k = y - lr * 0.5 / np.sqrt(y), k + 1
+    res = optimizers.simulate(SQRT, [("sgd", {"lr": lr})], steps=20)
+    assert res.diverged_at[0] == k
+    assert np.isfinite(res.loss[0, k - 1]) and np.all(np.isnan(res.loss[0, k:]))
+
+
+def test_nonfinite_start_is_divergence_at_zero():
+    res = optimizers.simulate(SQRT, ["sgd"], start=(0.0, -1.0), steps=10)
+    assert res.diverged_at[0] == 0 and np.all(np.isnan(res.path[0]))
+
+
+# ---------------------------------------------------------------- budget mode
+
+
+def test_budget_gives_each_optimizer_the_same_gradient_evaluations():
+    s = landscapes.get("rosenbrock")
+    res = optimizers.simulate(s, ["sgd", "sam", ("nag", {"lr": 1e-4})], budget=300, record="full")
+    assert list(res.steps) == [300, 150, 300]
+    assert list(res.grad_evals) == [1, 2, 1]
+    assert list(res.steps * res.grad_evals) == [300, 300, 300]
+    assert res.path.shape == (3, 301, 2)
+    # SAM holds still after its 150 steps; its overlays there are NaN (no step taken)
+    np.testing.assert_array_equal(res.path[1, 150:], np.broadcast_to(res.path[1, 150], (151, 2)))
+    assert np.all(np.isnan(res.aux.step[1, 150:])) and np.all(np.isfinite(res.aux.step[1, :150]))
+    np.testing.assert_array_equal(res.final_w[1], res.path[1, 150])
+    alone = optimizers.simulate(s, ["sam"], steps=150, record="path")
+    np.testing.assert_array_equal(alone.path[0], res.path[1, :151])
+    with pytest.raises(optimizers.LimitError, match="budget = 1 is too small for sam"):
+        optimizers.simulate(s, ["sgd", "sam"], budget=1)
+
+
+# ---------------------------------------------------------------- step buckets and limits
+
+
+def test_bucket_steps_covers_the_slider():
+    seen = {runner.bucket_steps(n) for n in range(1, runner.MAX_STEPS + 1)}
+    assert seen == set(runner.STEP_BUCKETS)
+    for b in runner.STEP_BUCKETS[:-1]:
+        assert runner.bucket_steps(b) == b and runner.bucket_steps(b + 1) > b
+
+
+def test_steps_in_one_bucket_compile_once():
+    s = landscapes.get("quadratic")
+    buckets = (0,) + runner.STEP_BUCKETS
+    for lo, hi in zip(buckets[:-1], buckets[1:], strict=True):
+        optimizers.simulate(s, ["sgd"], steps=hi, record="final")
+        size = runner.run_groups._cache_size()
+        for n in sorted({lo + 1, (lo + hi) // 2, hi - 1}):
+            res = optimizers.simulate(s, ["sgd"], steps=n, record="final")
+            assert res.steps[0] == n
+        assert runner.run_groups._cache_size() == size, f"steps {lo + 1}..{hi} recompiled"
+
+
+def test_steps_are_exact_within_a_bucket():
+    s = landscapes.get("rosenbrock")
+    short = optimizers.simulate(s, [("adam", {"lr": 0.01})], steps=137)
+    long = optimizers.simulate(s, [("adam", {"lr": 0.01})], steps=200)
+    assert short.path.shape == (1, 138, 2)
+    np.testing.assert_array_equal(short.path[0], long.path[0, :138])
+    np.testing.assert_array_equal(short.final_w[0], long.path[0, 137])
+
+
+@pytest.mark.parametrize(
+    "kwargs, pattern",
+    [
+        ({"steps": 20_001}, "steps = 20001 exceeds the limit of 20000"),
+        ({"steps": 0}, "steps must be a positive integer"),
+        ({"runs": 10_000, "steps": 20_000, "record": "final"}, "exceeds the limit of 160,000,000 run-steps"),
+        ({"runs": 2_000, "steps": 2_000, "record": "full"}, "over the limit of 40,000,000"),
+        ({"runs": runner.MAX_RUNS + 1, "steps": 1}, "exceed the limit of 262144 runs per call"),
+        ({"record": "everything"}, "Unknown record mode 'everything'"),
+    ],
+)
+def test_limits_raise_before_compiling(kwargs, pattern):
+    s = landscapes.get("quadratic")
+    n_runs = kwargs.pop("runs", 1)
+    runs = [("adam", {"lr": 0.01}, {"start": (1.0, float(i % 7))}) for i in range(min(n_runs, 2))]
+    runs = runs * (n_runs // len(runs)) + runs[: n_runs % len(runs)]
+    before = runner.run_groups._cache_size()
+    with pytest.raises(optimizers.LimitError, match=pattern):
+        optimizers.simulate(s, runs, **kwargs)
+    assert runner.run_groups._cache_size() == before
+
+
+# ---------------------------------------------------------------- hit_at and record modes
+
+
+def test_hit_at_is_the_first_step_within_tol():
+    s = landscapes.get("quadratic")
+    runs = [("momentum", {"lr": 0.05}), ("sgd", {"lr": 1e-5}), ("adam", {"lr": 0.05}, {"start": (0.0, 0.0)})]
+    res = optimizers.simulate(s, runs, steps=400, tol=1e-3)
+    hits = res.loss[0] <= 1e-3
+    assert hits.any() and res.hit_at[0] == np.argmax(hits)
+    assert res.loss[0, res.hit_at[0] - 1] > 1e-3
+    assert res.hit_at[1] == -1 and np.all(res.loss[1] > 1e-3)
+    assert res.hit_at[2] == 0  # starting at the minimum counts as arrived
+    no_min = optimizers.simulate(landscapes.get("saddle"), ["sgd"], steps=50)
+    assert no_min.hit_at[0] == -1  # no known minimum: never "arrived"
+
+
+def test_record_modes_agree():
+    s = landscapes.get("rosenbrock")
+    runs = [("nag", {"lr": 5e-4}), ("nag", {"lr": 0.01}), ("nag", {"lr": 2e-4, "momentum": 0.5})]
+    kw = dict(steps=300, batch_size=16, noise=0.5, seed=2)
+    full = optimizers.simulate(s, runs, record="full", **kw)
+    path = optimizers.simulate(s, runs, record="path", **kw)
+    final = optimizers.simulate(s, runs, record="final", **kw)
+    assert path.aux is None and path.grad_norm is None and final.path is None and final.loss is None
+    np.testing.assert_array_equal(full.path, path.path)
+    np.testing.assert_array_equal(full.loss, path.loss)
+    assert full.diverged_at[1] > 0 and full.diverged_at[0] == -1  # lr 0.01 leaves Rosenbrock
+    for r in (path, final):
+        for field in ("diverged_at", "hit_at", "final_w", "final_loss", "steps"):
+            np.testing.assert_array_equal(getattr(full, field), getattr(r, field), err_msg=field)
+    # grad_norm is the exact gradient's norm at each recorded point
+    x, y = full.path[0, :, 0], full.path[0, :, 1]
+    g = np.stack([-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)], axis=-1)
+    np.testing.assert_allclose(full.grad_norm[0], np.linalg.norm(g, axis=-1), rtol=1e-4)
+
+
+# ---------------------------------------------------------------- persistent compilation cache
+
+_CHILD = textwrap.dedent(
+    """
+    import sys
+    import jax
+    import jax.monitoring
+    hits = []
+    jax.monitoring.register_event_listener(
+        lambda event, **kw: hits.append(event) if event == "/jax/compilation_cache/cache_hits" else None
+    )
+    import landscapes, optimizers
+    optimizers.enable_disk_cache(sys.argv[1])
+    res = optimizers.simulate(landscapes.get("beale"), [("adam", {"lr": 0.01})], steps=50, record="final")
+    assert res.diverged_at[0] == -1
+    print("HITS", len(hits))
+    """
+)
+
+
+def test_disk_cache_is_written_then_read(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JAX_PLATFORMS": "cpu"}
+
+    def child() -> int:
+        out = subprocess.run([sys.executable, "-c", _CHILD, str(tmp_path)], env=env, cwd=ROOT,
+                             capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        return int(out.stdout.split("HITS")[-1])
+
+    assert child() == 0
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert files, "the first process wrote no cache entries"
+    assert child() >= 1

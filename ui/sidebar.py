@@ -1,0 +1,65 @@
+"""The sidebar every page shares: language, the current page's presets, the share link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import presets
+from i18n import LANG_NAMES, LANGS, pick, t
+
+from . import state
+
+
+def language() -> None:
+    """The language switch (English / 한국어); seeded from the URL on a session's first run."""
+    key = state.bind_language(LANGS, "en")
+    st.sidebar.radio(
+        t("common.language"), LANGS, key=key, format_func=LANG_NAMES.__getitem__, horizontal=True
+    )
+
+
+def _apply_preset(page: str, picker_key: str) -> None:
+    """Callback of the preset picker: reset the page's controls to the chosen preset."""
+    ps = state.PageState(page)
+    preset_id = ps.widget_state(picker_key)
+    if preset_id:
+        state.apply_preset(page, preset_id, presets.get(preset_id).values)
+    else:
+        ps.set_flag("preset", None)
+
+
+def _reset(page: str, picker_key: str) -> None:
+    ps = state.PageState(page)
+    ps.reset({})
+    ps.set_flag("preset", None)
+    state.clear_widget(picker_key)
+
+
+def preset_picker(page: str) -> None:
+    """The classroom presets of ``page`` (nothing when it has none) and a reset button."""
+    items = presets.for_page(page)
+    if not items:
+        return
+    key = f"_ga_preset:{page}"
+    ids = [""] + [p.id for p in items]
+    st.sidebar.selectbox(
+        t("common.preset"),
+        ids,
+        key=key,
+        format_func=lambda i: t("common.preset_none") if not i else pick(presets.get(i).title),
+        on_change=_apply_preset,
+        args=(page, key),
+        help=t("common.preset_help"),
+    )
+    st.sidebar.button(t("common.reset"), key=f"_ga_reset:{page}", on_click=_reset, args=(page, key))
+
+
+def share_link(slot) -> None:
+    """Fill ``slot`` (a sidebar placeholder made before the page ran) with the page's share link."""
+    link = state.last_share_link()
+    if not link:
+        return
+    with slot.expander(t("common.share_title"), expanded=False):
+        st.caption(t("common.share_link"))
+        st.code(link, language=None, wrap_lines=True)
+        st.caption(t("common.share_help"))

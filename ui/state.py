@@ -1,0 +1,432 @@
+"""Session state and share links: the ONE module that touches ``st.session_state`` and
+``st.query_params``.
+
+A page declares its controls as a small schema (a list of :class:`Param`), then:
+
+    ps = state.PageState("race")          # page id = its url path
+    ps.declare(SCHEMA)                    # seeds widget keys from the URL / presets / defaults
+    st.slider(..., key=ps.key("steps"))   # every widget uses the key the state gives it
+    cfg = ps.values()                     # plain dict short-name -> value, validated
+    ps.declare(more_params)               # schemas may grow during the run (per-optimizer controls)
+    ps.finish()                           # writes the whole view into the URL, shows link notices
+
+Values flow: URL (first run of a session only) -> session state -> widget keys; widget values ->
+a persistent copy (so they survive page switches, which drop both widget state and the URL) ->
+the URL on every run. Bad URL values are clamped or dropped and reported as :class:`Notice`
+records that :meth:`PageState.finish` shows (translated) at the top of the page.
+
+The parsing and coercion functions are pure and tested without Streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+import urllib.parse
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+KINDS = ("float", "int", "bool", "choice", "multi", "text")
+_KEEP = "_ga_keep"  # persistent copy of every page's values: {"page:name": value}
+_URL = "_ga_url"  # the query string the session was opened with: {"page": str, "params": {...}}
+_NOTICES = "_ga_notices"  # {page: [Notice, ...]}
+_CONSUMED = "_ga_consumed"  # {page: set of URL names read}
+LANG_KEY = "lang"  # the global language control (key in session state and in the URL)
+GLOBAL_PARAMS: tuple[str, ...] = (LANG_KEY,)
+MAX_TEXT = 300  # longest text value accepted from a URL
+
+
+class Param(NamedTuple):
+    """One control of a page: its URL name, type, default and valid values.
+
+    ``grid`` (for log-scale floats) lists the values a select-slider offers; URL and preset values
+    snap to the nearest one.
+    """
+
+    name: str
+    kind: str  # one of KINDS
+    default: Any
+    low: float | None = None
+    high: float | None = None
+    choices: tuple = ()
+    grid: tuple[float, ...] = ()
+
+
+class Notice(NamedTuple):
+    """A problem with a shared link's parameter, for a visible message."""
+
+    what: str  # "clamped" | "dropped" | "unknown" | "rounded"
+    name: str  # the URL parameter
+    raw: str  # the value as given
+    value: str = ""  # what was used instead ("" when dropped)
+    valid: str = ""  # the valid range or choices, for the message
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure parts: coercion, encoding, parsing a query.
+
+
+def valid_text(p: Param) -> str:
+    """Human-readable valid values of ``p`` (for messages)."""
+    if p.kind in ("choice", "multi"):
+        return ", ".join(str(c) for c in p.choices)
+    if p.kind in ("float", "int"):
+        return f"[{_fmt(p.low)}, {_fmt(p.high)}]"
+    if p.kind == "bool":
+        return "0, 1"
+    return f"text up to {MAX_TEXT} characters"
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:.6g}"
+    return str(v)
+
+
+def snap(value: float, grid: Sequence[float]) -> float:
+    """The grid value nearest ``value`` on a log scale (linear for non-positive values)."""
+    if value > 0 and all(g > 0 for g in grid):
+        return min(grid, key=lambda g: abs(math.log(g) - math.log(value)))
+    return min(grid, key=lambda g: abs(g - value))
+
+
+def coerce(p: Param, raw: Any) -> tuple[Any, Notice | None]:
+    """Turn ``raw`` (a URL string or a Python value) into a valid value of ``p``.
+
+    Args:
+        p: the parameter.
+        raw: the value to read.
+
+    Returns:
+        ``(value, notice)``: value is None when it cannot be used (then notice says "dropped");
+        a clamped/rounded value comes with a notice; a clean value with None.
+    """
+    text = raw if isinstance(raw, str) else _fmt(raw)
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    dropped = Notice("dropped", p.name, shown, "", valid_text(p))
+    if p.kind == "text":
+        value = str(raw)
+        if len(value) > MAX_TEXT:
+            return None, dropped
+        return value, None
+    if p.kind == "bool":
+        if isinstance(raw, bool):
+            return raw, None
+        low = text.strip().lower()
+        if low in ("1", "true", "yes", "on"):
+            return True, None
+        if low in ("0", "false", "no", "off"):
+            return False, None
+        return None, dropped
+    if p.kind == "choice":
+        return (raw, None) if raw in p.choices else (None, dropped)
+    if p.kind == "multi":
+        items = raw.split(",") if isinstance(raw, str) else list(raw)
+        items = [i for i in (str(x).strip() for x in items) if i]
+        good = [i for i in items if i in p.choices]
+        bad = [i for i in items if i not in p.choices]
+        value = tuple(c for c in p.choices if c in good)  # canonical order, no duplicates
+        if bad:
+            return value, Notice("clamped", p.name, shown, ",".join(value), valid_text(p))
+        return value, None
+    # numbers
+    try:
+        x = float(text) if isinstance(raw, str) else float(raw)
+    except (TypeError, ValueError):
+        return None, dropped
+    if not math.isfinite(x):
+        return None, dropped
+    if p.kind == "int":
+        if x != int(x):
+            xi = int(round(x))
+            v = int(min(max(xi, p.low), p.high))
+            return v, Notice("rounded", p.name, shown, str(v), valid_text(p))
+        x = int(x)
+    clamped = min(max(x, p.low), p.high)
+    if p.kind == "int":
+        clamped = int(clamped)
+    if clamped != x:
+        if p.grid:
+            clamped = snap(clamped, p.grid)
+        return clamped, Notice("clamped", p.name, shown, _fmt(clamped), valid_text(p))
+    if p.grid:
+        g = snap(x, p.grid)
+        if abs(g - x) > 1e-9 * max(abs(x), 1e-30) and abs(g - x) > 0.005 * abs(x):
+            return g, Notice("rounded", p.name, shown, _fmt(g), valid_text(p))
+        return g, None
+    return (int(x) if p.kind == "int" else float(x)), None
+
+
+def encode(p: Param, value: Any) -> str:
+    """The URL form of a valid value of ``p`` (inverse of :func:`coerce` for clean values)."""
+    if p.kind == "bool":
+        return "1" if value else "0"
+    if p.kind == "multi":
+        return ",".join(value)
+    if p.kind == "float":
+        return repr(float(value))
+    return str(value)
+
+
+def parse(schema: Iterable[Param], query: Mapping[str, str]) -> tuple[dict[str, Any], list[Notice]]:
+    """Read the parameters of ``schema`` from ``query``.
+
+    Args:
+        schema: the parameters to look for (others in the query are ignored here).
+        query: URL parameters, name -> string.
+
+    Returns:
+        ``(values, notices)``: the usable values by name (absent or dropped names are missing).
+    """
+    values: dict[str, Any] = {}
+    notices: list[Notice] = []
+    for p in schema:
+        if p.name not in query:
+            continue
+        v, note = coerce(p, query[p.name])
+        if note is not None:
+            notices.append(note)
+        if v is not None:
+            values[p.name] = v
+    return values, notices
+
+
+def query_string(params: Mapping[str, str]) -> str:
+    """``a=1&b=x`` with URL escaping."""
+    return urllib.parse.urlencode(list(params.items()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Streamlit parts.
+
+
+def _ss():
+    import streamlit as st
+
+    return st.session_state
+
+
+def _in_streamlit() -> bool:
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+    except ImportError:  # pragma: no cover - older layout
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+    return get_script_run_ctx(suppress_warning=True) is not None
+
+
+def language() -> str:
+    """The language chosen in the sidebar; "en" outside a Streamlit run."""
+    if not _in_streamlit():
+        return "en"
+    ss = _ss()
+    return ss.get(LANG_KEY) or ss.get(_KEEP, {}).get(LANG_KEY) or "en"
+
+
+def capture_url() -> None:
+    """Remember the query string the session was opened with (first run only).
+
+    Called by the router first thing; :func:`capture_url_page` then names the page it belongs to.
+    """
+    import streamlit as st
+
+    ss = _ss()
+    if _URL not in ss:
+        ss[_URL] = {"page": None, "params": {k: st.query_params[k] for k in st.query_params}}
+        ss[_CONSUMED] = {}
+        ss[_NOTICES] = {}
+
+
+def bind_language(choices: Sequence[str], default: str) -> str:
+    """Seed the global language widget key (from the URL on first run); returns its session key."""
+    ss = _ss()
+    keep = ss.setdefault(_KEEP, {})
+    p = Param(LANG_KEY, "choice", default, choices=tuple(choices))
+    if LANG_KEY in ss and ss[LANG_KEY] in p.choices:
+        keep[LANG_KEY] = ss[LANG_KEY]
+        return LANG_KEY
+    url = ss.get(_URL, {}).get("params", {})
+    value = keep.get(LANG_KEY, default)
+    if LANG_KEY in url and not ss.get(_CONSUMED, {}).get("*"):
+        v, note = coerce(p, url[LANG_KEY])
+        if v is not None:
+            value = v
+        if note is not None:
+            ss.setdefault(_NOTICES, {}).setdefault("*", []).append(note)
+        ss.setdefault(_CONSUMED, {})["*"] = True
+    ss[LANG_KEY] = keep[LANG_KEY] = value
+    return LANG_KEY
+
+
+class PageState:
+    """The controls of one page: widget keys, values, URL sync. See the module docstring."""
+
+    def __init__(self, page: str):
+        self.page = page
+        self.schema: dict[str, Param] = {}
+
+    def key(self, name: str) -> str:
+        """The widget / session-state key of control ``name`` on this page."""
+        return f"{self.page}:{name}"
+
+    def declare(self, params: Iterable[Param]) -> None:
+        """Add controls to this run's schema and seed their widget keys.
+
+        Precedence: the current widget value; on the session's first run of this page the URL;
+        then the persistent copy (earlier visits, presets); then the default. Invalid values found
+        anywhere are replaced so that a widget is never created with a value it cannot show.
+        """
+        ss = _ss()
+        keep = ss.setdefault(_KEEP, {})
+        params = list(params)
+        url_values: dict[str, Any] = {}
+        url = ss.get(_URL)
+        consumed = ss.setdefault(_CONSUMED, {})
+        if url is not None and url["page"] == self.page and consumed.get(self.page) is not True:
+            seen = consumed.setdefault(self.page, set())
+            fresh = [p for p in params if p.name not in seen]
+            url_values, notices = parse(fresh, url["params"])
+            seen.update(p.name for p in fresh)
+            ss.setdefault(_NOTICES, {}).setdefault(self.page, []).extend(notices)
+        for p in params:
+            self.schema[p.name] = p
+            k = self.key(p.name)
+            if p.name in url_values:
+                value = url_values[p.name]
+            elif k in ss:
+                value = ss[k]
+            elif k in keep:
+                value = keep[k]
+            else:
+                value = p.default
+            v, note = coerce(p, value)
+            if v is None:
+                v = p.default
+            if p.kind == "multi":
+                v = list(v)  # st.multiselect holds a list
+            if ss.get(k, _MISSING) != v or k not in ss:
+                ss[k] = v
+            keep[k] = v
+
+    def get(self, name: str) -> Any:
+        """The current value of control ``name`` (declared earlier in this run)."""
+        v = _ss()[self.key(name)]
+        return tuple(v) if self.schema[name].kind == "multi" else v
+
+    def values(self) -> dict[str, Any]:
+        """All declared controls: name -> value."""
+        return {n: self.get(n) for n in self.schema}
+
+    def set(self, name: str, value: Any) -> None:
+        """Set a control's value; only from a widget callback or before its widget is drawn."""
+        ss = _ss()
+        ss[self.key(name)] = value
+        ss.setdefault(_KEEP, {})[self.key(name)] = value
+
+    def encoded(self) -> dict[str, str]:
+        """The whole view as URL parameters: every declared control plus the language."""
+        out = {LANG_KEY: language()}
+        for name, p in self.schema.items():
+            out[name] = encode(p, self.get(name))
+        return out
+
+    def share_link(self) -> str:
+        """An absolute link (when the server's address is known) that restores this view."""
+        import streamlit as st
+
+        base = ""
+        try:
+            base = st.context.url or ""
+        except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there is no URL
+            base = ""
+        base = base.split("?")[0]
+        if base and not base.rstrip("/").endswith("/" + self.page):
+            base = base.rstrip("/") + "/" + self.page
+        return f"{base or '/' + self.page}?{query_string(self.encoded())}"
+
+    def finish(self) -> list[Notice]:
+        """End of the page: report unknown URL parameters, write the view into the URL.
+
+        Returns:
+            The notices about the link this session was opened with (clamped, dropped, unknown
+            parameters) for this page; the caller shows them.
+        """
+        import streamlit as st
+
+        ss = _ss()
+        url = ss.get(_URL)
+        notices = ss.setdefault(_NOTICES, {})
+        consumed = ss.setdefault(_CONSUMED, {})
+        if url is not None and url["page"] == self.page and consumed.get(self.page) is not True:
+            seen = consumed.get(self.page, set())
+            for name, raw in url["params"].items():
+                if name not in seen and name not in GLOBAL_PARAMS:
+                    notices.setdefault(self.page, []).append(Notice("unknown", name, str(raw)[:60]))
+            consumed[self.page] = True
+        params = self.encoded()
+        if {k: st.query_params.get(k) for k in st.query_params} != params:
+            st.query_params.from_dict(params)
+        ss[_LINK] = self.share_link()
+        return list(notices.get("*", [])) + list(notices.get(self.page, []))
+
+    def dismiss_notices(self) -> None:
+        """Forget the link notices of this page (a callback of their close button)."""
+        notices = _ss().setdefault(_NOTICES, {})
+        notices.pop(self.page, None)
+        notices.pop("*", None)
+
+    def reset(self, values: Mapping[str, Any] | None = None) -> None:
+        """Forget every control of this page, then set ``values`` (a preset); call from a callback."""
+        ss = _ss()
+        keep = ss.setdefault(_KEEP, {})
+        prefix = f"{self.page}:"
+        for k in [k for k in keep if k.startswith(prefix)]:
+            del keep[k]
+        for k in [k for k in ss if isinstance(k, str) and k.startswith(prefix)]:
+            del ss[k]
+        for name, v in (values or {}).items():
+            keep[self.key(name)] = list(v) if isinstance(v, tuple) else v
+
+    def flag(self, name: str) -> Any:
+        """A non-widget session value of this page (e.g. the last good formula); None if unset."""
+        return _ss().get(f"_ga_flag:{self.page}:{name}")
+
+    def set_flag(self, name: str, value: Any) -> None:
+        """Remember a non-widget value for this page (not part of the URL)."""
+        _ss()[f"_ga_flag:{self.page}:{name}"] = value
+
+    def widget_state(self, key: str) -> Any:
+        """The raw session value of a widget that is not a control (e.g. a chart's selection)."""
+        return _ss().get(key)
+
+
+_MISSING = object()
+_LINK = "_ga_link"
+
+
+def last_share_link() -> str:
+    """The share link written by the page that ran last in this session ("" if none)."""
+    return _ss().get(_LINK, "")
+
+
+def forget_share_link() -> None:
+    """Called by the router before a page runs, so a page without controls shows no stale link."""
+    _ss().pop(_LINK, None)
+
+
+def apply_preset(page: str, preset_id: str, values: Mapping[str, Any]) -> None:
+    """Reset ``page``'s controls to a preset (a widget callback) and show it in the page's picker."""
+    ps = PageState(page)
+    ps.reset(values)
+    ps.set_flag("preset", preset_id)
+    _ss()[f"_ga_preset:{page}"] = preset_id
+
+
+def clear_widget(key: str) -> None:
+    """Remove a widget's value (from a callback), so it shows its default next run."""
+    _ss().pop(key, None)
+
+
+def capture_url_page(page: str) -> None:
+    """Tell the state which page the session was opened on (its URL parameters belong to it)."""
+    url = _ss().get(_URL)
+    if url is not None and url.get("page") is None:
+        url["page"] = page

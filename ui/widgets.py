@@ -1,0 +1,123 @@
+"""Shared widgets: one control per schema :class:`~ui.state.Param`, log-scale grids, link notices."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from i18n import t
+
+from . import state
+from .state import Notice, Param
+
+
+def log_grid(low: float, high: float) -> tuple[float, ...]:
+    """Values with two significant digits (1.0, 1.1, ..., 9.9 per decade) in [low, high], plus the ends.
+
+    Args:
+        low: smallest value (> 0).
+        high: largest value.
+
+    Returns:
+        Sorted tuple; consecutive values differ by 1-10 %, so a key press on a slider is a small change.
+    """
+    if not (0 < low < high):
+        raise ValueError(f"log grid needs 0 < low < high, got [{low:g}, {high:g}]")
+    out = {float(low), float(high)}
+    for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
+        for m in range(10, 100):
+            v = float(f"{m / 10}e{e}")
+            if low <= v <= high:
+                out.add(v)
+    return tuple(sorted(out))
+
+
+def linear_step(low: float, high: float, *values: float) -> float:
+    """A slider step that resolves ``low``, ``high`` and ``values`` and gives ~1,000-10,000 steps."""
+    step = 10.0 ** math.floor(math.log10((high - low) / 1000.0))
+    for v in (low, high, *values):
+        text = f"{v:.10f}".rstrip("0")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        step = min(step, 10.0**-decimals) if decimals else step
+    return float(f"{step:.0e}")
+
+
+def float_param(name: str, default: float, low: float, high: float, log: bool = False) -> Param:
+    """A float control; log-scale ones become a select-slider over :func:`log_grid`."""
+    if log:
+        grid = log_grid(low, high)
+        return Param(name, "float", state.snap(default, grid), low, high, grid=grid)
+    return Param(name, "float", float(default), float(low), float(high))
+
+
+def fmt_number(v: float) -> str:
+    """Short display of a slider value (3 significant digits, scientific when small/large)."""
+    if v == 0:
+        return "0"
+    a = abs(v)
+    return f"{v:.2e}" if a < 1e-3 or a >= 1e4 else f"{v:.4g}"
+
+
+def control(
+    ps: state.PageState,
+    p: Param,
+    label: str,
+    *,
+    help: str | None = None,
+    where: Any = None,
+    format_func: Callable[[Any], str] | None = None,
+    disabled: bool = False,
+) -> Any:
+    """Draw the widget for ``p`` (already declared on ``ps``) and return its value.
+
+    Args:
+        ps: the page's state.
+        p: the control; its kind picks the widget (log floats: select-slider; floats and ints:
+            slider; bool: toggle; choice: selectbox; multi: multiselect; text: text input).
+        label: translated label.
+        help: translated tooltip.
+        where: a container (default: the main area).
+        format_func: how to show choices.
+        disabled: grey the widget out.
+
+    Returns:
+        The widget's value.
+    """
+    box = where if where is not None else st
+    key = ps.key(p.name)
+    common = {"key": key, "help": help, "disabled": disabled}
+    if p.kind == "float" and p.grid:
+        return box.select_slider(label, options=p.grid, format_func=fmt_number, **common)
+    if p.kind == "float":
+        step = linear_step(p.low, p.high, p.default)
+        return box.slider(label, min_value=p.low, max_value=p.high, step=step, format="%g", **common)
+    if p.kind == "int":
+        return box.slider(label, min_value=int(p.low), max_value=int(p.high), step=1, **common)
+    if p.kind == "bool":
+        return box.toggle(label, **common)
+    if p.kind == "choice":
+        return box.selectbox(label, p.choices, format_func=format_func or str, **common)
+    if p.kind == "multi":
+        return box.multiselect(
+            label, p.choices, format_func=format_func or str, placeholder=t("common.choose"), **common
+        )
+    return box.text_input(label, max_chars=state.MAX_TEXT, **common)
+
+
+def notice_text(n: Notice) -> str:
+    """One link notice in the current language."""
+    return t(f"common.notice_{n.what}", name=n.name, raw=n.raw, value=n.value, valid=n.valid)
+
+
+def show_notices(ps: state.PageState, notices: Sequence[Notice], where: Any = None) -> None:
+    """Show what was wrong with the link the page was opened with (if anything), with a close button."""
+    if not notices:
+        return
+    box = where if where is not None else st
+    with box.container():
+        lines = "\n".join(f"- {notice_text(n)}" for n in notices)
+        st.warning(f"{t('common.notice_title')}\n{lines}", icon="⚠️")
+        st.button(t("common.dismiss"), key=ps.key("_dismiss_notices"), on_click=ps.dismiss_notices)
