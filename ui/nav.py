@@ -27,6 +27,9 @@ class PageInfo(NamedTuple):
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "home", "🧭", "home.title", "home.desc", "", default=True),
     PageInfo("pages/race.py", "race", "🏁", "race.title", "race.desc", "docs/screenshots/race.png"),
+    PageInfo(
+        "pages/batch_lab.py", "batch_lab", "⚖️", "batch.title", "batch.desc", "docs/screenshots/batch_lab.png"
+    ),
 )
 
 
