@@ -267,10 +267,10 @@ STRINGS = {
     "batch.sharp_min": {"en": "sharp minimum", "ko": "날카로운 최솟값"},
     "batch.gap_word": {"en": "gap", "ko": "격차"},
     "batch.concept_explain": {
-        "en": "Both minima are equally good on the training curve. Moving the curve sideways costs little where it "
+        "en": "On the training curve both minima are about equally good (the sharp one is even a little lower). Moving the curve sideways costs little where it "
         "is flat (gap {g_flat}) and a lot where it is sharp (gap {g_sharp}). This is Keskar et al.'s picture; "
         "whether real networks behave like it is what the Network study measures.",
-        "ko": "두 최솟값은 훈련 곡선에서는 똑같이 좋습니다. 곡선을 옆으로 옮기면 평평한 곳에서는 손해가 작고(격차 "
+        "ko": "훈련 곡선에서는 두 최솟값이 거의 똑같이 좋습니다 (날카로운 쪽이 오히려 조금 더 낮습니다). 곡선을 옆으로 옮기면 평평한 곳에서는 손해가 작고(격차 "
         "{g_flat}) 날카로운 곳에서는 큽니다(격차 {g_sharp}). Keskar 외의 그림이며, 실제 신경망이 정말 이렇게 "
         "행동하는지는 ‘신경망 실험’에서 측정합니다.",
     },
