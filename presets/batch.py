@@ -1,4 +1,7 @@
-"""Classroom presets of the Batch-size lab (each checked by tests/test_app_batch.py to load and run)."""
+"""Classroom presets of the Batch-size lab (each checked by tests/test_app_batch.py against the schema).
+
+The cheap concept preset comes first: tests that open "the first preset" of the app run it.
+"""
 # ruff: noqa: E501  (string tables: ruff counts each Korean character as two columns)
 
 from __future__ import annotations
@@ -6,6 +9,18 @@ from __future__ import annotations
 from presets import Preset
 
 PRESETS = [
+    Preset(
+        "batch_concept",
+        "batch_lab",
+        {"en": "The lecture's picture", "ko": "강의의 그림"},
+        {
+            "en": "A flat and a sharp minimum of equal depth; the test curve is the training curve shifted by 0.25. "
+            "Move the shift and the width of the sharp well and watch the two gaps.",
+            "ko": "깊이가 같은 평평한 최솟값과 날카로운 최솟값. 테스트 곡선은 훈련 곡선을 0.25만큼 옮긴 것입니다. "
+            "이동량과 날카로운 우물의 폭을 바꾸며 두 격차를 보세요.",
+        },
+        {"view": "concept", "c_shift": 0.25, "c_sharp": 0.15},
+    ),
     Preset(
         "batch_keskar",
         "batch_lab",
@@ -66,17 +81,5 @@ PRESETS = [
         },
         {"view": "basins", "b_start": "sharp", "b_noise": 4.0, "b_lr": 0.05, "b_rho": 0.5, "b_seeds": 100,
          "b_steps": "2000", "b_batches": ("1", "2", "4", "8", "16", "32", "128")},
-    ),
-    Preset(
-        "batch_concept",
-        "batch_lab",
-        {"en": "The lecture's picture", "ko": "강의의 그림"},
-        {
-            "en": "A flat and a sharp minimum of equal depth; the test curve is the training curve shifted by 0.25. "
-            "Move the shift and the width of the sharp well and watch the two gaps.",
-            "ko": "깊이가 같은 평평한 최솟값과 날카로운 최솟값. 테스트 곡선은 훈련 곡선을 0.25만큼 옮긴 것입니다. "
-            "이동량과 날카로운 우물의 폭을 바꾸며 두 격차를 보세요.",
-        },
-        {"view": "concept", "c_shift": 0.25, "c_sharp": 0.15},
     ),
 ]
