@@ -84,7 +84,7 @@ def test_new_hyperparameters_and_data_do_not_recompile(tiny):
 def test_sam_and_adam_train(tiny):
     ds, _, _ = tiny
     for name, hp in (("sam", (("lr", 0.5), ("rho", 0.05))), ("adam", (("lr", 0.01),))):
-        res = batch.run_study(TINY._replace(optimizer=name, hp=hp), ds=ds)
+        res = batch.run_study(TINY._replace(optimizer=name, hp=hp, batch_sizes=(8,)), ds=ds)
         assert np.all(res.train_loss[..., -1] < res.train_loss[..., 0])
 
 
@@ -93,10 +93,10 @@ def test_sharpness_of_the_study_matches_dense_eigh(tiny):
     sharp = batch.measure_sharpness(res, ds)
     assert sharp.top_eig.shape == (2, 2) and sharp.eps_sharpness.shape == (2, 2, 2)
     spec = batch.make_spec(TINY, ds)
-    f = mlp.Objective(spec)
+    hessian = jax.jit(jax.hessian(mlp.Objective(spec)))
     for b in range(2):
         for s in range(2):
-            h = jax.hessian(f)(jnp.asarray(res.final_w[b, s]), ds.x_train, ds.y_train)
+            h = hessian(jnp.asarray(res.final_w[b, s]), ds.x_train, ds.y_train)
             top = np.linalg.eigvalsh(np.asarray(h, np.float64))[-1]
             assert sharp.top_eig[b, s] == pytest.approx(top, rel=1e-3)
     assert np.all(sharp.eps_sharpness >= 0)
@@ -170,8 +170,8 @@ def test_two_basin_surface_minima_and_fractions():
     np.testing.assert_array_equal(quiet.flat_fraction, np.zeros((2, 2)))
     assert quiet.starts.shape == (16, 2) and quiet.final_w.shape == (2, 2, 16, 2)
     noisy = batch.basin_fractions(surf, batch_sizes=(1, 128), runs=(("sgd", {"lr": 0.05}),), n_seeds=32,
-                                  steps=2000, noise=4.0)
-    assert noisy.flat_fraction[0, 0] > 0.5 and noisy.flat_fraction[0, 1] == 0.0
+                                  steps=1000, noise=4.0)
+    assert noisy.flat_fraction[0, 0] > 0.3 and noisy.flat_fraction[0, 1] == 0.0
     with pytest.raises(ValueError, match="Unknown start 'middle'"):
         batch.basin_fractions(surf, start="middle")
 
