@@ -77,11 +77,11 @@ PRESETS = [
         {"en": "Escaping a sharp minimum", "ko": "날카로운 최솟값에서 빠져나오기"},
         {
             "en": "Every run starts in the narrow well of the two-basin surface. With gradient noise σ = 4, most runs "
-            "at B = 1–2 escape to the wide basin; from B = 4 on almost none do, and exact gradients never do. SAM "
-            "escapes up to larger batches.",
+            "at B = 1–2 escape to the wide basin (measured: 80% and 76% of 100); from B = 4 on almost none do (3%), "
+            "and exact gradients never do. SAM (ρ = 0.5) escapes up to larger batches (88% at B = 4, 21% at B = 8).",
             "ko": "모든 실행이 두 분지 곡면의 좁은 우물에서 출발합니다. 기울기 잡음 σ = 4에서 B = 1–2인 실행은 대부분 넓은 "
-            "분지로 빠져나가고, B = 4부터는 거의 나가지 못하며, 정확한 기울기는 결코 나가지 않습니다. SAM은 더 큰 "
-            "배치에서도 빠져나갑니다.",
+            "분지로 빠져나가고(측정: 100번 중 80%, 76%), B = 4부터는 거의 나가지 못하며(3%), 정확한 기울기는 결코 "
+            "나가지 않습니다. SAM(ρ = 0.5)은 더 큰 배치에서도 빠져나갑니다 (B = 4에서 88%, B = 8에서 21%).",
         },
         {"view": "basins", "b_start": "sharp", "b_noise": 4.0, "b_lr": 0.05, "b_rho": 0.5, "b_seeds": 100,
          "b_steps": "2000", "b_batches": ("1", "2", "4", "8", "16", "32", "128")},
