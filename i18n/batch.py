@@ -234,6 +234,7 @@ STRINGS = {
     "batch.basin_axis": {"en": "fraction ending in the flat basin", "ko": "평평한 분지에서 끝난 비율"},
     "batch.basin_title": {"en": "Who ends in the flat basin?", "ko": "누가 평평한 분지에서 끝날까?"},
     "batch.ends_title": {"en": "Where the runs end", "ko": "실행이 끝난 곳"},
+    "batch.minima": {"en": "minima", "ko": "최솟값"},
     "batch.basins_intro": {
         "en": "The “Sharp vs flat minimum” surface: a narrow, slightly deeper well and a wide one. Every run uses "
         "the same learning rate (small enough to stay in the narrow well without noise) and the engine's "

@@ -193,8 +193,9 @@ def basins(ps: state.PageState) -> None:
         xs, ys, z = bm.surface_grid()
         b0, b1 = int(res.batch_sizes[0]), int(res.batch_sizes[-1])
         ends = {f"SGD B={b0}": res.final_w[0, 0], f"SGD B={b1}": res.final_w[0, -1]}
-        st.plotly_chart(vb.endpoints_figure(xs, ys, z, res.minima.points, ends, title=t("batch.ends_title")),
-                        key="batch_ends")
+        fig = vb.endpoints_figure(xs, ys, z, res.minima.points, ends, title=t("batch.ends_title"),
+                                  minima_name=t("batch.minima"))
+        st.plotly_chart(fig, key="batch_ends")
         st.caption(t("batch.basins_explain", flat=f"{res.minima.top_eig[res.minima.flat]:.3g}",
                      sharp=f"{res.minima.top_eig.max():.3g}"))
 
@@ -214,7 +215,7 @@ def concept(ps: state.PageState) -> None:
         fig = vb.concept_figure(c.x, c.train, c.test, c.minima, c.gaps, title=t("batch.concept_title"),
                                 train_name=t("batch.train_loss"), test_name=t("batch.test_loss"),
                                 flat_name=t("batch.flat_min"), sharp_name=t("batch.sharp_min"),
-                                gap_name=t("batch.gap_word"))
+                                gap_name=t("batch.gap_word"), ylabel=t("batch.loss"))
         st.plotly_chart(fig, key="batch_concept")
         st.markdown(t("batch.concept_explain", g_flat=f"{c.gaps[0]:.3f}", g_sharp=f"{c.gaps[1]:.3f}"))
 

@@ -257,7 +257,8 @@ def basin_figure(batch_sizes: Sequence[int], fractions: np.ndarray, stderr: np.n
 
 
 def endpoints_figure(xs: np.ndarray, ys: np.ndarray, z: np.ndarray, minima: np.ndarray,
-                     ends: dict[str, np.ndarray], *, title: str = "Where the runs end") -> go.Figure:
+                     ends: dict[str, np.ndarray], *, title: str = "Where the runs end",
+                     minima_name: str = "minima") -> go.Figure:
     """The two-basin surface (contours) with end points of several run groups.
 
     Args:
@@ -269,7 +270,7 @@ def endpoints_figure(xs: np.ndarray, ys: np.ndarray, z: np.ndarray, minima: np.n
     for (name, pts), color in zip(ends.items(), ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"], strict=False):
         fig.add_trace(go.Scatter(x=pts[:, 0], y=pts[:, 1], mode="markers", name=name,
                                  marker={"size": 5, "color": color, "opacity": 0.6}))
-    fig.add_trace(go.Scatter(x=minima[:, 0], y=minima[:, 1], mode="markers", name="minima",
+    fig.add_trace(go.Scatter(x=minima[:, 0], y=minima[:, 1], mode="markers", name=minima_name,
                              marker={"symbol": "star", "size": 14, "color": "black"}))
     fig.update_layout(template=TEMPLATE, title=title, height=380, margin={"t": 50, "b": 30, "l": 40, "r": 10},
                       xaxis={"range": [float(xs[0]), float(xs[-1])]},
@@ -282,7 +283,7 @@ def concept_figure(x: np.ndarray, train: np.ndarray, test: np.ndarray, minima: n
                    title: str = "Flat and sharp minimum: the same shift, different gaps",
                    train_name: str = "training loss", test_name: str = "test loss",
                    flat_name: str = "flat minimum", sharp_name: str = "sharp minimum",
-                   gap_name: str = "gap") -> go.Figure:
+                   gap_name: str = "gap", ylabel: str = "loss") -> go.Figure:
     """The lecture's picture: train and (shifted) test curves; at each training minimum the gap
     test - train is drawn as a vertical segment and labelled.
 
@@ -301,6 +302,6 @@ def concept_figure(x: np.ndarray, train: np.ndarray, test: np.ndarray, minima: n
                                  hovertemplate=f"{gap_name} = {g:.3f}<extra></extra>"))
         fig.add_annotation(x=xm, y=ft, text=label, showarrow=False, yshift=-18)
         fig.add_annotation(x=xm, y=ft + g / 2, text=f"{gap_name} {g:.2f}", showarrow=False, xshift=40)
-    fig.update_layout(template=TEMPLATE, title=title, xaxis_title="w", yaxis_title="loss", height=380,
+    fig.update_layout(template=TEMPLATE, title=title, xaxis_title="w", yaxis_title=ylabel, height=380,
                       margin={"t": 50, "b": 40, "l": 60, "r": 10})
     return fig
