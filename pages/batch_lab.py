@@ -1,0 +1,243 @@
+"""Batch-size lab: do large batches find sharp minima that generalise worse? Measured, not told.
+
+Thin page: widgets (through ui.state's schema) -> cached calls in ui.batch_model -> viz.batch.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from i18n import pick, t
+from ui import batch_model as bm
+from ui import nav, state, widgets
+from viz import batch as vb
+
+
+def _fmt(mean_sd) -> str:
+    m, s = float(mean_sd[0]), float(mean_sd[1])
+    if not np.isfinite(m):
+        return "—"
+    return f"{widgets.fmt_number(m)} ± {widgets.fmt_number(s)}"
+
+
+def _table(out: bm.StudyOut) -> list[dict[str, str]]:
+    s = out.summary
+    eps = out.sharp.epsilons
+    rows = []
+    for i, b in enumerate(out.result.batch_sizes):
+        row = {
+            t("batch.col_batch"): str(int(b)),
+            t("batch.col_train"): _fmt(s["train_loss"][i]),
+            t("batch.col_test"): _fmt(s["test_loss"][i]),
+            t("batch.col_gap"): _fmt(s["gap_loss"][i]),
+            t("batch.col_gap_acc"): _fmt(s["gap_acc"][i]),
+            t("batch.col_eig"): _fmt(s["top_eig"][i]),
+        }
+        for e in eps:
+            row[t("batch.col_eps", eps=f"{e:g}")] = _fmt(s[f"eps_sharpness_{e:g}"][i])
+        rows.append(row)
+    return rows
+
+
+def _verdict(out: bm.StudyOut) -> str:
+    """One sentence comparing the largest and the smallest batch (whatever it shows)."""
+    s = out.summary
+    bs = out.result.batch_sizes
+    if len(bs) < 2:
+        return t("batch.verdict_one")
+    e_small, e_large = s["top_eig"][0, 0], s["top_eig"][-1, 0]
+    g_small, g_large = s["gap_loss"][0, 0], s["gap_loss"][-1, 0]
+    sharper = e_large > 1.2 * e_small
+    wider = g_large > g_small + 0.02
+    key = {(True, True): "both", (True, False): "sharp_only", (False, True): "gap_only",
+           (False, False): "neither"}[(bool(sharper), bool(wider))]
+    return t(f"batch.verdict_{key}", small=int(bs[0]), large=int(bs[-1]), e_small=f"{e_small:.3g}",
+             e_large=f"{e_large:.3g}", g_small=f"{g_small:+.3f}", g_large=f"{g_large:+.3f}")
+
+
+def network(ps: state.PageState) -> None:
+    """The MLP study: controls in a form, then the measurements."""
+    controls, figs = st.columns([1, 2.7], gap="medium")
+    sch = ps.schema
+    with controls, st.form(ps.key("_form"), border=True):
+        st.markdown(f"**{t('batch.data_section')}**")
+        widgets.control(ps, sch["data"], t("batch.data"), format_func=lambda k: t(f"batch.data_{k}"))
+        widgets.control(ps, sch["n_train"], t("batch.n_train"))
+        widgets.control(ps, sch["noise"], t("batch.noise"), help=t("batch.noise_help"))
+        widgets.control(ps, sch["label_noise"], t("batch.label_noise"), help=t("batch.label_noise_help"))
+        st.markdown(f"**{t('batch.net_section')}**")
+        widgets.control(ps, sch["width"], t("batch.width"))
+        widgets.control(ps, sch["depth"], t("batch.depth"))
+        widgets.control(ps, sch["act"], t("batch.act"))
+        widgets.control(ps, sch["init"], t("batch.init"))
+        st.markdown(f"**{t('batch.train_section')}**")
+        widgets.control(ps, sch["opt"], t("batch.opt"), format_func=bm.optimizer_title)
+        widgets.control(ps, sch["lr"], t("batch.lr"))
+        widgets.control(ps, sch["rho"], t("batch.rho"), help=t("batch.rho_help"))
+        widgets.control(ps, sch["scaling"], t("batch.scaling"), help=t("batch.scaling_help"),
+                        format_func=lambda k: t(f"batch.scaling_{k}"))
+        widgets.control(ps, sch["batches"], t("batch.batches"), help=t("batch.batches_help"))
+        widgets.control(ps, sch["seeds"], t("batch.seeds"))
+        widgets.control(ps, sch["steps"], t("batch.steps"), help=t("batch.steps_help"))
+        widgets.control(ps, sch["sym"], t("batch.sym"), help=t("batch.sym_help"))
+        st.form_submit_button(t("batch.run"), type="primary", key=ps.key("_run"))
+    cfg = bm.study_config(ps.values())
+    with figs:
+        try:
+            bm.batch.validate(cfg)
+        except ValueError as e:
+            st.error(t("batch.bad_config", msg=str(e)))
+            return
+        with st.status(t("batch.running"), expanded=False) as status:
+            bar = st.progress(0.0)
+
+            def progress(frac: float, info) -> None:
+                what, b, done, total = info
+                text = (t("batch.progress_train", b=b, done=done, total=total) if what == "train"
+                        else t(f"batch.progress_{what}"))
+                bar.progress(min(frac, 1.0), text=text)
+
+            out = bm.run_study(cfg, bool(ps.get("sym")), _progress=progress)
+            bar.progress(1.0)
+            status.update(label=t("batch.done", n=len(cfg.batch_sizes) * cfg.seeds), state="complete")
+        diverged = int(out.result.diverged.sum())
+        if diverged:
+            st.warning(t("batch.diverged", n=diverged))
+        st.markdown(_verdict(out))
+        st.dataframe(_table(out), hide_index=True, width="stretch")
+        draw_network(out, cfg)
+
+
+def draw_network(out: bm.StudyOut, cfg) -> None:
+    """The figures of the network study, in tabs."""
+    res = out.result
+    bs = [int(b) for b in res.batch_sizes]
+    tabs = st.tabs([t("batch.tab_curves"), t("batch.tab_gap"), t("batch.tab_sharp"), t("batch.tab_interp"),
+                    t("batch.tab_slices"), t("batch.tab_bounds")])
+    names = {"train_name": t("batch.train"), "test_name": t("batch.test")}
+    with tabs[0]:
+        st.plotly_chart(vb.curves_figure(res.record_steps, res.train_loss, res.test_loss, bs,
+                                         ylabel=t("batch.loss"), title=t("batch.curves_title"),
+                                         xlabel=t("batch.step"), log_y=True, **names),
+                        key="batch_curves")
+        if np.isfinite(res.train_acc).any():
+            st.plotly_chart(vb.curves_figure(res.record_steps, res.train_acc, res.test_acc, bs,
+                                             ylabel=t("batch.accuracy"), title=t("batch.acc_title"),
+                                             xlabel=t("batch.step"), **names), key="batch_acc")
+    with tabs[1]:
+        spread = {"xlabel": t("batch.batch_axis"), "mean_name": t("batch.mean_sd"),
+                  "seed_name": t("batch.seed_points"), "zero_line": True}
+        fig = vb.spread_figure(bs, res.gap_loss, ylabel=t("batch.gap_axis"), title=t("batch.gap_title"),
+                               **spread)
+        st.plotly_chart(fig, key="batch_gap")
+        if np.isfinite(res.gap_acc).any():
+            st.plotly_chart(vb.spread_figure(bs, res.gap_acc, ylabel=t("batch.gap_acc_axis"),
+                                             title=t("batch.gap_acc_title"), xlabel=t("batch.batch_axis"),
+                                             mean_name=t("batch.mean_sd"), seed_name=t("batch.seed_points"),
+                                             zero_line=True), key="batch_gap_acc")
+        st.caption(t("batch.gap_explain"))
+    with tabs[2]:
+        titles = [t("batch.eig_title")] + [t("batch.eps_title", eps=f"{e:g}") for e in out.sharp.epsilons]
+        sh = out.sharp
+        fig = vb.sharpness_figure(bs, sh.top_eig, sh.eps_sharpness, sh.epsilons, titles=titles,
+                                  xlabel=t("batch.batch_axis"), mean_name=t("batch.mean_sd"),
+                                  seed_name=t("batch.seed_points"))
+        st.plotly_chart(fig, key="batch_sharp")
+        st.caption(t("batch.sharp_explain"))
+    with tabs[3]:
+        if out.interp is None:
+            st.info(t("batch.interp_need_two"))
+        else:
+            it = out.interp
+            st.plotly_chart(vb.interpolation_figure(it.alphas, it.train_loss, it.test_loss, it.train_acc,
+                                                    it.test_acc, it.small, it.large,
+                                                    title=t("batch.interp_title"), loss_label=t("batch.loss"),
+                                                    acc_label=t("batch.accuracy"), **names),
+                            key="batch_interp")
+            st.caption(t("batch.interp_explain", small=it.small, large=it.large))
+    with tabs[4]:
+        fig = vb.slices_figure(out.slices.coords, out.slices.train, bs, title=t("batch.slices_title"),
+                               zlabel=t("batch.loss"))
+        st.plotly_chart(fig, key="batch_slices")
+        st.caption(t("batch.slices_explain"))
+    with tabs[5]:
+        st.plotly_chart(vb.decision_figure(out.grid_axes, out.grid_values, bs, out.x_train, out.y_train,
+                                           title=t("batch.bounds_title")), key="batch_bounds")
+        st.caption(t("batch.bounds_explain"))
+
+
+def basins(ps: state.PageState) -> None:
+    """The two-basin surface with the engine's mini-batch noise: who ends in the flat basin?"""
+    controls, figs = st.columns([1, 2.7], gap="medium")
+    sch = ps.schema
+    with controls, st.form(ps.key("_bform"), border=True):
+        widgets.control(ps, sch["b_start"], t("batch.b_start"), format_func=lambda k: t(f"batch.b_start_{k}"))
+        widgets.control(ps, sch["b_noise"], t("batch.b_noise"), help=t("batch.b_noise_help"))
+        widgets.control(ps, sch["b_lr"], t("batch.lr"))
+        widgets.control(ps, sch["b_rho"], t("batch.rho"), help=t("batch.rho_help"))
+        widgets.control(ps, sch["b_batches"], t("batch.batches"))
+        widgets.control(ps, sch["b_seeds"], t("batch.b_seeds"))
+        widgets.control(ps, sch["b_steps"], t("batch.steps"))
+        st.form_submit_button(t("batch.run"), type="primary", key=ps.key("_brun"))
+    cfg = bm.basin_config(ps.values())
+    with figs:
+        st.markdown(t("batch.basins_intro"))
+        with st.status(t("batch.running"), expanded=False) as status:
+            res = bm.run_basins(cfg)
+            status.update(label=t("batch.b_done", n=len(cfg.batch_sizes) * cfg.seeds * 2), state="complete")
+        names = [bm.optimizer_title("sgd"), f"{bm.optimizer_title('sam')} (ρ = {cfg.rho:g})"]
+        st.plotly_chart(vb.basin_figure(res.batch_sizes, res.flat_fraction, res.stderr, names,
+                                        title=t("batch.basin_title"), xlabel=t("batch.b_batch_axis"),
+                                        ylabel=t("batch.basin_axis")), key="batch_basin")
+        xs, ys, z = bm.surface_grid()
+        b0, b1 = int(res.batch_sizes[0]), int(res.batch_sizes[-1])
+        ends = {f"SGD B={b0}": res.final_w[0, 0], f"SGD B={b1}": res.final_w[0, -1]}
+        fig = vb.endpoints_figure(xs, ys, z, res.minima.points, ends, title=t("batch.ends_title"),
+                                  minima_name=t("batch.minima"))
+        st.plotly_chart(fig, key="batch_ends")
+        st.caption(t("batch.basins_explain", flat=f"{res.minima.top_eig[res.minima.flat]:.3g}",
+                     sharp=f"{res.minima.top_eig.max():.3g}"))
+
+
+def concept(ps: state.PageState) -> None:
+    """The lecture's picture, computed from a 1-D example."""
+    controls, figs = st.columns([1, 2.7], gap="medium")
+    with controls:
+        widgets.control(ps, ps.schema["c_shift"], t("batch.c_shift"), help=t("batch.c_shift_help"))
+        widgets.control(ps, ps.schema["c_sharp"], t("batch.c_sharp"))
+    with figs:
+        try:
+            c = bm.batch.concept_curves(shift=float(ps.get("c_shift")), sharp_width=float(ps.get("c_sharp")))
+        except ValueError as e:
+            st.error(t("batch.bad_config", msg=str(e)))
+            return
+        fig = vb.concept_figure(c.x, c.train, c.test, c.minima, c.gaps, title=t("batch.concept_title"),
+                                train_name=t("batch.train_loss"), test_name=t("batch.test_loss"),
+                                flat_name=t("batch.flat_min"), sharp_name=t("batch.sharp_min"),
+                                gap_name=t("batch.gap_word"), ylabel=t("batch.loss"))
+        st.plotly_chart(fig, key="batch_concept")
+        st.markdown(t("batch.concept_explain", g_flat=f"{c.gaps[0]:.3f}", g_sharp=f"{c.gaps[1]:.3f}"))
+
+
+def main() -> None:
+    nav.ensure_router()
+    ps = state.PageState(bm.PAGE)
+    top = st.container()
+    st.title(t("batch.title"))
+    st.caption(t("batch.intro"))
+    preset_id = ps.flag("preset")
+    if preset_id:
+        import presets
+
+        p = presets.get(preset_id)
+        st.info(t("batch.preset_info", title=pick(p.title), lesson=pick(p.lesson)), icon="🎓")
+    ps.declare(bm.schema())
+    view = st.radio(t("batch.view"), bm.VIEWS, key=ps.key("view"), horizontal=True,
+                    format_func=lambda v: t(f"batch.view_{v}"))
+    {"network": network, "basins": basins, "concept": concept}[view](ps)
+    notices = ps.finish()
+    widgets.show_notices(ps, notices, where=top)
+
+
+main()
