@@ -51,13 +51,16 @@ def numpy_sweep(lrs: np.ndarray, steps: int, start=(-1.5, 2.0), target: float = 
     return loss, hit, div
 
 
-def numpy_phase(lrs: np.ndarray, mus: np.ndarray, steps: int, kappa: float = 100.0, start=(-2.5, 1.5)):
-    """Heavy ball on 0.5 (x^2 + kappa y^2) over the (mu, lr) grid, path recorded, rate fitted."""
+def numpy_phase(
+    lrs: np.ndarray, mus: np.ndarray, steps: int, kappa: float = 100.0, start=(-2.5, 1.5), stride: int = 1
+):
+    """Heavy ball on 0.5 (x^2 + kappa y^2) over the (mu, lr) grid, every ``stride``-th iterate kept
+    (as studies.phase_map keeps them), rate fitted."""
     ll, mm = (a.ravel().astype(np.float32) for a in np.meshgrid(lrs, mus))
     w = np.tile(np.array(start, np.float32), (ll.size, 1))
     v = np.zeros_like(w)
     h = np.array([1.0, kappa], np.float32)
-    path = np.empty((ll.size, steps + 1, 2), np.float32)
+    path = np.empty((ll.size, steps // stride + 1, 2), np.float32)
     path[:, 0] = w
     alive = np.ones(ll.size, bool)
     with np.errstate(all="ignore"):
@@ -65,15 +68,17 @@ def numpy_phase(lrs: np.ndarray, mus: np.ndarray, steps: int, kappa: float = 100
             v = mm[:, None] * v + h * w
             w = w - ll[:, None] * v
             alive &= np.all(np.isfinite(w), axis=1) & np.all(np.abs(w) < 600, axis=1)
-            path[:, t + 1] = np.where(alive[:, None], w, np.nan)
+            if (t + 1) % stride == 0:
+                path[:, (t + 1) // stride] = np.where(alive[:, None], w, np.nan)
         # The same fit as studies.measured_rate: envelope of distances to the minimum, tail slope.
         d = np.linalg.norm(path[:, 1:], axis=2)
         env = np.maximum.accumulate(d[:, ::-1], axis=1)[:, ::-1]
         floor = np.maximum(1e-5 * env[:, :1], 8 * np.finfo(np.float32).eps * (1 + np.abs(path[:, 1:]).max(2)))
         usable = np.cumprod(env > floor, axis=1).astype(bool)
         n_use = usable.sum(1)
-        k = np.arange(steps, dtype=np.float32)[None]
-        win = usable & (k >= np.maximum(n_use // 2, 1)[:, None])
+        j = np.arange(steps // stride, dtype=np.float32)[None]
+        k = (j + 1) * stride - 1  # in steps
+        win = usable & (j >= np.maximum(n_use // 2, 1)[:, None])
         wt = win.astype(np.float32)
         n = np.maximum(wt.sum(1), 1)
         y = np.log(np.where(win, env, 1.0))
@@ -120,8 +125,10 @@ def run() -> dict[str, float]:
     pm = phase()
     out["phase_first_s"] = time.perf_counter() - t0
     out["phase_jax_s"] = _best_of(phase)
-    out["phase_numpy_s"] = _best_of(lambda: numpy_phase(pm.lrs, pm.second, PHASE_STEPS), repeat=2)
-    nrate = numpy_phase(pm.lrs, pm.second, PHASE_STEPS)
+    stride = studies.path_stride(PHASE_STEPS)
+    run_np = lambda: numpy_phase(pm.lrs, pm.second, PHASE_STEPS, stride=stride)  # noqa: E731
+    out["phase_numpy_s"] = _best_of(run_np, repeat=2)
+    nrate = run_np()
     both = np.isfinite(nrate) & np.isfinite(pm.rate)
     rate_diff = float(np.nanmax(np.abs(nrate - pm.rate)[both]))
 
@@ -133,7 +140,8 @@ def run() -> dict[str, float]:
     )
     print(f"  4 optimizers x {SWEEP_RATES} rates: warm {out['sweep4_jax_s'] * 1e3:.0f} ms")
     print(
-        f"phase map: {PHASE_SIDE} x {PHASE_SIDE} (lr, mu) x {PHASE_STEPS} steps, heavy ball, kappa 100"
+        f"phase map: {PHASE_SIDE} x {PHASE_SIDE} (lr, mu) x {PHASE_STEPS} steps, heavy ball, kappa 100, "
+        f"every {stride}th iterate fitted"
     )
     print(
         f"  first call (compile) {out['phase_first_s']:.2f} s; warm {out['phase_jax_s'] * 1e3:.0f} ms; "

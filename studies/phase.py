@@ -23,8 +23,6 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-import optimizers
-
 from . import _runs, curvature
 
 SECOND_AXIS = {
@@ -38,10 +36,11 @@ SECOND_AXIS = {
 MAX_SIDE = 256  # cells per axis of a phase map
 REL_FLOOR = 1e-5  # the envelope is usable down to this fraction of its start ...
 ABS_FLOOR = 8 * float(np.finfo(np.float32).eps)  # ... and above float32 spacing at the iterate
+MIN_SAMPLES = 40  # iterates a phase map keeps per run for its rate fit (at least)
 
 
 @partial(jax.jit, static_argnames=("poly",))
-def _rate(path, target, use_dist, poly):
+def _rate(path, target, use_dist, poly, stride):
     finite = jnp.all(jnp.isfinite(path), axis=(1, 2))
     p = jnp.where(finite[:, None, None], path, 0.0)
     step = jnp.sqrt(jnp.sum(jnp.diff(p, axis=1) ** 2, axis=2))  # (R, T)
@@ -54,10 +53,11 @@ def _rate(path, target, use_dist, poly):
     floor = jnp.maximum(REL_FLOOR * env[:, :1], ABS_FLOOR * scale)
     low = env <= floor
     n_use = jnp.where(low.any(axis=1), jnp.argmax(low, axis=1), env.shape[1])  # usable prefix length
-    k = jnp.arange(step.shape[1], dtype=path.dtype)[None, :]
-    usable = k < n_use[:, None]
+    j = jnp.arange(step.shape[1], dtype=path.dtype)[None, :]  # sample index
+    k = (j + 1) * stride - 1  # in steps: sample j + 1 is the iterate after (j + 1) * stride steps
+    usable = j < n_use[:, None]
     first = jnp.maximum(n_use // 2, 1)[:, None]
-    win = usable & (k >= first)
+    win = usable & (j >= first)
     n_win = win.sum(axis=1)
     w = win.astype(path.dtype)
     y = jnp.log(jnp.where(win, env, 1.0)) - poly * jnp.log(jnp.maximum(k, 1.0))
@@ -69,14 +69,16 @@ def _rate(path, target, use_dist, poly):
     rate = jnp.exp(sxy / jnp.where(sxx > 0, sxx, 1.0))
     # Too few usable steps for a line: the average contraction over what there is.
     last = jnp.take_along_axis(env, jnp.maximum(n_use - 1, 0)[:, None], axis=1)[:, 0]
-    span = jnp.maximum(n_use - 1, 1).astype(path.dtype)
+    span = jnp.maximum(n_use - 1, 1).astype(path.dtype) * stride
     avg = jnp.where(n_use > 1, (last / jnp.maximum(env[:, 0], 1e-30)) ** (1.0 / span), 0.0)
     rate = jnp.where(n_win < 3, avg, rate)
     rate = jnp.where(env[:, 0] > floor[:, 0], rate, 0.0)
     return jnp.where(finite, rate, jnp.nan)
 
 
-def measured_rate(path: np.ndarray, poly: int = 0, minima=None, near: float = 0.05) -> np.ndarray:
+def measured_rate(
+    path: np.ndarray, poly: int = 0, minima=None, near: float = 0.05, stride: int = 1
+) -> np.ndarray:
     """Per-step contraction fitted over the tail of each run (see the module docstring).
 
     Args:
@@ -86,6 +88,8 @@ def measured_rate(path: np.ndarray, poly: int = 0, minima=None, near: float = 0.
             that is still moving (last step > 1e-3 x first step), is measured by its distance to
             the nearest; the others (settled elsewhere) by their step lengths.
         near: that radius.
+        stride: steps between consecutive iterates of ``path`` (a path kept every ``stride``-th
+            step, as ``optimizers.run_batch(..., every=stride)`` returns it); the rate is per step.
 
     Returns:
         (R,) rate; NaN for runs with a non-finite iterate; 0 for runs that stop moving at once.
@@ -95,6 +99,8 @@ def measured_rate(path: np.ndarray, poly: int = 0, minima=None, near: float = 0.
         raise ValueError(f"path must have shape (runs, steps + 1 >= 3, 2), got {path.shape}")
     if poly not in (0, 1, 2):
         raise ValueError(f"poly = {poly!r} must be 0, 1 or 2")
+    if not isinstance(stride, (int, np.integer)) or stride < 1:
+        raise ValueError(f"stride = {stride!r} must be a positive integer")
     dtype = np.float64 if path.dtype == np.float64 and jax.config.jax_enable_x64 else np.float32
     r = path.shape[0]
     target = np.zeros((r, 2), dtype)
@@ -111,7 +117,17 @@ def measured_rate(path: np.ndarray, poly: int = 0, minima=None, near: float = 0.
         final = np.linalg.norm(path[:, -1] - path[:, -2], axis=1)
         moving = final > 1e-3 * first
         use = close | moving
-    return np.asarray(_rate(path.astype(dtype), target, use, int(poly)), np.float64)
+    rate = _rate(path.astype(dtype), target, use, int(poly), np.asarray(stride, dtype))
+    return np.asarray(rate, np.float64)
+
+
+def path_stride(steps: int) -> int:
+    """Steps between the iterates a phase map keeps for its rate fit: the largest of 5, 2, 1 that
+    divides ``steps`` and still leaves at least MIN_SAMPLES iterates."""
+    for s in (5, 2):
+        if steps % s == 0 and steps // s >= MIN_SAMPLES:
+            return s
+    return 1
 
 
 class QuadTheory(NamedTuple):
@@ -223,12 +239,14 @@ def phase_map(
     second = np.linspace(lo, hi, n_second)
     _runs.check_values(optimizer, "lr", lrs)
     _runs.check_values(optimizer, axis, second)
-    base = _runs.base_spec(landscape, optimizer, hp, start=start, steps=steps)
     ll, ss = np.meshgrid(lrs, second)
-    specs = _runs.vary(base, {"lr": ll.ravel(), axis: ss.ravel()})
-    res = optimizers.run_specs(landscape, specs, record="path")
+    grid = {"lr": ll.ravel(), axis: ss.ravel()}
+    every = path_stride(steps)
+    res = _runs.batch(
+        landscape, optimizer, hp, grid, start=start, steps=steps, record="path", every=every
+    )
     shape = (n_second, n_lr)
-    rate = measured_rate(res.path, minima=landscape.minima).reshape(shape)
+    rate = measured_rate(res.path, minima=landscape.minima, stride=every).reshape(shape)
     div = res.diverged_at.reshape(shape)
     rate = np.where(div >= 0, np.nan, rate)
     theory = quadratic_theory(landscape)
