@@ -41,38 +41,45 @@ MIN_SAMPLES = 40  # iterates a phase map keeps per run for its rate fit (at leas
 
 @partial(jax.jit, static_argnames=("poly",))
 def _rate(path, target, use_dist, poly, stride):
+    # Time-major (steps, runs) throughout: every operation is over contiguous rows of runs, and the
+    # sums over steps accumulate rows. With the envelope loop and the closed-form sums below, the fit
+    # of 16,384 runs x 40 samples took ~5 ms instead of ~9 ms (runs-major, associative_scan).
     finite = jnp.all(jnp.isfinite(path), axis=(1, 2))
-    p = jnp.where(finite[:, None, None], path, 0.0)
-    step = jnp.sqrt(jnp.sum(jnp.diff(p, axis=1) ** 2, axis=2))  # (R, T)
-    dist = jnp.sqrt(jnp.sum((p[:, 1:] - target[:, None, :]) ** 2, axis=2))  # (R, T)
-    sig = jnp.where(use_dist[:, None], dist, step)
-    # Upper envelope (running max from the end). associative_scan is O(T log T); XLA's cummax on CPU
-    # lowers to a windowed reduction, O(T^2) per run, 10x slower here.
-    env = jax.lax.associative_scan(jnp.maximum, sig, reverse=True, axis=1)
-    scale = 1.0 + jnp.max(jnp.abs(p[:, 1:]), axis=2)
-    floor = jnp.maximum(REL_FLOOR * env[:, :1], ABS_FLOOR * scale)
+    p = jnp.transpose(jnp.where(finite[:, None, None], path, 0.0), (1, 2, 0))  # (T+1, 2, R)
+    x, y = p[:, 0], p[:, 1]
+    step = jnp.sqrt(jnp.diff(x, axis=0) ** 2 + jnp.diff(y, axis=0) ** 2)  # (T, R)
+    dist = jnp.sqrt((x[1:] - target[None, :, 0]) ** 2 + (y[1:] - target[None, :, 1]) ** 2)  # (T, R)
+    sig = jnp.where(use_dist[None, :], dist, step)
+    # Upper envelope (running max from the end) as a loop over rows: XLA's cummax on CPU lowers to a
+    # windowed reduction, O(T^2) per run, and an associative_scan is all fusible slices, which XLA
+    # may recompute inside each consumer of the envelope; the loop's result is computed once.
+    _, env = jax.lax.scan(
+        lambda top, row: (jnp.maximum(top, row),) * 2, jnp.full(sig.shape[1], -jnp.inf, sig.dtype), sig,
+        reverse=True,
+    )
+    scale = 1.0 + jnp.maximum(jnp.abs(x[1:]), jnp.abs(y[1:]))
+    floor = jnp.maximum(REL_FLOOR * env[:1], ABS_FLOOR * scale)
     low = env <= floor
-    n_use = jnp.where(low.any(axis=1), jnp.argmax(low, axis=1), env.shape[1])  # usable prefix length
-    j = jnp.arange(step.shape[1], dtype=path.dtype)[None, :]  # sample index
+    n_use = jnp.where(low.any(axis=0), jnp.argmax(low, axis=0), env.shape[0])  # usable prefix length
+    # Least squares over the window [first, n_use) of samples, contiguous per run: the centred sums
+    # of the sample index have a closed form, so one masked pass over the envelope remains.
+    j = jnp.arange(step.shape[0], dtype=path.dtype)[:, None]  # sample index
     k = (j + 1) * stride - 1  # in steps: sample j + 1 is the iterate after (j + 1) * stride steps
-    usable = j < n_use[:, None]
-    first = jnp.maximum(n_use // 2, 1)[:, None]
-    win = usable & (j >= first)
-    n_win = win.sum(axis=1)
-    w = win.astype(path.dtype)
-    y = jnp.log(jnp.where(win, env, 1.0)) - poly * jnp.log(jnp.maximum(k, 1.0))
-    nw = jnp.maximum(n_win, 1).astype(path.dtype)
-    kbar = (w * k).sum(1) / nw
-    ybar = (w * y).sum(1) / nw
-    sxx = (w * (k - kbar[:, None]) ** 2).sum(1)
-    sxy = (w * (k - kbar[:, None]) * (y - ybar[:, None])).sum(1)
-    rate = jnp.exp(sxy / jnp.where(sxx > 0, sxx, 1.0))
+    first = jnp.maximum(n_use // 2, 1)
+    n_win = jnp.maximum(n_use - first, 0)
+    win = (j >= first[None, :]) & (j < n_use[None, :])
+    jbar = (first + n_use - 1).astype(path.dtype) / 2
+    yv = jnp.log(jnp.where(win, env, 1.0)) - poly * jnp.log(jnp.maximum(k, 1.0))
+    sxy = jnp.where(win, (j - jbar[None, :]) * yv, 0.0).sum(axis=0)
+    nf = n_win.astype(path.dtype)
+    sxx = nf * (nf * nf - 1) / 12  # sum of (j - jbar)^2 over n consecutive integers
+    rate = jnp.exp(sxy / jnp.where(sxx > 0, sxx, 1.0) / stride)  # per step
     # Too few usable steps for a line: the average contraction over what there is.
-    last = jnp.take_along_axis(env, jnp.maximum(n_use - 1, 0)[:, None], axis=1)[:, 0]
+    last = jnp.take_along_axis(env, jnp.maximum(n_use - 1, 0)[None, :], axis=0)[0]
     span = jnp.maximum(n_use - 1, 1).astype(path.dtype) * stride
-    avg = jnp.where(n_use > 1, (last / jnp.maximum(env[:, 0], 1e-30)) ** (1.0 / span), 0.0)
+    avg = jnp.where(n_use > 1, (last / jnp.maximum(env[0], 1e-30)) ** (1.0 / span), 0.0)
     rate = jnp.where(n_win < 3, avg, rate)
-    rate = jnp.where(env[:, 0] > floor[:, 0], rate, 0.0)
+    rate = jnp.where(env[0] > floor[0], rate, 0.0)
     return jnp.where(finite, rate, jnp.nan)
 
 
