@@ -64,7 +64,8 @@ def _rate(path, minima, near, poly, stride):
     # may recompute inside each consumer; the loop computes each row once.
     n_t = sig.shape[0]
     top0 = jnp.max(sig, axis=0)  # the envelope's first value
-    floor = jnp.maximum(REL_FLOOR * top0, ABS_FLOOR * (1.0 + jnp.maximum(jnp.abs(x[1:]), jnp.abs(y[1:]))))
+    scale = 1.0 + jnp.maximum(jnp.abs(x[1:]), jnp.abs(y[1:]))  # (T, R)
+    floor = jnp.maximum(REL_FLOOR * top0[None, :], ABS_FLOOR * scale)
 
     def from_end(carry, row):
         top, n_use = carry
