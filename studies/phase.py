@@ -11,6 +11,12 @@ Definitions.
   damped run. The tail is the second half of the steps before the envelope falls under float32
   resolution.
 * A run that left the finite / in-view region (``diverged_at >= 0``) has no rate (NaN).
+* A phase map keeps only every ``path_stride(steps)``-th iterate of its runs (every 10th for 200
+  steps: 20 samples) and fits the same line over those samples, with k counted in steps. On the
+  (1, 100) quadratic's 128 x 128 heavy-ball map (lr 1e-4 .. 0.1, momentum 0 .. 0.99, 200 steps)
+  the fitted rates of cells whose closed-form rate is < 0.97 differ from it by a median 6e-6 and
+  a 90th percentile 0.006 (every iterate kept: 7e-6 and 0.004); the stability edge lands on the
+  same cell in every row either way.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ SECOND_AXIS = {
 MAX_SIDE = 256  # cells per axis of a phase map
 REL_FLOOR = 1e-5  # the envelope is usable down to this fraction of its start ...
 ABS_FLOOR = 8 * float(np.finfo(np.float32).eps)  # ... and above float32 spacing at the iterate
-MIN_SAMPLES = 40  # iterates a phase map keeps per run for its rate fit (at least)
+MIN_SAMPLES = 20  # iterates a phase map keeps per run for its rate fit (at least)
 
 
 @partial(jax.jit, static_argnames=("poly",))
@@ -132,9 +138,9 @@ def measured_rate(
 
 
 def path_stride(steps: int) -> int:
-    """Steps between the iterates a phase map keeps for its rate fit: the largest of 5, 2, 1 that
-    divides ``steps`` and still leaves at least MIN_SAMPLES iterates."""
-    for s in (5, 2):
+    """Steps between the iterates a phase map keeps for its rate fit: the largest of 10, 5, 2, 1
+    that divides ``steps`` and still leaves at least MIN_SAMPLES iterates."""
+    for s in (10, 5, 2):
         if steps % s == 0 and steps // s >= MIN_SAMPLES:
             return s
     return 1
