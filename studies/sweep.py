@@ -105,7 +105,8 @@ def lr_sweep(
     for name, hp in items:
         opt = _runs.check_optimizer(name)
         _runs.check_values(name, "lr", lrs)
-        hps.append({k: v for k, v in opt.validate(hp).items() if k != "lr"})
+        fixed = opt.validate({k: v for k, v in hp.items() if k != "lr"})  # the swept lr is ignored
+        hps.append({k: v for k, v in fixed.items() if k != "lr"})
     results = [
         _runs.batch(landscape, name, hp, {"lr": lrs}, start=start, steps=steps, tol=tol)
         for name, hp in zip(names, hps, strict=True)
