@@ -27,6 +27,7 @@ N_SAMPLES = 128  # per-sample losses behind each surface's mini-batch noise
 STEP_BUCKETS = (50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000)
 ESCAPE_FACTOR = 100.0  # a run farther than this many view spans from the view centre diverged
 RECORD_MODES = ("full", "path", "final")
+RECORD_EVERY = (1, 2, 5, 10, 25, 50)  # path sampling strides: each divides every step bucket
 BLOCK = 8192  # runs stepped together; larger groups run block after block (see _in_blocks)
 
 
@@ -137,11 +138,14 @@ def _norm(x):
     return jnp.sqrt(functools.reduce(jnp.add, [x[i] * x[i] for i in range(x.shape[0])]))
 
 
-def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, g: Group, view):
+def _scan_one(
+    opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, g: Group, view, every: int = 1
+):
     """Run one optimizer from one start for ``n_steps`` (static) steps; vmapped by the caller.
 
     ``view`` = (centre (d,), reach ()) : a position farther than ``reach`` from ``centre`` in any
-    coordinate counts as diverged.
+    coordinate counts as diverged. With ``every`` > 1 (record "path" only) the path and loss are
+    kept after every ``every``-th step only: the steps are the same, fewer of them are stored.
     """
     grad_f = jax.grad(f)
     mid, reach = view
@@ -193,7 +197,18 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
         jnp.where(ok0, -1, 0).astype(jnp.int32),
         jnp.where(ok0 & (loss0 <= g.target), 0, -1).astype(jnp.int32),
     )
-    carry, outs = jax.lax.scan(body, carry0, jnp.arange(n_steps, dtype=jnp.int32))
+    if every == 1:
+        carry, outs = jax.lax.scan(body, carry0, jnp.arange(n_steps, dtype=jnp.int32))
+    else:  # an outer scan over the kept steps; the steps between them record nothing
+
+        def stretch(carry, ts):
+            carry, _ = jax.lax.scan(lambda c, t: (body(c, t)[0], None), carry, ts)
+            _, _, loss, alive, _, _ = carry
+            nan = jnp.asarray(jnp.nan, dtype)
+            return carry, {"path": jnp.where(alive, carry[0], nan), "loss": jnp.where(alive, loss, nan)}
+
+        ts = jnp.arange(n_steps, dtype=jnp.int32).reshape(n_steps // every, every)
+        carry, outs = jax.lax.scan(stretch, carry0, ts)
     w, _, loss, _, div_at, hit_at = carry
     final = Final(w=w, loss=loss, diverged_at=div_at, hit_at=hit_at)
     if record == "final":
@@ -212,8 +227,8 @@ def _scan_one(opt: Optimizer, f, noisy: bool, n_steps: int, record: str, dtype, 
     return Trace(path=path, loss=loss_tr, grad_norm=gn, aux=trace_aux), final
 
 
-@partial(jax.jit, static_argnames=("family", "structure", "n_steps", "record"))
-def run_groups(family, structure, n_steps, record, land_params, groups, view):
+@partial(jax.jit, static_argnames=("family", "structure", "n_steps", "record", "every"))
+def run_groups(family, structure, n_steps, record, land_params, groups, view, every=1):
     """Run every group in one compiled call.
 
     Args:
@@ -228,6 +243,8 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
         land_params: the surface parameters (traced).
         groups: tuple of :class:`Group`, one per entry of ``structure`` (traced).
         view: (centre, reach) for the out-of-range test (traced).
+        every: keep the path after every ``every``-th step only (static; one of RECORD_EVERY,
+            record "path" only; 1 keeps every step).
 
     Returns:
         tuple of (Trace or None, Final) per group.
@@ -238,7 +255,7 @@ def run_groups(family, structure, n_steps, record, land_params, groups, view):
     f = lambda xy: family(xy, land_params)  # noqa: E731
     out = []
     for (name, noisy, shared), g in zip(structure, groups, strict=True):
-        one = partial(_scan_one, registry.get(name), f, noisy, n_steps, record, dtype)
+        one = partial(_scan_one, registry.get(name), f, noisy, n_steps, record, dtype, every=every)
         axes = Group(*([0] * len(Group._fields)))
         if shared is not False:
             axes = SHARED_AXES._replace(hp={k: (0 if k in shared else None) for k in g.hp})

@@ -222,6 +222,7 @@ def run_batch(
     tol: float = 1e-3,
     record: str = "final",
     dtype=jnp.float32,
+    every: int = 1,
 ) -> SimResult:
     """Many runs of ONE optimizer given as arrays: a learning-rate sweep, a basin map, a seed study.
 
@@ -242,9 +243,13 @@ def run_batch(
         tol: a run has arrived when loss <= known minimum + tol (``hit_at``).
         record: "final" (default), "path" or "full".
         dtype: jnp.float32 (default) or jnp.float64 (needs jax x64 enabled).
+        every: with record "path", keep the iterate after every ``every``-th step only
+            (``path[:, j]`` is the iterate after ``j * every`` steps); one of 1, 2, 5, 10, 25, 50,
+            dividing ``steps``. The runs are the same; far less is stored for long, many-run studies.
 
     Returns:
-        :class:`SimResult` with ``runs = ()`` (the runs are the rows of the arrays given).
+        :class:`SimResult` with ``runs = ()`` (the runs are the rows of the arrays given); with
+        ``every`` > 1, ``path`` and ``loss`` have ``steps // every + 1`` columns.
 
     Raises:
         ValueError: unknown names, bad shapes, out-of-range values (naming the first bad entry);
@@ -290,6 +295,7 @@ def run_batch(
     sch.validate()
     b, nz = _check_noise(batch_size, noise)
     runner.check_limits(n, steps, record, dim=2)
+    _check_every(every, steps, record)
     _check_dtype(dtype)
     np_dtype = np.dtype(jnp.dtype(dtype).name)
     kind, params = sch.as_arrays()
@@ -307,10 +313,20 @@ def run_batch(
         target=np_dtype.type(target),
     )
     structure = [(optimizer, b < N_SAMPLES and nz > 0, per_run)]
-    outs = _call(landscape, structure, [group], steps, record, np_dtype)
+    outs = _call(landscape, structure, [group], steps, record, np_dtype, every)
     return _assemble(
-        (), np.full(n, steps), np.full(n, opt.grad_evals), None, outs, steps, record
+        (), np.full(n, steps), np.full(n, opt.grad_evals), None, outs, steps, record, every
     )
+
+
+def _check_every(every, steps: int, record: str) -> None:
+    if not isinstance(every, (int, np.integer)) or int(every) not in runner.RECORD_EVERY:
+        choices = ", ".join(map(str, runner.RECORD_EVERY))
+        raise ValueError(f"every = {every!r} must be one of: {choices}")
+    if every > 1 and record != "path":
+        raise ValueError(f"every = {every} needs record='path', got record={record!r}")
+    if steps % every:
+        raise ValueError(f"every = {every} must divide steps = {steps}")
 
 
 def _check_noise(batch_size, noise) -> tuple[int, float]:
@@ -332,7 +348,7 @@ def _check_dtype(dtype) -> None:
         raise ValueError("dtype float64 needs jax_enable_x64 (use `with jax.enable_x64(True):`)")
 
 
-def _call(landscape, structure, groups, n_steps, record, np_dtype):
+def _call(landscape, structure, groups, n_steps, record, np_dtype, every=1):
     (x0, x1), (y0, y1) = landscape.bounds
     view = (
         np.array([(x0 + x1) / 2, (y0 + y1) / 2], np_dtype),
@@ -346,17 +362,19 @@ def _call(landscape, structure, groups, n_steps, record, np_dtype):
         np.asarray(landscape.params, np_dtype),
         tuple(groups),
         view,
+        every=int(every),
     )
 
 
-def _assemble(runs, steps, grad_evals, inv, outs, n_steps, record) -> SimResult:
-    """Device outputs -> NumPy, runs back in request order (``inv``; None: already), cut to ``n_steps``."""
+def _assemble(runs, steps, grad_evals, inv, outs, n_steps, record, every=1) -> SimResult:
+    """Device outputs -> NumPy, runs back in request order (``inv``; None: already), cut to ``n_steps``
+    (``n_steps // every`` kept steps when the path keeps every ``every``-th step)."""
 
     def cat(get, cut=True):
         parts = [np.asarray(get(o)) for o in outs]
         a = parts[0] if len(parts) == 1 else np.concatenate(parts)
         a = a if inv is None else a[inv]
-        return a[:, : n_steps + 1] if cut else a
+        return a[:, : n_steps // every + 1] if cut else a
 
     div = cat(lambda o: o[1].diverged_at, cut=False)
     hit = cat(lambda o: o[1].hit_at, cut=False)

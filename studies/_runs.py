@@ -1,7 +1,8 @@
 """Building many runs of one optimizer quickly (shared by the learning-rate studies).
 
 ``optimizers.resolve`` validates one run at a time; a 4,096-rate sweep validates the shared
-options once and then the varying hyperparameters as arrays, with the same messages.
+options once and then the varying hyperparameters as arrays, with the same messages, and hands
+the arrays to ``optimizers.run_batch`` (:func:`batch`): nothing is done per run in Python.
 """
 
 from __future__ import annotations
@@ -80,6 +81,53 @@ def vary(base: optimizers.RunSpec, columns: Mapping[str, np.ndarray]) -> list[op
         ]
         if keys
         else [base] * n
+    )
+
+
+def batch(
+    landscape,
+    name: str,
+    hp: Mapping[str, float] | None,
+    columns: Mapping[str, np.ndarray],
+    *,
+    start=None,
+    steps: int,
+    tol: float = 1e-3,
+    record: str = "final",
+    every: int = 1,
+) -> optimizers.SimResult:
+    """Runs of optimizer ``name`` whose hyperparameters ``columns`` vary (equal-length arrays).
+
+    Args:
+        landscape: the surface.
+        name: a registered optimizer.
+        hp: its fixed hyperparameters (defaults for the rest; keys in ``columns`` are ignored).
+        columns: hyperparameter name -> (R,) values, one run per entry.
+        start: start point shared by all runs (the surface's own if None).
+        steps: updates per run.
+        tol: a run has arrived when its loss <= the surface's minimum + tol (``hit_at``).
+        record: "final", "path" or "full" (see ``optimizers.run_batch``).
+        every: with record "path", keep every ``every``-th iterate only (see ``optimizers.run_batch``).
+
+    Returns:
+        ``optimizers.SimResult`` with one row per entry of the columns (``runs = ()``).
+
+    Raises:
+        ValueError: an unknown optimizer or hyperparameter, a value outside its range (naming it),
+        columns of unequal length, a bad tolerance, start or step count.
+    """
+    opt = check_optimizer(name)
+    fixed = opt.validate({k: v for k, v in (hp or {}).items() if k not in columns})
+    cols = {k: check_values(name, k, v) for k, v in columns.items()}
+    lengths = {k: v.size for k, v in cols.items()}
+    if len(set(lengths.values())) > 1:
+        raise ValueError(f"hyperparameter columns need equal lengths, got {lengths}")
+    target_of(landscape, tol)  # the tolerance's own message
+    if not isinstance(steps, (int, np.integer)) or steps < 1:
+        raise optimizers.LimitError(f"steps must be a positive integer, got {steps!r}")
+    return optimizers.run_batch(
+        landscape, name, starts=start, hp={**fixed, **cols}, steps=int(steps), tol=tol, record=record,
+        every=every,
     )
 
 

@@ -9,7 +9,16 @@ from .curvature import (
     stability_threshold,
     top_eigenvalue_along,
 )
-from .phase import SECOND_AXIS, PhaseMap, QuadTheory, edge_lr, measured_rate, phase_map, quadratic_theory
+from .phase import (
+    SECOND_AXIS,
+    PhaseMap,
+    QuadTheory,
+    edge_lr,
+    measured_rate,
+    path_stride,
+    phase_map,
+    quadratic_theory,
+)
 from .schedule import ScheduleComparison, compare_schedules, default_schedule
 from .search import Axis, SearchResult, hp_search
 from .stability import (
@@ -48,6 +57,7 @@ __all__ = [
     "loss_rises",
     "lr_sweep",
     "measured_rate",
+    "path_stride",
     "phase_map",
     "quadratic_theory",
     "spectral_radius",

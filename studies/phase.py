@@ -11,6 +11,12 @@ Definitions.
   damped run. The tail is the second half of the steps before the envelope falls under float32
   resolution.
 * A run that left the finite / in-view region (``diverged_at >= 0``) has no rate (NaN).
+* A phase map keeps only every ``path_stride(steps)``-th iterate of its runs (every 10th for 200
+  steps: 20 samples) and fits the same line over those samples, with k counted in steps. On the
+  (1, 100) quadratic's 128 x 128 heavy-ball map (lr 1e-4 .. 0.1, momentum 0 .. 0.99, 200 steps)
+  the fitted rates of cells whose closed-form rate is < 0.97 differ from it by a median 6e-6 and
+  a 90th percentile 0.006 (every iterate kept: 7e-6 and 0.004); the stability edge lands on the
+  same cell in every row either way.
 """
 
 from __future__ import annotations
@@ -22,8 +28,6 @@ from typing import NamedTuple
 import jax
 import jax.numpy as jnp
 import numpy as np
-
-import optimizers
 
 from . import _runs, curvature
 
@@ -38,45 +42,72 @@ SECOND_AXIS = {
 MAX_SIDE = 256  # cells per axis of a phase map
 REL_FLOOR = 1e-5  # the envelope is usable down to this fraction of its start ...
 ABS_FLOOR = 8 * float(np.finfo(np.float32).eps)  # ... and above float32 spacing at the iterate
+MIN_SAMPLES = 20  # iterates a phase map keeps per run for its rate fit (at least)
 
 
 @partial(jax.jit, static_argnames=("poly",))
-def _rate(path, target, use_dist, poly):
+def _rate(path, minima, near, poly, stride):
+    # Time-major (steps, runs) throughout: every operation is over contiguous rows of runs, and the
+    # sums over steps accumulate rows. With the envelope loop and the closed-form sums below, the fit
+    # of 16,384 runs x 40 samples takes ~4 ms instead of ~9 ms (runs-major, associative_scan; 2 cores).
     finite = jnp.all(jnp.isfinite(path), axis=(1, 2))
-    p = jnp.where(finite[:, None, None], path, 0.0)
-    step = jnp.sqrt(jnp.sum(jnp.diff(p, axis=1) ** 2, axis=2))  # (R, T)
-    dist = jnp.sqrt(jnp.sum((p[:, 1:] - target[:, None, :]) ** 2, axis=2))  # (R, T)
-    sig = jnp.where(use_dist[:, None], dist, step)
-    # Upper envelope (running max from the end). associative_scan is O(T log T); XLA's cummax on CPU
-    # lowers to a windowed reduction, O(T^2) per run, 10x slower here.
-    env = jax.lax.associative_scan(jnp.maximum, sig, reverse=True, axis=1)
-    scale = 1.0 + jnp.max(jnp.abs(p[:, 1:]), axis=2)
-    floor = jnp.maximum(REL_FLOOR * env[:, :1], ABS_FLOOR * scale)
-    low = env <= floor
-    n_use = jnp.where(low.any(axis=1), jnp.argmax(low, axis=1), env.shape[1])  # usable prefix length
-    k = jnp.arange(step.shape[1], dtype=path.dtype)[None, :]
-    usable = k < n_use[:, None]
-    first = jnp.maximum(n_use // 2, 1)[:, None]
-    win = usable & (k >= first)
-    n_win = win.sum(axis=1)
-    w = win.astype(path.dtype)
-    y = jnp.log(jnp.where(win, env, 1.0)) - poly * jnp.log(jnp.maximum(k, 1.0))
-    nw = jnp.maximum(n_win, 1).astype(path.dtype)
-    kbar = (w * k).sum(1) / nw
-    ybar = (w * y).sum(1) / nw
-    sxx = (w * (k - kbar[:, None]) ** 2).sum(1)
-    sxy = (w * (k - kbar[:, None]) * (y - ybar[:, None])).sum(1)
-    rate = jnp.exp(sxy / jnp.where(sxx > 0, sxx, 1.0))
+    p = jnp.transpose(jnp.where(finite[:, None, None], path, 0.0), (1, 2, 0))  # (T+1, 2, R)
+    x, y = p[:, 0], p[:, 1]
+    step = jnp.sqrt(jnp.diff(x, axis=0) ** 2 + jnp.diff(y, axis=0) ** 2)  # (T, R)
+    if minima.shape[0]:  # the nearest known minimiser to the last iterate (static: how many)
+        d = jnp.sqrt((x[-1][:, None] - minima[None, :, 0]) ** 2 + (y[-1][:, None] - minima[None, :, 1]) ** 2)
+        target = minima[jnp.argmin(d, axis=1)]  # (R, 2)
+        close = jnp.min(d, axis=1) <= near
+        # Still moving (not settled at some other stationary point): its distance is meaningful too.
+        moving = step[-1] > 1e-3 * step[0]
+        dist = jnp.sqrt((x[1:] - target[None, :, 0]) ** 2 + (y[1:] - target[None, :, 1]) ** 2)  # (T, R)
+        sig = jnp.where((close | moving)[None, :], dist, step)
+    else:
+        sig = step
+    # Upper envelope (running max from the end) and the usable prefix length n_use (the first sample
+    # whose envelope is under the floor) in one loop over rows from the end. XLA's cummax on CPU is a
+    # windowed reduction, O(T^2) per run, and an associative_scan is all fusible slices, which XLA
+    # may recompute inside each consumer; the loop computes each row once.
+    n_t = sig.shape[0]
+    top0 = jnp.max(sig, axis=0)  # the envelope's first value
+    scale = 1.0 + jnp.maximum(jnp.abs(x[1:]), jnp.abs(y[1:]))  # (T, R)
+    floor = jnp.maximum(REL_FLOOR * top0[None, :], ABS_FLOOR * scale)
+
+    def from_end(carry, row):
+        top, n_use = carry
+        sig_j, floor_j, j = row
+        top = jnp.maximum(top, sig_j)
+        return (top, jnp.where(top <= floor_j, j, n_use)), top
+
+    init = (jnp.full_like(top0, -jnp.inf), jnp.full(top0.shape, n_t, jnp.int32))
+    (_, n_use), env = jax.lax.scan(
+        from_end, init, (sig, floor, jnp.arange(n_t, dtype=jnp.int32)), reverse=True
+    )
+    # Least squares over the window [first, n_use) of samples, contiguous per run: the centred sums
+    # of the sample index have a closed form, so one masked pass over the envelope remains.
+    j = jnp.arange(step.shape[0], dtype=path.dtype)[:, None]  # sample index
+    k = (j + 1) * stride - 1  # in steps: sample j + 1 is the iterate after (j + 1) * stride steps
+    first = jnp.maximum(n_use // 2, 1)
+    n_win = jnp.maximum(n_use - first, 0)
+    win = (j >= first[None, :]) & (j < n_use[None, :])
+    jbar = (first + n_use - 1).astype(path.dtype) / 2
+    yv = jnp.log(jnp.where(win, env, 1.0)) - poly * jnp.log(jnp.maximum(k, 1.0))
+    sxy = jnp.where(win, (j - jbar[None, :]) * yv, 0.0).sum(axis=0)
+    nf = n_win.astype(path.dtype)
+    sxx = nf * (nf * nf - 1) / 12  # sum of (j - jbar)^2 over n consecutive integers
+    rate = jnp.exp(sxy / jnp.where(sxx > 0, sxx, 1.0) / stride)  # per step
     # Too few usable steps for a line: the average contraction over what there is.
-    last = jnp.take_along_axis(env, jnp.maximum(n_use - 1, 0)[:, None], axis=1)[:, 0]
-    span = jnp.maximum(n_use - 1, 1).astype(path.dtype)
-    avg = jnp.where(n_use > 1, (last / jnp.maximum(env[:, 0], 1e-30)) ** (1.0 / span), 0.0)
+    last = jnp.take_along_axis(env, jnp.maximum(n_use - 1, 0)[None, :], axis=0)[0]
+    span = jnp.maximum(n_use - 1, 1).astype(path.dtype) * stride
+    avg = jnp.where(n_use > 1, (last / jnp.maximum(top0, 1e-30)) ** (1.0 / span), 0.0)
     rate = jnp.where(n_win < 3, avg, rate)
-    rate = jnp.where(env[:, 0] > floor[:, 0], rate, 0.0)
+    rate = jnp.where(top0 > floor[0], rate, 0.0)
     return jnp.where(finite, rate, jnp.nan)
 
 
-def measured_rate(path: np.ndarray, poly: int = 0, minima=None, near: float = 0.05) -> np.ndarray:
+def measured_rate(
+    path: np.ndarray, poly: int = 0, minima=None, near: float = 0.05, stride: int = 1
+) -> np.ndarray:
     """Per-step contraction fitted over the tail of each run (see the module docstring).
 
     Args:
@@ -86,6 +117,8 @@ def measured_rate(path: np.ndarray, poly: int = 0, minima=None, near: float = 0.
             that is still moving (last step > 1e-3 x first step), is measured by its distance to
             the nearest; the others (settled elsewhere) by their step lengths.
         near: that radius.
+        stride: steps between consecutive iterates of ``path`` (a path kept every ``stride``-th
+            step, as ``optimizers.run_batch(..., every=stride)`` returns it); the rate is per step.
 
     Returns:
         (R,) rate; NaN for runs with a non-finite iterate; 0 for runs that stop moving at once.
@@ -95,23 +128,22 @@ def measured_rate(path: np.ndarray, poly: int = 0, minima=None, near: float = 0.
         raise ValueError(f"path must have shape (runs, steps + 1 >= 3, 2), got {path.shape}")
     if poly not in (0, 1, 2):
         raise ValueError(f"poly = {poly!r} must be 0, 1 or 2")
+    if not isinstance(stride, (int, np.integer)) or stride < 1:
+        raise ValueError(f"stride = {stride!r} must be a positive integer")
     dtype = np.float64 if path.dtype == np.float64 and jax.config.jax_enable_x64 else np.float32
-    r = path.shape[0]
-    target = np.zeros((r, 2), dtype)
-    use = np.zeros(r, bool)
-    m = np.asarray(minima if minima is not None else (), np.float64).reshape(-1, 2)
-    if m.size:
-        last = path[:, -1].astype(np.float64)
-        d = np.linalg.norm(last[:, None, :] - m[None], axis=2)  # (R, M)
-        j = np.argmin(np.where(np.isfinite(d), d, np.inf), axis=1)
-        target = m[j].astype(dtype)
-        close = np.take_along_axis(d, j[:, None], axis=1)[:, 0] <= near
-        # Still moving (not settled at some other stationary point): its distance is meaningful too.
-        first = np.linalg.norm(path[:, 1] - path[:, 0], axis=1)
-        final = np.linalg.norm(path[:, -1] - path[:, -2], axis=1)
-        moving = final > 1e-3 * first
-        use = close | moving
-    return np.asarray(_rate(path.astype(dtype), target, use, int(poly)), np.float64)
+    m = np.asarray(minima if minima is not None else (), dtype).reshape(-1, 2)
+    near_, stride_ = np.asarray(near, dtype), np.asarray(stride, dtype)
+    rate = _rate(path.astype(dtype, copy=False), m, near_, int(poly), stride_)
+    return np.asarray(rate, np.float64)
+
+
+def path_stride(steps: int) -> int:
+    """Steps between the iterates a phase map keeps for its rate fit: the largest of 10, 5, 2, 1
+    that divides ``steps`` and still leaves at least MIN_SAMPLES iterates."""
+    for s in (10, 5, 2):
+        if steps % s == 0 and steps // s >= MIN_SAMPLES:
+            return s
+    return 1
 
 
 class QuadTheory(NamedTuple):
@@ -223,12 +255,14 @@ def phase_map(
     second = np.linspace(lo, hi, n_second)
     _runs.check_values(optimizer, "lr", lrs)
     _runs.check_values(optimizer, axis, second)
-    base = _runs.base_spec(landscape, optimizer, hp, start=start, steps=steps)
     ll, ss = np.meshgrid(lrs, second)
-    specs = _runs.vary(base, {"lr": ll.ravel(), axis: ss.ravel()})
-    res = optimizers.run_specs(landscape, specs, record="path")
+    grid = {"lr": ll.ravel(), axis: ss.ravel()}
+    every = path_stride(steps)
+    res = _runs.batch(
+        landscape, optimizer, hp, grid, start=start, steps=steps, record="path", every=every
+    )
     shape = (n_second, n_lr)
-    rate = measured_rate(res.path, minima=landscape.minima).reshape(shape)
+    rate = measured_rate(res.path, minima=landscape.minima, stride=every).reshape(shape)
     div = res.diverged_at.reshape(shape)
     rate = np.where(div >= 0, np.nan, rate)
     theory = quadratic_theory(landscape)

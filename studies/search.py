@@ -136,16 +136,15 @@ def hp_search(
     bu, bv = np.meshgrid(bx, by)
     bg_pts = np.stack([bu.ravel(), bv.ravel()], axis=1)
     pts = np.concatenate([grid_pts, rand_pts, bg_pts])
-    base = _runs.base_spec(
-        landscape, optimizer, {k: v for k, v in (hp or {}).items() if k not in axes}, start=start, steps=steps
+    fixed = {k: v for k, v in (hp or {}).items() if k not in axes}
+    res = _runs.batch(
+        landscape, optimizer, fixed, {ax[0].name: pts[:, 0], ax[1].name: pts[:, 1]}, start=start, steps=steps
     )
-    specs = _runs.vary(base, {ax[0].name: pts[:, 0], ax[1].name: pts[:, 1]})
-    res = optimizers.run_specs(landscape, specs, record="final")
     loss = np.where(res.diverged_at >= 0, np.inf, res.final_loss.astype(np.float64))
     n_g = grid_pts.shape[0]
     bg = loss[n_g + budget :].reshape(background, background)
     # A run that diverged or ended above its start did no better than not moving: cap there.
-    loss0 = float(landscape.fn(np.asarray(base.start, np.float32)))
+    loss0 = float(landscape.fn(np.asarray(landscape.start if start is None else start, np.float32)))
     capped = np.minimum(bg, loss0)
     floor = landscape.min_value if landscape.min_value is not None else float(np.min(capped))
     logged = np.log10(np.maximum(capped - floor, 1e-12))

@@ -1,4 +1,4 @@
-"""Learning-rate sweep: 1-4 optimizers x up to 4,096 log-spaced rates in one compiled call.
+"""Learning-rate sweep: 1-4 optimizers x up to 4,096 log-spaced rates, one compiled call each.
 
 Definitions.
 * steps-to-tolerance: the runner's ``hit_at``, the first step with loss <= known minimum + tol
@@ -16,8 +16,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
-
-import optimizers
 
 from . import _runs
 
@@ -80,7 +78,7 @@ def lr_sweep(
     steps: int = 500,
     tol: float = 1e-3,
 ) -> Sweep:
-    """Sweep log-spaced learning rates for 1-4 optimizers in one compiled call.
+    """Sweep log-spaced learning rates for 1-4 optimizers (one ``run_batch`` call per optimizer).
 
     Args:
         landscape: the surface.
@@ -102,18 +100,21 @@ def lr_sweep(
     if len(set(names)) != len(names):
         raise ValueError(f"each optimizer may appear once in a sweep, got {names}")
     lrs = _runs.log_range(*lr_range, n)
-    specs: list[optimizers.RunSpec] = []
+    # Validate every optimizer's inputs before running any of them.
     hps = []
     for name, hp in items:
-        hp = {k: v for k, v in hp.items() if k != "lr"}
-        base = _runs.base_spec(landscape, name, hp, start=start, steps=steps)
-        hps.append({k: v for k, v in base.hp.items() if k != "lr"})
-        specs += _runs.vary(base, {"lr": lrs})
-    res = optimizers.run_specs(landscape, specs, record="final", target=_runs.target_of(landscape, tol))
+        opt = _runs.check_optimizer(name)
+        _runs.check_values(name, "lr", lrs)
+        fixed = opt.validate({k: v for k, v in hp.items() if k != "lr"})  # the swept lr is ignored
+        hps.append({k: v for k, v in fixed.items() if k != "lr"})
+    results = [
+        _runs.batch(landscape, name, hp, {"lr": lrs}, start=start, steps=steps, tol=tol)
+        for name, hp in zip(names, hps, strict=True)
+    ]
     shape = (len(items), lrs.size)
-    final = res.final_loss.reshape(shape).astype(np.float64)
-    hit = res.hit_at.reshape(shape)
-    div = res.diverged_at.reshape(shape)
+    final = np.stack([r.final_loss for r in results]).reshape(shape).astype(np.float64)
+    hit = np.stack([r.hit_at for r in results]).reshape(shape)
+    div = np.stack([r.diverged_at for r in results]).reshape(shape)
     edge = np.array([lrs[np.argmax(d >= 0)] if (d >= 0).any() else np.nan for d in div])
     return Sweep(
         tuple(names),
