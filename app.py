@@ -5,9 +5,9 @@ Run with ``bash scripts/run.sh`` (or ``streamlit run app.py``).
 
 from __future__ import annotations
 
-import optimizers  # noqa: F401  (first: sets the XLA:CPU loop flag before JAX starts)
 import streamlit as st
 
+import optimizers  # noqa: F401  (sets the XLA:CPU loop flag; must precede any JAX computation)
 from i18n import t
 from ui import sidebar, state, warm
 from ui.nav import PAGES  # noqa: F401 - the page registry lives there so pages can import it

@@ -11,7 +11,10 @@ from optimizers import runner
 def test_contract_shapes_and_start():
     s = landscapes.get("rosenbrock")
     res = optimizers.simulate(
-        s, [("adam", {"lr": 0.05}), ("momentum", {"lr": 1e-3, "momentum": 0.9})], start=(-1.5, 2.0), steps=60
+        s,
+        [("adam", {"lr": 0.05}), ("momentum", {"lr": 1e-3, "momentum": 0.9})],
+        start=(-1.5, 2.0),
+        steps=60,
     )
     assert res.path.shape == (2, 61, 2)
     assert res.loss.shape == (2, 61)
@@ -27,7 +30,8 @@ def test_contract_shapes_and_start():
 
 def test_divergence_is_marked_and_isolated():
     s = landscapes.get("quadratic").with_params(condition=100.0)
-    res = optimizers.simulate(s, [("sgd", {"lr": 0.0205}), ("sgd", {"lr": 0.0195})], start=(1.0, 1.0), steps=2000)
+    runs = [("sgd", {"lr": 0.0205}), ("sgd", {"lr": 0.0195})]
+    res = optimizers.simulate(s, runs, start=(1.0, 1.0), steps=2000)
     k = res.diverged_at[0]
     assert k > 0 and res.diverged_at[1] == -1
     assert np.all(np.isnan(res.path[0, k:])) and np.all(np.isfinite(res.path[0, :k]))
