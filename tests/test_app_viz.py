@@ -225,3 +225,14 @@ def test_slider_frames_are_even_and_include_the_current_frame():
     assert f[0] == 0 and f[-1] == 199 and 77 in f and len(f) <= 41
     assert np.all(np.diff(f) > 0) and np.diff(f).max() <= 6
     assert list(rv.slider_frames(5, 2, max_steps=40)) == [0, 1, 2, 3, 4]  # fewer frames than steps: all
+
+
+def test_click_grid_is_hit_tested_but_draws_one_marker(race):
+    s, _, bg, res = race
+    fig = rv.contour_figure(bg, ["a", "b", "c"], ["#000000"] * 3, res.path, res.diverged_at, start=s.start)
+    d = fig.to_dict()
+    grid = next(tr for tr in d["data"] if tr.get("name") == "click")
+    # every node is data (Plotly hit-tests data, so each is clickable), one is drawn (SVG is the cost)
+    assert len(rv.unb64(grid["x"])) == rv.CLICK_GRID**2 and grid["marker"]["maxdisplayed"] == 1
+    xs = np.unique(rv.unb64(grid["x"]))
+    np.testing.assert_allclose(xs, np.linspace(*bg.bounds[0], rv.CLICK_GRID), rtol=1e-6)

@@ -28,7 +28,7 @@ MAX_PATH_POINTS = 1000  # points per static path on the 2-D figure
 MAX_3D_POINTS = 300  # points per 3-D path
 TAIL = 8  # frame points in a comet's tail
 N_LEVELS = 14  # contour lines
-CLICK_GRID = 21  # invisible clickable points per axis (each one is DOM: keep it coarse)
+CLICK_GRID = 21  # clickable points per axis: all hit-tested, one drawn (marker.maxdisplayed)
 OVERLAYS = ("grad", "moment", "step", "lookahead")
 
 
@@ -339,7 +339,7 @@ def contour_figure(
                 x=gx.ravel().astype(np.float32),
                 y=gy.ravel().astype(np.float32),
                 mode="markers",
-                marker=dict(size=16, color="rgba(0,0,0,0)"),
+                marker=dict(size=16, color="rgba(0,0,0,0)", maxdisplayed=1),
                 showlegend=False,
                 name="click",
                 hovertemplate=f"{lab['click']}<br>(%{{x:.3g}}, %{{y:.3g}})<extra></extra>",
