@@ -94,6 +94,34 @@ def server_rerun(repeats: int = 8) -> dict:
     return out
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process so far (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _descendants_cpu(root: int, exclude: int) -> float:
+    """CPU seconds of every live process under ``root`` except ``exclude`` (Chromium, Playwright)."""
+    parent = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                parent[int(d)] = int(Path(f"/proc/{d}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+    total = 0.0
+    for pid in parent:
+        q = parent[pid]
+        while q in parent and q != root:
+            q = parent[q]
+        if q == root and pid != exclude:
+            total += _cpu_seconds(pid)
+    return total
+
+
 def _wait_charts(page, n=2, timeout=60_000):
     page.wait_for_function(
         """(n) => { const g = [...document.querySelectorAll('.js-plotly-plot')];
@@ -158,6 +186,7 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
             out["keypress"] = presses
             # concurrent sessions
             pages = [browser.new_context().new_page() for _ in range(sessions)]
+            cpu0 = _cpu_seconds(proc.pid), _descendants_cpu(os.getpid(), proc.pid)
             t = time.perf_counter()
             for p in pages:
                 p.goto(url, wait_until="commit")
@@ -166,6 +195,9 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
                 _wait_charts(p, timeout=120_000)
                 done.append(time.perf_counter() - t)
             out["sessions"] = done
+            # who is busy: the server, or the one Chromium drawing all the pages on the same 2 cores
+            out["sessions_cpu"] = (_cpu_seconds(proc.pid) - cpu0[0],
+                                   _descendants_cpu(os.getpid(), proc.pid) - cpu0[1])
             browser.close()
     finally:
         stop_server(proc)
@@ -174,6 +206,8 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
     print(f"  first view: charts drawn after first paint, warm (target <= 2 s): {_ms(out['first_view'])}")
     print(f"  {sessions} concurrent sessions: all served in {out['sessions'][-1]:.1f} s "
           f"(first {out['sessions'][0]:.1f} s, {len(out['sessions'])}/{sessions} drawn)")
+    print(f"    CPU while they loaded: server {out['sessions_cpu'][0]:.1f} s, "
+          f"browser side (Chromium + Playwright driver) {out['sessions_cpu'][1]:.1f} s")
     return out
 
 

@@ -99,6 +99,22 @@ def _on_click(ps_page: str, chart_key: str, surf: str, bounds) -> None:
 
 def main() -> None:
     nav.ensure_router()
+    race_view()
+
+
+@st.fragment
+def race_view() -> None:
+    """Controls, race, figures and explanations: a change of any control reruns only this.
+
+    The router's sidebar (language, presets, share link) is left as it is; the share link, when
+    shown, is brought up to date by a full rerun (:func:`ui.state.refresh_share_link`).
+    """
+    body()
+    state.refresh_share_link()
+
+
+def body() -> None:
+    """The page's content."""
     ps = state.PageState(PAGE)
     top = st.container()
     st.title(t("race.title"))

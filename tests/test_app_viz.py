@@ -83,7 +83,16 @@ def test_contour_figure_is_valid_and_animates_only_the_comets(race):
     go.Figure(d)  # plotly's own validation accepts everything, frames and slider included
     comet = next(i for i, tr in enumerate(d["data"]) if tr.get("name") == "comets")
     assert all(f["traces"] == [comet] for f in d["frames"])
-    assert len(d["frames"]) == len(d["layout"]["sliders"][0]["steps"]) == len(rv.frame_indices(401))
+    fidx = rv.frame_indices(401)
+    assert len(d["frames"]) == len(fidx)
+    # the frame slider jumps to evenly spaced frames (first and last included), labelled by their step
+    slider = d["layout"]["sliders"][0]
+    targets = [int(st["args"][0][0]) for st in slider["steps"]]
+    assert targets[0] == 0 and targets[-1] == len(fidx) - 1 and targets == sorted(set(targets))
+    assert len(targets) <= rv.MAX_SLIDER_STEPS + 1 and max(np.diff(targets)) <= -(-len(fidx) // 20)
+    assert [st["label"] for st in slider["steps"]] == [str(int(fidx[j])) for j in targets]
+    assert targets[slider["active"]] == len(fidx) - 1  # the handle starts on the frame shown
+    assert {f["name"] for f in d["frames"]} >= {str(j) for j in targets}
     assert d["layout"]["updatemenus"][0]["buttons"][0]["args"][1]["frame"]["duration"] == 70
     assert d["layout"]["images"][0]["source"].startswith("data:image/png;base64,")
     assert d["layout"]["xaxis"]["range"] == [-2.0, 2.0] and d["layout"]["yaxis"]["range"] == [-1.0, 3.0]
@@ -209,3 +218,21 @@ def test_gif_and_mp4(race):
     assert gif[:6] == b"GIF89a" and back.shape[0] == 12
     mp4 = export.mp4_bytes(frames)
     assert mp4[4:8] == b"ftyp" and len(mp4) > 1000
+
+
+def test_slider_frames_are_even_and_include_the_current_frame():
+    f = rv.slider_frames(200, 77, max_steps=40)
+    assert f[0] == 0 and f[-1] == 199 and 77 in f and len(f) <= 41
+    assert np.all(np.diff(f) > 0) and np.diff(f).max() <= 6
+    assert list(rv.slider_frames(5, 2, max_steps=40)) == [0, 1, 2, 3, 4]  # fewer frames than steps: all
+
+
+def test_click_grid_is_hit_tested_but_draws_one_marker(race):
+    s, _, bg, res = race
+    fig = rv.contour_figure(bg, ["a", "b", "c"], ["#000000"] * 3, res.path, res.diverged_at, start=s.start)
+    d = fig.to_dict()
+    grid = next(tr for tr in d["data"] if tr.get("name") == "click")
+    # every node is data (Plotly hit-tests data, so each is clickable), one is drawn (SVG is the cost)
+    assert len(rv.unb64(grid["x"])) == rv.CLICK_GRID**2 and grid["marker"]["maxdisplayed"] == 1
+    xs = np.unique(rv.unb64(grid["x"]))
+    np.testing.assert_allclose(xs, np.linspace(*bg.bounds[0], rv.CLICK_GRID), rtol=1e-6)

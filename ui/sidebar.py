@@ -57,9 +57,24 @@ def preset_picker(page: str) -> None:
 def share_link(slot) -> None:
     """Fill ``slot`` (a sidebar placeholder made before the page ran) with the page's share link."""
     link = state.last_share_link()
+    shown = ""
+    try:
+        shown = _draw_share_link(slot, link)
+    finally:
+        state.shown_share_link(shown)
+
+
+def _draw_share_link(slot, link: str) -> str:
+    """The expander with ``link`` (its text only while open); returns the link drawn or ""."""
     if not link:
-        return
-    with slot.expander(t("common.share_title"), expanded=False):
+        return ""
+    # Drawn only while open: st.code runs the browser's syntax highlighter on every rerun (the link
+    # changes with every control), ~190 ms of a Race page's first view in headless Chromium.
+    box = slot.expander(t("common.share_title"), expanded=False, key=state.SHARE_OPEN, on_change="rerun")
+    if not box.open:
+        return ""
+    with box:
         st.caption(t("common.share_link"))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("common.share_help"))
+    return link

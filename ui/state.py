@@ -407,9 +407,36 @@ def last_share_link() -> str:
     return _ss().get(_LINK, "")
 
 
+_APP_RUN = "_ga_app_run"  # True from the router's page call until the sidebar's share link is drawn
+_SHOWN = "_ga_link_shown"  # the share link the sidebar shows ("" when closed)
+SHARE_OPEN = "_ga_share_open"  # key of the sidebar's share-link expander (True while open)
+
+
 def forget_share_link() -> None:
     """Called by the router before a page runs, so a page without controls shows no stale link."""
     _ss().pop(_LINK, None)
+    _ss()[_APP_RUN] = True
+
+
+def shown_share_link(link: str) -> None:
+    """Called by the sidebar once it drew ``link`` ("" if none): the router's run is over."""
+    _ss()[_SHOWN] = link
+    _ss()[_APP_RUN] = False
+
+
+def refresh_share_link() -> None:
+    """End of a page fragment: rerun the whole app if the open share link no longer matches the view.
+
+    A fragment's rerun leaves the sidebar alone; when the share link is open and the controls in the
+    fragment changed the view, the link shown would be stale, so the app reruns (only then).
+    """
+    import streamlit as st
+
+    ss = _ss()
+    if ss.get(_APP_RUN) or not ss.get(SHARE_OPEN):
+        return
+    if ss.get(_LINK, "") != ss.get(_SHOWN, ""):
+        st.rerun(scope="app")
 
 
 def apply_preset(page: str, preset_id: str, values: Mapping[str, Any]) -> None:

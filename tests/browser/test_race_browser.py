@@ -123,3 +123,29 @@ def test_home_page(page, app_url, console_errors, artifacts):
     page.wait_for_timeout(500)
     page.screenshot(path=str(artifacts / "home.png"))
     assert not console_errors, console_errors
+
+
+def test_open_share_link_follows_a_slider_change(page, app_url):
+    """A slider change reruns only the page's fragment; an open share link must still follow it."""
+    page.goto(f"{app_url}/race")
+    wait_charts(page, 2)
+    wait_idle(page)
+    assert page.locator("[data-testid=stSidebar] [data-testid=stCode]").count() == 0  # closed: not drawn
+    page.locator("[data-testid=stSidebar] summary").filter(has_text="Share this view").click()
+    code = page.locator("[data-testid=stSidebar] [data-testid=stCode]")
+    code.wait_for(timeout=30_000)
+    lr = query(page)["o0.sgd.lr"]
+    assert f"o0.sgd.lr={lr}&" in code.inner_text() + "&"
+    page.locator(".st-key-race-o0-sgd-lr input[type=range]").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "(v) => new URLSearchParams(location.search).get('o0.sgd.lr') !== v", arg=lr, timeout=30_000
+    )
+    new = query(page)["o0.sgd.lr"]
+    assert new != lr
+    page.wait_for_function(
+        """(v) => { const c = document.querySelector('[data-testid=stSidebar] [data-testid=stCode]');
+                    return c && (c.innerText + '&').includes('o0.sgd.lr=' + v + '&'); }""",
+        arg=new,
+        timeout=30_000,
+    )
