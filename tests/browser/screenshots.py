@@ -1,8 +1,8 @@
 """Make the README's screenshots (docs/screenshots/*.png): ``python tests/browser/screenshots.py``.
 
 Starts the app, opens each page in headless Chromium at 1400 x 1000, and saves small PNGs
-(900 px wide, palette-reduced). The race page is shown with the "Momentum overshoots, NAG corrects
-it" preset's link and Play pressed half-way, so the picture has something to say.
+(900 px wide, palette-reduced). The race page is shown with four optimizers on Rosenbrock; the two labs with their default views
+(taken before the home page, whose cards use them as thumbnails).
 """
 
 from __future__ import annotations
@@ -52,6 +52,11 @@ def main() -> None:
             save_small(page.screenshot(), OUT / "race.png")
             box = page.locator(".js-plotly-plot").first.bounding_box()
             save_small(page.screenshot(clip=box), OUT / "race-thumb.png", width=480)
+            for name in ("lr_lab", "batch_lab"):  # before home, whose cards show them
+                page.goto(f"{base}/{name}")
+                page.wait_for_function(CHARTS, timeout=240_000)
+                page.wait_for_timeout(2500)
+                save_small(page.screenshot(), OUT / f"{name}.png")
             page.goto(base + "/")
             page.wait_for_function(
                 "() => document.body.innerText.includes('Classroom presets')", timeout=60_000
