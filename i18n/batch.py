@@ -17,7 +17,6 @@ STRINGS = {
         "ko": "강의의 주장: 큰 배치는 날카로운 최솟값에, 작은 배치는 평평한 최솟값에 자리 잡고, 평평한 최솟값이 "
         "더 잘 일반화된다. 여기서 숫자로 직접 확인해 보세요.",
     },
-    "batch.preset_info": {"en": "**{title}**: {lesson}", "ko": "**{title}**: {lesson}"},
     "batch.view": {"en": "View", "ko": "보기"},
     "batch.view_network": {"en": "🧠 Network study", "ko": "🧠 신경망 실험"},
     "batch.view_basins": {"en": "⛰️ Two basins", "ko": "⛰️ 두 분지"},

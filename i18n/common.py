@@ -4,6 +4,7 @@
 STRINGS = {
     "common.language": {"en": "Language / 언어", "ko": "Language / 언어"},
     "common.preset": {"en": "Classroom preset", "ko": "수업용 프리셋"},
+    "common.preset_info": {"en": "**{title}**: {lesson}", "ko": "**{title}**: {lesson}"},
     "common.preset_none": {"en": "(choose a preset)", "ko": "(프리셋 선택)"},
     "common.preset_help": {
         "en": "Sets every control of this page to a scenario from the lecture.",

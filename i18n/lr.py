@@ -16,7 +16,6 @@ STRINGS = {
         "ko": "학습률이 너무 작으면 느리고, 너무 크면 지나치거나 진동하거나 발산합니다. 그 경계는 곡률이 "
         "정합니다: 경사 하강법은 lr × λ_max < 2일 때 안정적입니다.",
     },
-    "lr.preset_info": {"en": "**{title}**: {lesson}", "ko": "**{title}**: {lesson}"},
     "lr.view": {"en": "Experiment", "ko": "실험"},
     "lr.view.panels": {"en": "Too small / right / too large", "ko": "작다 / 적당 / 크다"},
     "lr.view.sweep": {"en": "Learning-rate sweep", "ko": "학습률 스윕"},

@@ -188,7 +188,6 @@ STRINGS = {
     },
     # errors
     "race.run_error": {"en": "This configuration cannot run: {msg}", "ko": "이 설정으로는 실행할 수 없습니다: {msg}"},
-    "race.preset_info": {"en": "**{title}**: {lesson}", "ko": "**{title}**: {lesson}"},
     # what to look for: per surface kind, and per optimizer family on it
     "race.look.bowl": {
         "en": "A convex bowl: every sensible optimizer reaches the centre. Raise the condition number "

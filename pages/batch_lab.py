@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from i18n import pick, t
+from i18n import t
 from ui import batch_model as bm
 from ui import nav, state, widgets
 from viz import batch as vb
@@ -226,12 +226,7 @@ def main() -> None:
     top = st.container()
     st.title(t("batch.title"))
     st.caption(t("batch.intro"))
-    preset_id = ps.flag("preset")
-    if preset_id:
-        import presets
-
-        p = presets.get(preset_id)
-        st.info(t("batch.preset_info", title=pick(p.title), lesson=pick(p.lesson)), icon="🎓")
+    widgets.preset_banner(ps)
     ps.declare(bm.schema())
     view = st.radio(t("batch.view"), bm.VIEWS, key=ps.key("view"), horizontal=True,
                     format_func=lambda v: t(f"batch.view_{v}"))

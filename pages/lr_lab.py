@@ -320,12 +320,7 @@ def main() -> None:
     top = st.container()
     st.title(t("lr.title"))
     st.caption(t("lr.intro"))
-    preset_id = ps.flag("preset")
-    if preset_id:
-        import presets
-
-        p = presets.get(preset_id)
-        st.info(t("lr.preset_info", title=pick(p.title), lesson=pick(p.lesson)), icon="🎓")
+    widgets.preset_banner(ps)
     ps.declare(lm.base_schema())
     surf = ps.get("surf")
     ps.declare(lm.surface_schema(surf))

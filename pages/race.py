@@ -119,12 +119,7 @@ def body() -> None:
     top = st.container()
     st.title(t("race.title"))
     st.caption(t("race.intro"))
-    preset_id = ps.flag("preset")
-    if preset_id:
-        import presets
-
-        p = presets.get(preset_id)
-        st.info(t("race.preset_info", title=pick(p.title), lesson=pick(p.lesson)), icon="🎓")
+    widgets.preset_banner(ps)
 
     ps.declare(base_schema())
     controls, figures = st.columns([1, 2.4], gap="medium")

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from i18n import t
+from i18n import pick, t
 
 from . import state
 from .state import Notice, Param
@@ -128,3 +128,13 @@ def show_notices(ps: state.PageState, notices: Sequence[Notice], where: Any = No
         lines = "\n".join(f"- {notice_text(n)}" for n in notices)
         st.warning(f"{t('common.notice_title')}\n{lines}", icon="⚠️")
         st.button(t("common.dismiss"), key=ps.key("_dismiss_notices"), on_click=ps.dismiss_notices)
+
+
+def preset_banner(ps: state.PageState) -> None:
+    """If the page was just set by a classroom preset, show its title and lesson."""
+    preset_id = ps.flag("preset")
+    if preset_id:
+        import presets
+
+        p = presets.get(preset_id)
+        st.info(t("common.preset_info", title=pick(p.title), lesson=pick(p.lesson)), icon="🎓")

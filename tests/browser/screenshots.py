@@ -1,8 +1,8 @@
 """Make the README's screenshots (docs/screenshots/*.png): ``python tests/browser/screenshots.py``.
 
 Starts the app, opens each page in headless Chromium at 1400 x 1000, and saves small PNGs
-(900 px wide, palette-reduced). The race page is shown with four optimizers on Rosenbrock; the two labs with their default views
-(taken before the home page, whose cards use them as thumbnails).
+(900 px wide, palette-reduced). The race page is shown with four optimizers on Rosenbrock; the two
+labs with their default views (taken before the home page, whose cards use them as thumbnails).
 """
 
 from __future__ import annotations
