@@ -122,7 +122,7 @@ STRINGS = {
     "race.minimum": {"en": "minimum", "ko": "최솟값"},
     "race.diverged": {"en": "diverged", "ko": "발산"},
     "race.lookahead": {"en": "look-ahead point", "ko": "미리 본 지점"},
-    "race.click": {"en": "click: start here", "ko": "클릭: 여기서 출발"},
+    "race.chart_failed": {"en": "The chart could not be drawn", "ko": "차트를 그리지 못했습니다"},
     "race.speed": {"en": "Animation speed (ms per frame)", "ko": "애니메이션 속도 (프레임당 ms)"},
     "race.overlays": {"en": "Show vectors", "ko": "벡터 표시"},
     "race.ov.grad": {"en": "−gradient", "ko": "−기울기"},

@@ -14,6 +14,8 @@ import landscapes
 import optimizers
 from i18n import STRINGS, pick, t
 from ui import nav, state, widgets
+from ui.live_chart import live_chart
+from ui.live_chart import preload as live_chart_preload
 from ui.race_model import (
     CUSTOM,
     DEFAULT_EXPR,
@@ -32,6 +34,7 @@ from ui.race_model import (
     run_race,
     sched_schema,
     sched_values,
+    snap_start,
     static_layers,
     surface_schema,
     trait,
@@ -76,21 +79,12 @@ def swatch(i: int) -> str:
     return f'<span style="color:{optimizer_color(i)};font-size:1.2em">●</span>'
 
 
-def _on_click(ps_page: str, chart_key: str, surf: str, bounds) -> None:
-    """Chart selection callback: a click on the map moves the start there."""
+def _on_click(ps_page: str, surf: str, bounds, x: float, y: float) -> None:
+    """Map click callback: the start moves to the clicked point, snapped to a round grid."""
     ps = state.PageState(ps_page)
-    event = ps.widget_state(chart_key)
-    try:
-        pts = event["selection"]["points"]
-    except (KeyError, TypeError):
-        return
-    if not pts:
-        return
-    (x0, x1), (y0, y1) = bounds
-    x = float(np.clip(pts[0]["x"], x0, x1))
-    y = float(np.clip(pts[0]["y"], y0, y1))
-    ps.set(f"{surf}.x0", round(x, 4))
-    ps.set(f"{surf}.y0", round(y, 4))
+    sx, sy = snap_start(bounds, x, y)
+    ps.set(f"{surf}.x0", sx)
+    ps.set(f"{surf}.y0", sy)
 
 
 # --------------------------------------------------------------------------------------------
@@ -116,6 +110,7 @@ def race_view() -> None:
 def body() -> None:
     """The page's content."""
     ps = state.PageState(PAGE)
+    live_chart_preload()
     top = st.container()
     st.title(t("race.title"))
     st.caption(t("race.intro"))
@@ -292,15 +287,16 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         speed_ms=int(ps.get("speed")),
         labels={
             k: t(f"race.{k}")
-            for k in ("play", "pause", "step", "start", "minimum", "diverged", "lookahead", "click")
+            for k in ("play", "pause", "step", "start", "minimum", "diverged", "lookahead")
         },
     )
-    st.plotly_chart(
+    live_chart(
         fig,
         key=chart_key,
-        on_select=lambda: _on_click(PAGE, chart_key, surf, s.bounds),
-        selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": False},
+        height=rv.MAP_HEIGHT,
+        on_click=lambda x, y: _on_click(PAGE, surf, s.bounds, x, y),
+        config={"scrollZoom": False},
+        failed=t("race.chart_failed"),
     )
     c1, c2, c3 = st.columns([1.2, 1.2, 1])
     with c1:
@@ -315,7 +311,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     st.subheader(t("race.curves"))
     dist = rv.distance_to_minima(res.path, s.minima)
     titles = {k: t(f"race.{k}") for k in ("loss", "loss_gap", "dist", "grad", "step")}
-    st.plotly_chart(
+    live_chart(
         rv.curves_figure(
             labels,
             colors,
@@ -327,7 +323,8 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
             titles=titles,
         ),
         key=ps.key("_curves"),
-        config={"displaylogo": False},
+        height=rv.CURVES_HEIGHT,
+        failed=t("race.chart_failed"),
     )
 
     if widgets.control(ps, ps.schema["show3d"], t("race.show3d")):

@@ -12,7 +12,7 @@ import optimizers
 import presets
 from ui import race_model as rm
 from ui import state
-from ui.testing import app_test
+from ui.testing import app_test, live_charts
 from viz import race as rv
 
 PAGE = "pages/race.py"
@@ -25,7 +25,8 @@ def open_race(query: dict | None = None):
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    """The map and curves (live charts), then any st.plotly_chart (the optional 3-D view)."""
+    return live_charts(at) + [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
 def texts(at) -> str:

@@ -12,6 +12,7 @@ import pytest
 
 import landscapes
 import optimizers
+from ui import race_model as rm
 from viz import colors, export
 from viz import race as rv
 
@@ -227,12 +228,11 @@ def test_slider_frames_are_even_and_include_the_current_frame():
     assert list(rv.slider_frames(5, 2, max_steps=40)) == [0, 1, 2, 3, 4]  # fewer frames than steps: all
 
 
-def test_click_grid_is_hit_tested_but_draws_one_marker(race):
-    s, _, bg, res = race
-    fig = rv.contour_figure(bg, ["a", "b", "c"], ["#000000"] * 3, res.path, res.diverged_at, start=s.start)
-    d = fig.to_dict()
-    grid = next(tr for tr in d["data"] if tr.get("name") == "click")
-    # every node is data (Plotly hit-tests data, so each is clickable), one is drawn (SVG is the cost)
-    assert len(rv.unb64(grid["x"])) == rv.CLICK_GRID**2 and grid["marker"]["maxdisplayed"] == 1
-    xs = np.unique(rv.unb64(grid["x"]))
-    np.testing.assert_allclose(xs, np.linspace(*bg.bounds[0], rv.CLICK_GRID), rtol=1e-6)
+def test_a_click_snaps_to_a_round_grid_inside_the_view():
+    assert rm.click_step(4.0) == pytest.approx(0.02)  # 1/100 of the view, rounded down to 1-2-5
+    assert rm.click_step(10.0) == pytest.approx(0.1) and rm.click_step(3.0) == pytest.approx(0.02)
+    assert rm.click_step(600.0) == pytest.approx(5.0)
+    bounds = ((-2.0, 2.0), (-1.0, 3.0))
+    assert rm.snap_start(bounds, 0.99681, 0.00034) == (1.0, 0.0)  # a pixel off (1, 0): (1, 0)
+    assert rm.snap_start(bounds, -1.513, 2.0291) == (-1.52, 2.02)
+    assert rm.snap_start(bounds, 9.0, -7.0) == (2.0, -1.0)  # clamped into the view

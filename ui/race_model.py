@@ -6,6 +6,7 @@ the same configuration and compare with ``optimizers.simulate``.
 
 from __future__ import annotations
 
+import math
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -182,6 +183,24 @@ def param_named(name: str) -> Param:
 
 # --------------------------------------------------------------------------------------------
 # Cached computations (hashable arguments only)
+
+
+def click_step(span: float) -> float:
+    """The grid a clicked start snaps to: the largest 1, 2 or 5 x 10^k at most 1/100 of ``span``."""
+    raw = span / 100
+    k = math.floor(math.log10(raw))
+    return max(m * 10.0**e for e in (k, k + 1) for m in (1, 2, 5) if m * 10.0**e <= raw * (1 + 1e-9))
+
+
+def snap_start(bounds, x: float, y: float) -> tuple[float, float]:
+    """A clicked point as a start: on the :func:`click_step` grid of the view, inside the view.
+
+    A click lands a pixel or so off the point meant; a teacher wants (1, 0), not (0.9968, 0.0003).
+    """
+    (x0, x1), (y0, y1) = bounds
+    step = click_step(max(x1 - x0, y1 - y0))
+    snap = lambda v, lo, hi: round(float(np.clip(round(v / step) * step, lo, hi)), 10)  # noqa: E731
+    return snap(x, x0, x1), snap(y, y0, y1)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

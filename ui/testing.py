@@ -52,3 +52,11 @@ def app_test(query: dict[str, str] | None = None, page: str | None = None, timeo
     if page:
         at.switch_page(page)
     return at
+
+
+def live_charts(at: AppTest) -> list[dict]:
+    """The figures of the page's live charts (:mod:`ui.live_chart`), in page order, as sent."""
+    import json
+
+    sent = [json.loads(el.proto.json) for el in at.get("bidi_component")]
+    return [d["fig"] for d in sent if "fig" in d]  # not the hidden plotly.js preloader

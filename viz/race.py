@@ -28,7 +28,8 @@ MAX_PATH_POINTS = 1000  # points per static path on the 2-D figure
 MAX_3D_POINTS = 300  # points per 3-D path
 TAIL = 8  # frame points in a comet's tail
 N_LEVELS = 14  # contour lines
-CLICK_GRID = 21  # clickable points per axis: all hit-tested, one drawn (marker.maxdisplayed)
+MAP_HEIGHT = 520  # pixels of the 2-D race
+CURVES_HEIGHT = 300  # pixels of the loss / distance / gradient-norm panels
 OVERLAYS = ("grad", "moment", "step", "lookahead")
 
 
@@ -277,9 +278,8 @@ def contour_figure(
     show: Sequence[str] = (),
     speed_ms: int = 40,
     labels: dict[str, str] | None = None,
-    click_grid: bool = True,
     animate: bool = True,
-    height: int = 520,
+    height: int = MAP_HEIGHT,
 ) -> go.Figure:
     """The 2-D race: surface image, contour lines, static paths, animated comets, overlays.
 
@@ -295,13 +295,12 @@ def contour_figure(
             "lookahead" draws each look-ahead point.
         speed_ms: milliseconds per animation frame.
         labels: translated texts: "play", "pause", "step", "start", "minimum", "diverged",
-            "lookahead", "click".
-        click_grid: add the invisible clickable grid (for picking a start).
+            "lookahead".
         animate: add frames and the Play/Pause/slider controls.
         height: pixels.
 
     Returns:
-        The figure. Trace order: contour lines, [click grid], minima, start, one static path per
+        The figure. Trace order: contour lines, minima, start, one static path per
         run, one comet per run, divergence marks, look-ahead points.
     """
     lab = {
@@ -312,7 +311,6 @@ def contour_figure(
         "minimum": "minimum",
         "diverged": "diverged",
         "lookahead": "look-ahead",
-        "click": "click to start here",
         **(labels or {}),
     }
     (x0, x1), (y0, y1) = bg.bounds
@@ -331,20 +329,6 @@ def contour_figure(
             name="contours",
         )
     ]
-    if click_grid:
-        gx, gy = np.meshgrid(np.linspace(x0, x1, CLICK_GRID), np.linspace(y0, y1, CLICK_GRID))
-        data.append(
-            dict(
-                type="scatter",
-                x=gx.ravel().astype(np.float32),
-                y=gy.ravel().astype(np.float32),
-                mode="markers",
-                marker=dict(size=16, color="rgba(0,0,0,0)", maxdisplayed=1),
-                showlegend=False,
-                name="click",
-                hovertemplate=f"{lab['click']}<br>(%{{x:.3g}}, %{{y:.3g}})<extra></extra>",
-            )
-        )
     mins = np.array(minima, dtype=np.float64).reshape(-1, 2)
     data.append(
         dict(
@@ -622,7 +606,7 @@ def curves_figure(
     *,
     min_value: float | None,
     titles: dict[str, str],
-    height: int = 300,
+    height: int = CURVES_HEIGHT,
 ) -> go.Figure:
     """Loss (minus the known minimum, log y), distance to the nearest minimum and gradient norm vs step.
 

@@ -58,9 +58,10 @@ def test_click_on_the_map_moves_the_start(page, app_url, artifacts):
     page.goto(f"{app_url}/race")
     wait_charts(page, 2)
     wait_idle(page)
-    # a node of the invisible click grid (21 x 21): x = -2 + 15 * 4/20 = 1.0, y = -1 + 5 * 4/20 = 0.0
+    # the pixel of (1, 0); the page snaps a click to a 0.02 grid on this 4-wide view
     x, y = page.evaluate("""() => {
       const gd = document.querySelectorAll('.js-plotly-plot')[0];
+      gd.scrollIntoView();
       const r = gd.querySelector('.nsewdrag').getBoundingClientRect();
       const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
       return [r.left + xa.l2p(1.0), r.top + ya.l2p(0.0)];
@@ -115,6 +116,41 @@ def test_language_switch_to_korean(page, app_url):
     page.wait_for_function("() => document.body.innerText.includes('옵티마이저 경주')", timeout=30_000)
     page.wait_for_function("() => location.search.includes('lang=ko')", timeout=30_000)
     assert re.search("lang=ko", page.url)
+
+
+def test_a_slider_change_updates_the_charts_in_place(page, app_url, console_errors):
+    """The live charts keep their DOM: a new learning rate is drawn by Plotly.react into the same div,
+    the changed path is new and the unchanged surface layer is the very same trace object."""
+    page.goto(f"{app_url}/race")
+    wait_charts(page, 2)
+    wait_idle(page)
+    page.evaluate("""() => {
+      const g = [...document.querySelectorAll('.ga-live')];
+      window.__divs = g; window.__revs = g.map(d => d.dataset.rev);
+      const gd = g[0];
+      window.__contours = gd.data.find(t => t.name === 'contours');
+      window.__sgd = JSON.stringify(Array.from(gd._fullData.find(t => t.name === '1. SGD').x));
+    }""")
+    page.locator(".st-key-race-o0-sgd-lr input[type=range]").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        """() => { const g = [...document.querySelectorAll('.ga-live')];
+                   return g.length === 2 && g.every((d, i) => d.dataset.rev !== window.__revs[i]); }""",
+        timeout=30_000,
+    )
+    same = page.evaluate("""() => {
+      const g = [...document.querySelectorAll('.ga-live')];
+      const gd = g[0];
+      return {
+        divs: g.every((d, i) => d === window.__divs[i]),
+        contours: gd.data.find(t => t.name === 'contours') === window.__contours,
+        moved: JSON.stringify(Array.from(gd._fullData.find(t => t.name === '1. SGD').x)) !== window.__sgd,
+        themed: gd._fullLayout.font.color.replace(/ /g, '') ===
+          getComputedStyle(gd).getPropertyValue('--st-text-color').trim().replace(/ /g, ''),
+      };
+    }""")
+    assert same == {"divs": True, "contours": True, "moved": True, "themed": True}
+    assert not console_errors, console_errors
 
 
 def test_home_page(page, app_url, console_errors, artifacts):

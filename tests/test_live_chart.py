@@ -1,0 +1,130 @@
+"""The in-place chart (ui/live_chart.py): its payload, its plotly.js copy, and the Race page's use of it.
+
+The browser side (Plotly.react on the same div, clicks) is tested in tests/browser/test_race_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import plotly
+import plotly.graph_objects as go
+import pytest
+import streamlit as st
+
+from ui import live_chart as lc
+from ui.testing import app_test, live_charts
+from viz import race as rv
+
+PAGE = "pages/race.py"
+
+
+def test_arrays_travel_as_plotly_typed_arrays_and_come_back_exactly():
+    x = np.linspace(-1, 1, 50, dtype=np.float32)
+    y = np.arange(50, dtype=np.int32)
+    fig = go.Figure(go.Scatter(x=x, y=y, mode="lines"), layout=dict(height=300))
+    out = lc.figure_payload(fig)
+    tr = out["data"][0]
+    assert tr["x"]["dtype"] == "f4" and tr["y"]["dtype"] == "i4"
+    np.testing.assert_array_equal(rv.unb64(tr["x"]), x)
+    np.testing.assert_array_equal(rv.unb64(tr["y"]).astype(np.int32), y)
+    json.dumps(out, allow_nan=False)  # strict JSON: what the component receives
+
+
+def test_short_arrays_and_nan_become_plain_json():
+    trace = {"type": "scatter", "x": np.array([1.0, np.nan]), "y": [np.float32(2.5), 3]}
+    out = lc.figure_payload({"data": [trace]})
+    tr = out["data"][0]
+    assert tr["x"] == [1.0, None] and tr["y"] == [2.5, 3]
+    json.dumps(out, allow_nan=False)
+
+
+def test_uids_follow_content():
+    a = {"type": "scatter", "x": np.arange(20.0), "y": np.arange(20.0)}
+    b = {"type": "scatter", "x": np.arange(20.0), "y": np.arange(20.0) ** 2}
+    p1 = lc.figure_payload({"data": [a, b]})
+    p2 = lc.figure_payload({"data": [dict(a), {**b, "y": np.arange(20.0) ** 3}]})
+    assert p1["data"][0]["uid"] == p2["data"][0]["uid"]  # unchanged: the browser reuses it
+    assert p1["data"][1]["uid"] != p2["data"][1]["uid"]  # changed: redrawn
+    assert len({t["uid"] for t in p1["data"]}) == 2
+
+
+def test_no_template_travels():
+    """Fonts and colours come from Streamlit's theme in the browser, not from plotly's template."""
+    fig = go.Figure(layout=dict(xaxis=dict(range=[0, 1]), font=dict(size=20)))
+    assert "template" in fig.to_dict()["layout"]  # plotly.py adds its default (6 kB of it)
+    lay = lc.figure_payload(fig)["layout"]
+    assert "template" not in lay and lay["xaxis"]["range"] == [0, 1] and lay["font"] == {"size": 20}
+
+
+def test_frames_are_kept():
+    fig = {
+        "data": [{"type": "scatter", "x": [0], "y": [0]}],
+        "frames": [{"name": "0", "data": [{"x": np.zeros(10, np.float32)}]}],
+    }
+    out = lc.figure_payload(fig)
+    assert out["frames"][0]["name"] == "0" and out["frames"][0]["data"][0]["x"]["dtype"] == "f4"
+
+
+def test_plotly_js_is_the_installed_copy_served_from_static():
+    name = lc.plotly_js_file()
+    src = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    dst = lc.STATIC / name
+    assert name == f"plotly-{plotly.__version__}.min.js"
+    assert dst.read_bytes() == src.read_bytes()
+    assert lc.plotly_js_url() == f"/app/static/{name}"
+    cfg = (lc.ROOT / ".streamlit" / "config.toml").read_text()
+    assert "enableStaticServing = true" in cfg
+
+
+def test_the_js_module_has_what_streamlit_calls():
+    js = lc.JS
+    assert "export default function" in js and "Plotly.react" in js and "data-rev" in js
+
+
+@pytest.fixture(scope="module")
+def two_runs():
+    at = app_test({"n": "2", "o0": "sgd", "o1": "adam", "steps": "200"}, PAGE).run()
+    assert not at.exception, at.exception
+    before = live_charts(at)
+    at.select_slider(key="race:o0.sgd.lr").set_value(2e-3).run()
+    assert not at.exception, at.exception
+    return before, live_charts(at), at
+
+
+def test_race_page_draws_two_live_charts_with_stable_keys(two_runs):
+    before, after, at = two_runs
+    els = at.get("bidi_component")
+    assert [e.proto.component_name for e in els] == [lc.NAME] * 3
+    # first the hidden preloader (plotly.js starts loading before the race is computed), then the charts
+    assert [e.proto.id.rsplit("-", 1)[-1] for e in els] == [lc.PRELOAD_KEY, "race:_map", "race:_curves"]
+    sent = [json.loads(e.proto.json) for e in els]
+    assert sent[0] == {"src": lc.plotly_js_url(), "preload": True}
+    assert len(before) == len(after) == 2
+    assert sent[1]["clickable"] is True and sent[1]["src"] == sent[0]["src"]
+    assert sent[2]["clickable"] is False
+
+
+def test_a_new_rate_changes_only_the_traces_it_moves(two_runs):
+    (map0, curves0), (map1, curves1), _ = two_runs
+    uid = lambda fig, name: [t["uid"] for t in fig["data"] if t.get("name") == name]  # noqa: E731
+    # the surface's layers and the other optimizer do not change: the browser keeps them
+    for name in ("contours", "start", "2. Adam"):
+        assert uid(map0, name) == uid(map1, name), name
+    assert uid(curves0, "2. Adam") == uid(curves1, "2. Adam")
+    # optimizer 1's path and curves do
+    assert uid(map0, "1. SGD") != uid(map1, "1. SGD")
+    assert uid(curves0, "1. SGD") != uid(curves1, "1. SGD")
+    assert len(map1["frames"]) == len(map0["frames"]) > 1
+    assert map0["layout"]["images"][0]["source"] == map1["layout"]["images"][0]["source"]
+
+
+def test_without_static_serving_the_page_falls_back_to_plotly_chart(monkeypatch):
+    """Started without the repository's config (no static serving): ordinary charts, no error."""
+    real = st.get_option
+    monkeypatch.setattr(st, "get_option", lambda k: False if k == "server.enableStaticServing" else real(k))
+    at = app_test({"n": "2", "steps": "100"}, PAGE).run()
+    assert not at.exception, at.exception
+    assert not at.get("bidi_component") and len(at.get("plotly_chart")) == 2

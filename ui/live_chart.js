@@ -1,0 +1,186 @@
+// Gradient Atlas live chart: one Plotly graph that stays in the page across reruns.
+//
+// Streamlit calls this module's default export on mount and again whenever `data` changes, with
+// the same parentElement. The first call creates the graph div; later calls hand the new figure to
+// Plotly.react, which updates that div in place (st.plotly_chart would build a fresh div each time).
+//
+// data = {src, fig: {data, layout, frames?}, config, height, rev, clickable, failed}
+//   or {src, preload: true}: only start loading plotly.js (an instance hidden at the top of a page).
+//   src: URL of plotly.min.js (served by the app's static folder; loaded once per page).
+//   Every trace carries a content `uid`: a trace whose uid the graph already shows is passed as
+//   the very same object, so Plotly can skip it; arrays arrive in plotly's base64 typed-array form
+//   and are decoded here once.
+//   rev: set as the graph's data-rev attribute once the new figure is drawn (tests wait for it).
+//   clickable: a plain click on the plot area sends {x, y} (data coordinates) as the "click" trigger.
+
+const TYPED = {
+  f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array, u1c: Uint8ClampedArray,
+  i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array,
+  float32: Float32Array, float64: Float64Array, int8: Int8Array, uint8: Uint8Array,
+  int16: Int16Array, uint16: Uint16Array, int32: Int32Array, uint32: Uint32Array,
+};
+const loading = {};
+
+function loadPlotly(src) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!loading[src]) {
+    loading[src] = new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = src;
+      s.async = true;
+      s.onload = () => resolve(window.Plotly);
+      s.onerror = () => {
+        delete loading[src];
+        reject(new Error("could not load " + src));
+      };
+      document.head.appendChild(s);
+    });
+  }
+  return loading[src];
+}
+
+function decodeArray(spec) {
+  const T = TYPED[spec.dtype];
+  const shape = spec.shape === undefined ? null : String(spec.shape).split(",");
+  if (!T || (shape && shape.length > 1)) return spec; // leave it to plotly
+  const bin = atob(spec.bdata);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new T(bytes.buffer);
+}
+
+function decode(v) {
+  if (Array.isArray(v)) return v.map(decode);
+  if (v && typeof v === "object") {
+    if (typeof v.bdata === "string" && typeof v.dtype === "string") return decodeArray(v);
+    const out = {};
+    for (const k of Object.keys(v)) out[k] = decode(v[k]);
+    return out;
+  }
+  return v;
+}
+
+function traces(root, incoming) {
+  const known = root.__gaTraces || new Map();
+  const now = new Map();
+  const out = incoming.map((t) => {
+    const same = t.uid !== undefined ? known.get(t.uid) : undefined;
+    const tr = same || decode(t);
+    if (t.uid !== undefined) now.set(t.uid, tr);
+    return tr;
+  });
+  root.__gaTraces = now;
+  return out;
+}
+
+function themed(el, layout) {
+  // Streamlit's theme (light, dark or custom) as the component's CSS variables; the figure's own
+  // settings win. Called on every update: Streamlit calls this module again when the theme changes.
+  const css = getComputedStyle(el);
+  const v = (name, dflt) => css.getPropertyValue(name).trim() || dflt;
+  const text = v("--st-text-color", "#31333F");
+  const grid = v("--st-border-color-light", v("--st-border-color", "#e6e9ef"));
+  const font = { family: v("--st-font", '"Source Sans", sans-serif'), size: 13, color: text };
+  const out = {
+    paper_bgcolor: "rgba(0,0,0,0)",
+    plot_bgcolor: "rgba(0,0,0,0)",
+    ...layout,
+    font: { ...font, ...(layout.font || {}) },
+  };
+  for (const k of Object.keys(out)) {
+    if (/^[xy]axis\d*$/.test(k)) out[k] = { gridcolor: grid, zerolinecolor: grid, linecolor: grid, ...out[k] };
+  }
+  if (!out.xaxis) out.xaxis = { gridcolor: grid, zerolinecolor: grid };
+  if (!out.yaxis) out.yaxis = { gridcolor: grid, zerolinecolor: grid };
+  return out;
+}
+
+function stopAnimation(Plotly, root) {
+  const td = root._transitionData;
+  if (td && (td._frameQueue || []).length + (td._animationRaf ? 1 : 0) > 0) {
+    Plotly.animate(root, [], { mode: "immediate", frame: { duration: 0, redraw: false } });
+  }
+}
+
+function listenForClicks(root) {
+  // Plotly lays a cover over the page while the mouse is down, so a DOM "click" never reaches the
+  // plot area: a press and release on the same spot (within 4 px) count as a click. A second press
+  // within 300 ms is a double click (Plotly's zoom reset), so the first click waits that long.
+  let down = null;
+  let timer = null;
+  root.addEventListener("mousedown", (e) => {
+    const area = e.target.closest && e.target.closest(".nsewdrag");
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+      down = null;
+      return;
+    }
+    down = area && e.button === 0 ? { x: e.clientX, y: e.clientY, rect: area.getBoundingClientRect() } : null;
+  }, true);
+  const up = (e) => {
+    if (!root.isConnected) {
+      document.removeEventListener("mouseup", up, true);
+      return;
+    }
+    if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) {
+      down = null;
+      return;
+    }
+    const d = down;
+    down = null;
+    timer = setTimeout(() => {
+      timer = null;
+      const xa = root._fullLayout && root._fullLayout.xaxis;
+      const ya = root._fullLayout && root._fullLayout.yaxis;
+      if (!xa || !ya || !root.__gaSend) return;
+      const x = xa.p2l(d.x - d.rect.left);
+      const y = ya.p2l(d.y - d.rect.top);
+      if (Number.isFinite(x) && Number.isFinite(y)) root.__gaSend("click", { x, y });
+    }, 300);
+  };
+  document.addEventListener("mouseup", up, true);
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  if (data && data.preload) {
+    // an early, hidden instance: start fetching plotly.js while the page is still computing
+    loadPlotly(data.src).catch((err) => console.error(err));
+    return;
+  }
+  if (!data || !data.fig) return;
+  let root = parentElement.querySelector(".ga-live");
+  if (!root) {
+    root = document.createElement("div");
+    root.className = "ga-live";
+    parentElement.appendChild(root);
+  }
+  root.style.minHeight = (data.height || 450) + "px";
+  root.__gaSend = setTriggerValue;
+  if (data.clickable && !root.__gaClicks) {
+    root.__gaClicks = true;
+    listenForClicks(root);
+  }
+  const token = (root.__gaToken || 0) + 1;
+  root.__gaToken = token;
+  loadPlotly(data.src)
+    .then((Plotly) => {
+      if (root.__gaToken !== token) return null; // a newer figure is on its way
+      stopAnimation(Plotly, root);
+      const fig = {
+        data: traces(root, data.fig.data || []),
+        layout: themed(parentElement, data.fig.layout || {}),
+        config: data.config || {},
+      };
+      if (data.fig.frames) fig.frames = decode(data.fig.frames);
+      return Plotly.react(root, fig);
+    })
+    .then((gd) => {
+      if (gd && root.__gaToken === token) root.setAttribute("data-rev", String(data.rev));
+    })
+    .catch((err) => {
+      root.textContent = (data.failed || "Chart failed") + ": " + (err && err.message ? err.message : err);
+      console.error(err);
+    });
+}

@@ -1,0 +1,171 @@
+"""A Plotly chart that is updated in place: ``st.components.v2`` + ``Plotly.react``.
+
+``st.plotly_chart`` re-creates its chart in a fresh div whenever the figure changes, which is most of
+what a key press on the Race page costs in the browser (``../shared/RECIPES.md``: 760 ms naive,
+417 ms in place). This component keeps one graph div per ``key`` and hands each new figure to
+``Plotly.react``; traces whose content did not change are passed as the same objects, so Plotly skips
+them.
+
+plotly.js itself is the copy inside the installed ``plotly`` package, served by the app's static
+folder (``server.enableStaticServing`` in ``.streamlit/config.toml``): nothing is fetched from the
+network, and the 4.7 MB script is loaded once per page, not sent with every rerun.
+
+The figure is plain plotly JSON; :func:`figure_payload` turns a ``go.Figure`` (or dict) into it, with
+arrays in plotly's base64 typed-array form. Everything here can be called without a browser: the
+payload is what the tests inspect.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import plotly
+import plotly.graph_objects as go
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[1]
+STATIC = ROOT / "static"  # served at /app/static/ (Streamlit's static file serving)
+NAME = "gradient_atlas.live_chart"
+JS = (Path(__file__).with_name("live_chart.js")).read_text(encoding="utf-8")
+PRELOAD_KEY = "_ga_plotly_preload"
+# isolate_styles=False: this CSS is global. The preloading instance takes no room (a hidden element
+# also takes no gap in Streamlit's flex layout).
+CSS = f".ga-live {{ width: 100%; }} .st-key-{PRELOAD_KEY} {{ display: none; }}"
+@functools.cache
+def _component():
+    """Register the component once per process and return its mount function."""
+    return st.components.v2.component(NAME, js=JS, css=CSS, isolate_styles=False)
+
+
+@functools.cache
+def plotly_js_file() -> str:
+    """Copy plotly.js from the installed plotly package into the static folder (once); its name.
+
+    The name carries plotly's version, so a browser never keeps a stale copy after an upgrade.
+    """
+    src = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    name = f"plotly-{plotly.__version__}.min.js"
+    dst = STATIC / name
+    if not dst.exists() or dst.stat().st_size != src.stat().st_size:
+        STATIC.mkdir(exist_ok=True)
+        tmp = dst.with_suffix(".tmp")
+        shutil.copyfile(src, tmp)
+        tmp.replace(dst)  # atomic: a concurrent reader never sees half a file
+    return name
+
+
+def plotly_js_url() -> str:
+    """The URL path of plotly.js under this server (honours ``server.baseUrlPath``)."""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return ("/" + base if base else "") + "/app/static/" + plotly_js_file()
+
+
+def _jsonable(v: Any) -> Any:
+    """Plotly figure content -> JSON types; numeric 1-D arrays in plotly's base64 typed-array form."""
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, np.ndarray):
+        if v.ndim == 1 and v.dtype.kind in "fiu" and v.size >= 8:
+            a = np.ascontiguousarray(v.astype(np.float32) if v.dtype == np.float16 else v)
+            code = {"f": "f", "i": "i", "u": "u"}[a.dtype.kind] + str(a.dtype.itemsize)
+            return {"dtype": code, "bdata": base64.b64encode(a.tobytes()).decode()}
+        return _jsonable(v.tolist())
+    if isinstance(v, np.generic):
+        return v.item()
+    if isinstance(v, float) and not np.isfinite(v):
+        return None  # JSON has no NaN; plotly reads null as a gap
+    return v
+
+
+def figure_payload(fig: go.Figure | dict) -> dict:
+    """The figure as the component receives it: plain JSON, a content ``uid`` on every trace.
+
+    Args:
+        fig: a ``go.Figure`` (its ``to_dict``) or a figure dict with "data", "layout" and
+            optionally "frames".
+
+    Returns:
+        {"data": [...], "layout": {...}, "frames": [...] (if any)}. A trace's uid is a hash of its
+        content, so an unchanged trace keeps its uid from one rerun to the next.
+    """
+    d = fig.to_dict() if isinstance(fig, go.Figure) else dict(fig)
+    data = []
+    for tr in d.get("data", []):
+        tr = _jsonable({k: v for k, v in tr.items() if k != "uid"})
+        digest = hashlib.blake2b(json.dumps(tr, sort_keys=True).encode(), digest_size=8).hexdigest()
+        data.append({**tr, "uid": digest})
+    # no template: the browser side takes fonts and colours from Streamlit's theme (live_chart.js)
+    layout = {k: v for k, v in d.get("layout", {}).items() if k != "template"}
+    out = {"data": data, "layout": _jsonable(layout)}
+    if d.get("frames"):
+        out["frames"] = _jsonable(d["frames"])
+    return out
+
+
+def preload() -> None:
+    """Start loading plotly.js in the browser now, before the page's charts are computed.
+
+    Call it at the top of a page that has live charts: the 4.7 MB script then loads while the
+    server runs the rest of the script.
+    """
+    if not st.get_option("server.enableStaticServing"):
+        return
+    _component()(data={"src": plotly_js_url(), "preload": True}, key=PRELOAD_KEY, height=0)
+
+
+def live_chart(
+    fig: go.Figure | dict,
+    *,
+    key: str,
+    height: int,
+    on_click: Callable[[float, float], None] | None = None,
+    config: dict | None = None,
+    failed: str = "Chart failed",
+) -> None:
+    """Draw ``fig`` in a chart that later reruns update in place.
+
+    Args:
+        fig: the figure (see :func:`figure_payload`).
+        key: the chart's identity: the same key on the next rerun updates the same graph.
+        height: pixels (the figure's layout height).
+        on_click: called as ``on_click(x, y)`` (data coordinates) before the rerun that a plain
+            click on the plot area starts; None: clicks do nothing.
+        config: plotly.js config (responsive and no logo by default).
+        failed: text shown in place of the chart if plotly.js cannot draw it.
+    """
+    if not st.get_option("server.enableStaticServing"):
+        # started without the repository's .streamlit/config.toml (e.g. from another directory):
+        # no plotly.js to load, so draw the ordinary way (clicks on the map then do nothing)
+        st.plotly_chart(fig, key=key, config={"displaylogo": False, **(config or {})})
+        return
+    payload = figure_payload(fig)
+    data = {
+        "src": plotly_js_url(),
+        "fig": payload,
+        "config": {"displaylogo": False, "responsive": True, **(config or {})},
+        "height": int(height),
+        "clickable": on_click is not None,
+        "rev": hashlib.blake2b(json.dumps(payload).encode(), digest_size=6).hexdigest(),
+        "failed": failed,
+    }
+    kwargs = {}
+    if on_click is not None:
+
+        def clicked() -> None:
+            value = st.session_state.get(key)
+            pt = value.get("click") if isinstance(value, Mapping) else getattr(value, "click", None)
+            if isinstance(pt, dict) and all(isinstance(pt.get(c), (int, float)) for c in ("x", "y")):
+                on_click(float(pt["x"]), float(pt["y"]))
+
+        kwargs["on_click_change"] = clicked
+    _component()(data=data, key=key, height=int(height), **kwargs)
