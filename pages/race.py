@@ -328,7 +328,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     )
 
     if widgets.control(ps, ps.schema["show3d"], t("race.show3d")):
-        st.plotly_chart(
+        live_chart(
             rv.surface_figure(
                 layers.x3,
                 layers.y3,
@@ -341,7 +341,8 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
                 z_title=t("race.z_log") if log else "f",
             ),
             key=ps.key("_3d"),
-            config={"displaylogo": False},
+            height=rv.SURFACE_HEIGHT,
+            failed=t("race.chart_failed"),
         )
 
     st.subheader(t("race.results"))

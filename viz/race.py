@@ -30,6 +30,7 @@ TAIL = 8  # frame points in a comet's tail
 N_LEVELS = 14  # contour lines
 MAP_HEIGHT = 520  # pixels of the 2-D race
 CURVES_HEIGHT = 300  # pixels of the loss / distance / gradient-norm panels
+SURFACE_HEIGHT = 520  # pixels of the 3-D view
 OVERLAYS = ("grad", "moment", "step", "lookahead")
 
 
@@ -537,7 +538,7 @@ def surface_figure(
     loss: np.ndarray,
     *,
     z_title: str = "f",
-    height: int = 520,
+    height: int = SURFACE_HEIGHT,
 ) -> go.Figure:
     """The surface in 3-D with every path drawn on it (heights in the 2-D figure's shading units)."""
     s = np.clip(shade_values(z, bg), bg.lo, bg.hi)
