@@ -68,15 +68,26 @@ def test_frames_are_kept():
     assert out["frames"][0]["name"] == "0" and out["frames"][0]["data"][0]["x"]["dtype"] == "f4"
 
 
-def test_plotly_js_is_the_installed_copy_served_from_static():
-    name = lc.plotly_js_file()
-    src = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    dst = lc.STATIC / name
-    assert name == f"plotly-{plotly.__version__}.min.js"
-    assert dst.read_bytes() == src.read_bytes()
-    assert lc.plotly_js_url() == f"/app/static/{name}"
-    cfg = (lc.ROOT / ".streamlit" / "config.toml").read_text()
-    assert "enableStaticServing = true" in cfg
+def test_plotly_js_bundles_are_copied_to_static_and_named_by_version():
+    basic, full = lc.plotly_js_file("basic"), lc.plotly_js_file("full")
+    vendored = next(lc.VENDOR.glob("plotly-basic-*.min.js"))
+    package = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    assert (lc.STATIC / basic).read_bytes() == vendored.read_bytes()
+    assert (lc.STATIC / full).read_bytes() == package.read_bytes()
+    assert basic == f"plotly-basic-{lc.bundle_version(vendored)}.min.js"
+    assert full == f"plotly-{lc.bundle_version(package)}.min.js"
+    assert lc.bundle_version(vendored) == "4.1.1"  # ui/vendor/README.md says where it comes from
+    assert vendored.stat().st_size < package.stat().st_size / 3  # why it is there: a third of the bytes
+    assert lc.plotly_js_url("basic") == f"/app/static/{basic}"
+    assert "enableStaticServing = true" in (lc.ROOT / ".streamlit" / "config.toml").read_text()
+    with pytest.raises(ValueError, match="choose 'basic' or 'full'"):
+        lc.plotly_js_file("gl3d")
+
+
+def test_the_bundle_follows_the_trace_types():
+    assert lc.bundle_for({"data": [{"type": "scatter"}, {"x": [1]}, {"type": "bar"}]}) == "basic"
+    assert lc.bundle_for({"data": [{"type": "scatter"}, {"type": "surface"}]}) == "full"
+    assert lc.bundle_for({"data": []}) == "basic"
 
 
 def test_the_js_module_has_what_streamlit_calls():
@@ -101,9 +112,9 @@ def test_race_page_draws_two_live_charts_with_stable_keys(two_runs):
     # first the hidden preloader (plotly.js starts loading before the race is computed), then the charts
     assert [e.proto.id.rsplit("-", 1)[-1] for e in els] == [lc.PRELOAD_KEY, "race:_map", "race:_curves"]
     sent = [json.loads(e.proto.json) for e in els]
-    assert sent[0] == {"src": lc.plotly_js_url(), "preload": True}
+    assert sent[0] == {"src": lc.plotly_js_url("basic"), "preload": True}
     assert len(before) == len(after) == 2
-    assert sent[1]["clickable"] is True and sent[1]["src"] == sent[0]["src"]
+    assert sent[1]["clickable"] is True and sent[1]["src"] == sent[2]["src"] == sent[0]["src"]
     assert sent[2]["clickable"] is False
 
 
@@ -128,3 +139,13 @@ def test_without_static_serving_the_page_falls_back_to_plotly_chart(monkeypatch)
     at = app_test({"n": "2", "steps": "100"}, PAGE).run()
     assert not at.exception, at.exception
     assert not at.get("bidi_component") and len(at.get("plotly_chart")) == 2
+
+
+def test_the_3d_view_asks_for_the_full_bundle():
+    at = app_test({"n": "1", "steps": "100", "show3d": "1"}, PAGE).run()
+    assert not at.exception, at.exception
+    sent = [json.loads(e.proto.json) for e in at.get("bidi_component")]
+    assert [d["src"].rsplit("/", 1)[1] for d in sent] == [lc.plotly_js_file("basic")] * 3 + [
+        lc.plotly_js_file("full")
+    ]
+    assert sent[3]["fig"]["data"][0]["type"] == "surface"

@@ -6,7 +6,7 @@
 //
 // data = {src, fig: {data, layout, frames?}, config, height, rev, clickable, failed}
 //   or {src, preload: true}: only start loading plotly.js (an instance hidden at the top of a page).
-//   src: URL of plotly.min.js (served by the app's static folder; loaded once per page).
+//   src: URL of a plotly.js bundle (served by the app's static folder; each loaded once per page).
 //   Every trace carries a content `uid`: a trace whose uid the graph already shows is passed as
 //   the very same object, so Plotly can skip it; arrays arrive in plotly's base64 typed-array form
 //   and are decoded here once.
@@ -19,24 +19,25 @@ const TYPED = {
   float32: Float32Array, float64: Float64Array, int8: Int8Array, uint8: Uint8Array,
   int16: Int16Array, uint16: Uint16Array, int32: Int32Array, uint32: Uint32Array,
 };
-const loading = {};
+// One plotly.js instance per bundle URL (basic and full can both be in a page). Each bundle sets
+// window.Plotly when it runs; its load event fires right after, so that is the instance it made.
+const bundles = (window.__gaPlotly = window.__gaPlotly || {});
 
 function loadPlotly(src) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!loading[src]) {
-    loading[src] = new Promise((resolve, reject) => {
+  if (!bundles[src]) {
+    bundles[src] = new Promise((resolve, reject) => {
       const s = document.createElement("script");
       s.src = src;
       s.async = true;
       s.onload = () => resolve(window.Plotly);
       s.onerror = () => {
-        delete loading[src];
+        delete bundles[src];
         reject(new Error("could not load " + src));
       };
       document.head.appendChild(s);
     });
   }
-  return loading[src];
+  return bundles[src];
 }
 
 function decodeArray(spec) {
@@ -167,6 +168,11 @@ export default function (component) {
   loadPlotly(data.src)
     .then((Plotly) => {
       if (root.__gaToken !== token) return null; // a newer figure is on its way
+      if (root.__gaPlotlyLib && root.__gaPlotlyLib !== Plotly) {
+        root.__gaPlotlyLib.purge(root); // drawn by the other bundle: start afresh with this one
+        root.__gaTraces = null;
+      }
+      root.__gaPlotlyLib = Plotly;
       stopAnimation(Plotly, root);
       const fig = {
         data: traces(root, data.fig.data || []),

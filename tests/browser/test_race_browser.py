@@ -153,6 +153,26 @@ def test_a_slider_change_updates_the_charts_in_place(page, app_url, console_erro
     assert not console_errors, console_errors
 
 
+def test_3d_view_draws_with_the_full_bundle_beside_the_basic_one(page, app_url, console_errors):
+    page.goto(f"{app_url}/race?show3d=1&n=2&steps=200")
+    wait_charts(page, 3)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.ga-live')].length === 3 &&"
+        " [...document.querySelectorAll('.ga-live')].every(d => d.dataset.rev)",
+        timeout=60_000,
+    )
+    info = page.evaluate("""() => {
+      const g = [...document.querySelectorAll('.ga-live')];
+      return {types: g.map(d => d._fullData[0].type), libs: new Set(g.map(d => d.__gaPlotlyLib)).size,
+              scripts: [...document.querySelectorAll('script[src*="/app/static/plotly"]')]
+                .map(s => s.src.split('/').pop())};
+    }""")
+    assert info["types"] == ["scatter", "scatter", "surface"]
+    assert info["libs"] == 2  # the 2-D charts on the basic bundle, the 3-D view on the full one
+    assert sorted(s.startswith("plotly-basic-") for s in info["scripts"]) == [False, True]
+    assert not console_errors, console_errors
+
+
 def test_home_page(page, app_url, console_errors, artifacts):
     page.goto(app_url)
     page.wait_for_function("() => document.body.innerText.includes('Classroom presets')", timeout=60_000)
