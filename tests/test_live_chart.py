@@ -15,7 +15,7 @@ import pytest
 import streamlit as st
 
 from ui import live_chart as lc
-from ui.testing import app_test, live_charts
+from ui.testing import app_test, live_charts, resolve_shared
 from viz import race as rv
 
 PAGE = "pages/race.py"
@@ -49,6 +49,20 @@ def test_uids_follow_content():
     assert p1["data"][0]["uid"] == p2["data"][0]["uid"]  # unchanged: the browser reuses it
     assert p1["data"][1]["uid"] != p2["data"][1]["uid"]  # changed: redrawn
     assert len({t["uid"] for t in p1["data"]}) == 2
+
+
+def test_an_array_held_by_several_traces_travels_once():
+    steps = np.arange(500, dtype=np.float32)
+    fig = {"data": [{"type": "scatter", "x": steps, "y": np.sin(steps / k)} for k in (5, 7, 9)]}
+    out = lc.figure_payload(fig)
+    assert len(out["shared"]) == 1 and [t["x"] for t in out["data"]] == [{"shared": 0}] * 3
+    np.testing.assert_array_equal(rv.unb64(out["shared"][0]), steps)
+    assert all(isinstance(t["y"], dict) and "bdata" in t["y"] for t in out["data"])  # own arrays stay
+    back = resolve_shared(out)
+    assert "shared" not in back and all(np.array_equal(rv.unb64(t["x"]), steps) for t in back["data"])
+    # the uid is of the trace's own content, whatever is shared
+    alone = lc.figure_payload({"data": fig["data"][:1]})
+    assert "shared" not in alone and alone["data"][0]["uid"] == out["data"][0]["uid"]
 
 
 def test_no_template_travels():

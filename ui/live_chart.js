@@ -9,7 +9,8 @@
 //   src: URL of a plotly.js bundle (served by the app's static folder; each loaded once per page).
 //   Every trace carries a content `uid`: a trace whose uid the graph already shows is passed as
 //   the very same object, so Plotly can skip it; arrays arrive in plotly's base64 typed-array form
-//   and are decoded here once.
+//   and are decoded here once. fig.shared holds arrays that several traces use; a trace refers to
+//   one as {shared: index}.
 //   rev: set as the graph's data-rev attribute once the new figure is drawn (tests wait for it).
 //   clickable: a plain click on the plot area sends {x, y} (data coordinates) as the "click" trigger.
 
@@ -50,23 +51,25 @@ function decodeArray(spec) {
   return new T(bytes.buffer);
 }
 
-function decode(v) {
-  if (Array.isArray(v)) return v.map(decode);
+function decode(v, shared) {
+  if (Array.isArray(v)) return v.map((x) => decode(x, shared));
   if (v && typeof v === "object") {
     if (typeof v.bdata === "string" && typeof v.dtype === "string") return decodeArray(v);
+    if (shared && typeof v.shared === "number" && Object.keys(v).length === 1) return shared[v.shared];
     const out = {};
-    for (const k of Object.keys(v)) out[k] = decode(v[k]);
+    for (const k of Object.keys(v)) out[k] = decode(v[k], shared);
     return out;
   }
   return v;
 }
 
-function traces(root, incoming) {
+function traces(root, incoming, sharedSpecs) {
+  const shared = (sharedSpecs || []).map(decodeArray); // arrays several traces hold, decoded once
   const known = root.__gaTraces || new Map();
   const now = new Map();
   const out = incoming.map((t) => {
     const same = t.uid !== undefined ? known.get(t.uid) : undefined;
-    const tr = same || decode(t);
+    const tr = same || decode(t, shared);
     if (t.uid !== undefined) now.set(t.uid, tr);
     return tr;
   });
@@ -175,7 +178,7 @@ export default function (component) {
       root.__gaPlotlyLib = Plotly;
       stopAnimation(Plotly, root);
       const fig = {
-        data: traces(root, data.fig.data || []),
+        data: traces(root, data.fig.data || [], data.fig.shared),
         layout: themed(parentElement, data.fig.layout || {}),
         config: data.config || {},
       };

@@ -132,8 +132,10 @@ def figure_payload(fig: go.Figure | dict) -> dict:
             optionally "frames".
 
     Returns:
-        {"data": [...], "layout": {...}, "frames": [...] (if any)}. A trace's uid is a hash of its
-        content, so an unchanged trace keeps its uid from one rerun to the next.
+        {"data": [...], "layout": {...}, "frames": [...] (if any), "shared": [...] (if any)}. A
+        trace's uid is a hash of its content, so an unchanged trace keeps its uid from one rerun to
+        the next. An array that several traces hold (e.g. the step axis of every curve) is sent
+        once, in "shared", and each trace holds ``{"shared": index}`` in its place.
     """
     d = fig.to_dict() if isinstance(fig, go.Figure) else dict(fig)
     data = []
@@ -141,12 +143,48 @@ def figure_payload(fig: go.Figure | dict) -> dict:
         tr = _jsonable({k: v for k, v in tr.items() if k != "uid"})
         digest = hashlib.blake2b(json.dumps(tr, sort_keys=True).encode(), digest_size=8).hexdigest()
         data.append({**tr, "uid": digest})
+    data, shared = _share_arrays(data)
     # no template: the browser side takes fonts and colours from Streamlit's theme (live_chart.js)
     layout = {k: v for k, v in d.get("layout", {}).items() if k != "template"}
     out = {"data": data, "layout": _jsonable(layout)}
     if d.get("frames"):
         out["frames"] = _jsonable(d["frames"])
+    if shared:
+        out["shared"] = shared
     return out
+
+
+SHARE_MIN = 1024  # base64 characters: smaller arrays are not worth a reference
+
+
+def _share_arrays(traces: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Replace the typed arrays that occur in more than one place by ``{"shared": i}``."""
+    seen: dict[str, int] = {}
+
+    def count(v):
+        if isinstance(v, dict):
+            if isinstance(v.get("bdata"), str) and len(v["bdata"]) >= SHARE_MIN:
+                seen[v["bdata"]] = seen.get(v["bdata"], 0) + 1
+            else:
+                for x in v.values():
+                    count(x)
+
+    for tr in traces:
+        count(tr)
+    index: dict[str, int] = {}
+    shared: list[dict] = []
+
+    def swap(v):
+        if isinstance(v, dict):
+            if seen.get(v.get("bdata"), 0) > 1:
+                if v["bdata"] not in index:
+                    index[v["bdata"]] = len(shared)
+                    shared.append(v)
+                return {"shared": index[v["bdata"]]}
+            return {k: swap(x) for k, x in v.items()}
+        return v
+
+    return [swap(tr) for tr in traces], shared
 
 
 def preload() -> None:

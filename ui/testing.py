@@ -59,4 +59,21 @@ def live_charts(at: AppTest) -> list[dict]:
     import json
 
     sent = [json.loads(el.proto.json) for el in at.get("bidi_component")]
-    return [d["fig"] for d in sent if "fig" in d]  # not the hidden plotly.js preloader
+    return [resolve_shared(d["fig"]) for d in sent if "fig" in d]  # not the hidden preloader
+
+
+def resolve_shared(fig: dict) -> dict:
+    """A live chart's figure with its ``{"shared": i}`` references replaced by the arrays (as the
+    browser side does), so tests read every trace's own data."""
+    shared = fig.get("shared", [])
+
+    def put(v):
+        if isinstance(v, dict):
+            if set(v) == {"shared"}:
+                return shared[v["shared"]]
+            return {k: put(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [put(x) for x in v]
+        return v
+
+    return {k: put(v) for k, v in fig.items() if k != "shared"}
