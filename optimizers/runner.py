@@ -149,7 +149,8 @@ class _Coords:
         self.cut = tuple(split and d <= SPLIT_DIM and jnp.shape(x) == (d,) for x in leaves)
 
     def part(self, tree):
-        """(w, state) -> the carried form: the chosen leaves as tuples of scalars."""
+        """(w, state) -> the carried form: a tuple of leaves (w first), the chosen ones as tuples
+        of scalars."""
         leaves = jax.tree.leaves(tree)
         return tuple(
             tuple(x[i] for i in range(x.shape[0])) if c else x for x, c in zip(leaves, self.cut, strict=True)
@@ -228,14 +229,15 @@ def _scan_one(
         table_key, step_key = jax.random.split(jax.random.PRNGKey(g.seed))
         u = noise_table(table_key, w0.shape[0], dtype) * g.noise
 
-    split = _Coords(w0.shape[0], (w0, opt.init(w0, hp0)), split)
+    coords = _Coords(w0.shape[0], (w0, opt.init(w0, hp0)), split)
+    rows = _Rows()
 
     def lr_factor(t):
         return schedules.factor(g.sched_kind, g.sched_params, t, g.steps)
 
     def body(carry, x):
         (t, factor), (ws, loss, div_at, hit_at) = x, carry
-        w, state = split.join(ws)
+        w, state = coords.join(ws)
         hp = {**hp0, "lr": hp0["lr"] * (lr_factor(t) if factor is None else factor)}
         if noisy:
             # One mini-batch per step: look-ahead rules (NAG, SAM) reuse it for both gradients.
@@ -245,12 +247,12 @@ def _scan_one(
             grad_fn = grad_f
         w_new, state_new, aux = opt.update(grad_fn, w, state, hp)
         loss_new = f(w_new)
-        ws_new = split.part((w_new, state_new))  # ws_new[0]: w_new
+        ws_new = coords.part((w_new, state_new))  # ws_new[0] is w_new
         # NaN and inf fail ``<= reach`` too, so one test covers non-finite and escaped positions
         bad = ~(jnp.isfinite(loss_new) & _all_close(ws_new[0], mid, reach))
         active = (div_at < 0) & (t < g.steps)  # a run is alive until its first bad step
         move = active & ~bad
-        # a stopped run keeps w; its state is never read again
+        # a stopped run keeps w (leaf 0); its state is never read again
         ws = (jax.tree.map(lambda a, b: jnp.where(move, a, b), ws_new[0], ws[0]),) + ws_new[1:]
         loss = jnp.where(move, loss_new, loss)
         div_at = jnp.where(active & bad, t + 1, div_at)
@@ -258,7 +260,7 @@ def _scan_one(
         carry = (ws, loss, div_at, hit_at)
         if record == "final":
             return carry, None
-        w, alive = split.join(ws)[0], div_at < 0
+        w, alive = coords.join(ws)[0], div_at < 0
         nan = jnp.asarray(jnp.nan, dtype)
         out = {"path": jnp.where(alive, w, nan), "loss": jnp.where(alive, loss, nan)}
         if record == "full":
@@ -269,12 +271,11 @@ def _scan_one(
     loss0 = f(w0)
     ok0 = jnp.isfinite(loss0) & jnp.all(jnp.isfinite(w0))
     carry0 = (
-        split.part((w0, opt.init(w0, hp0))),
+        coords.part((w0, opt.init(w0, hp0))),
         loss0,
         jnp.where(ok0, -1, 0).astype(jnp.int32),  # a start that is not finite is bad at step 0
         jnp.where(ok0 & (loss0 <= g.target), 0, -1).astype(jnp.int32),
     )
-    rows = _Rows()
     ts = jnp.arange(n_steps, dtype=jnp.int32)
     xs = (ts, jax.vmap(lr_factor)(ts) if shared_schedule else None)
     if every == 1:
@@ -284,12 +285,12 @@ def _scan_one(
         def stretch(carry, xs):
             carry, _ = jax.lax.scan(lambda c, x: (body(c, x)[0], None), carry, xs)
             ws, loss, div_at, _ = carry
-            w, alive, nan = split.join(ws)[0], div_at < 0, jnp.asarray(jnp.nan, dtype)
+            w, alive, nan = coords.join(ws)[0], div_at < 0, jnp.asarray(jnp.nan, dtype)
             return carry, rows.pack({"path": jnp.where(alive, w, nan), "loss": jnp.where(alive, loss, nan)})
 
         xs = jax.tree.map(lambda a: a.reshape(n_steps // every, every), xs)
         carry, outs = jax.lax.scan(stretch, carry0, xs)
-    (w, _), loss, div_at, hit_at = split.join(carry[0]), *carry[1:]
+    (w, _), loss, div_at, hit_at = coords.join(carry[0]), *carry[1:]
     final = Final(w=w, loss=loss, diverged_at=div_at, hit_at=hit_at)
     if record == "final":
         return None, final
