@@ -2,8 +2,9 @@
 
 ``run_groups`` is generic in the parameter dimension d: parameter vectors of up to SPLIT_DIM
 coordinates are carried coordinate by coordinate in groups of at least SPLIT_RUNS runs, larger ones
-whole. Checked here against the closed form of gradient descent on a diagonal quadratic, and the
-two carries against each other for every optimizer, recording everything.
+whole. Checked here against the closed form of gradient descent on a diagonal quadratic (also
+block by block, see ``runner._in_blocks``), and the two carries against each other for every
+optimizer, recording everything.
 """
 
 from functools import partial
@@ -37,9 +38,14 @@ def _group(hp: dict, start: np.ndarray, steps: int, target: float = -np.inf) -> 
     )
 
 
-@pytest.mark.parametrize("d", [3, runner.SPLIT_DIM + 4])  # carried per coordinate / whole
-def test_gradient_descent_in_d_dimensions_is_the_closed_form(d):
-    n, steps = 80, 50  # n >= SPLIT_RUNS
+@pytest.mark.parametrize(
+    "d, n, block",
+    [(3, 80, None), (runner.SPLIT_DIM + 4, 80, None), (3, 75, 32)],  # per coordinate / whole / 3 blocks
+)
+def test_gradient_descent_in_d_dimensions_is_the_closed_form(d, n, block, monkeypatch):
+    if block:  # a new run count, so a new compile that sees the small BLOCK
+        monkeypatch.setattr(runner, "BLOCK", block)
+    steps = 50  # n >= SPLIT_RUNS
     h = np.linspace(1.0, 10.0, d).astype(np.float32)
     lrs = np.geomspace(0.01, 0.25, n).astype(np.float32)  # the last ones: lr * 10 > 2 diverges
     start = np.tile(np.linspace(1.0, -1.0, d), (n, 1))
