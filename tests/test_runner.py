@@ -324,7 +324,17 @@ def test_cpu_loop_flag_is_added_once_and_respects_the_user(monkeypatch):
     assert xla_cpu.tune_cpu_loops(12345) is True
     flags = os.environ["XLA_FLAGS"]
     assert flags.startswith("--xla_force_host_platform_device_count=1 ")
-    assert flags.endswith("--xla_backend_extra_options=xla_cpu_small_while_loop_byte_threshold=12345")
+    assert flags.endswith(
+        " --xla_cpu_prefer_vector_width=512"
+        " --xla_backend_extra_options=xla_cpu_small_while_loop_byte_threshold=12345,"
+        "xla_cpu_use_multi_output_fusion=true"
+    )
     assert xla_cpu.tune_cpu_loops(999) is False and os.environ["XLA_FLAGS"] == flags
     monkeypatch.setenv("XLA_FLAGS", "--xla_backend_extra_options=xla_cpu_small_while_loop_byte_threshold=0")
     assert xla_cpu.tune_cpu_loops() is False  # the user's own setting wins
+    monkeypatch.setenv("XLA_FLAGS", "--xla_cpu_prefer_vector_width=256")
+    assert xla_cpu.tune_cpu_loops(7) is True  # their vector width stays, the loop flags are added
+    assert os.environ["XLA_FLAGS"] == (
+        "--xla_cpu_prefer_vector_width=256 --xla_backend_extra_options="
+        "xla_cpu_small_while_loop_byte_threshold=7,xla_cpu_use_multi_output_fusion=true"
+    )
