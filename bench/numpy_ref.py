@@ -40,6 +40,20 @@ def himmelblau_grad(w: np.ndarray) -> np.ndarray:
     return np.stack([4 * x * a + 2 * b, 2 * a + 4 * y * b], axis=-1)
 
 
+def minibatch_grad(grad: Grad, n_samples: int, batch: int, noise: float, seed: int) -> Grad:
+    """``grad`` plus the mean of ``batch`` of ``n_samples`` fixed per-sample offsets, drawn without
+    replacement afresh at every call (one call per step for every rule but SAM): the project's
+    mini-batch model (``optimizers.runner``), written the NumPy way with ``Generator.choice``."""
+    rng = np.random.default_rng(seed)
+    u = rng.standard_normal((n_samples, 2))
+    u = (u - u.mean(0)) / u.std(0) * noise
+
+    def noisy(w: np.ndarray) -> np.ndarray:
+        return grad(w) + u[rng.choice(n_samples, batch, replace=False)].mean(0)
+
+    return noisy
+
+
 # ---------------------------------------------------------------- update rules
 
 

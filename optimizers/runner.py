@@ -119,14 +119,28 @@ def noise_table(key, dim: int, dtype) -> jax.Array:
 def minibatch_offset(u, key, batch):
     """Mean of ``batch`` rows of ``u`` drawn without replacement (``batch`` is traced).
 
+    The rows are drawn by selection sampling (Knuth's Algorithm S): row i is taken with
+    probability (B - rows taken so far) / (N - i). Every B-subset is equally likely and exactly B
+    rows are taken, as with a random permutation cut after B, but without a sort: the step stays
+    elementwise, so it fuses into the runner's loop (a permutation per step cost ~13 us per
+    run-step; 8 noisy runs x 2,000 steps went from 208 ms to a few ms).
+
     With u centred and of population variance s^2, the mean has variance
     s^2 (N - B) / (B (N - 1)): zero at B = N.
     """
-    order = jax.random.permutation(key, u.shape[0])
-    take = (jnp.arange(u.shape[0]) < batch).astype(u.dtype)
-    mean = (take[:, None] * u[order]).sum(axis=0) / batch
+    n = u.shape[0]
+    r = jax.random.uniform(key, (n,), u.dtype)
+
+    def take_row(i, carry):
+        taken, total = carry
+        take = r[i] * (n - i) < batch - taken
+        return taken + take.astype(taken.dtype), total + jnp.where(take, u[i], jnp.zeros_like(u[i]))
+
+    zero = (jnp.zeros((), jnp.int32), jnp.zeros(u.shape[1:], u.dtype))
+    _, total = jax.lax.fori_loop(0, n, take_row, zero, unroll=8)
+    mean = total / batch
     # B = N is the full sum: exactly zero, not zero up to the rounding of the centring
-    return jnp.where(batch >= u.shape[0], jnp.zeros_like(mean), mean)
+    return jnp.where(batch >= n, jnp.zeros_like(mean), mean)
 
 
 def _norm(x):

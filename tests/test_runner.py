@@ -61,6 +61,25 @@ def test_minibatch_variance(batch):
     assert np.all(np.abs(off.mean(axis=0)) < 5 * np.sqrt(expected / n))
 
 
+@pytest.mark.parametrize("n, batch", [(8, 3), (6, 1), (6, 5)])
+def test_every_subset_is_equally_likely(n, batch):
+    """The sampler draws a uniformly random B-subset: with u = I, B * offset is the subset's mask.
+    Every draw has exactly B rows, and the C(n, B) subsets appear with equal frequency (chi-square
+    test, p > 1e-4 for a correct sampler)."""
+    import math
+
+    import jax
+    from scipy import stats
+
+    keys = jax.random.split(jax.random.PRNGKey(7), 40_000)
+    masks = np.asarray(jax.vmap(lambda k: runner.minibatch_offset(jnp.eye(n), k, batch))(keys)) * batch
+    assert np.allclose(masks, np.round(masks)) and np.all(np.round(masks).sum(1) == batch)
+    codes = np.round(masks).astype(int) @ (1 << np.arange(n))
+    counts = np.bincount(codes, minlength=1 << n)[[c for c in range(1 << n) if bin(c).count("1") == batch]]
+    assert len(counts) == math.comb(n, batch) and counts.min() > 0
+    assert stats.chisquare(counts).pvalue > 1e-4
+
+
 def test_noise_is_seeded():
     def run(seed):
         return optimizers.simulate(BOWL, ["sgd"], start=(1.0, 1.0), steps=30, batch_size=5, noise=1.0,
@@ -216,12 +235,16 @@ def test_record_modes_agree():
     path = optimizers.simulate(s, runs, record="path", **kw)
     final = optimizers.simulate(s, runs, record="final", **kw)
     assert path.aux is None and path.grad_norm is None and final.path is None and final.loss is None
-    np.testing.assert_array_equal(full.path, path.path)
-    np.testing.assert_array_equal(full.loss, path.loss)
+    # each record mode is its own compiled program: XLA may fuse (and contract multiply-adds)
+    # differently, so the same steps agree to float32 rounding, not bit for bit
+    np.testing.assert_allclose(full.path, path.path, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(full.loss, path.loss, rtol=1e-5, atol=1e-6)
     assert full.diverged_at[1] > 0 and full.diverged_at[0] == -1  # lr 0.01 leaves Rosenbrock
     for r in (path, final):
-        for field in ("diverged_at", "hit_at", "final_w", "final_loss", "steps"):
+        for field in ("diverged_at", "hit_at", "steps"):
             np.testing.assert_array_equal(getattr(full, field), getattr(r, field), err_msg=field)
+        for field in ("final_w", "final_loss"):
+            np.testing.assert_allclose(getattr(full, field), getattr(r, field), rtol=1e-5, err_msg=field)
     # grad_norm is the exact gradient's norm at each recorded point
     x, y = full.path[0, :, 0], full.path[0, :, 1]
     g = np.stack([-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)], axis=-1)
