@@ -163,3 +163,14 @@ def test_the_3d_view_asks_for_the_full_bundle():
         lc.plotly_js_file("full")
     ]
     assert sent[3]["fig"]["data"][0]["type"] == "surface"
+
+
+def test_a_read_only_static_folder_falls_back_too(monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(lc, "plotly_js_file", refuse)
+    assert lc.available() is False
+    at = app_test({"n": "1", "steps": "100"}, PAGE).run()
+    assert not at.exception, at.exception
+    assert not at.get("bidi_component") and len(at.get("plotly_chart")) == 2

@@ -187,13 +187,30 @@ def _share_arrays(traces: list[dict]) -> tuple[list[dict], list[dict]]:
     return [swap(tr) for tr in traces], shared
 
 
+def available() -> bool:
+    """True if live charts can run here: static serving is on and plotly.js is in ``static/``.
+
+    False when the app was started without the repository's ``.streamlit/config.toml`` (another
+    working directory) or the static folder cannot be written (a read-only install); pages then
+    draw with ``st.plotly_chart``.
+    """
+    if not st.get_option("server.enableStaticServing"):
+        return False
+    try:
+        plotly_js_file("basic")
+        plotly_js_file("full")
+    except OSError:
+        return False
+    return True
+
+
 def preload() -> None:
     """Start loading plotly.js in the browser now, before the page's charts are computed.
 
     Call it at the top of a page that has live charts: the 4.7 MB script then loads while the
     server runs the rest of the script.
     """
-    if not st.get_option("server.enableStaticServing"):
+    if not available():
         return
     _component()(data={"src": plotly_js_url("basic"), "preload": True}, key=PRELOAD_KEY, height=0)
 
@@ -218,9 +235,9 @@ def live_chart(
         config: plotly.js config (responsive and no logo by default).
         failed: text shown in place of the chart if plotly.js cannot draw it.
     """
-    if not st.get_option("server.enableStaticServing"):
-        # started without the repository's .streamlit/config.toml (e.g. from another directory):
-        # no plotly.js to load, so draw the ordinary way (clicks on the map then do nothing)
+    if not available():
+        # no plotly.js to serve (see available()): draw the ordinary way; clicks on the map then
+        # do nothing (the start is still typed in)
         st.plotly_chart(fig, key=key, config={"displaylogo": False, **(config or {})})
         return
     payload = figure_payload(fig)
