@@ -477,12 +477,13 @@ def contour_figure(
     sliders = [
         dict(
             active=int(np.searchsorted(slider_frames(len(fidx), j0), j0)),
-            x=0.18,
-            len=0.82,
+            x=0.26,  # clear of the Play and Pause buttons (about 0.24 of a 600 px plot)
+            len=0.74,
             y=1.0,
             yanchor="bottom",
             pad=dict(t=0, b=2),
-            currentvalue=dict(prefix=lab["step"] + " ", font=dict(size=12)),
+            # its own colour: unset, it would take the (transparent) tick-label font below
+            currentvalue=dict(prefix=lab["step"] + " ", font=dict(size=12, color="#808495")),
             ticklen=0,
             minorticklen=0,
             font=dict(size=1, color="rgba(0,0,0,0)"),
