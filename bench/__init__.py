@@ -1,8 +1,8 @@
 """Benchmarks: ``python -m bench [section ...]`` runs every ``bench/b_*.py`` module's ``run()``.
 
 A section is a module ``bench/b_<name>.py`` with a ``run() -> None`` that prints its own figures.
-Sections are discovered, sorted by name, and run one after another; one that raises is reported
-and the others still run. Benchmarks print; they are never tests.
+Sections are discovered, sorted by name, and run one after another, each in its own process; one
+that fails is reported and the others still run. Benchmarks print; they are never tests.
 """
 
 from __future__ import annotations

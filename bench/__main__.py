@@ -1,14 +1,22 @@
-"""``python -m bench`` runs every section; ``python -m bench engine lr`` runs only those."""
+"""``python -m bench`` runs every section; ``python -m bench engine lr`` runs only those.
+
+Each section runs in a fresh Python process, so no section measures another's leftovers (threads
+of the app section's Streamlit runtime, compiled programs, memory) and each starts JAX with the
+project's XLA flags.
+"""
 
 from __future__ import annotations
 
-import importlib
+import subprocess
 import sys
 import time
-import traceback
+from pathlib import Path
 
 import optimizers  # noqa: F401  (first: it sets XLA:CPU flags, which count only before JAX starts)
 from bench import machine, sections
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTION = "import optimizers, importlib, sys; importlib.import_module(f'bench.b_{sys.argv[1]}').run()"
 
 
 def main(argv: list[str]) -> int:
@@ -24,10 +32,9 @@ def main(argv: list[str]) -> int:
     for name in wanted:
         print(f"\n== {name} ==", flush=True)
         t0 = time.perf_counter()
-        try:
-            importlib.import_module(f"bench.b_{name}").run()
-        except Exception:  # one broken section must not hide the others' figures
-            traceback.print_exc(file=sys.stdout)
+        # one broken section must not hide the others' figures: its traceback prints, the rest run
+        done = subprocess.run([sys.executable, "-c", SECTION, name], cwd=ROOT, check=False)
+        if done.returncode:
             failed.append(name)
         print(f"-- {name}: {time.perf_counter() - t0:.1f} s", flush=True)
     if failed:

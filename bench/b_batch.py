@@ -6,6 +6,8 @@
   ``randperm`` per epoch, the same evaluation points).
 * Sharpness of one solution: top Hessian eigenvalue (20 Lanczos HVPs) and epsilon-sharpness at two
   epsilons (3 starts x 20 ascent steps each), warm.
+* The two-basin study (``batch.basin_fractions`` with its defaults: SGD and SAM x 8 batch sizes x
+  200 seeds x 2,000 steps with the engine's mini-batch noise), cold and warm.
 
     .venv/bin/python -m bench.b_batch
 """
@@ -108,8 +110,13 @@ def run() -> dict[str, float]:
           f"{torch_t / warm:.1f}x faster (target >= 20x)")
     print(f"  final train loss per batch size, mean of {CONFIG.seeds} seeds, JAX vs torch: "
           f"{np.round(res.train_loss[..., -1].mean(1), 3)} vs {np.round(finals.mean(1), 3)}")
+    basins, basin_cold = _timed(batch.basin_fractions)
+    _, basin_warm = _timed(batch.basin_fractions)
+    n_runs = basins.final_w.shape[0] * basins.final_w.shape[1] * basins.final_w.shape[2]
+    print(f"two-basin study ({n_runs:,} noisy runs x 2,000 steps): cold {basin_cold:.1f} s, warm "
+          f"{basin_warm:.1f} s ({basin_warm / (n_runs * 2000) * 1e6:.2f} us per run-step)")
     return {"study_cold_s": cold, "study_warm_s": warm, "sharpness_s": sharp_t, "torch_s": torch_t,
-            "speedup": torch_t / warm}
+            "speedup": torch_t / warm, "basins_warm_s": basin_warm}
 
 
 if __name__ == "__main__":
