@@ -27,9 +27,6 @@ if str(ROOT) not in sys.path:
 OPTS = ("sgd", "momentum", "nag", "adagrad", "adadelta", "rmsprop", "adam", "adamw")
 QUERY = {"surf": "rosenbrock", "steps": "2000", "n": "8", **{f"o{i}": n for i, n in enumerate(OPTS)}}
 LRS = (1e-3, 1.1e-3, 1.2e-3, 1.3e-3, 1.4e-3, 1.5e-3, 1.6e-3, 1.8e-3, 2e-3, 2.2e-3, 2.5e-3, 2.8e-3)
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 REVS = "() => [...document.querySelectorAll('.ga-live')].map(g => g.dataset.rev)"
@@ -44,7 +41,6 @@ def server_rerun(repeats: int = 8) -> dict:
     import json
 
     import numpy as np
-    import plotly.io as pio
 
     import landscapes
     import optimizers
@@ -85,7 +81,7 @@ def server_rerun(repeats: int = 8) -> dict:
         json.dumps(live_chart.figure_payload(fc))
         t3 = time.perf_counter()
         f3 = rv.surface_figure(g3.x, g3.y, g3.z, bg, names, cols, res.path, res.loss)
-        pio.to_json(f3.to_dict(), validate=False)
+        json.dumps(live_chart.figure_payload(f3))
         t4 = time.perf_counter()
         return t1 - t0, t2 - t1, t3 - t2, t4 - t3
 
@@ -144,19 +140,16 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from conftest import free_port, start_server, stop_server, wait_healthy
+    from conftest import CHROMIUM, CHROMIUM_ARGS, served_app
 
     if not Path(CHROMIUM).exists():
         print(f"browser: skipped ({CHROMIUM} missing)")
         return {}
-    port = free_port()
-    proc = start_server(port)
     out: dict = {}
-    try:
-        wait_healthy(port, proc)
-        url = f"http://127.0.0.1:{port}/race?{urlencode(QUERY)}"
+    with served_app() as (base, proc):
+        url = f"{base}/race?{urlencode(QUERY)}"
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
             page = ctx.new_page()
             page.goto(url)
@@ -207,8 +200,6 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
             out["sessions_cpu"] = (_cpu_seconds(proc.pid) - cpu0[0],
                                    _descendants_cpu(os.getpid(), proc.pid) - cpu0[1])
             browser.close()
-    finally:
-        stop_server(proc)
     print("browser (headless Chromium, this machine):")
     print(f"  key press on an lr slider -> both charts redrawn (target <= 450 ms): {_ms(out['keypress'])}")
     print(f"  first view: charts drawn after first paint, warm (target <= 2 s): {_ms(out['first_view'])}")

@@ -188,7 +188,7 @@ def param_named(name: str) -> Param:
 def click_step(span: float) -> float:
     """The grid a clicked start snaps to: the largest 1, 2 or 5 x 10^k at most 1/100 of ``span``."""
     raw = span / 100
-    k = math.floor(math.log10(raw))
+    k = math.floor(math.log10(raw))  # may come out one low (log10(1000) = 2.9999...): try k + 1 too
     return max(m * 10.0**e for e in (k, k + 1) for m in (1, 2, 5) if m * 10.0**e <= raw * (1 + 1e-9))
 
 

@@ -8,6 +8,7 @@ errors and uncaught exceptions. Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -113,15 +114,26 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.stderr.close()  # else its garbage collection warns (an error) in whichever test runs next
 
 
-@pytest.fixture(scope="session")
-def app_url():
+@contextlib.contextmanager
+def served_app(extra_env: dict | None = None):
+    """A running ``streamlit run app.py`` on a free port, answered its health check.
+
+    Yields:
+        (base URL, the server process). The server is stopped on exit.
+    """
     port = free_port()
-    proc = start_server(port)
+    proc = start_server(port, extra_env)
     try:
         wait_healthy(port, proc)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", proc
     finally:
         stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with served_app() as (url, _):
+        yield url
 
 
 # Opening a page URL directly (/race), Streamlit's frontend first probes /race/_stcore/health and

@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, start_server, stop_server, wait_healthy  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, served_app  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 RACE = (
@@ -38,38 +38,31 @@ def save_small(png: bytes, path: Path, width: int = 900) -> None:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    proc = start_server(port)
-    try:
-        wait_healthy(port, proc)
-        base = f"http://127.0.0.1:{port}"
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(base + RACE)
-            page.wait_for_function(CHARTS, timeout=120_000)
-            page.wait_for_timeout(1500)
-            save_small(page.screenshot(), OUT / "race.png")
-            box = page.locator(".js-plotly-plot").first.bounding_box()
-            save_small(page.screenshot(clip=box), OUT / "race-thumb.png", width=480)
-            for name in ("lr_lab", "batch_lab"):  # before home, whose cards show them
-                page.goto(f"{base}/{name}")
-                page.wait_for_function(CHARTS, timeout=240_000)
-                page.wait_for_timeout(2500)
-                save_small(page.screenshot(), OUT / f"{name}.png")
-            page.goto(base + "/")
-            page.wait_for_function(
-                "() => document.body.innerText.includes('Classroom presets')", timeout=60_000
-            )
-            page.wait_for_timeout(1500)
-            save_small(page.screenshot(), OUT / "home.png")
-            page.goto(base + RACE + "&lang=ko")
-            page.wait_for_function(CHARTS, timeout=120_000)
-            page.wait_for_timeout(1500)
-            save_small(page.screenshot(), OUT / "race-ko.png")
-            browser.close()
-    finally:
-        stop_server(proc)
+    with served_app() as (base, _), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(base + RACE)
+        page.wait_for_function(CHARTS, timeout=120_000)
+        page.wait_for_timeout(1500)
+        save_small(page.screenshot(), OUT / "race.png")
+        box = page.locator(".js-plotly-plot").first.bounding_box()
+        save_small(page.screenshot(clip=box), OUT / "race-thumb.png", width=480)
+        for name in ("lr_lab", "batch_lab"):  # before home, whose cards show them
+            page.goto(f"{base}/{name}")
+            page.wait_for_function(CHARTS, timeout=240_000)
+            page.wait_for_timeout(2500)
+            save_small(page.screenshot(), OUT / f"{name}.png")
+        page.goto(base + "/")
+        page.wait_for_function(
+            "() => document.body.innerText.includes('Classroom presets')", timeout=60_000
+        )
+        page.wait_for_timeout(1500)
+        save_small(page.screenshot(), OUT / "home.png")
+        page.goto(base + RACE + "&lang=ko")
+        page.wait_for_function(CHARTS, timeout=120_000)
+        page.wait_for_timeout(1500)
+        save_small(page.screenshot(), OUT / "race-ko.png")
+        browser.close()
     for p in sorted(OUT.glob("*.png")):
         print(p.relative_to(ROOT), p.stat().st_size // 1024, "KiB")
 
