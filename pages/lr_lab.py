@@ -159,24 +159,20 @@ def view_sweep(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     st.plotly_chart(lv.sweep_figure(sw, text=fig_text()), key="lr_sweep_chart", config=CHART)
     st.caption(t("lr.sweep.caption", n=n, k=len(opts), steps=steps))
     head = [t(f"lr.sweep.col.{c}") for c in ("opt", "best", "loss", "hit", "edge")]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for i, name in enumerate(sw.names):
         b = int(sw.best[i])
         hit = int(sw.hit_at[i, b]) if b >= 0 else -1
         rows.append(
-            "| "
-            + " | ".join(
-                [
-                    opt_title(name),
-                    fmt(sw.best_lr[i]),
-                    fmt(sw.final_loss[i, b]) if b >= 0 else "—",
-                    str(hit) if hit >= 0 else t("lr.sweep.never"),
-                    fmt(sw.edge[i]) if np.isfinite(sw.edge[i]) else t("lr.sweep.none"),
-                ]
-            )
-            + " |"
+            [
+                opt_title(name),
+                fmt(sw.best_lr[i]),
+                fmt(sw.final_loss[i, b]) if b >= 0 else "—",
+                str(hit) if hit >= 0 else t("lr.sweep.never"),
+                fmt(sw.edge[i]) if np.isfinite(sw.edge[i]) else t("lr.sweep.none"),
+            ]
         )
-    st.markdown("\n".join(rows))
+    st.markdown(widgets.markdown_table(head, rows))
     if sw.tuned():
         if st.button(t("lr.sweep.send"), key=ps.key("_send"), help=t("lr.sweep.send_help"), type="primary"):
             lm.send_to_race(w, sw, steps)
@@ -264,14 +260,12 @@ def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> No
     )
     st.caption(t("lr.sched.caption"))
     head = [t(f"lr.sched.col.{c}") for c in ("kind", "final", "hit", "div")]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for i, nm in enumerate(names):
         hit, d = int(cmp.hit_at[i]), int(cmp.diverged_at[i])
-        rows.append(
-            f"| {nm} | {fmt(cmp.final_loss[i])} | {hit if hit >= 0 else t('lr.sweep.never')} | "
-            f"{d if d >= 0 else '—'} |"
-        )
-    st.markdown("\n".join(rows))
+        rows.append([nm, fmt(cmp.final_loss[i]), str(hit) if hit >= 0 else t("lr.sweep.never"),
+                     str(d) if d >= 0 else "—"])
+    st.markdown(widgets.markdown_table(head, rows))
 
 
 def view_search(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:

@@ -353,39 +353,16 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
 
     st.subheader(t("race.export"))
     st.caption(t("race.export_help"))
-    e1, e2, e3, e4 = st.columns(4)
-    e1.download_button(
-        t("race.csv"),
-        data=lambda: csv_export(cfg, tuple(labels)),
-        file_name="race.csv",
-        mime="text/csv",
-        key=ps.key("_csv"),
-        on_click="ignore",
+    files = (
+        ("csv", lambda: csv_export(cfg, tuple(labels)), "race.csv", "text/csv"),
+        ("html", lambda: export.animation_html(fig), "race.html", "text/html"),
+        ("gif", lambda: gif_export(cfg, log, "gif"), "race.gif", "image/gif"),
+        ("mp4", lambda: gif_export(cfg, log, "mp4"), "race.mp4", "video/mp4"),
     )
-    e2.download_button(
-        t("race.html"),
-        data=lambda: export.animation_html(fig),
-        file_name="race.html",
-        mime="text/html",
-        key=ps.key("_html"),
-        on_click="ignore",
-    )
-    e3.download_button(
-        t("race.gif"),
-        data=lambda: gif_export(cfg, log, "gif"),
-        file_name="race.gif",
-        mime="image/gif",
-        key=ps.key("_gif"),
-        on_click="ignore",
-    )
-    e4.download_button(
-        t("race.mp4"),
-        data=lambda: gif_export(cfg, log, "mp4"),
-        file_name="race.mp4",
-        mime="video/mp4",
-        key=ps.key("_mp4"),
-        on_click="ignore",
-    )
+    for col, (kind, data, name, mime) in zip(st.columns(len(files)), files, strict=True):
+        col.download_button(
+            t(f"race.{kind}"), data=data, file_name=name, mime=mime, key=ps.key(f"_{kind}"), on_click="ignore"
+        )
 
 
 def results_table(res: optimizers.SimResult, labels, s) -> str:
@@ -399,7 +376,7 @@ def results_table(res: optimizers.SimResult, labels, s) -> str:
         t("race.col.steps"),
         t("race.col.evals"),
     ]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for i, label in enumerate(labels):
         d = int(res.diverged_at[i])
         hit = int(res.hit_at[i])
@@ -407,21 +384,17 @@ def results_table(res: optimizers.SimResult, labels, s) -> str:
         reason = rv.divergence_reason(res.loss[i], d, s.min_value is None)
         hit_text = t("race.no_min") if s.min_value is None else (str(hit) if hit >= 0 else t("race.never"))
         rows.append(
-            "| "
-            + " | ".join(
-                [
-                    f"{swatch(i)} {label}",
-                    fmt(res.final_loss[i]),
-                    hit_text,
-                    str(d) if d >= 0 else "—",
-                    t(f"race.reason.{reason}") if reason else "—",
-                    str(int(res.steps[i])),
-                    f"{taken * int(res.grad_evals[i]):,}",
-                ]
-            )
-            + " |"
+            [
+                f"{swatch(i)} {label}",
+                fmt(res.final_loss[i]),
+                hit_text,
+                str(d) if d >= 0 else "—",
+                t(f"race.reason.{reason}") if reason else "—",
+                str(int(res.steps[i])),
+                f"{taken * int(res.grad_evals[i]):,}",
+            ]
         )
-    return "\n".join(rows)
+    return widgets.markdown_table(head, rows)
 
 
 def vectors_table(overs, labels) -> str:
@@ -435,28 +408,23 @@ def vectors_table(overs, labels) -> str:
         t("race.col.eff"),
         t("race.col.la"),
     ]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for i, (o, label) in enumerate(zip(overs, labels, strict=True)):
         if o is None:
-            rows.append(f"| {swatch(i)} {label} |" + " — |" * (len(head) - 1))
+            rows.append([f"{swatch(i)} {label}"] + ["—"] * (len(head) - 1))
             continue
         eff = tuple(-d / g if abs(g) > 1e-30 else math.nan for d, g in zip(o.step, o.grad, strict=True))
         rows.append(
-            "| "
-            + " | ".join(
-                [
-                    f"{swatch(i)} {label}",
-                    vec(o.at),
-                    vec(o.grad),
-                    vec(o.moment),
-                    vec(o.step),
-                    vec(eff),
-                    vec(o.lookahead),
-                ]
-            )
-            + " |"
+            [
+                f"{swatch(i)} {label}",
+                vec(o.at),
+                vec(o.grad),
+                vec(o.moment),
+                vec(o.step),
+                vec(eff),
+                vec(o.lookahead),
+            ]
         )
-    return "\n".join(rows)
-
+    return widgets.markdown_table(head, rows)
 
 main()

@@ -114,6 +114,12 @@ def control(
     return box.text_input(label, max_chars=state.MAX_TEXT, **common)
 
 
+def markdown_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A markdown table: a header row, the separator, one line per row of cell texts."""
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
+
+
 def notice_text(n: Notice) -> str:
     """One link notice in the current language."""
     return t(f"common.notice_{n.what}", name=n.name, raw=n.raw, value=n.value, valid=n.valid)
