@@ -223,10 +223,7 @@ def concept(ps: state.PageState) -> None:
 def main() -> None:
     nav.ensure_router()
     ps = state.PageState(bm.PAGE)
-    top = st.container()
-    st.title(t("batch.title"))
-    st.caption(t("batch.intro"))
-    widgets.preset_banner(ps)
+    top = widgets.page_header(ps, "batch")
     ps.declare(bm.schema())
     view = st.radio(t("batch.view"), bm.VIEWS, key=ps.key("view"), horizontal=True,
                     format_func=lambda v: t(f"batch.view_{v}"))

@@ -311,10 +311,7 @@ VIEW_FUNCS = {
 def main() -> None:
     nav.ensure_router()
     ps = state.PageState(lm.PAGE)
-    top = st.container()
-    st.title(t("lr.title"))
-    st.caption(t("lr.intro"))
-    widgets.preset_banner(ps)
+    top = widgets.page_header(ps, "lr")
     ps.declare(lm.base_schema())
     surf = ps.get("surf")
     ps.declare(lm.surface_schema(surf))

@@ -111,10 +111,7 @@ def body() -> None:
     """The page's content."""
     ps = state.PageState(PAGE)
     live_chart_preload()
-    top = st.container()
-    st.title(t("race.title"))
-    st.caption(t("race.intro"))
-    widgets.preset_banner(ps)
+    top = widgets.page_header(ps, "race")
 
     ps.declare(base_schema())
     controls, figures = st.columns([1, 2.4], gap="medium")

@@ -114,6 +114,16 @@ def control(
     return box.text_input(label, max_chars=state.MAX_TEXT, **common)
 
 
+def page_header(ps: state.PageState, prefix: str) -> Any:
+    """A lab page's head: a slot for notices (returned), the title and intro of ``prefix`` ("race"
+    -> ``race.title``, ``race.intro``) and the banner of the preset that set the page, if any."""
+    top = st.container()
+    st.title(t(f"{prefix}.title"))
+    st.caption(t(f"{prefix}.intro"))
+    preset_banner(ps)
+    return top
+
+
 def markdown_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A markdown table: a header row, the separator, one line per row of cell texts."""
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
