@@ -59,9 +59,10 @@ def best_index(final_loss: np.ndarray, hit_at: np.ndarray, diverged_at: np.ndarr
         ok = diverged_at[i] < 0
         hit = ok & (hit_at[i] >= 0)
         if hit.any():
-            key = np.lexsort(
-                (np.arange(hit.size), final_loss[i], np.where(hit, hit_at[i], np.iinfo(np.int64).max))
-            )
+            # the steps as int64 with the sentinel in the same dtype: under NumPy 2's promotion
+            # rules an int64 sentinel beside int32 steps wrapped to -1 and ranked first
+            steps = np.where(hit, hit_at[i].astype(np.int64), np.iinfo(np.int64).max)
+            key = np.lexsort((np.arange(hit.size), final_loss[i], steps))
             out[i] = key[0]
         elif ok.any() and np.isfinite(final_loss[i][ok]).any():
             out[i] = int(np.nanargmin(np.where(ok, final_loss[i], np.nan)))

@@ -132,6 +132,29 @@ def test_best_index_rules():
     assert studies.best_index(final, hit, np.full_like(div, 3))[0] == -1  # all diverged
 
 
+@pytest.mark.parametrize("dtype", [np.int32, np.int64])
+def test_best_index_never_ranks_a_run_that_never_arrived_first(dtype):
+    # the runner returns int32 steps: an int64 sentinel used to wrap to -1 and win
+    final = np.array([[0.3, 0.5, 0.1, 0.2]])
+    hit = np.array([[-1, 40, -1, 25]], dtype)
+    div = np.array([[-1, -1, -1, -1]], dtype)
+    assert studies.best_index(final, hit, div)[0] == 3
+
+
+def test_default_sweep_best_rate_arrives():
+    # the LR lab's default sweep (quadratic, kappa = 25): every optimizer with an arriving rate
+    # reports a best rate whose run arrived, with the fewest steps among the arriving runs
+    q = landscapes.get("quadratic").with_params(condition=25.0)
+    sw = studies.lr_sweep(q, ["sgd", "momentum", "adam"], lr_range=(1e-4, 1.0), n=64, steps=200)
+    for i in range(len(sw.names)):
+        arrived = (sw.hit_at[i] >= 0) & (sw.diverged_at[i] < 0)
+        if arrived.any():
+            b = sw.best[i]
+            assert arrived[b], sw.names[i]
+            assert sw.hit_at[i, b] == sw.hit_at[i][arrived].min()
+    assert (sw.hit_at[1] >= 0).any()  # momentum arrives at some rate on this bowl
+
+
 def test_new_ranges_do_not_recompile():
     studies.lr_sweep(Q, ["sgd", "nag"], lr_range=(1e-4, 1e-2), n=32, steps=150)
     studies.phase_map(Q, "nag", lr_range=(1e-4, 1e-2), n_lr=16, n_second=16, steps=150)
