@@ -1,28 +1,19 @@
-"""Gradient Atlas: the router. Pages are listed in ``ui/nav.py`` (PAGES); adding a page is one entry.
+"""Gradient Atlas: the home page (``/``) and the entry point (``streamlit run app.py``).
+
+Routing is Streamlit's own ``pages/`` mode: each ``pages/<name>.py`` is the page at ``/<name>``.
+Every page, this one included, runs inside :func:`ui.shell.page` (page config, sidebar with
+language, navigation, presets and share link, the error boundary). Pages are listed in
+``ui/nav.py``.
 
 Run with ``bash scripts/run.sh`` (or ``streamlit run app.py``).
 """
 
 from __future__ import annotations
 
-import streamlit as st
+# isort: off
+import ui.boot  # noqa: F401  (first: process-wide setup and the heavy imports, once)
+# isort: on
 
-import optimizers  # noqa: F401  (sets the XLA:CPU loop flag; must precede any JAX computation)
-from i18n import t
-from ui import sidebar, state, warm
-from ui.nav import PAGES  # noqa: F401 - the page registry lives there so pages can import it
+from ui import home, shell
 
-st.set_page_config(page_title="Gradient Atlas", page_icon="🧭", layout="wide")
-warm.start()
-state.capture_url()
-sidebar.language()
-pg = st.navigation(
-    [st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url, default=p.default) for p in PAGES]
-)
-page_id = pg.url_path or next(p.url for p in PAGES if p.default)
-state.capture_url_page(page_id)
-sidebar.preset_picker(page_id)
-link_slot = st.sidebar.empty()
-state.forget_share_link()
-pg.run()
-sidebar.share_link(link_slot)
+shell.page("home", home.render)

@@ -90,6 +90,7 @@ STRINGS = {
         "en": "Trained batch size {b} ({done} of {total})",
         "ko": "배치 크기 {b} 학습 완료 ({total}개 중 {done}개)",
     },
+    "batch.progress_basins": {"en": "Running the noisy descents…", "ko": "잡음이 섞인 하강을 실행하는 중…"},
     "batch.progress_measure": {"en": "Measuring sharpness…", "ko": "날카로움을 측정하는 중…"},
     "batch.progress_slices": {"en": "Computing slices and decision boundaries…", "ko": "단면과 결정 경계를 계산하는 중…"},
     "batch.done": {"en": "Done: {n} networks trained and measured", "ko": "완료: 신경망 {n}개를 학습하고 측정했습니다"},

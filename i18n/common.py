@@ -67,4 +67,29 @@ STRINGS = {
     "home.col_preset": {"en": "Preset", "ko": "프리셋"},
     "home.col_page": {"en": "Page", "ko": "페이지"},
     "home.col_lesson": {"en": "What it shows", "ko": "보여 주는 것"},
+    "common.error": {
+        "en": "Something went wrong on this page (error id {id}). The details are in the server's "
+        "log under that id. Changing a setting, or reloading the page, usually helps.",
+        "ko": "이 페이지에서 문제가 생겼습니다 (오류 번호 {id}). 자세한 내용은 서버 기록에 이 번호로 "
+        "남아 있습니다. 설정을 바꾸거나 페이지를 새로 고치면 대개 해결됩니다.",
+    },
+    "common.job_running": {"en": "Computing…", "ko": "계산 중…"},
+    "common.job_starting": {"en": "Starting…", "ko": "시작하는 중…"},
+    "common.job_queued": {
+        "en": "Waiting for the server: {ahead} computation(s) ahead of this one. This one takes {est}.",
+        "ko": "서버를 기다리는 중: 앞에 계산 {ahead}개가 있습니다. 이 계산은 {est} 걸립니다.",
+    },
+    "common.job_times": {"en": "{spent} so far, {left} left (estimate).", "ko": "지금까지 {spent}, 남은 시간 {left} (추정)."},
+    "common.job_cancel": {"en": "Cancel", "ko": "취소"},
+    "common.job_run": {"en": "Run", "ko": "실행"},
+    "common.job_confirm": {
+        "en": "These settings take {est} to compute, so they do not start by themselves. Press Run to start.",
+        "ko": "이 설정은 계산에 {est} 걸리므로 자동으로 시작하지 않습니다. 시작하려면 실행을 누르세요.",
+    },
+    "common.job_stopped": {
+        "en": "Cancelled. Press Run to compute these settings ({est}).",
+        "ko": "취소했습니다. 이 설정으로 계산하려면 실행을 누르세요 ({est}).",
+    },
+    "common.seconds": {"en": "about {n} s", "ko": "약 {n}초"},
+    "common.minutes": {"en": "about {n} min", "ko": "약 {n}분"},
 }

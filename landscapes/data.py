@@ -103,6 +103,16 @@ _MAKERS = {
 _DEFAULT_CLASSES = {"moons": 2, "circles": 2, "spirals": 2, "xor": 2, "blobs": 3, "regression": 0}
 
 
+def input_dim(name: str) -> int:
+    """Input dimension of data set ``name`` (1 for the regression curve, 2 for the others)."""
+    return 1 if name == "regression" else 2
+
+
+def n_classes(name: str) -> int:
+    """Default number of classes of data set ``name`` (0 for regression)."""
+    return _DEFAULT_CLASSES[name]
+
+
 def make(
     name: str = "moons",
     n_train: int = 2048,

@@ -5,12 +5,17 @@ Thin page: widgets (through ui.state's schema) -> cached calls in ui.batch_model
 
 from __future__ import annotations
 
+# isort: off
+import ui.boot  # noqa: F401  (first: process-wide setup and the heavy imports, once)
+# isort: on
+
 import numpy as np
 import streamlit as st
 
 from i18n import t
+from studies import batch
 from ui import batch_model as bm
-from ui import nav, state, widgets
+from ui import progress, shell, state, widgets
 from viz import batch as vb
 
 
@@ -21,7 +26,25 @@ def _fmt(mean_sd) -> str:
     return f"{widgets.fmt_number(m)} ± {widgets.fmt_number(s)}"
 
 
-def _table(out: bm.StudyOut) -> list[dict[str, str]]:
+def _describe(info) -> str:
+    """A job's progress info as a line of text."""
+    what, b, done, total = info
+    if what == "train":
+        return t("batch.progress_train", b=b, done=done, total=total)
+    return t(f"batch.progress_{what}")
+
+
+def _computed(ps: state.PageState, spec: bm.JobSpec, submitted: bool):
+    """The result of ``spec`` (its progress drawn while it runs: None until it is done). A press of
+    the form's Run button starts it whatever it costs; from a link, only a cheap one starts alone."""
+    if submitted:
+        progress.request(ps, spec.slot, spec.key)
+    done = progress.job(ps, spec.slot, spec.key, spec.func, spec.args, estimate=spec.estimate,
+                        describe=_describe, autostart=spec.estimate <= bm.AUTOSTART_S)
+    return None if done is None else done.result
+
+
+def _table(out: batch.NetworkView) -> list[dict[str, str]]:
     s = out.summary
     eps = out.sharp.epsilons
     rows = []
@@ -40,7 +63,7 @@ def _table(out: bm.StudyOut) -> list[dict[str, str]]:
     return rows
 
 
-def _verdict(out: bm.StudyOut) -> str:
+def _verdict(out: batch.NetworkView) -> str:
     """One sentence comparing the largest and the smallest batch (whatever it shows)."""
     s = out.summary
     bs = out.result.batch_sizes
@@ -81,26 +104,18 @@ def network(ps: state.PageState) -> None:
         widgets.control(ps, sch["seeds"], t("batch.seeds"))
         widgets.control(ps, sch["steps"], t("batch.steps"), help=t("batch.steps_help"))
         widgets.control(ps, sch["sym"], t("batch.sym"), help=t("batch.sym_help"))
-        st.form_submit_button(t("batch.run"), type="primary", key=ps.key("_run"))
+        submitted = st.form_submit_button(t("batch.run"), type="primary", key=ps.key("_run"))
     cfg = bm.study_config(ps.values())
     with figs:
         try:
-            bm.batch.validate(cfg)
+            spec = bm.network_job(ps.values())
         except ValueError as e:
             st.error(t("batch.bad_config", msg=str(e)))
             return
-        with st.status(t("batch.running"), expanded=False) as status:
-            bar = st.progress(0.0)
-
-            def progress(frac: float, info) -> None:
-                what, b, done, total = info
-                text = (t("batch.progress_train", b=b, done=done, total=total) if what == "train"
-                        else t(f"batch.progress_{what}"))
-                bar.progress(min(frac, 1.0), text=text)
-
-            out = bm.run_study(cfg, bool(ps.get("sym")), _progress=progress)
-            bar.progress(1.0)
-            status.update(label=t("batch.done", n=len(cfg.batch_sizes) * cfg.seeds), state="complete")
+        out = _computed(ps, spec, submitted)
+        if out is None:
+            return
+        st.caption(t("batch.done", n=len(cfg.batch_sizes) * cfg.seeds))
         diverged = int(out.result.diverged.sum())
         if diverged:
             st.warning(t("batch.diverged", n=diverged))
@@ -109,7 +124,7 @@ def network(ps: state.PageState) -> None:
         draw_network(out, cfg)
 
 
-def draw_network(out: bm.StudyOut, cfg) -> None:
+def draw_network(out: batch.NetworkView, cfg) -> None:
     """The figures of the network study, in tabs."""
     res = out.result
     bs = [int(b) for b in res.batch_sizes]
@@ -179,13 +194,15 @@ def basins(ps: state.PageState) -> None:
         widgets.control(ps, sch["b_batches"], t("batch.batches"))
         widgets.control(ps, sch["b_seeds"], t("batch.b_seeds"))
         widgets.control(ps, sch["b_steps"], t("batch.steps"))
-        st.form_submit_button(t("batch.run"), type="primary", key=ps.key("_brun"))
+        submitted = st.form_submit_button(t("batch.run"), type="primary", key=ps.key("_brun"))
     cfg = bm.basin_config(ps.values())
     with figs:
         st.markdown(t("batch.basins_intro"))
-        with st.status(t("batch.running"), expanded=False) as status:
-            res = bm.run_basins(cfg)
-            status.update(label=t("batch.b_done", n=len(cfg.batch_sizes) * cfg.seeds * 2), state="complete")
+        spec = bm.basin_job(ps.values())
+        res = _computed(ps, spec, submitted)
+        if res is None:
+            return
+        st.caption(t("batch.b_done", n=len(cfg.batch_sizes) * cfg.seeds * 2))
         names = [bm.optimizer_title("sgd"), f"{bm.optimizer_title('sam')} (ρ = {cfg.rho:g})"]
         st.plotly_chart(vb.basin_figure(res.batch_sizes, res.flat_fraction, res.stderr, names,
                                         title=t("batch.basin_title"), xlabel=t("batch.b_batch_axis"),
@@ -208,7 +225,7 @@ def concept(ps: state.PageState) -> None:
         widgets.control(ps, ps.schema["c_sharp"], t("batch.c_sharp"))
     with figs:
         try:
-            c = bm.batch.concept_curves(shift=float(ps.get("c_shift")), sharp_width=float(ps.get("c_sharp")))
+            c = batch.concept_curves(shift=float(ps.get("c_shift")), sharp_width=float(ps.get("c_sharp")))
         except ValueError as e:
             st.error(t("batch.bad_config", msg=str(e)))
             return
@@ -220,8 +237,7 @@ def concept(ps: state.PageState) -> None:
         st.markdown(t("batch.concept_explain", g_flat=f"{c.gaps[0]:.3f}", g_sharp=f"{c.gaps[1]:.3f}"))
 
 
-def main() -> None:
-    nav.ensure_router()
+def body() -> None:
     ps = state.PageState(bm.PAGE)
     top = widgets.page_header(ps, "batch")
     ps.declare(bm.schema())
@@ -232,4 +248,4 @@ def main() -> None:
     widgets.show_notices(ps, notices, where=top)
 
 
-main()
+shell.page(bm.PAGE, body)

@@ -6,6 +6,10 @@ Thin page: widgets (through ui.state's schema) -> one cached study call (ui.lr_m
 
 from __future__ import annotations
 
+# isort: off
+import ui.boot  # noqa: F401  (first: process-wide setup and the heavy imports, once)
+# isort: on
+
 import time
 
 import numpy as np
@@ -15,7 +19,7 @@ import landscapes
 import optimizers
 from i18n import STRINGS, pick, t
 from ui import lr_model as lm
-from ui import nav, state, widgets
+from ui import shell, state, widgets
 from viz import lr as lv
 
 CHART = {"displaylogo": False, "scrollZoom": False}
@@ -308,8 +312,7 @@ VIEW_FUNCS = {
 }
 
 
-def main() -> None:
-    nav.ensure_router()
+def body() -> None:
     ps = state.PageState(lm.PAGE)
     top = widgets.page_header(ps, "lr")
     ps.declare(lm.base_schema())
@@ -340,4 +343,4 @@ def main() -> None:
     widgets.show_notices(ps, ps.finish(), top)
 
 
-main()
+shell.page(lm.PAGE, body)

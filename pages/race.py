@@ -5,6 +5,10 @@ Thin page: widgets (through ui.state's schema) -> one cached optimizers.simulate
 
 from __future__ import annotations
 
+# isort: off
+import ui.boot  # noqa: F401  (first: process-wide setup and the heavy imports, once)
+# isort: on
+
 import math
 
 import numpy as np
@@ -13,7 +17,7 @@ import streamlit as st
 import landscapes
 import optimizers
 from i18n import STRINGS, pick, t
-from ui import nav, state, widgets
+from ui import shell, state, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from ui.race_model import (
@@ -89,22 +93,6 @@ def _on_click(ps_page: str, surf: str, bounds, x: float, y: float) -> None:
 
 # --------------------------------------------------------------------------------------------
 # The page
-
-
-def main() -> None:
-    nav.ensure_router()
-    race_view()
-
-
-@st.fragment
-def race_view() -> None:
-    """Controls, race, figures and explanations: a change of any control reruns only this.
-
-    The router's sidebar (language, presets, share link) is left as it is; the share link, when
-    shown, is brought up to date by a full rerun (:func:`ui.state.refresh_share_link`).
-    """
-    body()
-    state.refresh_share_link()
 
 
 def body() -> None:
@@ -424,4 +412,4 @@ def vectors_table(overs, labels) -> str:
         )
     return widgets.markdown_table(head, rows)
 
-main()
+shell.page(PAGE, body)

@@ -12,7 +12,7 @@ import presets
 from studies import batch
 from ui import batch_model as bm
 from ui import state
-from ui.testing import app_test
+from ui.testing import app_test, errors, settle
 
 PAGE = "pages/batch_lab.py"
 TINY = {"steps": "50", "n_train": "128", "batches": "8,128", "seeds": "2", "width": "4", "depth": "1",
@@ -38,8 +38,8 @@ def chart(at, title_part: str) -> dict:
 
 
 def open_page(query: dict | None = None):
-    at = app_test(query, PAGE).run()
-    assert not at.exception, at.exception
+    at = settle(app_test(query, PAGE).run())
+    assert not errors(at), errors(at)
     return at
 
 
@@ -72,8 +72,8 @@ def test_network_view_draws_what_the_library_computes(tiny_page):
 def test_form_runs_the_new_settings(tiny_page):
     at = tiny_page
     at.slider(key="batch_lab:seeds").set_value(1)
-    at.button(key="batch_lab:_run").click().run()
-    assert not at.exception, at.exception
+    settle(at.button(key="batch_lab:_run").click().run())
+    assert not errors(at), errors(at)
     assert at.query_params["seeds"] == "1"
     gap = chart(at, "Generalization gap (loss)")
     seeds_trace = next(d for d in gap["data"] if d.get("mode") == "markers")
@@ -89,13 +89,13 @@ def test_views_basins_and_concept():
     at.slider(key="batch_lab:c_shift").set_value(-0.3).run()
     assert not at.exception and at.query_params["c_shift"] == "-0.3"
     at.radio(key="batch_lab:view").set_value("basins")
-    at.run()
+    settle(at.run())
     # tiny basin study through the form
     at.slider(key="batch_lab:b_seeds").set_value(10)
     at.selectbox(key="batch_lab:b_steps").set_value("500")
     at.multiselect(key="batch_lab:b_batches").set_value(["1", "128"])
-    at.button(key="batch_lab:_brun").click().run()
-    assert not at.exception, at.exception
+    settle(at.button(key="batch_lab:_brun").click().run())
+    assert not errors(at), errors(at)
     fig = chart(at, "Who ends in the flat basin?")
     runs = (("sgd", {"lr": 0.05}), ("sam", {"lr": 0.05, "rho": 0.5}))
     res = batch.basin_fractions(batch_sizes=(1, 128), runs=runs, n_seeds=10, steps=500, noise=4.0)
@@ -123,8 +123,8 @@ def test_presets_are_valid_for_the_schema_and_apply():
         batch.validate(cfg)
         assert p.title["ko"] and p.lesson["ko"]
     at = open_page({"view": "concept", "c_shift": "0.9"})
-    at.selectbox(key="_ga_preset:batch_lab").set_value("batch_concept").run()
-    assert not at.exception
+    settle(at.selectbox(key="_ga_preset:batch_lab").set_value("batch_concept").run())
+    assert not errors(at)
     assert at.query_params["view"] == "concept" and at.query_params["c_shift"] == "0.25"
     assert any("lecture's picture" in i.value for i in at.info)
 

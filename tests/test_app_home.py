@@ -2,6 +2,7 @@
 
 import pytest
 
+import i18n
 import presets
 from i18n import pick
 from ui.testing import app_test
@@ -44,9 +45,26 @@ def test_language_from_link_and_bad_language_is_reported():
     assert dict(at.query_params) == {"lang": "en"}
 
 
-@pytest.mark.parametrize("preset", presets.all_presets()[:1], ids=lambda p: p.id)
-def test_open_preset_from_home_switches_page(preset):
+def _params(page: str) -> dict:
+    from ui import batch_model, lr_model, race_model
+
+    models = {"race": race_model.all_params, "lr_lab": lr_model.all_params, "batch_lab": batch_model.schema}
+    schema = models[page]()
+    return {p.name: p for p in schema}
+
+
+@pytest.mark.parametrize("preset", presets.all_presets(), ids=lambda p: p.id)
+def test_open_preset_from_home_switches_page_and_applies_its_values(preset):
+    from ui import state
+    from ui.nav import page_info
+    from ui.testing import errors, settle
+
     at = new_app().run()
-    at.button(key=f"home:open:{preset.id}").click().run()
-    assert not at.exception
+    settle(at.button(key=f"home:open:{preset.id}").click().run())
+    assert not errors(at), errors(at)
+    assert at.title[0].value == i18n.t(page_info(preset.page).title_key, lang="en")  # the page switched
     assert at.session_state[f"_ga_preset:{preset.page}"] == preset.id
+    assert any(pick(preset.title, "en") in i.value for i in at.info)  # its banner
+    params = _params(preset.page)
+    for name, value in preset.values.items():
+        assert at.query_params[name] == state.encode(params[name], state.coerce(params[name], value)[0]), name

@@ -1,15 +1,15 @@
-"""The Batch-size lab's controls (share-link schema) and cached calls into ``studies.batch``.
+"""The Batch-size lab's controls (share-link schema) and its computations.
 
-Everything here is plain Python except the two cache decorators: the page reads widgets through
-``ui.state`` with :func:`schema`, turns the values into configs with :func:`study_config` and
-:func:`basin_config`, and calls the cached functions below.
+Plain Python except one cache decorator: the page reads widgets through ``ui.state`` with
+:func:`schema`; :func:`view_job` turns the values into the computation the view needs, which the
+page hands to :func:`ui.progress.job` (it runs in a worker process, or comes precomputed for the
+presets and the default view: :mod:`studies.store`).
 """
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-import numpy as np
 import streamlit as st
 
 import optimizers
@@ -98,54 +98,64 @@ def basin_config(v: dict[str, Any]) -> BasinConfig:
                        int(v["b_steps"]), v["b_start"], sizes)
 
 
-class StudyOut(NamedTuple):
-    """Everything the network view draws (NumPy only)."""
-
-    result: batch.StudyResult
-    sharp: batch.Sharpness
-    interp: batch.Interpolation | None  # None with a single batch size
-    slices: batch.Slices
-    grid_axes: tuple
-    grid_values: np.ndarray
-    x_train: np.ndarray
-    y_train: np.ndarray
-    summary: dict[str, np.ndarray]
+AUTOSTART_S = 20.0  # settings estimated to take longer do not start from a link by themselves
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def run_study(cfg: batch.StudyConfig, symmetric: bool, _progress=None) -> StudyOut:
-    """Train the study and measure everything the page shows (cached per config).
+class JobSpec(NamedTuple):
+    """One of the page's computations, ready for :func:`ui.progress.job`."""
 
-    Args:
-        cfg: the study.
-        symmetric: use the symmetric epsilon-sharpness.
-        _progress: ``progress(fraction, text)`` (not part of the cache key).
-    """
-    ds = batch.make_data(cfg)
-    n_b = len(cfg.batch_sizes)
+    slot: str  # "network" or "basins"
+    func: str  # "module:function"
+    args: tuple
+    estimate: float  # seconds
 
-    def on_batch(done: int, total: int, b: int) -> None:
-        if _progress is not None:
-            _progress(0.8 * done / total, ("train", b, done, total))
-
-    res = batch.run_study(cfg, progress=on_batch, ds=ds)
-    if _progress is not None:
-        _progress(0.82, ("measure", 0, 0, 0))
-    sharp = batch.measure_sharpness(res, ds, symmetric=symmetric)
-    interp = batch.interpolation(res, ds) if n_b > 1 else None
-    if _progress is not None:
-        _progress(0.9, ("slices", 0, 0, 0))
-    sl = batch.slices_2d(res, ds, n=25, span=1.0)
-    axes, values = batch.decision_grids(res, ds, n=60)
-    return StudyOut(res, sharp, interp, sl, axes, values, ds.x_train, ds.y_train, batch.summary(res, sharp))
+    @property
+    def key(self) -> tuple:
+        return (self.func, self.args)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def run_basins(cfg: BasinConfig) -> batch.BasinFractions:
-    """The two-basin experiment: SGD and SAM at each batch size (cached per config)."""
-    runs = (("sgd", {"lr": cfg.lr}), ("sam", {"lr": cfg.lr, "rho": cfg.rho}))
-    return batch.basin_fractions(batch_sizes=cfg.batch_sizes, runs=runs, n_seeds=cfg.seeds, steps=cfg.steps,
-                                 noise=cfg.noise, start=cfg.start)
+def network_job(v: dict[str, Any]) -> JobSpec:
+    """The network study of the control values (raises ValueError for settings that cannot run)."""
+    cfg = study_config(v)
+    batch.validate(cfg)
+    est = batch.check_budget(cfg)
+    return JobSpec("network", "studies.batch:network_view", (cfg, bool(v["sym"])), est)
+
+
+def basin_job(v: dict[str, Any]) -> JobSpec:
+    """The two-basin experiment of the control values."""
+    c = basin_config(v)
+    args = (c.batch_sizes, c.lr, c.rho, c.seeds, c.steps, c.noise, c.start)
+    est = batch.basin_estimate_seconds(len(c.batch_sizes), c.seeds, c.steps)
+    return JobSpec("basins", "studies.batch:basin_view", args, est)
+
+
+def view_job(v: dict[str, Any]) -> JobSpec | None:
+    """The computation the chosen view needs (None for the concept view, which needs none)."""
+    return {"network": network_job, "basins": basin_job}.get(v["view"], lambda _: None)(v)
+
+
+PRECOMPUTE_OVER_S = 2.0  # presets and default views estimated longer than this ship their results
+
+
+def precomputed_jobs() -> list[JobSpec]:
+    """The computations whose results ship with the app (``presets/precomputed/``): each view's
+    default and every preset that takes over :data:`PRECOMPUTE_OVER_S` seconds."""
+    import presets
+
+    candidates = [values_with({"view": view}) for view in VIEWS]
+    candidates += [values_with(p.values) for p in presets.for_page(PAGE)]
+    out: list[JobSpec] = []
+    for v in candidates:
+        spec = view_job(v)
+        if spec is not None and spec.estimate > PRECOMPUTE_OVER_S and spec not in out:
+            out.append(spec)
+    return out
+
+
+def values_with(overrides: dict[str, Any]) -> dict[str, Any]:
+    """Every control's value: the defaults with ``overrides`` (a preset's values) applied."""
+    return {**{p.name: p.default for p in schema()}, **overrides}
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

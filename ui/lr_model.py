@@ -94,6 +94,24 @@ class Where(NamedTuple):
         return s.with_params(**dict(self.params)) if self.params else s
 
 
+def default_where() -> Where:
+    """The surface of the page's landing view."""
+    sch = {p.name: p for p in base_schema()}
+    surf = sch["surf"].default
+    sp = {p.name: p.default for p in surface_schema(surf)}
+    s = landscapes.get(surf)
+    params = tuple((n, float(sp[f"{surf}.{n}"])) for n, _, _ in s.param_spec)
+    return Where(surf, params, (float(sp[f"{surf}.x0"]), float(sp[f"{surf}.y0"])))
+
+
+def warm_defaults() -> None:
+    """Compile what the landing view runs (the three panels and the background grid)."""
+    sch = {p.name: p for p in base_schema()}
+    w = default_where()
+    studies.three_panels(w.landscape(), sch["opt"].default, {}, start=w.start, steps=sch["steps"].default)
+    landscapes.grid(w.landscape(), 120)
+
+
 def other_hp(name: str, mu: float) -> dict[str, float]:
     """The non-lr hyperparameters the page sets: momentum for momentum and NAG."""
     return {"momentum": float(mu)} if name in ("momentum", "nag") else {}

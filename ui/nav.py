@@ -1,7 +1,10 @@
-"""The page registry: adding a page to the app is one entry in :data:`PAGES`.
+"""The page registry: adding a page to the app is one entry in :data:`PAGES` (and its script).
 
-``app.py`` builds ``st.navigation`` from it and the home page shows each entry as a card (thumbnail,
-title, description, link). Titles and descriptions are i18n keys.
+Routing is Streamlit's own ``pages/`` mode: ``app.py`` is the home page at ``/`` and
+``pages/<name>.py`` the page at ``/<name>``, so an entry's ``url`` is its script's file name (a test
+checks it). The sidebar draws translated links from this list (Streamlit's untranslated list is
+hidden) and the home page shows each entry as a card (thumbnail, title, description, link).
+Titles and descriptions are i18n keys.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ class PageInfo(NamedTuple):
 
 
 PAGES: tuple[PageInfo, ...] = (
-    PageInfo("pages/home.py", "home", "🧭", "home.title", "home.desc", "", default=True),
+    PageInfo("app.py", "home", "🧭", "home.title", "home.desc", "", default=True),
     PageInfo("pages/race.py", "race", "🏁", "race.title", "race.desc", "docs/screenshots/race-thumb.png"),
     PageInfo("pages/lr_lab.py", "lr_lab", "🎚️", "lr.title", "lr.desc", "docs/screenshots/lr_lab.png"),
     PageInfo(
@@ -34,25 +37,17 @@ PAGES: tuple[PageInfo, ...] = (
 )
 
 
+def page_info(page_id: str) -> PageInfo:
+    """The registry entry of ``page_id`` (its url path; "home" for ``app.py``)."""
+    for p in PAGES:
+        if p.url == page_id:
+            return p
+    raise ValueError(f"Unknown page {page_id!r}; choose one of: {', '.join(p.url for p in PAGES)}")
+
+
 def thumbnail_path(page: PageInfo) -> Path | None:
     """The thumbnail's absolute path if the file exists."""
     if not page.thumbnail:
         return None
     p = ROOT / page.thumbnail
     return p if p.is_file() else None
-
-
-def ensure_router() -> None:
-    """Call first in every page: make sure the page runs inside ``app.py``'s router.
-
-    In the first run after a server starts, Streamlit sees our ``pages/`` folder and, for a link to a
-    page (``/race?...``), runs that page file alone in its old multipage mode: no sidebar, language
-    or presets, and the link's language is ignored. ``st.navigation`` turns that mode off for good,
-    so here we turn it off and rerun, which goes through ``app.py``.
-    """
-    import streamlit as st
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()

@@ -1,4 +1,4 @@
-"""The sidebar every page shares: language, the current page's presets, the share link."""
+"""The sidebar every page shares: language, navigation, the current page's presets, the share link."""
 
 from __future__ import annotations
 
@@ -14,8 +14,22 @@ def language() -> None:
     """The language switch (English / 한국어); seeded from the URL on a session's first run."""
     key = state.bind_language(LANGS, "en")
     st.sidebar.radio(
-        t("common.language"), LANGS, key=key, format_func=LANG_NAMES.__getitem__, horizontal=True
+        t("common.language"),
+        LANGS,
+        key=key,
+        format_func=LANG_NAMES.__getitem__,
+        horizontal=True,
+        on_change=state.relabel_choice_widgets,
     )
+
+
+def navigation(current: str) -> None:
+    """Links to every page, titled in the current language (Streamlit's own list is hidden:
+    ``client.showSidebarNavigation = false``, since it shows the file names untranslated)."""
+    from .nav import PAGES
+
+    for p in PAGES:
+        st.sidebar.page_link(p.path, label=t(p.title_key), icon=p.icon, disabled=p.url == current)
 
 
 def _apply_preset(page: str, picker_key: str) -> None:
@@ -40,7 +54,7 @@ def preset_picker(page: str) -> None:
     items = presets.for_page(page)
     if not items:
         return
-    key = f"_ga_preset:{page}"
+    key = state.PRESET_KEY_PREFIX + page
     ids = [""] + [p.id for p in items]
     st.sidebar.selectbox(
         t("common.preset"),
@@ -57,24 +71,14 @@ def preset_picker(page: str) -> None:
 def share_link(slot) -> None:
     """Fill ``slot`` (a sidebar placeholder made before the page ran) with the page's share link."""
     link = state.last_share_link()
-    shown = ""
-    try:
-        shown = _draw_share_link(slot, link)
-    finally:
-        state.shown_share_link(shown)
-
-
-def _draw_share_link(slot, link: str) -> str:
-    """The expander with ``link`` (its text only while open); returns the link drawn or ""."""
     if not link:
-        return ""
+        return
     # Drawn only while open: st.code runs the browser's syntax highlighter on every rerun (the link
     # changes with every control), ~190 ms of a Race page's first view in headless Chromium.
     box = slot.expander(t("common.share_title"), expanded=False, key=state.SHARE_OPEN, on_change="rerun")
     if not box.open:
-        return ""
+        return
     with box:
         st.caption(t("common.share_link"))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("common.share_help"))
-    return link

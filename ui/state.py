@@ -32,6 +32,7 @@ _NOTICES = "_ga_notices"  # {page: [Notice, ...]}
 _CONSUMED = "_ga_consumed"  # {page: set of URL names read}
 LANG_KEY = "lang"  # the global language control (key in session state and in the URL)
 GLOBAL_PARAMS: tuple[str, ...] = (LANG_KEY,)
+PRESET_KEY_PREFIX = "_ga_preset:"  # + page id: the sidebar's preset picker
 MAX_TEXT = 300  # longest text value accepted from a URL
 
 
@@ -221,18 +222,34 @@ def language() -> str:
     return ss.get(LANG_KEY) or ss.get(_KEEP, {}).get(LANG_KEY) or "en"
 
 
-def capture_url() -> None:
-    """Remember the query string the session was opened with (first run only).
-
-    Called by the router first thing; :func:`capture_url_page` then names the page it belongs to.
-    """
+def capture_url(page: str) -> None:
+    """Remember the query string the session was opened with, and the page it belongs to (the
+    session's first run only). Called by :func:`ui.shell.page` first thing."""
     import streamlit as st
 
     ss = _ss()
     if _URL not in ss:
-        ss[_URL] = {"page": None, "params": {k: st.query_params[k] for k in st.query_params}}
+        ss[_URL] = {"page": page, "params": {k: st.query_params[k] for k in st.query_params}}
         ss[_CONSUMED] = {}
         ss[_NOTICES] = {}
+
+
+def relabel_choice_widgets() -> None:
+    """After a language switch (the language widget's callback): send every control's value again.
+
+    Streamlit's choice widgets (selectbox, radio, multiselect, select_slider) travel as the label
+    the browser shows, and the browser keeps sending the label it last displayed. After a switch
+    the same value has a label in the other language, so the next click would send the old label,
+    which matches no option (e.g. ``Unknown preset '(choose a preset)'``). Assigning each value
+    through session state makes Streamlit send the widget its value again, drawn with the new
+    label. Only values are re-assigned, never buttons (their state cannot be set).
+    """
+    ss = _ss()
+    keys = [k for k in ss.get(_KEEP, {}) if k != LANG_KEY]
+    keys += [k for k in ss if isinstance(k, str) and k.startswith(PRESET_KEY_PREFIX)]
+    for k in keys:
+        if k in ss:
+            ss[k] = ss[k]
 
 
 def bind_language(choices: Sequence[str], default: str) -> str:
@@ -407,36 +424,12 @@ def last_share_link() -> str:
     return _ss().get(_LINK, "")
 
 
-_APP_RUN = "_ga_app_run"  # True from the router's page call until the sidebar's share link is drawn
-_SHOWN = "_ga_link_shown"  # the share link the sidebar shows ("" when closed)
 SHARE_OPEN = "_ga_share_open"  # key of the sidebar's share-link expander (True while open)
 
 
 def forget_share_link() -> None:
-    """Called by the router before a page runs, so a page without controls shows no stale link."""
+    """Called by the shell before a page runs, so a page without controls shows no stale link."""
     _ss().pop(_LINK, None)
-    _ss()[_APP_RUN] = True
-
-
-def shown_share_link(link: str) -> None:
-    """Called by the sidebar once it drew ``link`` ("" if none): the router's run is over."""
-    _ss()[_SHOWN] = link
-    _ss()[_APP_RUN] = False
-
-
-def refresh_share_link() -> None:
-    """End of a page fragment: rerun the whole app if the open share link no longer matches the view.
-
-    A fragment's rerun leaves the sidebar alone; when the share link is open and the controls in the
-    fragment changed the view, the link shown would be stale, so the app reruns (only then).
-    """
-    import streamlit as st
-
-    ss = _ss()
-    if ss.get(_APP_RUN) or not ss.get(SHARE_OPEN):
-        return
-    if ss.get(_LINK, "") != ss.get(_SHOWN, ""):
-        st.rerun(scope="app")
 
 
 def apply_preset(page: str, preset_id: str, values: Mapping[str, Any]) -> None:
@@ -444,16 +437,9 @@ def apply_preset(page: str, preset_id: str, values: Mapping[str, Any]) -> None:
     ps = PageState(page)
     ps.reset(values)
     ps.set_flag("preset", preset_id)
-    _ss()[f"_ga_preset:{page}"] = preset_id
+    _ss()[PRESET_KEY_PREFIX + page] = preset_id
 
 
 def clear_widget(key: str) -> None:
     """Remove a widget's value (from a callback), so it shows its default next run."""
     _ss().pop(key, None)
-
-
-def capture_url_page(page: str) -> None:
-    """Tell the state which page the session was opened on (its URL parameters belong to it)."""
-    url = _ss().get(_URL)
-    if url is not None and url.get("page") is None:
-        url["page"] = page

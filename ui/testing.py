@@ -1,36 +1,13 @@
-"""AppTest helpers for the page tests (``tests/test_app_*.py``; other pages' tests use them too).
-
-Streamlit 1.67's AppTest resets ``PagesManager.uses_pages_directory`` before every run, finds our
-``pages/`` folder and then, on every run after the first, executes only the page file in the old
-multipage mode: ``app.py`` (sidebar, language, presets) is skipped. ``streamlit run`` does not do this
-because ``st.navigation`` clears the flag for good. :func:`app_test` patches the flag back so
-AppTest runs the app exactly as the server does.
-"""
+"""AppTest helpers for the page tests (``tests/test_app_*.py``; other pages' tests use them too)."""
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _patch_pages_manager() -> None:
-    init = PagesManager.__init__
-    if getattr(init, "_gradient_atlas_patched", False):
-        return
-
-    @functools.wraps(init)
-    def patched(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False  # what st.navigation sets in a real server
-
-    patched._gradient_atlas_patched = True
-    PagesManager.__init__ = patched
 
 
 def app_test(query: dict[str, str] | None = None, page: str | None = None, timeout: float = 60) -> AppTest:
@@ -45,7 +22,6 @@ def app_test(query: dict[str, str] | None = None, page: str | None = None, timeo
         The AppTest; call ``.run()``.
     """
     os.environ["GRADIENT_ATLAS_NO_WARM"] = "1"
-    _patch_pages_manager()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     if query:
         at.query_params.update(query)
@@ -77,3 +53,32 @@ def resolve_shared(fig: dict) -> dict:
         return v
 
     return {k: put(v) for k, v in fig.items() if k != "shared"}
+
+
+def errors(at: AppTest) -> list[str]:
+    """Everything that went wrong in the last run, as texts: exception elements and the error
+    boundary's messages (:func:`ui.shell.guarded`). Tests assert this is empty."""
+    from ui.shell import ERROR_MARK
+
+    out = [e.value for e in at.exception]
+    out += [e.value for e in at.error if getattr(e, "icon", "") == ERROR_MARK]
+    return out
+
+
+def busy(at: AppTest) -> bool:
+    """True while the page shows a job in progress (its Cancel button, :mod:`ui.progress`)."""
+    return any("_cancel_job:" in (b.key or "") for b in at.button)
+
+
+def settle(at: AppTest, timeout: float = 300.0) -> AppTest:
+    """Rerun ``at`` until no job of the page is in progress (what the browser's one-second poll
+    does), then return it; raises TimeoutError after ``timeout`` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while busy(at):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page's job did not finish within {timeout} s")
+        time.sleep(0.2)
+        at.run()
+    return at

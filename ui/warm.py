@@ -1,4 +1,5 @@
-"""Pre-warm JAX once per server process so the first visitor does not pay for compiling."""
+"""Pre-warm once per server process so the first visitor does not pay for compiling: every page's
+landing view is compiled in a background thread, and the job manager starts its worker process."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ import streamlit as st
 
 
 def _compile_defaults() -> None:
-    """Compile what the Race page's landing view runs: its race and its surface grids."""
+    """Compile what the pages' landing views run (the Batch lab's ships precomputed)."""
     import landscapes
 
-    from . import race_model
+    from . import lr_model, race_model
 
     cfg = race_model.default_config()
     race_model.simulate_config(cfg)
     s = landscapes.get(cfg.surf)
     landscapes.grid(s, race_model.GRID)
     landscapes.grid(s, race_model.GRID_3D)
+    lr_model.warm_defaults()
 
 
 @st.cache_resource(show_spinner=False)
@@ -34,7 +36,10 @@ def start() -> threading.Thread | None:
         return None
     import optimizers
 
+    from . import progress
+
     optimizers.enable_disk_cache()  # a restarted server compiles from disk (off when tests ask)
     th = threading.Thread(target=_compile_defaults, name="gradient-atlas-warm", daemon=True)
     th.start()
+    progress.manager()  # its worker process starts (imports JAX) now, not at the first job
     return th

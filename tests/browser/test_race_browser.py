@@ -182,7 +182,7 @@ def test_home_page(page, app_url, console_errors, artifacts):
 
 
 def test_open_share_link_follows_a_slider_change(page, app_url):
-    """A slider change reruns only the page's fragment; an open share link must still follow it."""
+    """An open share link follows a slider change."""
     page.goto(f"{app_url}/race")
     wait_charts(page, 2)
     wait_idle(page)

@@ -1,0 +1,62 @@
+"""The frame every page runs in: page config, the shared sidebar, the link it was opened with,
+
+pre-warming, and the error boundary.
+
+Streamlit's own ``pages/`` mode routes: ``app.py`` is the home page (``/``) and each
+``pages/<name>.py`` is the page at ``/<name>``. Every page script is one call::
+
+    shell.page("race", body)
+
+so a link straight to a page (``/race?lr=...``) runs with the sidebar, the language and the presets
+on the very first run after a server start, with no router state to race on.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable
+
+import streamlit as st
+
+from i18n import t
+
+from . import sidebar, state, warm
+from .nav import page_info
+
+LOG = logging.getLogger("gradient_atlas")
+ERROR_MARK = "⛔"  # the friendly error's icon; ``ui.testing.errors`` finds it by this
+
+
+def page(page_id: str, body: Callable[[], None]) -> None:
+    """Run one page: set up the frame, run ``body`` inside the error boundary, end the frame.
+
+    Args:
+        page_id: the page's url path (its id in ``ui.nav.PAGES``, presets and session state).
+        body: draws the page's content.
+    """
+    info = page_info(page_id)
+    st.set_page_config(page_title=f"{t(info.title_key)} · Gradient Atlas", page_icon=info.icon, layout="wide")
+    warm.start()
+    state.capture_url(page_id)
+    guarded(sidebar.language)
+    guarded(lambda: sidebar.navigation(page_id))
+    guarded(lambda: sidebar.preset_picker(page_id))
+    link_slot = st.sidebar.empty()
+    state.forget_share_link()
+    guarded(body)
+    guarded(lambda: sidebar.share_link(link_slot))
+
+
+def guarded(fn: Callable[[], None]) -> None:
+    """Call ``fn``; an unexpected exception becomes a short message with an error id (English or
+    Korean) while its traceback goes to the server log with the same id.
+
+    Streamlit's ``st.rerun()`` / ``st.stop()`` are ``BaseException``s and pass through untouched.
+    """
+    try:
+        fn()
+    except Exception:  # noqa: BLE001 - the boundary: whatever it is, the visitor gets a message
+        error_id = secrets.token_hex(4)
+        LOG.exception("Gradient Atlas error %s", error_id)
+        st.error(t("common.error", id=error_id), icon=ERROR_MARK)
