@@ -87,7 +87,7 @@ def network(ps: state.PageState) -> None:
         try:
             bm.batch.validate(cfg)
         except ValueError as e:
-            st.error(t("batch.bad_config", msg=str(e)))
+            st.error(t("batch.bad_config", msg=widgets.literal(e)))
             return
         with st.status(t("batch.running"), expanded=False) as status:
             bar = st.progress(0.0)
@@ -210,7 +210,7 @@ def concept(ps: state.PageState) -> None:
         try:
             c = bm.batch.concept_curves(shift=float(ps.get("c_shift")), sharp_width=float(ps.get("c_sharp")))
         except ValueError as e:
-            st.error(t("batch.bad_config", msg=str(e)))
+            st.error(t("batch.bad_config", msg=widgets.literal(e)))
             return
         fig = vb.concept_figure(c.x, c.train, c.test, c.minima, c.gaps, title=t("batch.concept_title"),
                                 train_name=t("batch.train_loss"), test_name=t("batch.test_loss"),

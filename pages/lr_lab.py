@@ -66,9 +66,10 @@ def compute(what: str, fn, *args):
         t0 = time.perf_counter()
         try:
             out = fn(*args)
-        except ValueError as e:
-            box.update(label=t("lr.error", msg=str(e)), state="error")
-            st.error(t("lr.error", msg=str(e)))
+        except ValueError as e:  # the message may quote settings from a link: shown literally
+            msg = t("lr.error", msg=widgets.literal(e))
+            box.update(label=msg, state="error")
+            st.error(msg)
             return None
         box.update(label=t("lr.done", what=what, sec=time.perf_counter() - t0), state="complete")
     return out
