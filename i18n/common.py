@@ -17,7 +17,7 @@ STRINGS = {
         "en": "Opening it restores this exact view. The address bar holds it too.",
         "ko": "열면 지금 화면이 그대로 복원됩니다. 주소창에도 같은 링크가 있습니다.",
     },
-    # {name}, {raw}, {value} and {valid} arrive as inline code (ui.widgets.literal): no back-ticks here.
+    # {name}, {raw} and {value} arrive as inline code (ui.widgets.literal): no back-ticks here.
     "common.notice_title": {
         "en": "Some settings in the link could not be used as given:",
         "ko": "링크의 일부 설정은 그대로 쓸 수 없었습니다:",

@@ -179,13 +179,13 @@ def literal(text: object, limit: int = LITERAL_LIMIT) -> str:
 
 
 def notice_text(n: Notice) -> str:
-    """One link notice in the current language; the link's text is shown literally."""
+    """One link notice in the current language; the link's text (name, value) is shown literally."""
     return t(
         f"common.notice_{n.what}",
         name=literal(n.name),
         raw=literal(n.raw),
         value=literal(n.value),
-        valid=literal(n.valid),
+        valid=n.valid,  # the app's own text (the schema's range or choices), never the link's
     )
 
 
