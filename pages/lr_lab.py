@@ -194,6 +194,20 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
         )
     lo, hi = sorted((float(ps.get("ph_lo")), float(ps.get("ph_hi"))))
     n = int(ps.get("ph_n"))
+    fit = lm.phase_fit(n, steps)
+    if fit is not None:  # said with the page's controls, not the runner's limits
+        st.error(
+            t(
+                "lr.phase.too_big",
+                n=n,
+                steps=steps,
+                fit_steps=fit.steps,
+                fit_n=fit.side,
+                cells=t("lr.ph_n"),
+                steps_label=t("lr.steps"),
+            )
+        )
+        return
     pm = compute(t("lr.view.phase"), lm.phase, w, opt, n, lo, hi, steps)
     if pm is None:
         return
