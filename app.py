@@ -9,7 +9,7 @@ import streamlit as st
 
 import optimizers  # noqa: F401  (sets the XLA:CPU loop flag; must precede any JAX computation)
 from i18n import t
-from ui import sidebar, state, warm
+from ui import link_probe, sidebar, state, warm
 from ui.nav import PAGES  # noqa: F401 - the page registry lives there so pages can import it
 
 st.set_page_config(page_title="Gradient Atlas", page_icon="🧭", layout="wide")
@@ -24,5 +24,6 @@ state.capture_url_page(page_id)
 sidebar.preset_picker(page_id)
 link_slot = st.sidebar.empty()
 state.forget_share_link()
+link_probe.probe()  # before the page: a link Streamlit dropped whole gets its notice there
 pg.run()
 sidebar.share_link(link_slot)

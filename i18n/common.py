@@ -38,6 +38,12 @@ STRINGS = {
         "en": "{name} is not a setting of this page; ignored.",
         "ko": "{name}은(는) 이 페이지의 설정이 아니므로 무시했습니다.",
     },
+    "common.notice_too_many": {
+        "en": "The link has {n} parameters, more than the {limit} this server reads, so none of them was "
+        "used: the page shows its default settings.",
+        "ko": "링크에 매개변수가 {n}개 있는데, 이 서버는 {limit}개까지만 읽기 때문에 하나도 쓰지 않았습니다. "
+        "페이지는 기본 설정으로 열렸습니다.",
+    },
     "common.choose": {"en": "Choose…", "ko": "선택…"},
     "common.share_title": {"en": "🔗 Share this view", "ko": "🔗 이 화면 공유"},
     "common.dismiss": {"en": "OK", "ko": "확인"},

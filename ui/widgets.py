@@ -180,6 +180,8 @@ def literal(text: object, limit: int = LITERAL_LIMIT) -> str:
 
 def notice_text(n: Notice) -> str:
     """One link notice in the current language; the link's text (name, value) is shown literally."""
+    if n.what == "too_many":  # the whole link was ignored: its number of parameters and the limit
+        return t(f"common.notice_{n.what}", n=f"{int(n.raw):,}", limit=f"{int(n.valid):,}")
     return t(
         f"common.notice_{n.what}",
         name=literal(n.name),

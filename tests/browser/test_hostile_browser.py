@@ -1,6 +1,7 @@
-"""Hostile links in real Chromium (issue #18.1): a handful of links per page carry Markdown, HTML, math and
-bare-URL payloads in parameter values and names. Nothing may leave for another host, no link or image
-that is not the app's own may appear, and each payload is shown as the text it is (inline code)."""
+"""Hostile links in real Chromium. #18.1: a handful of links per page carry Markdown, HTML, math and
+bare-URL payloads in parameter values and names; nothing may leave for another host, no link or image
+that is not the app's own may appear, and each payload is shown as the text it is (inline code).
+#18.11: a link Streamlit ignores whole (more than 1,000 parameters) is reported on the page."""
 
 from __future__ import annotations
 
@@ -90,4 +91,28 @@ def test_hostile_links_show_only_text_and_fetch_nothing_elsewhere(page, app_url,
             assert any('![x](http://127.0.0.1:8799/p.png)' in c for c in codes), codes
         page.screenshot(path=str(artifacts / f"hostile-{i}.png"), full_page=False)
     assert not foreign, foreign
+    assert not console_errors, console_errors
+
+
+def notices(page) -> str:
+    page.locator(ALERTS).first.wait_for(timeout=60_000)
+    page.wait_for_timeout(300)
+    idle = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+    page.wait_for_function(idle, timeout=60_000)
+    return "\n".join(page.locator(ALERTS).all_inner_texts())
+
+
+def test_links_streamlit_ignores_are_reported(page, app_url, console_errors):
+    many = "&".join(f"p{i}={i}" for i in range(1200))
+    page.goto(f"{app_url}/lr_lab?lang=ko&{many}")
+    text = notices(page)
+    assert "The link has 1,201 parameters, more than the 1,000 this server reads" in text, text
+    assert "Learning-rate lab" in page.locator("h1").first.inner_text()  # in English: lang was dropped
+    assert "p0" not in page.url  # the page wrote its own view into the address bar
+    page.goto(f"{app_url}/?{'&' * 1000}")  # 1,001 parameters as Streamlit counts them, all empty
+    assert "The link has 1,001 parameters" in notices(page)
+    few = "&".join(f"p{i}={i}" for i in range(998))
+    page.goto(f"{app_url}/?lang=ko&{few}")
+    text = notices(page)  # within the limits: the usual notices, in the link's language
+    assert "p997" in text and "매개변수가" not in text and "parameters" not in text
     assert not console_errors, console_errors
