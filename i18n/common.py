@@ -17,25 +17,32 @@ STRINGS = {
         "en": "Opening it restores this exact view. The address bar holds it too.",
         "ko": "열면 지금 화면이 그대로 복원됩니다. 주소창에도 같은 링크가 있습니다.",
     },
+    # {name}, {raw} and {value} arrive as inline code (ui.widgets.literal): no back-ticks here.
     "common.notice_title": {
         "en": "Some settings in the link could not be used as given:",
         "ko": "링크의 일부 설정은 그대로 쓸 수 없었습니다:",
     },
     "common.notice_clamped": {
-        "en": "`{name}` = `{raw}` is outside {valid}; using `{value}`.",
-        "ko": "`{name}` = `{raw}`은(는) 허용 범위 {valid} 밖이라 `{value}`을(를) 씁니다.",
+        "en": "{name} = {raw} is outside {valid}; using {value}.",
+        "ko": "{name} = {raw}은(는) 허용 범위 {valid} 밖이라 {value}을(를) 씁니다.",
     },
     "common.notice_rounded": {
-        "en": "`{name}` = `{raw}` was rounded to the nearest available value `{value}`.",
-        "ko": "`{name}` = `{raw}`을(를) 가장 가까운 선택 가능한 값 `{value}`(으)로 맞췄습니다.",
+        "en": "{name} = {raw} was rounded to the nearest available value {value}.",
+        "ko": "{name} = {raw}을(를) 가장 가까운 선택 가능한 값 {value}(으)로 맞췄습니다.",
     },
     "common.notice_dropped": {
-        "en": "`{name}` = `{raw}` is not valid (valid: {valid}); using the default.",
-        "ko": "`{name}` = `{raw}`은(는) 올바르지 않아(가능한 값: {valid}) 기본값을 씁니다.",
+        "en": "{name} = {raw} is not valid (valid: {valid}); using the default.",
+        "ko": "{name} = {raw}은(는) 올바르지 않아(가능한 값: {valid}) 기본값을 씁니다.",
     },
     "common.notice_unknown": {
-        "en": "`{name}` is not a setting of this page; ignored.",
-        "ko": "`{name}`은(는) 이 페이지의 설정이 아니므로 무시했습니다.",
+        "en": "{name} is not a setting of this page; ignored.",
+        "ko": "{name}은(는) 이 페이지의 설정이 아니므로 무시했습니다.",
+    },
+    "common.notice_too_many": {
+        "en": "The link has {n} parameters, more than the {limit} this server reads, so none of them was "
+        "used: the page shows its default settings.",
+        "ko": "링크에 매개변수가 {n}개 있는데, 이 서버는 {limit}개까지만 읽기 때문에 하나도 쓰지 않았습니다. "
+        "페이지는 기본 설정으로 열렸습니다.",
     },
     "common.choose": {"en": "Choose…", "ko": "선택…"},
     "common.share_title": {"en": "🔗 Share this view", "ko": "🔗 이 화면 공유"},

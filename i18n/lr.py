@@ -174,6 +174,14 @@ STRINGS = {
         "ko": "가장 작은 학습률이 가장 큰 학습률보다 작아야 합니다; {lo}부터 {hi}까지 씁니다.",
     },
     # phase
+    "lr.phase.too_big": {
+        "en": "A {n} × {n} map of {steps} steps is more than this server computes at once. Lower "
+        "**{cells}** or **{steps_label}**: {fit_steps} steps fit at {n} × {n}, and {fit_n} × {fit_n} "
+        "fits at {steps} steps.",
+        "ko": "{n} × {n} 위상도를 {steps}걸음씩 돌리는 것은 이 서버가 한 번에 계산하는 양을 넘습니다. "
+        "**{cells}**나 **{steps_label}**를 줄이세요: {n} × {n}이면 {fit_steps}걸음, {steps}걸음이면 "
+        "{fit_n} × {fit_n}이 가능합니다.",
+    },
     "lr.phase.caption": {
         "en": "{n} × {n} runs of {steps} steps in one compiled call. Colour: the measured per-step contraction ρ "
         "(fitted over each run's tail; lighter is faster), grey: diverged, orange: not contracting.",

@@ -42,9 +42,10 @@ STRINGS = {
         "ko": "이 식은 사용할 수 없습니다: {msg}",
     },
     "race.formula_kept": {
-        "en": "Still showing the last formula that worked: `{expr}`",
-        "ko": "마지막으로 제대로 동작한 식을 계속 보여 줍니다: `{expr}`",
+        "en": "Still showing the last formula that worked: {expr}",
+        "ko": "마지막으로 제대로 동작한 식을 계속 보여 줍니다: {expr}",
     },
+    "race.formula_about": {"en": "Your formula: {expr}", "ko": "직접 입력한 수식: {expr}"},
     "race.formula_unavailable": {
         "en": "Custom formulas need landscapes.from_expression, which this version does not have yet.",
         "ko": "직접 입력한 식은 landscapes.from_expression이 필요한데, 이 버전에는 아직 없습니다.",

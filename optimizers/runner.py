@@ -34,7 +34,11 @@ BLOCK = 1024  # runs stepped together; larger groups run block after block (see 
 
 
 class LimitError(ValueError):
-    """A request exceeds one of the runner's limits; the message names the limit."""
+    """A request exceeds one of the runner's limits; the message names the limit.
+
+    The message speaks to library users (it names arguments such as ``record=``); a page checks its
+    request first (e.g. ``studies.phase.check_phase_size``) and words the problem in its own controls.
+    """
 
 
 class Group(NamedTuple):
@@ -83,8 +87,17 @@ def bucket_steps(steps: int) -> int:
     raise LimitError(f"steps = {steps} exceeds the limit of {MAX_STEPS}")
 
 
-def check_limits(n_runs: int, steps: int, record: str, dim: int = 2) -> None:
-    """Raise LimitError naming the limit if a request is too big; called before compiling."""
+def check_limits(n_runs: int, steps: int, record: str, dim: int = 2, every: int = 1) -> None:
+    """Raise LimitError naming the limit if a request is too big; called before compiling.
+
+    Args:
+        n_runs: runs in the call.
+        steps: updates per run.
+        record: "full", "path" or "final".
+        dim: coordinates of a position.
+        every: with record "path", only every ``every``-th iterate is kept (``run_batch(...,
+            every=k)``): the memory limit counts what is kept, ``steps // every + 1`` per run.
+    """
     if not isinstance(steps, (int, np.integer)) or steps < 1:
         raise LimitError(f"steps must be a positive integer, got {steps!r}")
     if steps > MAX_STEPS:
@@ -101,11 +114,16 @@ def check_limits(n_runs: int, steps: int, record: str, dim: int = 2) -> None:
     if record not in RECORD_MODES:
         raise LimitError(f"Unknown record mode {record!r}; choose one of: {', '.join(RECORD_MODES)}")
     per_step = {"full": 3 + 6 * dim, "path": 2 + dim, "final": 0}[record]
-    if n_runs * (steps + 1) * per_step > MAX_RECORDED:
+    every = int(every) if record == "path" and every in RECORD_EVERY else 1  # run_batch rejects others
+    kept = steps // every + 1
+    values = n_runs * kept * per_step
+    if values > MAX_RECORDED:
+        sampled = f" keeping the iterate after every {every} steps" if every > 1 else ""
+        fewer = ", keep fewer iterates (a larger every=)" if record == "path" else ""
         raise LimitError(
-            f"recording {record!r} for {n_runs} runs x {steps} steps needs "
-            f"{n_runs * (steps + 1) * per_step:,} values, over the limit of {MAX_RECORDED:,}; "
-            "record less (record='final') or use fewer runs or steps"
+            f"recording {record!r} for {n_runs} runs x {steps} steps{sampled} needs "
+            f"{values:,} values, over the limit of {MAX_RECORDED:,}; "
+            f"record less (record='final'){fewer} or use fewer runs or steps"
         )
 
 

@@ -294,7 +294,7 @@ def run_batch(
     sch = Schedule(**schedule) if isinstance(schedule, Mapping) else (schedule or Schedule())
     sch.validate()
     b, nz = _check_noise(batch_size, noise)
-    runner.check_limits(n, steps, record, dim=2)
+    runner.check_limits(n, steps, record, dim=2, every=every)  # counts the iterates ``every`` keeps
     _check_every(every, steps, record)
     _check_dtype(dtype)
     np_dtype = np.dtype(jnp.dtype(dtype).name)

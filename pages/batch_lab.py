@@ -110,7 +110,7 @@ def network(ps: state.PageState) -> None:
         try:
             spec = bm.network_job(ps.values())
         except ValueError as e:
-            st.error(t("batch.bad_config", msg=str(e)))
+            st.error(t("batch.bad_config", msg=widgets.literal(e)))
             return
         out = _computed(ps, spec, submitted)
         if out is None:
@@ -227,7 +227,7 @@ def concept(ps: state.PageState) -> None:
         try:
             c = batch.concept_curves(shift=float(ps.get("c_shift")), sharp_width=float(ps.get("c_sharp")))
         except ValueError as e:
-            st.error(t("batch.bad_config", msg=str(e)))
+            st.error(t("batch.bad_config", msg=widgets.literal(e)))
             return
         fig = vb.concept_figure(c.x, c.train, c.test, c.minima, c.gaps, title=t("batch.concept_title"),
                                 train_name=t("batch.train_loss"), test_name=t("batch.test_loss"),

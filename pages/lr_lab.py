@@ -70,9 +70,10 @@ def compute(what: str, fn, *args):
         t0 = time.perf_counter()
         try:
             out = fn(*args)
-        except ValueError as e:
-            box.update(label=t("lr.error", msg=str(e)), state="error")
-            st.error(t("lr.error", msg=str(e)))
+        except ValueError as e:  # the message may quote settings from a link: shown literally
+            msg = t("lr.error", msg=widgets.literal(e))
+            box.update(label=msg, state="error")
+            st.error(msg)
             return None
         box.update(label=t("lr.done", what=what, sec=time.perf_counter() - t0), state="complete")
     return out
@@ -197,6 +198,20 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
         )
     lo, hi = sorted((float(ps.get("ph_lo")), float(ps.get("ph_hi"))))
     n = int(ps.get("ph_n"))
+    fit = lm.phase_fit(n, steps)
+    if fit is not None:  # said with the page's controls, not the runner's limits
+        st.error(
+            t(
+                "lr.phase.too_big",
+                n=n,
+                steps=steps,
+                fit_steps=fit.steps,
+                fit_n=fit.side,
+                cells=t("lr.ph_n"),
+                steps_label=t("lr.steps"),
+            )
+        )
+        return
     pm = compute(t("lr.view.phase"), lm.phase, w, opt, n, lo, hi, steps)
     if pm is None:
         return

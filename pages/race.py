@@ -126,10 +126,10 @@ def body() -> None:
                 try:
                     base = custom_surface(ps.get("expr"))
                     ps.set_flag("good_expr", ps.get("expr"))
-                except ExpressionError as e:
-                    st.error(t("race.formula_error", msg=str(e)))
+                except ExpressionError as e:  # its message quotes the user's text: shown literally
+                    st.error(t("race.formula_error", msg=widgets.literal(e)))
                     good = ps.flag("good_expr") or DEFAULT_EXPR
-                    st.caption(t("race.formula_kept", expr=good))
+                    st.caption(t("race.formula_kept", expr=widgets.literal(good)))
                     expr_used = good
                     base = custom_surface(good)
             else:
@@ -158,7 +158,11 @@ def body() -> None:
                     key=ps.key(p.name),
                 )
             st.caption(t("race.click_hint"))
-            about = pick(s.description)
+            # a formula's description quotes the user's text: shown literally, not as Markdown
+            if surf == CUSTOM:
+                about = t("race.formula_about", expr=widgets.literal(expr_used))
+            else:
+                about = pick(s.description)
             if about:
                 st.caption(f"{t('race.surface_about')}: {about}")
 
@@ -225,7 +229,7 @@ def body() -> None:
         try:
             res = run_race(cfg)
         except ValueError as e:  # limits, ranges: a message, never a traceback
-            st.error(t("race.run_error", msg=str(e)))
+            st.error(t("race.run_error", msg=widgets.literal(e)))
             widgets.show_notices(ps, ps.finish(), top)
             return
         layers = static_layers(cfg.surf, cfg.expr, cfg.params, log)

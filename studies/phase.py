@@ -29,6 +29,9 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+import optimizers
+from optimizers.runner import check_limits
+
 from . import _runs, curvature
 
 SECOND_AXIS = {
@@ -146,6 +149,26 @@ def path_stride(steps: int) -> int:
     return 1
 
 
+def check_phase_size(n_lr: int, n_second: int, steps: int) -> None:
+    """Raise what :func:`phase_map` would raise for a map of this size, at once and without running it.
+
+    Args:
+        n_lr, n_second: cells per axis.
+        steps: updates per run.
+
+    Raises:
+        ValueError: a side outside [2, MAX_SIDE]; ``optimizers.LimitError`` (a ValueError): steps not
+        a positive integer, or the runs, steps or kept iterates (every ``path_stride(steps)``-th)
+        past the runner's limits.
+    """
+    for n, what in ((n_lr, "n_lr"), (n_second, "n_second")):
+        if not isinstance(n, (int, np.integer)) or not 2 <= n <= MAX_SIDE:
+            raise ValueError(f"{what} = {n!r} must be an integer in [2, {MAX_SIDE}]")
+    if not isinstance(steps, (int, np.integer)) or steps < 1:
+        raise optimizers.LimitError(f"steps must be a positive integer, got {steps!r}")
+    check_limits(int(n_lr) * int(n_second), int(steps), "path", every=path_stride(int(steps)))
+
+
 class QuadTheory(NamedTuple):
     """Closed-form facts of a quadratic with Hessian eigenvalues l_min <= l_max."""
 
@@ -243,9 +266,7 @@ def phase_map(
     """
     if optimizer not in SECOND_AXIS:
         raise ValueError(f"No phase map for {optimizer!r}; choose one of: {', '.join(SECOND_AXIS)}")
-    for n, what in ((n_lr, "n_lr"), (n_second, "n_second")):
-        if not isinstance(n, (int, np.integer)) or not 2 <= n <= MAX_SIDE:
-            raise ValueError(f"{what} = {n!r} must be an integer in [2, {MAX_SIDE}]")
+    check_phase_size(n_lr, n_second, steps)
     axis = SECOND_AXIS[optimizer]
     lrs = _runs.log_range(*lr_range, n_lr)
     lo, hi = float(second_range[0]), float(second_range[1])

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import landscapes
+import optimizers
 import presets
 import studies
 from ui import lr_model as lm
@@ -159,6 +160,44 @@ def test_phase_view_theory_metric_and_optimizers():
     assert not at.exception
     q = dict(at.query_params)
     assert (q["ph_n"], q["ph_lo"], q["ph_hi"]) == ("20", "0.01", "0.5")
+
+
+LIBRARY_WORDS = ("record", "every", "run-steps", "runs x", "values", "final", "limit of", "LimitError")
+
+
+@pytest.mark.parametrize("n, steps", [(256, 3000), (256, 301), (200, 5000)])
+def test_phase_map_over_the_limit_is_explained_with_the_page_controls(n, steps):
+    at = open_lab({"view": "phase", "ph_n": str(n), "steps": str(steps)})
+    assert not charts(at)  # nothing was run
+    (err,) = [e.value for e in at.error]
+    fit = lm.phase_fit(n, steps)
+    assert fit is not None
+    assert err == (
+        f"A {n} × {n} map of {steps} steps is more than this server computes at once. Lower "
+        f"**Cells per axis** or **Steps**: {fit.steps} steps fit at {n} × {n}, and {fit.side} × {fit.side} "
+        f"fits at {steps} steps."
+    )
+    assert not any(w in err for w in LIBRARY_WORDS), err
+    studies.check_phase_size(n, n, fit.steps)  # what it suggests runs
+    studies.check_phase_size(fit.side, fit.side, steps)
+    with pytest.raises(optimizers.LimitError):
+        studies.check_phase_size(n, n, steps)
+    ko = open_lab({"view": "phase", "ph_n": str(n), "steps": str(steps), "lang": "ko"})
+    (err_ko,) = [e.value for e in ko.error]
+    assert "**축당 칸 수**" in err_ko and "**걸음 수**" in err_ko and f"{fit.side} × {fit.side}" in err_ko
+
+
+def test_phase_fit_finds_the_nearest_settings_that_run():
+    schema = {p.name: p for p in lm.base_schema()}
+    lo_n, hi_n = int(schema["ph_n"].low), int(schema["ph_n"].high)
+    lo_s, hi_s = int(schema["steps"].low), int(schema["steps"].high)
+    # what phase_fit relies on: the smallest grid runs at any steps, the fewest steps at any grid
+    assert lm.phase_fit(lo_n, hi_s) is None and lm.phase_fit(hi_n, lo_s) is None
+    assert lm.phase_fit(256, 300) is None  # the page's default steps at the advertised size
+    fit = lm.phase_fit(256, 3000)
+    assert fit == lm.PhaseFit(steps=1510, side=182)
+    assert lm.phase_fit(256, 1511) is not None and lm.phase_fit(183, 3000) is not None
+    assert lm.phase_fit(256, 301) == lm.PhaseFit(steps=300, side=181)  # 301: every iterate is kept
 
 
 def test_schedules_view():

@@ -116,6 +116,7 @@ def test_grid_vs_random_search_same_budget():
         (lambda: studies.lr_sweep(Q10, ["sgd"], lr_range=(1.0, 0.1)), "0 < low <= high"),
         (lambda: studies.phase_map(Q10, "sgd"), "No phase map for 'sgd'; choose one of"),
         (lambda: studies.phase_map(Q10, "momentum", n_lr=1000), r"n_lr = 1000"),
+        (lambda: studies.phase_map(Q10, "momentum", n_lr=256, n_second=256, steps=3000), "run-steps"),
         (lambda: studies.phase_map(Q10, "momentum", second_range=(0.5, 1.5)), "momentum.momentum = 1.5"),
         (lambda: studies.hp_search(Q10, "adam", {"lr": None, "nope": None}), "Unknown hyperparameter 'nope'"),
         (lambda: studies.hp_search(Q10, "adam", budget=2), r"budget = 2"),
@@ -139,3 +140,23 @@ def test_plateau_start_takes_the_curvature_at_the_minimum():
     assert source == "curvature" and lam0 < 1e-3
     np.testing.assert_allclose([lam_ref, limit], [1.0, 2.0], rtol=1e-4)
     np.testing.assert_allclose(lrs, [0.05, 1.0, 2.5], rtol=1e-4)
+
+
+def test_phase_map_runs_at_its_advertised_256_by_256_and_the_labs_default_steps():
+    # Issue #18.10: the memory limit counted all 301 iterates of each of the 65,536 runs, though the
+    # map keeps every 10th.
+    pm = studies.phase_map(Q10, "momentum", lr_range=(1e-3, 0.3), n_lr=256, n_second=256, steps=300)
+    assert pm.rate.shape == (256, 256) and pm.steps == 300
+    assert pm.converging.mean() > 0.5 and (pm.diverged_at >= 0).any()
+    # stable heavy ball on the (1, 10) bowl contracts; the theory's edge lies inside the lr range
+    assert np.nanmin(pm.rate) < 0.8 and np.all(pm.edge > 1e-3)
+
+
+def test_phase_size_check_is_what_phase_map_raises():
+    studies.check_phase_size(256, 256, 300)
+    studies.check_phase_size(256, 256, 1510)
+    for steps in (301, 1520, 3000):  # 301: no stride of 10, 5 or 2 divides it, every iterate is kept
+        with pytest.raises(optimizers.LimitError):
+            studies.check_phase_size(256, 256, steps)
+    with pytest.raises(ValueError, match=r"n_second = 1 must be an integer in \[2, 256\]"):
+        studies.check_phase_size(16, 1, 100)

@@ -44,3 +44,28 @@ def test_every_does_not_recompile_on_new_values():
     q10 = Q.with_params(condition=10.0)
     optimizers.run_batch(q10, "nag", hp={"lr": LRS}, steps=50, record="path", every=5)
     assert runner.run_groups._cache_size() == before
+
+
+def test_the_memory_limit_counts_the_iterates_kept():
+    # 256 x 256 runs x 300 steps, every 10th iterate kept: 65,536 x 31 x 4 values, well within the
+    # limit; all 301 iterates would be 78.9 M values, over it (issue #18.10).
+    runner.check_limits(256 * 256, 300, "path", every=10)
+    with pytest.raises(optimizers.LimitError, match=r"78,905,344 values, over the limit of 40,000,000") as e:
+        runner.check_limits(256 * 256, 300, "path")
+    # the library's own message still names the arguments a library user can change
+    assert "record='final'" in str(e.value) and "every=" in str(e.value)
+    with pytest.raises(optimizers.LimitError, match=r"after every 10 steps needs 40,108,032 values"):
+        runner.check_limits(256 * 256, 1520, "path", every=10)
+    # "full" keeps every step whatever every says; a stride run_batch rejects counts as 1
+    with pytest.raises(optimizers.LimitError, match="values, over the limit"):
+        runner.check_limits(256 * 256, 300, "full", every=10)
+    with pytest.raises(optimizers.LimitError, match="values, over the limit"):
+        runner.check_limits(256 * 256, 300, "path", every=3)
+
+
+def test_run_batch_passes_every_to_the_limit():
+    hp = {"lr": np.full(256 * 256, 1e-3)}
+    with pytest.raises(optimizers.LimitError, match="values, over the limit"):
+        optimizers.run_batch(Q, "sgd", hp=hp, steps=300, record="path", every=1)
+    res = optimizers.run_batch(Q, "sgd", hp=hp, steps=300, record="path", every=50)
+    assert res.path.shape == (256 * 256, 7, 2)

@@ -222,6 +222,38 @@ def send_to_race(w: Where, sw: studies.Sweep, steps: int) -> dict[str, Any]:
     return values
 
 
+class PhaseFit(NamedTuple):
+    """What a phase map that is too big for the runner could be instead (page control values)."""
+
+    steps: int  # the most steps below the ones asked for that fit at the asked grid size
+    side: int  # the largest grid side below the one asked for that fits at the asked steps
+
+
+def _phase_fits(side: int, steps: int) -> bool:
+    try:
+        studies.check_phase_size(side, side, steps)
+    except optimizers.LimitError:
+        return False
+    return True
+
+
+def phase_fit(side: int, steps: int) -> PhaseFit | None:
+    """None if a ``side`` x ``side`` phase map of ``steps`` steps is within the runner's limits; else
+    the nearest settings of the page's two size controls that are (for a message in their terms).
+
+    The steps are searched downwards one by one: what fits is not monotone in the steps, because the
+    map keeps every 10th, 5th, 2nd or every iterate, whichever divides the steps (``path_stride``).
+    The page's smallest grid fits at any steps and its fewest steps at any grid (a test checks it).
+    """
+    if _phase_fits(side, steps):
+        return None
+    lows = {p.name: int(p.low) for p in base_schema() if p.name in ("steps", "ph_n")}
+    return PhaseFit(
+        steps=next(s for s in range(steps - 1, lows["steps"] - 1, -1) if _phase_fits(side, s)),
+        side=next(n for n in range(side - 1, lows["ph_n"] - 1, -1) if _phase_fits(n, steps)),
+    )
+
+
 def best_cell(pm: studies.PhaseMap) -> tuple[int, int] | None:
     """(row, column) of the fastest measured contraction, None if no cell converged."""
     r = np.where(pm.converging, pm.rate, np.inf)

@@ -21,7 +21,7 @@ import streamlit as st
 
 from i18n import t
 
-from . import sidebar, state, warm
+from . import link_probe, sidebar, state, warm
 from .nav import page_info
 
 LOG = logging.getLogger("gradient_atlas")
@@ -44,6 +44,7 @@ def page(page_id: str, body: Callable[[], None]) -> None:
     guarded(lambda: sidebar.preset_picker(page_id))
     link_slot = st.sidebar.empty()
     state.forget_share_link()
+    guarded(link_probe.probe)  # before the page: a link Streamlit dropped whole gets its notice there
     guarded(body)
     guarded(lambda: sidebar.share_link(link_slot))
 

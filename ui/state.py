@@ -30,6 +30,7 @@ _KEEP = "_ga_keep"  # persistent copy of every page's values: {"page:name": valu
 _URL = "_ga_url"  # the query string the session was opened with: {"page": str, "params": {...}}
 _NOTICES = "_ga_notices"  # {page: [Notice, ...]}
 _CONSUMED = "_ga_consumed"  # {page: set of URL names read}
+_LINK_REPORTED = "_ga_link_reported"  # True once ui.link_probe said the session's link was dropped
 LANG_KEY = "lang"  # the global language control (key in session state and in the URL)
 GLOBAL_PARAMS: tuple[str, ...] = (LANG_KEY,)
 PRESET_KEY_PREFIX = "_ga_preset:"  # + page id: the sidebar's preset picker
@@ -53,9 +54,13 @@ class Param(NamedTuple):
 
 
 class Notice(NamedTuple):
-    """A problem with a shared link's parameter, for a visible message."""
+    """A problem with a shared link's parameter, for a visible message.
 
-    what: str  # "clamped" | "dropped" | "unknown" | "rounded"
+    "too_many": Streamlit ignored the whole link (see :func:`report_dropped_link`); then ``raw`` holds
+    the link's number of parameters and ``valid`` the limit.
+    """
+
+    what: str  # "clamped" | "dropped" | "unknown" | "rounded" | "too_many"
     name: str  # the URL parameter
     raw: str  # the value as given
     value: str = ""  # what was used instead ("" when dropped)
@@ -271,6 +276,37 @@ def bind_language(choices: Sequence[str], default: str) -> str:
         ss.setdefault(_CONSUMED, {})["*"] = True
     ss[LANG_KEY] = keep[LANG_KEY] = value
     return LANG_KEY
+
+
+def link_was_plain() -> bool:
+    """True if the session's first run saw no URL parameters: the link had none, or Streamlit dropped
+    them all (a link over its size limits, see :mod:`ui.link_probe`)."""
+    url = _ss().get(_URL)
+    return url is not None and not url["params"]
+
+
+def report_dropped_link(fields: int, max_fields: int) -> bool:
+    """Record, as a notice for whichever page shows next, that Streamlit ignored the session's link.
+
+    Args:
+        fields: parameters in the link the browser opened (as Streamlit counts them: "&" + 1).
+        max_fields: Streamlit's limit; a link within it is no news.
+
+    Returns:
+        True if a notice was added (once per session).
+    """
+    ss = _ss()
+    if ss.get(_LINK_REPORTED) or not link_was_plain() or fields <= max_fields:
+        return False
+    ss[_LINK_REPORTED] = True
+    note = Notice("too_many", "", str(fields), "", str(max_fields))  # raw: the count; valid: the limit
+    ss.setdefault(_NOTICES, {}).setdefault("*", []).append(note)
+    return True
+
+
+def widget_value(key: str) -> Any:
+    """The raw session value of a widget or component that belongs to no page (None if unset)."""
+    return _ss().get(key)
 
 
 class PageState:

@@ -82,3 +82,76 @@ def settle(at: AppTest, timeout: float = 300.0) -> AppTest:
         time.sleep(0.2)
         at.run()
     return at
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile links (issue #18.1): payloads and a reader of Markdown code spans, for the tests that check
+# that a user's or a link's text is shown literally (ui.widgets.literal).
+
+MARK = "pwn"  # every payload carries it, so a test can find where a payload ended up
+EVIL_HOST = "127.0.0.1:8799"  # a host that is not the app's (nothing listens there)
+# Each is a URL value or name a hostile link could carry; MARK within the first 57 characters (a
+# notice shows at most 57 + "...").
+PAYLOADS: tuple[str, ...] = (
+    f"x`![x](http://{EVIL_HOST}/p.png)`x {MARK}",  # the issue's first link: breaks out of `...`
+    f'"![{MARK}](http://{EVIL_HOST}/f.png)"',  # the issue's second: a formula quoted in an error
+    f"[{MARK}](javascript:alert(1)) [y](http://{EVIL_HOST}/l)",
+    f"{MARK} $\\huge x$ \\(y\\)",
+    f"$$\\Huge {MARK}$$",
+    f"<img src=http://{EVIL_HOST}/i.png onerror=alert('{MARK}')>",
+    f'<a href="http://{EVIL_HOST}/a">{MARK}</a>',
+    f"``{MARK}``` ` `` \\`",  # back-tick runs of every length, a backslash before one
+    f"{MARK} http://{EVIL_HOST}/u www.example.com a@example.com",  # bare links (GFM autolinks)
+    f"{MARK} :streamlit: :smile: :material/home: :red[x] -> <=",  # Streamlit's own shortcodes
+    f"{MARK}\n# heading\n---\n> quote\n- item",  # line breaks that would start blocks
+    f"{MARK} *b* **B** _i_ ~~s~~ | a | &amp; &#x3C; \\*",
+    f"한국어 {MARK} `코드` **굵게**",
+    f"\u202e{MARK}.exe\u202c \x1b[31m\x00",  # bidirectional override, escape and NUL characters
+    f"{MARK}" + "[x](y)" * 60,  # very long
+)
+
+
+def code_spans(md: str) -> tuple[str, list[str]]:
+    """Split Markdown into what lies outside inline code spans and the spans' contents (CommonMark 6.1).
+
+    A back-tick run opens a span that the next run of the same length closes (a run with no partner
+    is plain text); a backslash escapes punctuation outside spans; line endings inside a span count
+    as spaces and one space is stripped from each end when both ends have one.
+
+    Returns:
+        (the text outside spans, the contents of the spans in order).
+    """
+    outside, spans, i, n = [], [], 0, len(md)
+    while i < n:
+        if md[i] == "\\" and i + 1 < n and md[i + 1] in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~":
+            outside.append(md[i : i + 2])
+            i += 2
+            continue
+        if md[i] != "`":
+            outside.append(md[i])
+            i += 1
+            continue
+        j = i
+        while j < n and md[j] == "`":
+            j += 1
+        run, k = j - i, j
+        while True:  # the next run of exactly `run` back-ticks
+            k = md.find("`" * run, k)
+            if k < 0:
+                break
+            end = k
+            while end < n and md[end] == "`":
+                end += 1
+            if end - k == run:
+                break
+            k = end
+        if k < 0:
+            outside.append(md[i:j])
+            i = j
+            continue
+        body = md[j:k].replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+        if len(body) >= 2 and body[0] == " " and body[-1] == " " and body.strip(" "):
+            body = body[1:-1]
+        spans.append(body)
+        i = k + run
+    return "".join(outside), spans

@@ -1,8 +1,10 @@
-"""Shared widgets: one control per schema :class:`~ui.state.Param`, log-scale grids, link notices."""
+"""Shared widgets: one control per schema :class:`~ui.state.Param`, log-scale grids, link notices, and
+:func:`literal` for showing a user's or a link's text inside Markdown."""
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -130,9 +132,63 @@ def markdown_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
 
 
+LITERAL_LIMIT = 200  # characters of a user's or a link's text shown in a message; longer ends in "…"
+_NEWLINES = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+# Control characters, bidirectional marks and overrides (they reorder the text around them, so a value
+# could read as something else) and lone surrogates (not encodable: Streamlit could not send the page).
+_HIDDEN = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_TICKS = re.compile("`+")
+_WORD_JOINER = "\u2060"  # invisible; keeps Streamlit's ":material/" rewrite from matching
+
+
+def literal(text: object, limit: int = LITERAL_LIMIT) -> str:
+    """Markdown that shows ``text`` as it is, never as markup: an inline code span.
+
+    Use it for every piece of text that comes from a user or a link (a URL value or parameter name, a
+    formula, an error message that quotes them) before it goes into ``st.markdown``, ``st.caption``,
+    ``st.warning``, ``st.error``, ``st.info``, a ``t(...)`` string shown by them, or a label.
+    Backslash escapes are not enough in Streamlit: after they are resolved, its Markdown plugins turn
+    plain text such as ``http://host/x``, ``www.host``, ``a@host.org``, ``:streamlit:`` and `` -> ``
+    into links, images and symbols; the contents of a code span are left alone (and inside one,
+    brackets, ``$``, ``*``, ``_``, ``<``, ``>``, ``\\``, HTML and entities are plain characters).
+
+    Args:
+        text: anything; ``str()`` of it is shown.
+        limit: at most this many characters are shown; longer text is cut and ends with "…".
+
+    Returns:
+        One line of Markdown: the text in a code span whose back-tick fence is longer than any run of
+        back-ticks in it (padded with a space where the text starts or ends with a back-tick or a
+        space, which CommonMark then strips); line breaks shown as "↵", tabs as spaces; control
+        characters, bidirectional overrides and lone surrogates as U+FFFD. Empty or blank text
+        comes back as “” around it. Not for table cells: GFM splits a row at "|" even inside code.
+    """
+    s = _NEWLINES.sub("↵", str(text)).replace("\t", " ")
+    s = _HIDDEN.sub("\ufffd", s)
+    if len(s) > limit:
+        s = s[: max(limit - 1, 0)] + "…"
+    if not s.strip():
+        return f"“{s}”"
+    # Streamlit rewrites ":material/" to ":material_" in the whole source, code spans included.
+    s = s.replace(":material/", ":" + _WORD_JOINER + "material/")
+    fence = "`" * (max((len(m) for m in _TICKS.findall(s)), default=0) + 1)
+    pad = " " if s[0] in "` " or s[-1] in "` " else ""
+    return f"{fence}{pad}{s}{pad}{fence}"
+
+
 def notice_text(n: Notice) -> str:
-    """One link notice in the current language."""
-    return t(f"common.notice_{n.what}", name=n.name, raw=n.raw, value=n.value, valid=n.valid)
+    """One link notice in the current language; the link's text (name, value) is shown literally."""
+    if n.what == "too_many":  # the whole link was ignored: its number of parameters and the limit
+        return t(f"common.notice_{n.what}", n=f"{int(n.raw):,}", limit=f"{int(n.valid):,}")
+    return t(
+        f"common.notice_{n.what}",
+        name=literal(n.name),
+        raw=literal(n.raw),
+        value=literal(n.value),
+        valid=n.valid,  # the app's own text (the schema's range or choices), never the link's
+    )
 
 
 def show_notices(ps: state.PageState, notices: Sequence[Notice], where: Any = None) -> None:
