@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/_venv.sh requirements.txt
-exec .venv/bin/python -m streamlit run app.py --server.headless true \
+exec .venv/bin/python -m streamlit run serve.py --server.headless true \
   --browser.gatherUsageStats false "$@"

@@ -57,7 +57,17 @@ def guarded(fn: Callable[[], None]) -> None:
     """
     try:
         fn()
-    except Exception:  # noqa: BLE001 - the boundary: whatever it is, the visitor gets a message
-        error_id = secrets.token_hex(4)
-        LOG.exception("Gradient Atlas error %s", error_id)
-        st.error(t("common.error", id=error_id), icon=ERROR_MARK)
+    except Exception as exc:  # noqa: BLE001 - the boundary: whatever it is, the visitor gets a message
+        report_error(exc)
+
+
+def report_error(exc: BaseException) -> str:
+    """Log ``exc`` with its traceback under a new error id and show the visitor the short message.
+
+    Returns:
+        The error id.
+    """
+    error_id = secrets.token_hex(4)
+    LOG.error("Gradient Atlas error %s", error_id, exc_info=(type(exc), exc, exc.__traceback__))
+    st.error(t("common.error", id=error_id), icon=ERROR_MARK)
+    return error_id

@@ -1,4 +1,4 @@
-"""Fixtures for the Playwright tests: a real ``streamlit run app.py`` and Debian's Chromium.
+"""Fixtures for the Playwright tests: a real ``streamlit run serve.py`` (the app) and Debian's Chromium.
 
 ``app_server`` (session scope) starts the app on a free port, waits for ``/_stcore/health`` and
 stops it afterwards; ``app_url`` is its base URL. pytest-playwright's ``page`` fixture drives
@@ -61,13 +61,13 @@ def free_port() -> int:
 
 
 def start_server(port: int, extra_env: dict | None = None) -> subprocess.Popen:
-    """Start ``streamlit run app.py`` on ``port``; returns the process (the caller stops it)."""
+    """Start ``streamlit run serve.py`` (the app) on ``port``; returns the process (the caller stops it)."""
     cmd = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        "serve.py",
         "--server.headless",
         "true",
         "--server.port",
@@ -116,7 +116,7 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def served_app(extra_env: dict | None = None):
-    """A running ``streamlit run app.py`` on a free port, answered its health check.
+    """A running ``streamlit run serve.py`` on a free port, answered its health check.
 
     Yields:
         (base URL, the server process). The server is stopped on exit.
