@@ -7,6 +7,7 @@ would; step counts stay small so the module runs in well under a minute.
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Iterator
 
 import pytest
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def app() -> str:
+def app() -> Iterator[str]:
     with served_app() as (base, _):
         yield base
 
