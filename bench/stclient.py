@@ -59,9 +59,10 @@ from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
 __all__ = [
+    "CHOICE_TYPES",
+    "INPUT_TYPES",
     "Alert",
     "Element",
-    "INPUT_TYPES",
     "ProtocolError",
     "Run",
     "RunTimeout",
