@@ -8,20 +8,27 @@ errors and uncaught exceptions. Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
+if str(Path(__file__).resolve().parents[2]) not in sys.path:  # bench/b_app.py imports this file directly
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+# The server helpers live in tests/server.py (no pytest needed there); re-exported for their users.
+from tests.server import (  # noqa: E402,F401
+    ARTIFACTS,
+    ROOT,
+    free_port,
+    served_app,
+    start_server,
+    stop_server,
+    wait_healthy,
+)
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -52,82 +59,6 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int, extra_env: dict | None = None) -> subprocess.Popen:
-    """Start ``streamlit run serve.py`` (the app) on ``port``; returns the process (the caller stops it)."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "serve.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    env = {**os.environ, **(extra_env or {})}
-    env.pop("GRADIENT_ATLAS_NO_WARM", None)
-    ARTIFACTS.mkdir(exist_ok=True)
-    with open(ARTIFACTS / f"streamlit-{port}.log", "wb") as log:  # the child keeps its own handle
-        return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60.0) -> None:
-    """Poll /_stcore/health until it answers ok; raises if the server died or timed out."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            log = (ARTIFACTS / f"streamlit-{port}.log").read_text(errors="replace")[-2000:]
-            raise RuntimeError(f"streamlit exited: {log}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise TimeoutError(f"streamlit did not answer on port {port} within {timeout} s")
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
-    if proc.stderr is not None:
-        proc.stderr.close()  # else its garbage collection warns (an error) in whichever test runs next
-
-
-@contextlib.contextmanager
-def served_app(extra_env: dict | None = None):
-    """A running ``streamlit run serve.py`` on a free port, answered its health check.
-
-    Yields:
-        (base URL, the server process). The server is stopped on exit.
-    """
-    port = free_port()
-    proc = start_server(port, extra_env)
-    try:
-        wait_healthy(port, proc)
-        yield f"http://127.0.0.1:{port}", proc
-    finally:
-        stop_server(proc)
 
 
 @pytest.fixture(scope="session")
