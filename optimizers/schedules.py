@@ -23,7 +23,7 @@ class Schedule(NamedTuple):
     gamma: float = 0.5  # "step": factor per decay; "exponential": factor per step
     decay: float = 0.01  # "inverse_time": lr / (1 + decay * t)
     min_frac: float = 0.0  # "cosine", "warmup_cosine": final lr as a fraction of the base lr
-    warmup: float = 50.0  # "warmup_cosine": linear warm-up length in steps
+    warmup: float = 50.0  # "warmup_cosine": linear warm-up length in steps (lr * t / warmup)
 
     def validate(self) -> Schedule:
         """Check the kind and ranges; raises ValueError naming the bad field."""
@@ -68,7 +68,9 @@ def factor(kind, params, t, total):
     t = jnp.asarray(t, params.dtype)
     total = jnp.asarray(total, params.dtype)
     log_gamma = jnp.log(gamma)  # gamma^x as exp(x log gamma): pow is a slow scalar call on CPU
-    ramp = jnp.minimum((t + 1) / jnp.maximum(warmup, 1.0), 1.0)  # reaches 1 on the last warm-up step
+    # optax's and Hugging Face's convention: lr * t / warmup, so step 0 takes lr 0 and the peak comes
+    # at t = warmup, where the cosine part starts (tested against optax.warmup_cosine_decay_schedule)
+    ramp = t / jnp.maximum(warmup, 1e-9)
     values = jnp.stack(
         [
             jnp.ones_like(t),  # constant

@@ -83,7 +83,9 @@ def test_schedules_comparison_applies_each_schedule():
         u = -2.5 * np.cumprod(1 - cmp.lr[i])
         v = 1.5 * np.cumprod(1 - 10 * cmp.lr[i])
         np.testing.assert_allclose(cmp.loss[i, 1:], 0.5 * (u**2 + 10 * v**2), rtol=2e-4, atol=1e-9)
-    np.testing.assert_allclose(cmp.lr[:, 0], [0.05, 0.05, 0.05, 0.05, 0.05, 0.05 / 12], rtol=1e-5)
+    # warm-up starts at lr 0
+    np.testing.assert_allclose(cmp.lr[:, 0], [0.05, 0.05, 0.05, 0.05, 0.05, 0.0], rtol=1e-5)
+    assert cmp.lr[5, 6] == pytest.approx(0.05 * 6 / 12)  # lr * t / warmup (warm-up of 12 steps)
     assert cmp.lr[1, steps // 4] == pytest.approx(0.025)  # step: halves every T/4 steps
     np.testing.assert_allclose(cmp.lr[2, -1], 0.05 * 16 ** (-(steps - 1) / steps), rtol=1e-4)
 

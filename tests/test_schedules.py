@@ -49,7 +49,7 @@ def closed_form(s: Schedule, steps: int = T) -> np.ndarray:
         "inverse_time": 1 / (1 + s.decay * t),
         "cosine": cos(t, steps),
         "warmup_cosine": np.where(
-            t < s.warmup, (t + 1) / s.warmup, cos(t - s.warmup, steps - s.warmup)
+            t < s.warmup, t / s.warmup, cos(t - s.warmup, steps - s.warmup)
         ),
     }[s.kind]
 
@@ -95,13 +95,24 @@ def test_against_torch(s, make):
 def test_warmup_cosine_by_hand():
     s = Schedule("warmup_cosine", warmup=10, min_frac=0.0)
     f = factors64(s, 110)
-    assert f[0] == pytest.approx(0.1) and f[9] == pytest.approx(1.0)  # linear ramp over 10 steps
+    assert f[0] == 0.0 and f[5] == pytest.approx(0.5) and f[9] == pytest.approx(0.9)  # lr * t / warmup
     assert f[10] == pytest.approx(1.0)  # cosine starts at the top
     assert f[60] == pytest.approx(0.5)  # halfway through the 100 cosine steps
     assert f[109] == pytest.approx(0.5 * (1 + math.cos(math.pi * 99 / 100)))
-    assert np.all(np.diff(f[:10]) > 0) and np.all(np.diff(f[10:]) < 0)
+    assert np.all(np.diff(f[:11]) > 0) and np.all(np.diff(f[10:]) < 0)
     # a fractional warm-up never overshoots the base rate
     assert factors64(Schedule("warmup_cosine", warmup=2.5), 20).max() <= 1.0
+
+
+@pytest.mark.parametrize(("warmup", "min_frac"), [(10, 0.0), (30, 0.1), (1, 0.0), (199, 0.5)])
+def test_warmup_cosine_equals_optax(warmup, min_frac):
+    optax = pytest.importorskip("optax")
+    sched = optax.warmup_cosine_decay_schedule(
+        init_value=0.0, peak_value=LR, warmup_steps=warmup, decay_steps=T, end_value=min_frac * LR
+    )
+    expected = np.array([float(sched(t)) for t in range(T)])
+    got = LR * factors64(Schedule("warmup_cosine", warmup=warmup, min_frac=min_frac))
+    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-7 * LR)  # optax computes in float32
 
 
 def test_inverse_time_formula():
