@@ -153,13 +153,35 @@ STRINGS = {
     "race.col.div": {"en": "Diverged at", "ko": "발산한 걸음"},
     "race.col.reason": {"en": "Why", "ko": "이유"},
     "race.col.evals": {"en": "Gradient evaluations", "ko": "기울기 계산 횟수"},
-    "race.col.steps": {"en": "Steps", "ko": "걸음 수"},
+    "race.col.steps": {"en": "Steps taken", "ko": "진행한 걸음 수"},
     "race.never": {"en": "not reached", "ko": "도달 못 함"},
     "race.no_min": {"en": "no known minimum", "ko": "알려진 최솟값 없음"},
     "race.reason.curvature": {
         "en": "step too large for the curvature here",
         "ko": "이곳의 곡률에 비해 걸음이 너무 큼",
     },
+    "race.reason.start": {
+        "en": "the loss is not finite at the start point (it overflows there)",
+        "ko": "시작점에서 손실이 유한하지 않음 (그곳에서 넘침)",
+    },
+    "race.reason.overflow": {
+        "en": "the loss here is astronomically large: its gradient and step overflow float32",
+        "ko": "이곳의 손실이 천문학적으로 커서 기울기와 걸음이 float32 범위를 넘침",
+    },
+    "race.col.gap": {"en": "Final loss above the minimum (f − f*)", "ko": "최솟값 대비 최종 손실 (f − f*)"},
+    "race.col.ended": {"en": "Ended at", "ko": "끝난 곳"},
+    "race.end.global": {"en": "global minimum {at}", "ko": "전역 최솟값 {at}"},
+    "race.end.local": {"en": "local minimum {at}, f = {f}", "ko": "지역 최솟값 {at}, f = {f}"},
+    "race.end.global_basin": {
+        "en": "in the basin of the global minimum {at}, {d} away",
+        "ko": "전역 최솟값 {at}의 분지 안, {d}만큼 떨어짐",
+    },
+    "race.end.local_basin": {
+        "en": "in the basin of the local minimum {at} (f = {f}), {d} away",
+        "ko": "지역 최솟값 {at} (f = {f})의 분지 안, {d}만큼 떨어짐",
+    },
+    "race.end.none": {"en": "not at a minimum (f = {f})", "ko": "최솟값이 아님 (f = {f})"},
+    "race.end.diverged": {"en": "diverged", "ko": "발산"},
     "race.reason.unbounded": {
         "en": "left the view: unbounded surface",
         "ko": "화면을 벗어남: 아래로 끝없는 곡면",

@@ -17,6 +17,7 @@ import streamlit as st
 import landscapes
 import optimizers
 from i18n import STRINGS, pick, t
+from studies import endings
 from ui import shell, state, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
@@ -40,6 +41,8 @@ from ui.race_model import (
     sched_values,
     snap_start,
     static_layers,
+    surface_for,
+    surface_minima,
     surface_schema,
     trait,
 )
@@ -144,7 +147,7 @@ def body() -> None:
                 )
                 params.append((pname, float(widgets.control(ps, ps.schema[f"{surf}.{pname}"], label))))
             params = tuple(params)
-            s = base.with_params(**dict(params)) if params else base
+            s = surface_for(surf, expr_used if surf == CUSTOM else "", params)
             widgets.control(ps, ps.schema[f"{surf}.logc"], t("race.logc"), help=t("race.logc_help"))
             c1, c2 = st.columns(2)
             for col, key, lab in ((c1, "x0", "race.x0"), (c2, "y0", "race.y0")):
@@ -335,7 +338,8 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         )
 
     st.subheader(t("race.results"))
-    st.markdown(results_table(res, labels, s), unsafe_allow_html=True)
+    found = surface_minima(cfg.surf, cfg.expr, cfg.params)
+    st.markdown(results_table(res, labels, s, found), unsafe_allow_html=True)
     if show and 0 <= at < steps_total:
         st.markdown(f"**{t('race.vectors', k=at)}**")
         st.markdown(vectors_table(overs, labels), unsafe_allow_html=True)
@@ -354,36 +358,53 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         )
 
 
-def results_table(res: optimizers.SimResult, labels, s) -> str:
-    """Markdown table: final loss, steps to tolerance, divergence and reason, gradient evaluations."""
+def results_table(res: optimizers.SimResult, labels, s, found) -> str:
+    """Markdown table: the loss reached (above the minimum when one is known), steps to tolerance,
+    where each run ended (global or local minimum, or neither), divergence and why, steps taken and
+    gradient evaluations."""
+    known = s.min_value is not None
     head = [
         t("race.col.opt"),
-        t("race.col.final"),
+        t("race.col.gap") if known else t("race.col.final"),
         t("race.col.hit"),
+        t("race.col.ended"),
         t("race.col.div"),
         t("race.col.reason"),
         t("race.col.steps"),
         t("race.col.evals"),
     ]
+    ends = endings.endings(res.final_w, res.final_loss, res.diverged_at, found, s)
     rows = []
     for i, label in enumerate(labels):
         d = int(res.diverged_at[i])
         hit = int(res.hit_at[i])
         taken = int(res.steps[i]) if d < 0 else min(d, int(res.steps[i]))  # steps attempted
-        reason = rv.divergence_reason(res.loss[i], d, s.min_value is None)
-        hit_text = t("race.no_min") if s.min_value is None else (str(hit) if hit >= 0 else t("race.never"))
+        reason = rv.divergence_reason(res.loss[i], d, not known)
+        hit_text = t("race.no_min") if not known else (str(hit) if hit >= 0 else t("race.never"))
+        loss = res.final_loss[i] - (s.min_value if known else 0.0)
         rows.append(
             [
                 f"{swatch(i)} {label}",
-                fmt(res.final_loss[i]),
+                fmt(loss) if d < 0 else "—",
                 hit_text,
+                ending_text(ends[i]),
                 str(d) if d >= 0 else "—",
                 t(f"race.reason.{reason}") if reason else "—",
-                str(int(res.steps[i])),
+                f"{taken:,}",
                 f"{taken * int(res.grad_evals[i]):,}",
             ]
         )
     return widgets.markdown_table(head, rows)
+
+
+def ending_text(e: endings.Ending) -> str:
+    """Where a run ended, in words."""
+    if e.kind == "diverged":
+        return t("race.end.diverged")
+    if e.kind == "none":
+        return t("race.end.none", f=fmt(e.value))
+    key = f"race.end.{e.kind}" if e.at else f"race.end.{e.kind}_basin"
+    return t(key, at=vec(e.minimum.xy), f=fmt(e.minimum.value), d=fmt(e.distance))
 
 
 def vectors_table(overs, labels) -> str:

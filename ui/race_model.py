@@ -15,6 +15,7 @@ import streamlit as st
 import landscapes
 import optimizers
 from i18n import STRINGS, t
+from studies import endings
 from viz import export
 from viz import race as rv
 from viz.colors import optimizer_color
@@ -209,10 +210,25 @@ def custom_surface(expr: str) -> landscapes.Landscape:
     return from_expression(expr)
 
 
-def surface_for(surf: str, expr: str, params: tuple[tuple[str, float], ...]) -> landscapes.Landscape:
-    """The Landscape for the controls (raises ExpressionError for a bad formula)."""
+def _base_surface(surf: str, expr: str, params: tuple[tuple[str, float], ...]) -> landscapes.Landscape:
     s = custom_surface(expr) if surf == CUSTOM else landscapes.get(surf)
     return s.with_params(**dict(params)) if params else s
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def surface_minima(surf: str, expr: str, params: tuple[tuple[str, float], ...]
+                   ) -> tuple[endings.Minimum, ...]:
+    """Every minimum of the surface in its view (known global ones and local ones found)."""
+    try:
+        return endings.minima(_base_surface(surf, expr, params))
+    except ValueError:  # no finite critical point search on this surface: no minima to show
+        return ()
+
+
+def surface_for(surf: str, expr: str, params: tuple[tuple[str, float], ...]) -> landscapes.Landscape:
+    """The Landscape for the controls (raises ExpressionError for a bad formula). A surface without
+    known minimisers (a user's formula) gets the lowest minima found in its view."""
+    return endings.with_found_minima(_base_surface(surf, expr, params), surface_minima(surf, expr, params))
 
 
 GRID = 200  # points per axis of the 2-D background
@@ -231,7 +247,7 @@ class Static(NamedTuple):
 @st.cache_data(show_spinner=False, max_entries=32)
 def static_layers(surf: str, expr: str, params: tuple, log: bool) -> Static:
     """Background image + contour lines (200 x 200 grid) and a 60 x 60 grid for the 3-D view."""
-    s = surface_for(surf, expr, params)
+    s = _base_surface(surf, expr, params)
     g = landscapes.grid(s, GRID)
     g3 = landscapes.grid(s, GRID_3D)
     return Static(rv.background(g.x, g.y, g.z, log), g3.x, g3.y, g3.z)

@@ -702,8 +702,11 @@ def curves_figure(
     return go.Figure(data=data, layout=layout, _validate=False)
 
 
+OVERFLOW_LOSS = 1e30  # a loss this large: its gradient and step overflow float32 (max ~3.4e38)
+
+
 def divergence_reason(loss_row: np.ndarray, diverged_at: int, unbounded: bool) -> str:
-    """Why a run diverged, as a key: "" (it did not), "curvature" or "unbounded".
+    """Why a run diverged, as a key: "" (it did not), "start", "overflow", "curvature" or "unbounded".
 
     Args:
         loss_row: (T+1,) the run's losses (NaN from the divergence on).
@@ -712,13 +715,19 @@ def divergence_reason(loss_row: np.ndarray, diverged_at: int, unbounded: bool) -
 
     Returns:
         "unbounded" when the run was still going downhill when it left (it escaped down an
-        unbounded surface), else "curvature" (the loss grew: the step was too large for the
+        unbounded surface), "start" when the loss is not finite at the start point itself (it
+        overflows there), "overflow" when the loss before it was astronomically large (over
+        OVERFLOW_LOSS: float32 overflows), else "curvature" (the loss grew: the step was too large for the
         curvature there), "" if it did not diverge.
     """
     if diverged_at < 0:
         return ""
+    if diverged_at == 0:
+        return "start"  # the loss (or the start itself) is not finite before any step
     finite = loss_row[: max(diverged_at, 1)]
     finite = finite[np.isfinite(finite)]
     if finite.size >= 2 and unbounded and finite[-1] < finite[0]:
         return "unbounded"
+    if finite.size and np.abs(finite).max() > OVERFLOW_LOSS:
+        return "overflow"  # astronomically large values: float32 arithmetic overflows (~3.4e38)
     return "curvature"
