@@ -32,10 +32,10 @@ STRINGS = {
     "race.custom": {"en": "✏️ My own formula", "ko": "✏️ 직접 입력한 식"},
     "race.formula": {"en": "f(x, y) =", "ko": "f(x, y) ="},
     "race.formula_help": {
-        "en": "Use x and y, numbers, + - * / ** ( ), and functions such as sin, cos, exp, log, sqrt, "
-        "abs, tanh. Example: x**2 + 10*y**2",
-        "ko": "x, y, 숫자, + - * / ** ( )와 sin, cos, exp, log, sqrt, abs, tanh 같은 함수를 쓸 수 있습니다. "
-        "예: x**2 + 10*y**2",
+        "en": "Use `x` and `y`, numbers, `+ - * / ** ( )` (or `^` for powers), and functions such as "
+        "`sin`, `cos`, `exp`, `log`, `sqrt`, `abs`, `tanh`. Example: `x**2 + 10*y**2`",
+        "ko": "`x`, `y`, 숫자, `+ - * / ** ( )` (거듭제곱은 `^`도 됨)와 `sin`, `cos`, `exp`, `log`, `sqrt`, "
+        "`abs`, `tanh` 같은 함수를 쓸 수 있습니다. 예: `x**2 + 10*y**2`",
     },
     "race.formula_error": {
         "en": "This formula cannot be used: {msg}",
