@@ -123,7 +123,7 @@ def sched_schema(kind: str) -> list[Param]:
 def surface_schema(surf: str, s: landscapes.Landscape, steps: int) -> list[Param]:
     """Controls that depend on the surface: its parameters, colour scale, start, the vector step."""
     out = []
-    for (pname, lo, hi), v in zip(s.param_spec, s.params, strict=True):
+    for (pname, lo, hi), v in zip(s.param_spec, s.adjustable, strict=True):
         log = lo > 0 and hi / lo >= 100
         out.append(widgets.float_param(f"{surf}.{pname}", v, lo, hi, log=log))
     (x0, x1), (y0, y1) = s.bounds
@@ -268,7 +268,7 @@ def default_config() -> RaceConfig:
     return RaceConfig(
         surf=surf,
         expr="",
-        params=tuple(zip((n for n, _, _ in s.param_spec), s.params, strict=True)),
+        params=tuple(s.param_dict.items()),
         runs=tuple(runs),
         start=tuple(map(float, s.start)),
         steps=schema["steps"].default,
