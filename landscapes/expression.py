@@ -5,8 +5,9 @@ to ``eval``, ``exec`` or ``compile``. The accepted language:
 
 - numbers (``2``, ``0.5``, ``1e-3``), the variables ``x`` and ``y``, the constants ``pi`` and ``e``;
 - ``+ - * /``, powers written ``**``, ``^`` or as superscript digits (``x²``, ``y³``, ``x⁻¹``), unary
-  ``-`` and ``+``, parentheses; ``×``, ``·`` and ``⋅`` also mean ``*``, ``÷`` means ``/`` and the
-  minus sign ``−`` (U+2212) means ``-`` (what word processors and web pages produce);
+  ``-`` and ``+``, parentheses; ``×``, ``·`` and ``⋅`` also mean ``*``, ``÷`` means ``/``, the
+  minus sign ``−`` (U+2212) means ``-`` and ``π`` means ``pi`` (what word processors, web pages and
+  phone keyboards produce);
 - the functions ``sin cos tan exp log log10 log2 sqrt abs tanh sinh cosh arctan arcsin arccos``
   (also spelled ``atan asin acos``) of one argument, and ``min max arctan2`` (``atan2``) of two.
 
@@ -109,7 +110,7 @@ _REJECTED = {
 }
 
 # Characters people paste from word processors and web pages, read as the operator they show.
-_SAME_AS = {"^": "**", "×": "*", "·": "*", "⋅": "*", "÷": "/", "−": "-"}
+_SAME_AS = {"^": "**", "×": "*", "·": "*", "⋅": "*", "÷": "/", "−": "-", "π": "pi"}
 _SUPERSCRIPTS = {
     "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
     "⁻": "-",
@@ -501,6 +502,8 @@ def _compile(node: ast.AST, src: _Source, consts: list[float]) -> Structure:
             piece, col = _between(src, node.left, node.right, sym)
             msg = f"Operator '{piece}' is not allowed; use + - * / ^ (power): '{piece}' at column {col}"
             raise ExpressionError(msg, piece, col)
+        if _is_power_of_call(node):
+            raise _hint(*src.piece(node), _power_of_call_hint(node, src))
         left = _compile(node.left, src, consts)
         if isinstance(node.op, ast.Pow) and (n := _int_exponent(node.right)) is not None:
             return ("ipow", left, n)  # lax.integer_pow: exact, fine for negative bases
@@ -526,6 +529,29 @@ def _compile_name(node: ast.Name, src: _Source, consts: list[float]) -> Structur
         f"Unknown name{_suggest(node.id, (*VARIABLES, *CONSTANTS, *FUNCTIONS))}; use x, y, pi, e or "
         f"one of the functions {', '.join(FUNCTIONS)}",
     )
+
+
+def _is_power_of_call(node: ast.BinOp) -> bool:
+    """``sin²(x)`` or ``sin^2(x)``: Python reads it as sin ** (2(x)), the book means sin(x)²."""
+    return (
+        isinstance(node.op, ast.Pow)
+        and isinstance(node.left, ast.Name)
+        and node.left.id in FUNCTIONS
+        and isinstance(node.right, ast.Call)
+        and isinstance(node.right.func, ast.Constant)
+    )
+
+
+def _power_of_call_hint(node: ast.BinOp, src: _Source) -> str:
+    """``did you mean sin(x)²?`` for ``sin²(x)`` (the power moved after the argument)."""
+    call = node.right
+
+    def at(offset: int) -> int:
+        return src.orig_end(src.char_index(offset))
+
+    name_end, power_end = at(node.left.end_col_offset), at(call.func.end_col_offset)
+    power, args = src.original[name_end:power_end], src.original[power_end : at(call.end_col_offset)]
+    return f"did you mean {node.left.id}{args.strip()}{power.strip()}?"
 
 
 def _times_hint(node: ast.Call, src: _Source) -> str:

@@ -588,6 +588,9 @@ def test_compiled_families_are_bounded_and_evicted_programs_freed(monkeypatch):
         ("xy", "'xy' at column 1: did you mean x*y?"),
         ("sinx", "'sinx' at column 1: did you mean sin(x)?"),
         ("Pi*x", "'Pi' at column 1: constants are lower-case: did you mean pi?"),
+        ("sin²(x) + y", "'sin²(x)' at column 1: did you mean sin(x)²?"),
+        ("1 + cos^2(y)", "'cos^2(y)' at column 5: did you mean cos(y)^2?"),
+        ("2π", "'2π' at column 1: did you mean 2*π?"),
     ],
 )
 def test_friendly_messages_for_what_students_type(text, message):
@@ -604,6 +607,7 @@ def test_friendly_messages_for_what_students_type(text, message):
         ("(x+y)² − 2·x×y", "(x+y)**2 - 2*x*y"),
         ("x ÷ (1 + y²)", "x / (1 + y**2)"),
         ("−x² + x¹²", "-x**2 + x**12"),
+        ("2*π*x + y", "2*pi*x + y"),
     ],
 )
 def test_superscripts_and_typographic_operators_are_accepted(typed, plain):

@@ -205,7 +205,8 @@ def snap_start(bounds, x: float, y: float) -> tuple[float, float]:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def custom_surface(expr: str) -> landscapes.Landscape:
-    """The user's formula as a Landscape, one object per text (so its compiled runs are reused)."""
+    """The user's formula as a Landscape, one object per text. Its compiled runs are shared by every
+    formula of the same structure (numbers are traced) and bounded in number (landscapes.compiled)."""
     return from_expression(expr)
 
 
