@@ -257,7 +257,8 @@ def _factor_start(toks: list[_Tok], i: int) -> int:
             j -= 1  # a function call
     if j >= 2 and toks[j - 1].string == "**" and _ends_operand(toks[j - 2]):
         return _factor_start(toks, j - 2)
-    if j >= 3 and toks[j - 1].string in "-+" and toks[j - 2].string == "**" and _ends_operand(toks[j - 3]):
+    signed = j >= 3 and toks[j - 1].string in ("-", "+") and toks[j - 2].string == "**"
+    if signed and _ends_operand(toks[j - 3]):
         return _factor_start(toks, j - 3)  # x**-1
     return j
 
@@ -270,7 +271,7 @@ def _factor_end(toks: list[_Tok], i: int) -> int:
     elif toks[j].string == "(":
         j = _match(toks, j, 1)
     if j + 2 < len(toks) and toks[j + 1].string == "**":
-        k = j + 3 if toks[j + 2].string in "-+" and j + 3 < len(toks) else j + 2
+        k = j + 3 if toks[j + 2].string in ("-", "+") and j + 3 < len(toks) else j + 2
         if _starts_operand(toks[k]):
             return _factor_end(toks, k)
     return j
@@ -285,7 +286,8 @@ def _syntax_hint(src: _Source, offset: int) -> ExpressionError | None:
     in_first = [(a, b) for a, b in pairs if toks[a].start[1] <= offset < toks[a].end[1]]
     for a, b in at_second + in_first:
         first, second = toks[a], toks[b]
-        if _is_name(first) and first.string in FUNCTIONS and second.type in (tokenize.NAME, tokenize.NUMBER):
+        operand = _is_name(second) or second.type == tokenize.NUMBER
+        if _is_name(first) and first.string in FUNCTIONS and operand:
             end = toks[_factor_end(toks, b)].end[1]
             arg = src.span(second.start[1], end)
             start = first.start[1]
