@@ -13,9 +13,11 @@ import jax.numpy as jnp
 class Landscape:
     """A 2-D surface ``f(x, y)``.
 
-    ``fn_p(xy, p)`` is the family; ``params`` the values of its adjustable parameters (empty for
-    fixed surfaces). The compiled runner takes ``fn_p`` as static structure and ``params`` as a
-    traced array, so moving a surface's parameter slider does not recompile.
+    ``fn_p(xy, p)`` is the family; ``params`` the values of its traced parameters: first the
+    adjustable ones that ``param_spec`` names (empty for fixed surfaces), then any fixed numbers of
+    the family (a user formula's constants, so that formulas differing only in their numbers share
+    one family). The compiled runner takes ``fn_p`` as static structure and ``params`` as a traced
+    array, so moving a surface's parameter slider, or changing a formula's number, does not recompile.
     Equality is identity: two Landscapes are the same only if they are the same object.
     """
 
@@ -56,5 +58,11 @@ class Landscape:
         return dataclasses.replace(self, params=tuple(new))
 
     @property
+    def adjustable(self) -> tuple[float, ...]:
+        """The values of the parameters ``param_spec`` names (the leading ``params``)."""
+        return self.params[: len(self.param_spec)]
+
+    @property
     def param_dict(self) -> dict[str, float]:
-        return {n: v for (n, _, _), v in zip(self.param_spec, self.params, strict=True)}
+        """Adjustable parameter name -> value."""
+        return {n: v for (n, _, _), v in zip(self.param_spec, self.adjustable, strict=True)}

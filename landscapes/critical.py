@@ -12,12 +12,13 @@ Hessian eigenvalues there.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import NamedTuple
 
 import jax
 import jax.numpy as jnp
 import numpy as np
+
+from .compiled import family_jit
 
 KINDS = ("minimum", "maximum", "saddle", "degenerate")
 MAX_SEEDS = 128  # per axis
@@ -33,7 +34,7 @@ class CriticalPoint(NamedTuple):
     eigenvectors: np.ndarray  # (2, 2); column k is the unit eigenvector of eigenvalues[k]
 
 
-@partial(jax.jit, static_argnames=("family", "iters"))
+@family_jit(static_argnames=("family", "iters"))
 def _newton(family, params, seeds, max_step, iters):
     """Damped Newton iterations on the gradient from each seed (N, 2).
 

@@ -8,18 +8,19 @@ descent on a quadratic of curvature lambda diverges once lambda > 2/lr).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 from typing import Any
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
+from .compiled import family_jit
+
 # Rules whose step is a fixed linear map on a quadratic, so a curvature threshold exists.
 _LINEAR_RULES = ("sgd", "momentum", "nag")
 
 
-@partial(jax.jit, static_argnames=("family",))
+@family_jit(static_argnames=("family",))
 def _hessian_eigs(family, params, points):
     """Eigen-decomposition of the Hessian of ``family(., params)`` at each row of ``points`` (T, 2)."""
     bad = ~jnp.all(jnp.isfinite(points), axis=-1)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import NamedTuple
 
 import jax
 import jax.numpy as jnp
 import numpy as np
+
+from .compiled import family_jit
 
 MAX_GRID = 1024  # points per axis
 
@@ -18,7 +19,7 @@ class Grid(NamedTuple):
     z: np.ndarray  # (ny, nx) f(x_j, y_i); non-finite values are NaN
 
 
-@partial(jax.jit, static_argnames=("family",))
+@family_jit(static_argnames=("family",))
 def _eval(family, params, xs, ys):
     f = lambda x, y: family(jnp.stack([x, y]), params)
     z = jax.vmap(lambda y: jax.vmap(lambda x: f(x, y))(xs))(ys)

@@ -16,6 +16,8 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from landscapes.compiled import family_jit
+
 from . import schedules
 from .base import Aux, Optimizer
 
@@ -98,8 +100,8 @@ def check_limits(n_runs: int, steps: int, record: str, dim: int = 2, every: int 
         every: with record "path", only every ``every``-th iterate is kept (``run_batch(...,
             every=k)``): the memory limit counts what is kept, ``steps // every + 1`` per run.
     """
-    if not isinstance(steps, (int, np.integer)) or steps < 1:
-        raise LimitError(f"steps must be a positive integer, got {steps!r}")
+    if isinstance(steps, (bool, np.bool_)) or not isinstance(steps, (int, np.integer)) or steps < 1:
+        raise LimitError(f"steps must be a positive integer in [1, {MAX_STEPS}], got {steps!r}")
     if steps > MAX_STEPS:
         raise LimitError(f"steps = {steps} exceeds the limit of {MAX_STEPS}")
     if n_runs < 1:
@@ -341,7 +343,7 @@ def _scan_one(
     return Trace(path=path, loss=loss_tr, grad_norm=gn, aux=trace_aux), final
 
 
-@partial(jax.jit, static_argnames=("family", "structure", "n_steps", "record", "every"))
+@family_jit(static_argnames=("family", "structure", "n_steps", "record", "every"))
 def run_groups(family, structure, n_steps, record, land_params, groups, view, every=1):
     """Run every group in one compiled call.
 

@@ -14,6 +14,11 @@ from .base import Aux
 from .runner import ESCAPE_FACTOR, N_SAMPLES, Group, LimitError
 from .schedules import Schedule
 
+MAX_SEED = 2**32 - 1  # seeds are uint32 inside the compiled call
+MAX_NOISE = 1e3
+START_LIMIT = float(np.finfo(np.float32).max)  # starts must be finite in float32, the default dtype
+MAX_TOL = START_LIMIT
+
 
 class RunSpec(NamedTuple):
     """One run, fully resolved."""
@@ -78,6 +83,8 @@ def resolve(
     """Validate and complete every run; raises ValueError (LimitError for limits) with a clear message."""
     if not runs:
         raise LimitError("at least one run is needed")
+    if budget is not None:  # in gradient evaluations: no run may get more than MAX_STEPS steps
+        budget = _int_in("budget", budget, 1, runner.MAX_STEPS)
     if len(runs) > runner.MAX_RUNS:
         raise LimitError(f"{len(runs)} runs exceed the limit of {runner.MAX_RUNS} runs per call")
     out = []
@@ -87,25 +94,21 @@ def resolve(
         unknown = set(extra) - {"start", "schedule", "batch_size", "noise", "seed", "steps"}
         if unknown:
             raise ValueError(f"Unknown run option(s) {sorted(unknown)} for {name}")
-        s0 = extra.get("start", start if start is not None else landscape.start)
-        s0 = tuple(float(v) for v in s0)
-        if len(s0) != 2 or not all(np.isfinite(s0)):
-            raise ValueError(f"start must be two finite numbers, got {s0!r}")
+        s0 = _check_start(extra.get("start", start if start is not None else landscape.start))
         sch = extra.get("schedule", schedule) or Schedule()
         if isinstance(sch, Mapping):
             sch = Schedule(**sch)
         sch.validate()
         b, nz = _check_noise(extra.get("batch_size", batch_size), extra.get("noise", noise))
-        n = extra.get("steps", steps if budget is None else int(budget) // opt.grad_evals)
+        n = extra.get("steps", steps if budget is None else budget // opt.grad_evals)
         if budget is not None and n < 1:
             raise LimitError(
                 f"budget = {budget} is too small for {name} "
                 f"({opt.grad_evals} gradient evaluations per step)"
             )
-        runner.check_limits(1, int(n), "final")
-        out.append(
-            RunSpec(name, opt.validate(hp), s0, sch, b, nz, int(extra.get("seed", seed)) % 2**32, int(n))
-        )
+        runner.check_limits(1, n, "final")
+        seed_n = _int_in("seed", extra.get("seed", seed), 0, MAX_SEED)
+        out.append(RunSpec(name, opt.validate(hp), s0, sch, b, nz, seed_n, int(n)))
     return out
 
 
@@ -131,16 +134,18 @@ def simulate(
         runs: each ``(name, hyperparameters)``, ``(name, hyperparameters, options)`` or a dict with
             ``optimizer``, ``hp`` and any option; options override the keyword defaults below per run:
             ``start``, ``schedule``, ``batch_size``, ``noise``, ``seed``, ``steps``.
-        start: default start (x, y); the landscape's own start if None.
-        steps: updates per run (1 .. 20,000).
+        start: default start (x, y), two numbers finite in float32 (|v| <= 3.4e38); the
+            landscape's own start if None.
+        steps: updates per run, an integer in [1, 20,000].
         schedule: learning-rate schedule (constant if None).
-        batch_size: mini-batch size B of N_SAMPLES = 128 per-sample losses
+        batch_size: mini-batch size B, an integer in [1, 128], of N_SAMPLES = 128 per-sample losses
             f_i(w) = f(w) + noise * u_i . w (u_i centred, unit variance); None or 128 is exact.
-        noise: std of the per-sample gradient offsets.
-        seed: seed of the samples and of the batch draws.
-        budget: if given, every run gets ``budget // gradient evaluations per step`` steps, so
-            all spend the same number of gradient evaluations (SAM's step costs 2).
-        tol: a run has arrived when loss <= known minimum + tol (``hit_at``).
+        noise: std of the per-sample gradient offsets, in [0, 1000].
+        seed: seed of the samples and of the batch draws, an integer in [0, 2**32 - 1].
+        budget: if given (an integer in [1, 20,000]), every run gets ``budget // gradient
+            evaluations per step`` steps, so all spend the same number of gradient evaluations
+            (SAM's step costs 2).
+        tol: a run has arrived when loss <= known minimum + tol (``hit_at``); tol >= 0.
         record: "full" (paths, losses, gradient norms, overlays), "path" (paths and losses) or
             "final" (the summary fields only).
         dtype: jnp.float32 (default) or jnp.float64 (needs jax x64 enabled).
@@ -149,8 +154,11 @@ def simulate(
         :class:`SimResult`.
 
     Raises:
-        ValueError: unknown names, out-of-range values; LimitError (a ValueError) past a limit.
+        ValueError: unknown names, out-of-range or wrongly typed values (naming the parameter and its
+            range: ``seed=-1``, ``steps=1.5``, ``start=(1e308, 0)``); LimitError (a ValueError) past
+            a limit.
     """
+    tol = _real_in("tol", tol, 0.0, MAX_TOL)
     specs = resolve(
         landscape, runs, start=start, steps=steps, schedule=schedule, batch_size=batch_size,
         noise=noise, seed=seed, budget=budget,
@@ -233,13 +241,13 @@ def run_batch(
     Args:
         landscape: the surface.
         optimizer: a registered name.
-        starts: (2,) or (R, 2); the landscape's start if None.
+        starts: (2,) or (R, 2), finite in float32; the landscape's start if None.
         hp: name -> scalar or (R,) array; the optimizer's defaults fill the rest.
-        steps: updates per run (1 .. 20,000).
+        steps: updates per run, an integer in [1, 20,000].
         schedule: learning-rate schedule (constant if None).
         batch_size: mini-batch size of N_SAMPLES (None = exact gradient); see :func:`simulate`.
-        noise: std of the per-sample gradient offsets.
-        seeds: int or (R,) ints.
+        noise: std of the per-sample gradient offsets, in [0, 1000].
+        seeds: int or (R,) ints, each in [0, 2**32 - 1].
         tol: a run has arrived when loss <= known minimum + tol (``hit_at``).
         record: "final" (default), "path" or "full".
         dtype: jnp.float32 (default) or jnp.float64 (needs jax x64 enabled).
@@ -260,9 +268,13 @@ def run_batch(
     xy = xy[None] if xy.ndim == 1 else xy
     if xy.ndim != 2 or xy.shape[1] != 2:
         raise ValueError(f"starts must have shape (2,) or (runs, 2), got {np.shape(starts)}")
-    if not np.all(np.isfinite(xy)):
-        i = int(np.argmin(np.all(np.isfinite(xy), axis=1)))
-        raise ValueError(f"starts[{i}] = ({xy[i, 0]:g}, {xy[i, 1]:g}) is not two finite numbers")
+    ok = np.all(np.abs(xy) <= START_LIMIT, axis=1)  # NaN fails too
+    if not np.all(ok):
+        i = int(np.argmin(ok))
+        raise ValueError(
+            f"starts[{i}] = ({xy[i, 0]:g}, {xy[i, 1]:g}) is not two finite numbers within the float32 "
+            f"range [{-START_LIMIT:g}, {START_LIMIT:g}]"
+        )
     unknown = set(hp or {}) - set(opt.defaults)
     if unknown:
         raise ValueError(
@@ -290,7 +302,14 @@ def run_batch(
                 f"{optimizer}.{k} = {x:g} (entry {i}) is outside its valid range [{rng.low:g}, {rng.high:g}]"
             )
     if not np.issubdtype(seed_arr.dtype, np.integer):
-        raise ValueError(f"seeds must be integers, got {seed_arr.dtype}")
+        raise ValueError(f"seeds must be integers in [0, {MAX_SEED}], got {seed_arr.dtype}")
+    bad_seed = (seed_arr < 0) | (seed_arr > MAX_SEED)
+    if np.any(bad_seed):
+        i = int(np.argmax(np.atleast_1d(bad_seed)))
+        raise ValueError(
+            f"seeds = {int(np.atleast_1d(seed_arr)[i])} (entry {i}) is outside [0, {MAX_SEED}]"
+        )
+    tol = _real_in("tol", tol, 0.0, MAX_TOL)
     sch = Schedule(**schedule) if isinstance(schedule, Mapping) else (schedule or Schedule())
     sch.validate()
     b, nz = _check_noise(batch_size, noise)
@@ -304,7 +323,7 @@ def run_batch(
     group = Group(
         hp={k: (v.astype(np_dtype) if k in per_run else np_dtype.type(v)) for k, v in values.items()},
         start=np.broadcast_to(xy, (n, 2)).astype(np_dtype),
-        seed=np.broadcast_to(seed_arr % 2**32, (n,)).astype(np.uint32),
+        seed=np.broadcast_to(seed_arr, (n,)).astype(np.uint32),
         sched_kind=np.int32(kind),
         sched_params=np.array(params, np_dtype),
         batch=np_dtype.type(b),
@@ -329,16 +348,54 @@ def _check_every(every, steps: int, record: str) -> None:
         raise ValueError(f"every = {every} must divide steps = {steps}")
 
 
-def _check_noise(batch_size, noise) -> tuple[int, float]:
-    b = N_SAMPLES if batch_size is None else int(batch_size)
-    if not 1 <= b <= N_SAMPLES:
+def _int_in(name: str, value: Any, low: int, high: int, note: str = "") -> int:
+    """``value`` as an int in [low, high]; floats (even 10.0), strings and bools are refused.
+
+    Raises:
+        ValueError: naming ``name``, the value and the range (``note`` appended to the message).
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise ValueError(f"{name} must be an integer in [{low}, {high}]{note}, got {value!r}")
+    if not low <= int(value) <= high:
+        raise ValueError(f"{name} = {int(value)} is outside [{low}, {high}]{note}")
+    return int(value)
+
+
+def _real_in(name: str, value: Any, low: float, high: float) -> float:
+    """``value`` as a float in [low, high]; NaN, strings and bools are refused.
+
+    Raises:
+        ValueError: naming ``name``, the value and the range.
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise ValueError(f"{name} must be a number in [{low:g}, {high:g}], got {value!r}")
+    if not low <= float(value) <= high:  # NaN fails too
+        raise ValueError(f"{name} = {float(value):g} is outside [{low:g}, {high:g}]")
+    return float(value)
+
+
+def _check_start(value: Any) -> tuple[float, float]:
+    """A start point: two real numbers, finite in float32 (NaN, inf and 1e308 are refused).
+
+    Raises:
+        ValueError: naming the start and the valid range.
+    """
+    try:
+        s0 = tuple(_real_in("start", v, -START_LIMIT, START_LIMIT) for v in value)
+    except (TypeError, ValueError):
+        s0 = None
+    if s0 is None or len(s0) != 2:
         raise ValueError(
-            f"batch_size = {b} is outside [1, {N_SAMPLES}] (the surface has {N_SAMPLES} samples)"
+            f"start must be two finite numbers within the float32 range [{-START_LIMIT:g}, "
+            f"{START_LIMIT:g}], got {value!r}"
         )
-    nz = float(noise)
-    if not (0.0 <= nz <= 1e3):
-        raise ValueError(f"noise = {nz:g} is outside [0, 1000]")
-    return b, nz
+    return s0
+
+
+def _check_noise(batch_size, noise) -> tuple[int, float]:
+    samples = f" (the surface has {N_SAMPLES} samples)"
+    b = N_SAMPLES if batch_size is None else _int_in("batch_size", batch_size, 1, N_SAMPLES, samples)
+    return b, _real_in("noise", noise, 0.0, MAX_NOISE)
 
 
 def _check_dtype(dtype) -> None:

@@ -30,6 +30,7 @@ import numpy as np
 import optimizers
 from landscapes import data as data_mod
 from landscapes import mlp
+from landscapes.compiled import family_jit
 from studies import sharpness, slices
 
 LR_SCALINGS = ("none", "sqrt", "linear")
@@ -528,7 +529,7 @@ class Basin(NamedTuple):
     flat: int  # index of the flattest minimum
 
 
-@partial(jax.jit, static_argnames=("family",))
+@family_jit(static_argnames=("family",))
 def _descend(family, params, starts):
     f = lambda w: family(w, params)
     g = jax.grad(f)

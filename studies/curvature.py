@@ -6,11 +6,11 @@ Hessian eigenvalues together with exact gradients (for the reasons of rising ste
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 
 import jax
 import numpy as np
 
+from landscapes.compiled import family_jit
 from landscapes.curvature import hessian_eigs, stability_threshold, top_eigenvalue_along
 
 GD_FAMILY = ("sgd", "momentum", "nag")
@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 
-@partial(jax.jit, static_argnames=("family",))
+@family_jit(static_argnames=("family",))
 def _grads(family, params, pts):
     return jax.vmap(jax.grad(family), in_axes=(0, None))(pts, params)
 

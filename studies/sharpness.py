@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 import jax
 import jax.numpy as jnp
+
+from landscapes.compiled import family_jit
 
 
 def hvp(f: Callable, w, v, args=()):
@@ -31,7 +32,7 @@ def _unit(v):
     return v / jnp.linalg.norm(v)
 
 
-@partial(jax.jit, static_argnames=("f", "iters"))
+@family_jit(static_argnames=("f", "iters"))
 def power_iteration(f: Callable, w, args, key, iters: int = 100):
     """Dominant Hessian eigenpair by power iteration: v <- Hv / |Hv|.
 
@@ -51,7 +52,7 @@ def power_iteration(f: Callable, w, args, key, iters: int = 100):
     return jnp.vdot(v, hvp(f, w, v, args)), v
 
 
-@partial(jax.jit, static_argnames=("f", "iters"))
+@family_jit(static_argnames=("f", "iters"))
 def lanczos(f: Callable, w, args, key, iters: int = 20):
     """Extreme Hessian eigenvalues by ``iters`` Lanczos steps with full reorthogonalisation.
 
@@ -115,7 +116,7 @@ def top_eigenvalue(f: Callable, w, args=(), *, method: str = "lanczos", iters: i
     raise ValueError(f"Unknown eigenvalue method {method!r}; choose one of: lanczos, power")
 
 
-@partial(jax.jit, static_argnames=("f", "steps", "starts", "symmetric"))
+@family_jit(static_argnames=("f", "steps", "starts", "symmetric"))
 def eps_sharpness(f: Callable, w, args, eps, key, steps: int = 20, starts: int = 3,
                   symmetric: bool = False):
     """Keskar et al.'s epsilon-sharpness of ``f`` at ``w``.

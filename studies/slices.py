@@ -17,6 +17,7 @@ import jax
 import jax.numpy as jnp
 
 from landscapes import mlp
+from landscapes.compiled import family_jit
 
 MAX_SLICE_GRID = 101
 
@@ -54,13 +55,13 @@ def _split_like(tree, key):
     return jax.tree.unflatten(treedef, list(jax.random.split(key, len(leaves))))
 
 
-@partial(jax.jit, static_argnames=("f",))
+@family_jit(static_argnames=("f",))
 def interpolate(f: Callable, w_a, w_b, alphas, args=()):
     """``f((1 - alpha) w_a + alpha w_b, *args)`` for each alpha (A,) -> (A,)."""
     return jax.vmap(lambda a: f((1.0 - a) * w_a + a * w_b, *args))(alphas)
 
 
-@partial(jax.jit, static_argnames=("f",))
+@family_jit(static_argnames=("f",))
 def slice_2d(f: Callable, w, d1, d2, coords, args=()):
     """``z[i, j] = f(w + coords[j] d1 + coords[i] d2, *args)`` on the grid coords x coords.
 

@@ -309,6 +309,23 @@ def test_custom_formula_good_and_bad():
     assert len(charts(at)) >= 2
 
 
+def test_long_formula_is_not_cut_and_the_message_says_the_limit():
+    """A pasted formula over the limit used to be cut by the input box (max_chars = 300) without a
+    word; now it reaches the parser, whose message gives its length and the limit (one constant)."""
+    assert state.MAX_TEXT == landscapes.expression.MAX_LENGTH
+    at = open_race()
+    at.selectbox(key="race:surf").set_value("custom").run()
+    box = at.text_input(key="race:expr")
+    assert not box.proto.max_chars
+    long = " + ".join(["x^2"] * 130)
+    box.input(long).run()
+    assert not at.exception
+    want = f"The formula is {len(long)} characters long; the limit is {state.MAX_TEXT}"
+    assert at.error and want in at.error[0].value
+    assert at.text_input(key="race:expr").value == long  # kept for editing, not reset to the default
+    assert at.query_params.get("expr") != [long] and at.query_params.get("expr") != long  # not in links
+
+
 def test_korean_page():
     at = open_race({"lang": "ko", "n": "2"})
     body = texts(at)

@@ -1,7 +1,9 @@
 """The safe formula parser: accepted language, precise rejections, caching, and property-based fuzzing."""
 
 import ast
+import functools
 import math
+import sys
 
 import jax
 import jax.numpy as jnp
@@ -10,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+import landscapes
 import optimizers
-from landscapes import ExpressionError, Landscape, from_expression
+from landscapes import ExpressionError, Landscape, expression, from_expression
 
 
 def _f64(s, x, y):
@@ -65,7 +68,7 @@ def test_gradient_and_float32():
     "text,piece,column,words",
     [
         ("z + 1", "z", 1, "Unknown name"),
-        ("x + Y", "Y", 5, "did you mean 'y'"),
+        ("x + Y", "Y", 5, "variables are lower-case x and y: did you mean y[?]"),
         ("x.real", "x.real", 1, "Attribute"),
         ("__import__('os')", "__import__", 1, "not allowed"),
         ("eval(x)", "eval", 1, "choose one of sin, cos"),
@@ -88,11 +91,11 @@ def test_gradient_and_float32():
         ("sin", "sin", 1, "needs an argument"),
         ("sin(x, y)", "sin(x, y)", 1, "takes 1 argument"),
         ("max(x)", "max(x)", 1, "takes 2 arguments"),
-        ("2x", "2", 1, "Syntax error"),
+        ("2x", "2x", 1, r"did you mean 2\*x[?]"),
         ("sin(x", "(", 4, "never closed"),
         ("x +", None, 4, "end of input"),
         ("x ^^ 2", "^", 4, "Syntax error"),
-        ("x²", "²", 2, "invalid character"),
+        ("x ⁼ 2", "⁼", 3, "invalid character"),
         ("가 + x", "가", 1, "Unknown name"),
         ("x + 가.b", "가.b", 5, "Attribute"),  # columns count characters, not UTF-8 bytes
         ("x\x00", "\x00", 2, "Control character"),
@@ -360,3 +363,265 @@ def test_never_calls_eval_exec_or_compile():
         with pytest.raises(ExpressionError):
             from_expression("__import__('os').system('true')")
     assert _f64(s, 0.5, 1.0) == pytest.approx(math.cos(0.5) * math.exp(-1.0) + 0.125, rel=1e-12)
+
+
+# ---- former crashes (#18.6): every input ends in a Landscape or an ExpressionError ----------------
+
+MAX_LENGTH = expression.MAX_LENGTH
+
+
+def _landscape_or_human_error(text):
+    """from_expression(text) is a Landscape or an ExpressionError whose message a person can read."""
+    try:
+        s = from_expression(text)
+    except ExpressionError as err:
+        msg = str(err)
+        assert msg and msg.encode("utf-8"), repr(text)  # a lone surrogate must not reach the page
+        assert "object has no attribute" not in msg and "Traceback" not in msg, msg
+        return err
+    assert isinstance(s, Landscape)
+    assert np.isfinite(np.asarray(s.start)).all()
+    return s
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("+".join(["x"] * 50), 50 * 0.3),
+        ("-" * 49 + "x", -0.3),
+        ("sin(" * 21 + "x" + ")" * 21, functools.reduce(lambda v, _: math.sin(v), range(21), 0.3)),
+        ("sin(" * 49 + "x" + ")" * 49, "too large to compile quickly: it costs 147, the limit is 64"),
+        ("x" + "^1" * 49, "too large to compile quickly"),
+        ("(" * 50 + "x" + ")" * 50, 0.3),
+    ],
+    ids=["50-term chain", "49 minuses", "sin 21 deep", "sin 49 deep", "power tower", "50 parentheses"],
+)
+def test_long_chains_and_deep_nesting_no_longer_crash(text, value):
+    """These raised AttributeError ('Load' object has no attribute 'col_offset'): each is now a
+    Landscape or, past the compile-cost limit, an ExpressionError that says so."""
+    if isinstance(value, str):
+        with pytest.raises(ExpressionError, match=value):
+            from_expression(text)
+        return
+    s = from_expression(text)
+    assert isinstance(s, Landscape)
+    assert _f64(s, 0.3, 0.0) == pytest.approx(value, rel=1e-12)
+
+
+def test_lone_surrogate_is_an_error_with_a_printable_message():
+    with pytest.raises(ExpressionError, match=r"Invalid character U\+DCFF at column 5") as info:
+        from_expression("x + \udcff")
+    assert info.value.column == 5
+    str(info.value).encode("utf-8")
+
+
+# Every length of every pattern, up to just past the length limit: chains of each operator, unary
+# operators, parentheses, function calls and powers nested n deep.
+PATTERNS = {
+    "add": lambda n: "+".join(["x"] * n),
+    "sub": lambda n: "-".join(["x"] * n),
+    "mul": lambda n: "*".join(["x"] * n),
+    "div": lambda n: "/".join(["x"] * n),
+    "pow": lambda n: "^".join(["x"] * n),
+    "pow_num": lambda n: "x" + "**1.01" * n,
+    "neg": lambda n: "-" * n + "x",
+    "plus": lambda n: "+" * n + "x",
+    "neg_paren": lambda n: "-(" * n + "x" + ")" * n,
+    "paren": lambda n: "(" * n + "x" + ")" * n,
+    "sin": lambda n: "sin(" * n + "x" + ")" * n,
+    "exp_sum": lambda n: "exp(" * n + "x" + "+y)" * n,
+    "max": lambda n: "max(" * n + "x" + ",y)" * n,
+    "sum_of_terms": lambda n: " + ".join(f"{i}*x*y" for i in range(n)),
+    "implicit": lambda n: "2x" * n,
+}
+
+
+@pytest.mark.parametrize("pattern", list(PATTERNS))
+def test_every_length_up_to_the_limits(pattern):
+    make = PATTERNS[pattern]
+    n, accepted, rejected = 1, 0, 0
+    while len(make(n)) <= MAX_LENGTH + 10:
+        out = _landscape_or_human_error(make(n))
+        accepted += isinstance(out, Landscape)
+        rejected += isinstance(out, ExpressionError)
+        n += 1
+    assert rejected >= 1  # the sweep reached a limit (length, nesting or compile cost)
+
+
+@st.composite
+def _deep(draw):
+    """A random chain or nesting of random operators and functions, up to the length limit."""
+    n = draw(st.integers(1, 260))
+    kind = draw(st.sampled_from(["chain", "nest", "unary"]))
+    if kind == "chain":
+        ops = draw(st.lists(st.sampled_from(["+", "-", "*", "/", "^", "**"]), min_size=n, max_size=n))
+        atoms = draw(st.lists(st.sampled_from(["x", "y", "2", "pi", "(x)", "sin(y)", "x²"]), min_size=n + 1,
+                              max_size=n + 1))
+        return "".join(a + o for a, o in zip(atoms, ops, strict=False)) + atoms[-1]
+    if kind == "nest":
+        fns = draw(st.lists(st.sampled_from(["sin", "exp", "sqrt", "abs", "", "-", "max(y,", "atan2(x,"]),
+                            min_size=n, max_size=n))
+        return "".join(f + ("(" if not f.endswith(",") else "") for f in fns) + "x" + ")" * n
+    return "".join(draw(st.lists(st.sampled_from(["-", "+", "−"]), min_size=n, max_size=n))) + "y"
+
+
+@FAST
+@given(_deep())
+def test_random_deep_and_long_formulas_give_landscape_or_expression_error(text):
+    _landscape_or_human_error(text)
+
+
+SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)  # st.text() leaves them out
+
+
+@FAST
+@given(st.lists(st.one_of(st.sampled_from(TOKENS), SURROGATES, st.characters(exclude_categories=())),
+                max_size=30).map("".join))
+def test_any_code_point_including_lone_surrogates(text):
+    _landscape_or_human_error(text)
+
+
+# ---- compile cost (#18.5) --------------------------------------------------------------------------
+
+
+def test_compile_cost_limit_is_a_clear_error():
+    heavy = " + ".join(f"sinh(x*{i})" for i in range(1, 10))  # 9 x (7 + 1) + 8 = 80
+    assert expression.compile_cost(heavy) > expression.MAX_COST
+    with pytest.raises(ExpressionError, match=rf"too large to compile quickly: it costs \d+, the limit is "
+                                              rf"{expression.MAX_COST}"):
+        from_expression(heavy)
+    at_limit = " + ".join(f"x*{i}" for i in range(1, 33))  # 32 products + 31 sums = 63
+    assert expression.compile_cost(at_limit) <= expression.MAX_COST
+    assert isinstance(from_expression(at_limit), Landscape)
+
+
+def test_compile_cost_weights_follow_the_measured_order():
+    cost = expression.compile_cost
+    assert cost("x + y") == cost("x * y") < cost("x / y") <= cost("x^2") < cost("sin(x)") < cost("x^1.5")
+    assert cost("x^2") < cost("x^63") and cost("x^7") < cost("x^-7")
+    assert cost("sinh(x)") == cost("min(x, y)") == cost("x^y")
+    assert cost("-2 * x") == cost("2 * x")  # a negative number is one number, not an operation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(1+(x+y+1)^2*(19-14*x+3*x^2-14*y+6*x*y+3*y^2))*(30+(2*x-3*y)^2*(18-32*x+12*x^2+48*y-36*x*y+27*y^2))",
+        "-20*exp(-0.2*sqrt(0.5*(x^2+y^2))) - exp(0.5*(cos(2*pi*x)+cos(2*pi*y))) + e + 20",
+        "-(y+47)*sin(sqrt(abs(x/2+(y+47)))) - x*sin(sqrt(abs(x-(y+47))))",
+        "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
+    ],
+    ids=["goldstein-price", "ackley", "eggholder", "beale"],
+)
+def test_the_classic_test_functions_fit_the_limit(text):
+    assert isinstance(from_expression(text, bounds=((-2, 2), (-2, 2))), Landscape)
+
+
+# ---- one compiled program per structure; a bounded, freeing cache (#18.3) ---------------------------
+
+
+def test_numbers_are_traced_parameters_so_formulas_share_a_family():
+    a = from_expression("x**2 + 5*y**2")
+    b = from_expression("x^2+10 * y^2")
+    assert a.fn_p is b.fn_p and a.params == (5.0,) and b.params == (10.0,)
+    assert _f64(b, 0.5, 2.0) == pytest.approx(0.25 + 40.0)
+    assert from_expression("x^2.5 + y").fn_p is from_expression("x^3.5 + y").fn_p  # lifted exponent
+    assert from_expression("x^2 + y").fn_p is not from_expression("x^3 + y").fn_p  # exact x*x*x: structural
+    assert from_expression("-x^2 + pi*y").params == (math.pi,)
+    assert from_expression("x - -3").params == (-3.0,)
+    res_a = optimizers.simulate(a, [("adam", {"lr": 0.05}), ("sgd", {"lr": 0.01})], steps=40)
+    size = optimizers.runner.run_groups._cache_size()
+    programs = a.fn_p.compiled_count
+    res_b = optimizers.simulate(b, [("adam", {"lr": 0.05}), ("sgd", {"lr": 0.01})], steps=40)
+    assert optimizers.runner.run_groups._cache_size() == size and a.fn_p.compiled_count == programs
+    x, y = res_b.path[1, :, 0].astype(np.float64), res_b.path[1, :, 1].astype(np.float64)
+    np.testing.assert_allclose(res_b.loss[1], x**2 + 10 * y**2, rtol=1e-5)
+    assert not np.allclose(res_a.loss, res_b.loss)
+
+
+def test_compiled_families_are_bounded_and_evicted_programs_freed(monkeypatch):
+    import gc
+    import weakref
+
+    from landscapes import compiled
+
+    grid_eval = sys.modules["landscapes.grid"]._eval
+    landscapes.grid(landscapes.get("himmelblau"), 17)  # a built-in surface's program, shared
+    shared = grid_eval.shared._cache_size()
+    monkeypatch.setattr(compiled, "MAX_FAMILIES", 3)
+    first = from_expression("x^2 + 3*y + 0.125*x*y*x")
+    landscapes.grid(first, 17)
+    jitted = weakref.ref(first.fn_p._jits[grid_eval])
+    family = weakref.ref(first.fn_p)
+    assert first.fn_p.compiled_count == 1
+    for k in range(2, 8):  # six more structures: the first is pushed out
+        landscapes.grid(from_expression(f"x^{k} + 3*y + 0.125*x*y*x"), 17)
+        assert len(compiled.REGISTRY.held()) <= 3
+    assert grid_eval._cache_size() <= shared + 3
+    assert first.fn_p._jits == {} and first.fn_p.compiled_count == 0
+    gc.collect()
+    assert jitted() is None  # the jax.jit object, its traces and executables are gone
+    assert grid_eval.shared._cache_size() == shared  # the built-in surfaces' programs are untouched
+    z = landscapes.grid(first, 17).z  # used again: compiles again, same values
+    assert np.isfinite(z).all() and first.fn_p.compiled_count == 1
+    del first
+    expression._from_expression.cache_clear()
+    compiled.REGISTRY.forget(family())
+    gc.collect()
+    assert family() is None  # nothing else keeps a formula's family alive
+
+
+# ---- what students type (#11.6) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("2x + y", "'2x' at column 1: did you mean 2*x?"),
+        ("x + 2.5y", "'2.5y' at column 5: did you mean 2.5*y?"),
+        ("3x²", "'3x²' at column 1: did you mean 3*x²?"),
+        ("sin x", "'sin x' at column 1: did you mean sin(x)?"),
+        ("1 + cos y^2", "'cos y^2' at column 5: did you mean cos(y^2)?"),
+        ("X**2", "'X' at column 1: variables are lower-case x and y: did you mean x?"),
+        ("x + Y", "'Y' at column 5: variables are lower-case x and y: did you mean y?"),
+        ("x y", "'x y' at column 1: did you mean x*y?"),
+        ("(x+1)(x-1)",
+         "Only the named functions can be called: 'x+1' at column 2; did you mean (x+1)*(x-1)?"),
+        ("2(x + 1)", "Only the named functions can be called: '2' at column 1; did you mean 2*(x + 1)?"),
+        ("x(y+1)", "'x(y+1)' at column 1: did you mean x*(y+1)?"),
+        ("xy", "'xy' at column 1: did you mean x*y?"),
+        ("sinx", "'sinx' at column 1: did you mean sin(x)?"),
+        ("Pi*x", "'Pi' at column 1: constants are lower-case: did you mean pi?"),
+        ("sin²(x) + y", "'sin²(x)' at column 1: did you mean sin(x)²?"),
+        ("1 + cos^2(y)", "'cos^2(y)' at column 5: did you mean cos(y)^2?"),
+        ("2π", "'2π' at column 1: did you mean 2*π?"),
+    ],
+)
+def test_friendly_messages_for_what_students_type(text, message):
+    with pytest.raises(ExpressionError) as info:
+        from_expression(text)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "typed,plain",
+    [
+        ("x² + y³", "x**2 + y**3"),
+        ("x⁻¹ + 3y⁴".replace("3y", "3*y"), "x**-1 + 3*y**4"),
+        ("(x+y)² − 2·x×y", "(x+y)**2 - 2*x*y"),
+        ("x ÷ (1 + y²)", "x / (1 + y**2)"),
+        ("−x² + x¹²", "-x**2 + x**12"),
+        ("2*π*x + y", "2*pi*x + y"),
+    ],
+)
+def test_superscripts_and_typographic_operators_are_accepted(typed, plain):
+    a, b = from_expression(typed), from_expression(plain)
+    assert a.fn_p is b.fn_p and a.params == b.params
+    for x, y in [(0.7, 1.3), (-1.9, 0.4)]:
+        assert _f64(a, x, y) == pytest.approx(_f64(b, x, y), rel=1e-12)
+
+
+def test_too_long_says_the_length_and_the_limit():
+    want = rf"The formula is {MAX_LENGTH + 25} characters long; the limit is {MAX_LENGTH}"
+    with pytest.raises(ExpressionError, match=want):
+        from_expression("x" * (MAX_LENGTH + 25))

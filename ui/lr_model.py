@@ -63,7 +63,7 @@ def surface_schema(surf: str) -> list[Param]:
     """The surface's parameters and start point."""
     s = landscapes.get(surf)
     out = []
-    for (pname, lo, hi), v in zip(s.param_spec, s.params, strict=True):
+    for (pname, lo, hi), v in zip(s.param_spec, s.adjustable, strict=True):
         default = DEFAULTS.get(f"{surf}.{pname}", v)
         out.append(widgets.float_param(f"{surf}.{pname}", default, lo, hi, log=lo > 0 and hi / lo >= 100))
     (x0, x1), (y0, y1) = s.bounds

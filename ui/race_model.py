@@ -124,7 +124,7 @@ def sched_schema(kind: str) -> list[Param]:
 def surface_schema(surf: str, s: landscapes.Landscape, steps: int) -> list[Param]:
     """Controls that depend on the surface: its parameters, colour scale, start, the vector step."""
     out = []
-    for (pname, lo, hi), v in zip(s.param_spec, s.params, strict=True):
+    for (pname, lo, hi), v in zip(s.param_spec, s.adjustable, strict=True):
         log = lo > 0 and hi / lo >= 100
         out.append(widgets.float_param(f"{surf}.{pname}", v, lo, hi, log=log))
     (x0, x1), (y0, y1) = s.bounds
@@ -206,7 +206,8 @@ def snap_start(bounds, x: float, y: float) -> tuple[float, float]:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def custom_surface(expr: str) -> landscapes.Landscape:
-    """The user's formula as a Landscape, one object per text (so its compiled runs are reused)."""
+    """The user's formula as a Landscape, one object per text. Its compiled runs are shared by every
+    formula of the same structure (numbers are traced) and bounded in number (landscapes.compiled)."""
     return from_expression(expr)
 
 
@@ -284,7 +285,7 @@ def default_config() -> RaceConfig:
     return RaceConfig(
         surf=surf,
         expr="",
-        params=tuple(zip((n for n, _, _ in s.param_spec), s.params, strict=True)),
+        params=tuple(s.param_dict.items()),
         runs=tuple(runs),
         start=tuple(map(float, s.start)),
         steps=schema["steps"].default,

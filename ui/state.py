@@ -25,6 +25,8 @@ import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from landscapes.expression import MAX_LENGTH
+
 KINDS = ("float", "int", "bool", "choice", "multi", "text")
 _KEEP = "_ga_keep"  # persistent copy of every page's values: {"page:name": value}
 _URL = "_ga_url"  # the query string the session was opened with: {"page": str, "params": {...}}
@@ -34,7 +36,7 @@ _LINK_REPORTED = "_ga_link_reported"  # True once ui.link_probe said the session
 LANG_KEY = "lang"  # the global language control (key in session state and in the URL)
 GLOBAL_PARAMS: tuple[str, ...] = (LANG_KEY,)
 PRESET_KEY_PREFIX = "_ga_preset:"  # + page id: the sidebar's preset picker
-MAX_TEXT = 300  # longest text value accepted from a URL
+MAX_TEXT = MAX_LENGTH  # longest text accepted from a URL: the formula parser's own limit (one constant)
 
 
 class Param(NamedTuple):
@@ -351,6 +353,10 @@ class PageState:
             else:
                 value = p.default
             v, note = coerce(p, value)
+            if v is None and p.kind == "text" and isinstance(value, str) and p.name not in url_values:
+                # typed or pasted, not from a link: a text over MAX_TEXT stays, so that the page can
+                # say how long it is (the formula parser's message) instead of resetting it silently
+                v = value
             if v is None:
                 v = p.default
             if p.kind == "multi":
@@ -378,7 +384,10 @@ class PageState:
         """The whole view as URL parameters: every declared control plus the language."""
         out = {LANG_KEY: language()}
         for name, p in self.schema.items():
-            out[name] = encode(p, self.get(name))
+            value = self.get(name)
+            if p.kind == "text" and len(value) > MAX_TEXT:
+                continue  # a link never carries a text the page would refuse to read from it
+            out[name] = encode(p, value)
         return out
 
     def share_link(self) -> str:

@@ -113,7 +113,9 @@ def control(
         return box.multiselect(
             label, p.choices, format_func=format_func or str, placeholder=t("common.choose"), **common
         )
-    return box.text_input(label, max_chars=state.MAX_TEXT, **common)
+    # no max_chars: the browser would cut a longer paste silently; the parser says how long it is
+    # and what the limit is (state.MAX_TEXT, the same constant)
+    return box.text_input(label, **common)
 
 
 def page_header(ps: state.PageState, prefix: str) -> Any:
