@@ -21,6 +21,12 @@ p50 / p95 / max, overall and per action, the total wall time, the server's RSS b
 its peak (sampled every 0.25 s, children included), its CPU time and this client's, and whether any
 session ever got back a run showing another session's identity value (target: never).
 
+Alongside the students, the class's other visitors (issue #18): one opens every page with hostile
+link values (notices, never an error); one opens a link to ~1.5 hours of training (it must wait for
+a click, and be refused as over the time limit); one runs a ~1-minute study (one worker process,
+niced: the students' reruns meanwhile are the figures above); one types 60 formulas of distinct
+structure into the Race page (the server's memory after them is reported).
+
 The server starts cold (no JAX disk cache, as ``b_app`` measures: ``GRADIENT_ATLAS_NO_DISK_CACHE``),
 so the first visitors of each page and preset pay its compiles, as a class right after a restart
 does. Bounded: each session has a deadline, the whole bench a time limit after which it stops by
@@ -148,6 +154,17 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def rss_main_mb(pid: int) -> float:
+    """Resident memory of ``pid`` alone (the server, without its job worker processes), MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def cpu_s(pid: int) -> float:
     """User + system CPU seconds of ``pid`` and its descendants."""
     total = 0.0
@@ -167,12 +184,14 @@ class Sampler(threading.Thread):
         super().__init__(name="rss-sampler", daemon=True)
         self.pid, self.every = pid, every
         self.peak = 0.0
+        self.peak_main = 0.0
         self.samples = 0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
             self.peak = max(self.peak, rss_mb(self.pid))
+            self.peak_main = max(self.peak_main, rss_main_mb(self.pid))
             self.samples += 1
             self._stop_event.wait(self.every)
 
@@ -299,6 +318,99 @@ def student(base: str, st: Student, deadline: float, start: threading.Barrier) -
 # ------------------------------------------------------------------------------------------------
 
 
+# ------------------------------------------------------------------------------------------------
+# The class's other visitors: hostile links, a costly link and a formula churner (issue #18)
+
+HEAVY_LINK = ("view=network&n_train=4096&batches=8,16,32,64,128,256,512,1024,2048,4096&seeds=8&steps=16384"
+              "&width=128&depth=4&opt=sam")  # ~1.5 h of CPU before: never started from a link
+COSTLY_LINK = "view=network&steps=8000&n_train=1024&batches=16,256,1024&seeds=4&width=64&opt=adam&lr=0.001"
+CHURN = 60  # distinct formula structures typed by one visitor
+
+
+def churn_formulas(n: int) -> list[str]:
+    """``n`` formulas of distinct structure (numbers alone would share one compiled program)."""
+    funcs = ("sin", "cos", "tanh", "exp", "sqrt", "abs")
+    out = []
+    for k in range(n):
+        f, g = funcs[k % len(funcs)], funcs[(k // len(funcs)) % len(funcs)]
+        out.append(f"x**2 + y**2 + 0.01*{f}(x)*{g}(y) + 0.001*x**{3 + k // 36}")
+    return out
+
+
+@dataclass
+class Visitor:
+    """One of the class's other visitors and what it met."""
+
+    kind: str
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)
+
+
+def hostile(base: str, v: Visitor, deadline: float) -> None:
+    """Open each page with a payload in several parameters: notices, never an error or a traceback."""
+    from ui.testing import MARK, PAYLOADS
+
+    names = {"race": ("surf", "expr", "steps", "o0", "sched"), "lr_lab": ("view", "surf", "opt", "steps"),
+             "batch_lab": ("view", "data", "opt", "batches")}
+    try:
+        for page, params in names.items():
+            q = urllib.parse.urlencode({n: PAYLOADS[i % len(PAYLOADS)] for i, n in enumerate(params)})
+            with Session(base, timeout=max(1.0, deadline - time.monotonic())) as s:
+                run = s.open(page, q)
+                v.times.append(run.duration)
+                v.errors += [f"{page}: {p}" for p in _problems(run)]
+                warned = sum(a.body.count(MARK) for a in run.alerts if a.kind == "warning")
+                v.notes.append(f"{page}: {warned} payloads reported in notices")
+    except Exception as e:  # noqa: BLE001
+        v.errors.append(f"{type(e).__name__}: {str(e)[:160]}")
+
+
+def costly(base: str, v: Visitor, deadline: float, press_run: bool) -> None:
+    """Open the 1.5-hour link (it must wait for a click and be refused), or a ~1-minute one and run it."""
+    try:
+        with Session(base, timeout=max(1.0, deadline - time.monotonic())) as s:
+            run = s.open("batch_lab", COSTLY_LINK if press_run else HEAVY_LINK)
+            v.errors += _problems(run)
+            waiting = any((e.key or "").endswith("_run_job:network") for e in run.elements)
+            refused = [a.body[:90] for a in run.alerts if a.kind == "error"]
+            if not press_run:
+                v.notes.append("heavy link: " + ("refused: " + refused[0] if refused else
+                                                 "waits for Run" if waiting else "STARTED BY ITSELF"))
+                return
+            v.notes.append(f"~1-minute link: {'waits for Run' if waiting else 'started by itself'}")
+            t = time.perf_counter()
+            run = s.click("batch_lab:_run_job:network")
+            while any((e.key or "").endswith("_cancel_job:network") for e in run.elements):
+                if time.monotonic() > deadline:
+                    v.errors.append("the costly job did not finish before the deadline")
+                    return
+                time.sleep(1.0)
+                run = s.rerun()
+            v.times.append(time.perf_counter() - t)
+            v.notes.append(f"~1-minute job done in {v.times[-1]:.0f} s (one worker process, niced)")
+            v.errors += _problems(run)
+    except Exception as e:  # noqa: BLE001
+        v.errors.append(f"{type(e).__name__}: {str(e)[:160]}")
+
+
+def churner(base: str, v: Visitor, deadline: float, pid: int) -> None:
+    """Type CHURN formulas of distinct structure into the Race page, one after the other."""
+    try:
+        with Session(base, timeout=max(1.0, deadline - time.monotonic())) as s:
+            s.open("race", "surf=custom&n=2&steps=200")
+            for k, f in enumerate(churn_formulas(CHURN)):
+                if time.monotonic() > deadline - 15:
+                    v.notes.append(f"stopped after {k} formulas (deadline)")
+                    break
+                run = s.set("race:expr", f)
+                v.times.append(run.duration)
+                v.errors += _problems(run)
+            v.notes.append(f"{len(v.times)} formulas; server process RSS then {rss_main_mb(pid):.0f} MB")
+    except Exception as e:  # noqa: BLE001
+        v.errors.append(f"{type(e).__name__}: {str(e)[:160]}")
+
+
 def _pct(xs: list[float], q: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, max(0, math.ceil(q * len(xs)) - 1))]
@@ -354,6 +466,16 @@ def run(sessions: int | None = None, limit_s: float | None = None) -> dict:
             )
             for st in students
         ]
+        visitors = [Visitor("hostile links"), Visitor("heavy link"), Visitor("costly job"),
+                    Visitor("formula churn")]
+        jobs = [
+            (hostile, (base, visitors[0], end - 10)),
+            (costly, (base, visitors[1], end - 10, False)),
+            (costly, (base, visitors[2], end - 10, True)),
+            (churner, (base, visitors[3], end - 10, proc.pid)),
+        ]
+        threads += [threading.Thread(target=fn, args=args, name=f"visitor-{fn.__name__}", daemon=True)
+                    for fn, args in jobs]
         t0, client_cpu = time.perf_counter(), time.process_time()
         for th in threads:
             th.start()
@@ -363,6 +485,7 @@ def run(sessions: int | None = None, limit_s: float | None = None) -> dict:
         client_cpu = time.process_time() - client_cpu
         sampler.stop()
         rss_after, cpu_after = rss_mb(proc.pid), cpu_s(proc.pid)
+        rss_main_after = rss_main_mb(proc.pid)
         stuck = [th.name for th in threads if th.is_alive()]
     figures = {
         "students": students,
@@ -370,6 +493,8 @@ def run(sessions: int | None = None, limit_s: float | None = None) -> dict:
         "bench": time.monotonic() - t_start,
         "stuck": stuck,
         "rss": (rss_start, rss_before, rss_after, sampler.peak),
+        "rss_main": (rss_main_after, sampler.peak_main),
+        "visitors": visitors,
         "samples": sampler.samples,
         "cpu": cpu_after - cpu_before,
         "client_cpu": client_cpu,
@@ -413,6 +538,14 @@ def report(f: dict) -> None:
         f"visit), after {after:.0f} MB, peak {peak:.0f} MB ({f['samples']} samples); server CPU during "
         f"the class {f['cpu']:.1f} s; this client, all {n} sessions, {f['client_cpu']:.1f} s"
     )
+    main_after, main_peak = f["rss_main"]
+    print(f"    of which the server process alone: after {main_after:.0f} MB, peak {main_peak:.0f} MB "
+          "(the rest: the job worker process)")
+    for v in f["visitors"]:
+        times = f", {_dist(v.times)}" if v.times else ""
+        print(f"  {v.kind}: {'; '.join(v.notes) or '-'}; errors {len(v.errors)}{times}")
+        for e in v.errors[:3]:
+            print(f"    {e[:200]}")
     foreign = [(st, x) for st in students for x in st.foreign]
     checked = sum(st.checked for st in students)
     verdict = "never" if not foreign else f"{len(foreign)} TIMES"
