@@ -272,16 +272,15 @@ def phase_map(
     lo, hi = float(second_range[0]), float(second_range[1])
     if not lo <= hi:
         raise ValueError(f"{axis} range ({lo:g}, {hi:g}) must satisfy low <= high")
-    _runs.check_values(optimizer, axis, [lo, hi])  # name the value the caller gave
+    opt = optimizers.get(optimizer)
+    _runs.check_range(opt, "lr", lrs[0], lrs[-1])
+    _runs.check_range(opt, axis, lo, hi)
     second = np.linspace(lo, hi, n_second)
-    _runs.check_values(optimizer, "lr", lrs)
-    _runs.check_values(optimizer, axis, second)
     ll, ss = np.meshgrid(lrs, second)
     grid = {"lr": ll.ravel(), axis: ss.ravel()}
     every = path_stride(steps)
-    res = _runs.batch(
-        landscape, optimizer, hp, grid, start=start, steps=steps, record="path", every=every
-    )
+    options = optimizers.RunOptions(start=start, steps=steps, record="path", every=every)
+    res = _runs.batch(landscape, optimizer, hp, grid, options)
     shape = (n_second, n_lr)
     rate = measured_rate(res.path, minima=landscape.minima, stride=every).reshape(shape)
     div = res.diverged_at.reshape(shape)
