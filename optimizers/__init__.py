@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .base import Aux, HyperParam, Optimizer
+from .base import FAMILIES, Aux, HyperParam, Optimizer, PhaseAxis
 from .cache import enable_disk_cache
 from .options import RunOptions, check_options
-from .registry import get, names
+from .quadratic import OnQuadratic, Optimum
+from .registry import get, names, register, unregister
 from .runner import MAX_STEPS, N_SAMPLES, LimitError
 from .schedules import KINDS as SCHEDULES
 from .schedules import Schedule
@@ -15,7 +16,8 @@ from .xla_cpu import tune_cpu_loops
 tune_cpu_loops()  # must precede the first JAX computation in the process (nothing above computes)
 
 __all__ = [
-    "Aux", "HyperParam", "LimitError", "MAX_STEPS", "N_SAMPLES", "Optimizer", "RunOptions", "RunSpec",
-    "SCHEDULES", "Schedule", "SimResult", "check_options", "enable_disk_cache", "get", "names", "resolve",
-    "run_batch", "run_columns", "run_specs", "simulate", "tune_cpu_loops",
+    "Aux", "FAMILIES", "HyperParam", "LimitError", "MAX_STEPS", "N_SAMPLES", "OnQuadratic", "Optimizer",
+    "Optimum", "PhaseAxis", "RunOptions", "RunSpec", "SCHEDULES", "Schedule", "SimResult", "check_options",
+    "enable_disk_cache", "get", "names", "register", "resolve", "run_batch", "run_columns", "run_specs",
+    "simulate", "tune_cpu_loops", "unregister",
 ]

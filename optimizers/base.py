@@ -20,6 +20,8 @@ from typing import Any, NamedTuple
 import jax.numpy as jnp
 import numpy as np
 
+from .quadratic import OnQuadratic
+
 
 class Aux(NamedTuple):
     """What one step exposes for overlays; every field has the parameters' shape."""
@@ -40,8 +42,28 @@ class HyperParam(NamedTuple):
     help: str = ""
 
 
+class PhaseAxis(NamedTuple):
+    """The hyperparameter a phase map varies against the learning rate, and the span it shows."""
+
+    name: str
+    low: float
+    high: float
+
+
+# How the lecture groups the rules; the Race page's "what to look for" notes are written per family
+# (i18n keys ``race.look.<surface kind>.<family>``): plain gradient steps, momentum (heavy ball and
+# NAG), Adagrad's ever-growing accumulator, running RMS averages (RMSprop, Adadelta), Adam-type
+# moments, and sharpness-aware steps.
+FAMILIES = ("plain", "momentum", "adagrad", "rms", "adam", "sam")
+
+
 class Optimizer(NamedTuple):
-    """A registered update rule with everything the app needs to show and check it."""
+    """A registered update rule with everything the app needs to show and check it.
+
+    The facts below the equation are the only place that knows a rule's kind: pages and studies
+    read them, never the rule's name, so a rule added to the registry gets its controls, stability
+    line and phase map from its own file.
+    """
 
     name: str
     title: str
@@ -51,6 +73,10 @@ class Optimizer(NamedTuple):
     ranges: dict[str, HyperParam]
     latex: str  # the update equation exactly as implemented
     explain: dict[str, str]  # {"en": ..., "ko": ...}
+    family: str  # one of FAMILIES (the Race page's notes)
+    momentum_param: str | None  # the hyperparameter that is the momentum mu (the LR lab's mu control)
+    quadratic: OnQuadratic | None  # its closed form on a quadratic (optimizers.quadratic); None: none
+    phase_axis: PhaseAxis | None  # what a (lr, second) phase map varies besides lr; None: no map
     grad_evals: int = 1  # gradient evaluations per step
     note: dict[str, str] | None = None  # how this rule differs from torch / optax / the lecture
 
@@ -109,6 +135,36 @@ class Optimizer(NamedTuple):
                 f"{what} = {flat[i]:g}{entry} is outside its valid range [{rng.low:g}, {rng.high:g}]"
             )
         return float(a) if a.ndim == 0 else a
+
+    def stability(self, hp: Mapping[str, Any] | None = None) -> float | None:
+        """The limit ``c`` of this rule on a quadratic: stable iff ``0 < lr * lam < c`` for every
+        Hessian eigenvalue ``lam``; None for rules without one (see :mod:`optimizers.quadratic`).
+
+        Args:
+            hp: hyperparameters (the defaults fill the rest); only the momentum matters.
+        """
+        if self.quadratic is None:
+            return None
+        return float(self.quadratic.limit(float(self._momentum({**self.defaults, **(hp or {})}))))
+
+    def linear_rate(self, hp: Mapping[str, Any], lam: Any) -> np.ndarray | None:
+        """The closed-form per-step contraction on a quadratic along an eigenvalue ``lam``.
+
+        Args:
+            hp: hyperparameters with ``lr``; values may be arrays (they broadcast with ``lam``).
+            lam: Hessian eigenvalue(s).
+
+        Returns:
+            The largest root modulus of the step's characteristic polynomial (< 1: converges), or
+            None for rules without a closed form.
+        """
+        if self.quadratic is None:
+            return None
+        full = {**self.defaults, **hp}
+        return self.quadratic.rate(full["lr"], self._momentum(full), lam)
+
+    def _momentum(self, full: Mapping[str, Any]) -> Any:
+        return full[self.momentum_param] if self.momentum_param is not None else 0.0
 
 
 def aux(grad, w, w_new, moment1=None, moment2=None, lookahead=None) -> Aux:
