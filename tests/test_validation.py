@@ -3,6 +3,11 @@ point (the rule's ``validate`` and ``optimizers.check_options`` are the only che
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -12,6 +17,7 @@ import studies
 from optimizers.simulate import PER_RUN
 from studies import _runs, batch
 
+ROOT = Path(__file__).resolve().parents[1]
 Q = landscapes.get("quadratic").with_params(condition=10.0)
 
 
@@ -101,3 +107,13 @@ def test_a_bad_run_option_reads_the_same_everywhere(case):
         calls["compare_schedules"] = lambda: studies.compare_schedules(Q, "sgd", {"lr": 0.01}, **kw)
     got = {where: message(call) for where, call in calls.items()}
     assert got == dict.fromkeys(calls, want)
+
+
+def test_import_optimizers_tunes_xla_for_library_users():
+    """The app, the benchmark and the tests call ``tune_cpu_loops`` themselves; a library user who
+    only imports ``optimizers`` (before computing anything) gets the same flags."""
+    env = {k: v for k, v in os.environ.items() if k != "XLA_FLAGS"}
+    code = "import os, optimizers; print(os.environ.get('XLA_FLAGS', ''))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    assert optimizers.xla_cpu.FLAG in out and optimizers.xla_cpu.FUSION in out
