@@ -15,7 +15,10 @@ import time
 
 import numpy as np
 
+import optimizers
 from studies import batch
+
+optimizers.tune_cpu_loops()  # the app's XLA:CPU flags (they count only before JAX first computes)
 
 CONFIGS = {
     # RECIPES.md: equal STEPS, Adam lr 1e-3, 10% flipped labels.

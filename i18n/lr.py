@@ -32,7 +32,7 @@ STRINGS = {
     "lr.steps": {"en": "Steps", "ko": "걸음 수"},
     "lr.settings": {"en": "Settings", "ko": "설정"},
     "lr.opt": {"en": "Optimizer", "ko": "옵티마이저"},
-    "lr.mu": {"en": "Momentum μ (momentum, NAG)", "ko": "모멘텀 μ (모멘텀, NAG)"},
+    "lr.mu": {"en": "Momentum μ — {rules}", "ko": "모멘텀 μ — {rules}"},
     "lr.sw_opts": {"en": "Optimizers (1-4)", "ko": "옵티마이저 (1-4개)"},
     "lr.sw_lo": {"en": "Smallest rate", "ko": "가장 작은 학습률"},
     "lr.sw_hi": {"en": "Largest rate", "ko": "가장 큰 학습률"},
@@ -188,13 +188,14 @@ STRINGS = {
         "ko": "{steps}걸음짜리 실행 {n} × {n}개를 한 번의 컴파일된 호출로 돌렸습니다. 색: 측정한 걸음당 수축률 ρ "
         "(각 실행의 뒷부분에서 맞춤; 밝을수록 빠름), 회색: 발산, 주황색: 수축하지 않음.",
     },
-    "lr.phase.theory": {
+    # per kind of rule with a closed form on a quadratic (``optimizers.quadratic``: gd, heavy_ball, nag)
+    "lr.phase.theory.heavy_ball": {
         "en": "Quadratic with eigenvalues {lmin} and {lmax} (κ = {k}): heavy ball converges iff 0 < lr·λ < 2 + 2μ "
         "for every eigenvalue (dashed line). Optimum: lr = {lr}, μ = {mu}, ρ = (√κ−1)/(√κ+1) = {rho}.",
         "ko": "고윳값이 {lmin}과 {lmax}인 이차 함수(κ = {k}): 헤비볼 모멘텀은 모든 고윳값에 대해 0 < lr·λ < 2 + 2μ"
         "일 때만 수렴합니다(점선). 최적점: lr = {lr}, μ = {mu}, ρ = (√κ−1)/(√κ+1) = {rho}.",
     },
-    "lr.phase.theory_nag": {
+    "lr.phase.theory.nag": {
         "en": "Quadratic with eigenvalues {lmin} and {lmax}: NAG converges iff 0 < lr·λ < (2 + 2μ)/(1 + 2μ) for "
         "every eigenvalue (dashed line).",
         "ko": "고윳값이 {lmin}과 {lmax}인 이차 함수: NAG는 모든 고윳값에 대해 0 < lr·λ < (2 + 2μ)/(1 + 2μ)일 때만 "

@@ -6,13 +6,13 @@ from __future__ import annotations
 from .analytic import CATEGORIES, SURFACES
 from .base import Landscape
 from .critical import CriticalPoint, critical_points
-from .curvature import hessian_eigs, stability_threshold, top_eigenvalue_along
+from .curvature import hessian_eigs, top_eigenvalue_along
 from .expression import ExpressionError, from_expression
 from .grid import MAX_GRID, Grid, grid
 
 __all__ = [
     "CATEGORIES", "CriticalPoint", "ExpressionError", "Grid", "Landscape", "MAX_GRID", "critical_points",
-    "from_expression", "get", "grid", "hessian_eigs", "names", "stability_threshold", "top_eigenvalue_along",
+    "from_expression", "get", "grid", "hessian_eigs", "names", "top_eigenvalue_along",
 ]
 
 

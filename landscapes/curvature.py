@@ -1,23 +1,17 @@
-"""Curvature of a surface: Hessian eigenvalues along a path, and where a step size stops being stable.
+"""Curvature of a surface: Hessian eigenvalues at points and along a path.
 
-The stability overlay compares the top Hessian eigenvalue along a trajectory with the largest
-curvature an update rule tolerates at its learning rate (the "edge of stability": plain gradient
-descent on a quadratic of curvature lambda diverges once lambda > 2/lr).
+What a surface is does not depend on how it is minimised: the curvature an update rule tolerates
+(its stability limit) belongs to the optimizer registry (``optimizers.quadratic``), and the
+studies compare the two (``studies.curvature``).
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping
-from typing import Any
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
 from .compiled import family_jit
-
-# Rules whose step is a fixed linear map on a quadratic, so a curvature threshold exists.
-_LINEAR_RULES = ("sgd", "momentum", "nag")
 
 
 @family_jit(static_argnames=("family",))
@@ -83,51 +77,3 @@ def top_eigenvalue_along(landscape, path) -> np.ndarray:
     """
     vals, _ = hessian_eigs(landscape, path)
     return vals[..., -1]
-
-
-def stability_threshold(optimizer_name: str, hp: Mapping[str, Any] | None = None) -> float | None:
-    """The largest curvature ``lambda`` at which a rule is stable on a quadratic, at its learning rate.
-
-    On ``f(w) = lambda w^2 / 2`` the linear rules iterate a fixed linear map; they converge for every
-    ``lambda`` in ``(0, threshold)`` and diverge above it (at the threshold an eigenvalue of the map
-    is -1: the iterate oscillates without growing or shrinking). With ``h = lr * lambda``:
-
-    - ``sgd``: ``w' = (1 - h) w``, stable while ``|1 - h| < 1``: threshold ``2 / lr``.
-    - ``momentum`` (torch form ``v' = mu v + g``, ``w' = w - lr v'``): characteristic polynomial
-      ``z^2 - (1 + mu - h) z + mu``; Jury's conditions give ``h < 2 + 2 mu``: ``(2 + 2 mu) / lr``.
-    - ``nag`` (look-ahead form; in the variable ``p = w - lr mu v`` it is the usual Nesterov
-      iteration): ``z^2 - (1 + mu)(1 - h) z + mu (1 - h)``. Jury's conditions: ``|mu (1 - h)| < 1``
-      and ``(1 + mu)(h - 1) < 1 - mu (h - 1)``, i.e. ``h < 1 + 1 / (1 + 2 mu)``, the tighter of the
-      two: threshold ``(2 + 2 mu) / (lr (1 + 2 mu))``. At ``mu = 0`` all three agree on ``2 / lr``.
-
-    The adaptive rules (adagrad, adadelta, rmsprop, adam, adamw, nadam) have no such number: their
-    step is ``lr / (sqrt(accumulated g^2) + eps)``, which depends on the gradient history, so the
-    iteration is not a fixed linear map and its stability is not a function of ``lambda`` and the
-    hyperparameters alone. SAM's ascent step moves by ``rho`` along the normalised gradient, which
-    is not linear in ``w`` either. For all of them this returns None.
-
-    Args:
-        optimizer_name: a registered optimizer name (``optimizers.names()``).
-        hp: hyperparameters; missing ones take the optimizer's defaults.
-
-    Returns:
-        The threshold curvature as a float, or None for rules without one.
-
-    Raises:
-        ValueError: unknown optimizer name (the message lists the choices) or a non-positive ``lr``.
-    """
-    import optimizers  # local: landscapes does not need the optimizers package to import
-
-    opt = optimizers.get(optimizer_name)  # raises ValueError listing the valid names
-    if opt.name not in _LINEAR_RULES:
-        return None
-    values = {**opt.defaults, **dict(hp or {})}
-    lr = float(values["lr"])
-    if not lr > 0:
-        raise ValueError(f"lr = {lr!r} must be positive for a stability threshold")
-    if opt.name == "sgd":
-        return 2.0 / lr
-    mu = float(values["momentum"])
-    if opt.name == "momentum":
-        return (2.0 + 2.0 * mu) / lr
-    return (2.0 + 2.0 * mu) / (lr * (1.0 + 2.0 * mu))

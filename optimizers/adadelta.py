@@ -51,6 +51,10 @@ ADADELTA = Optimizer(
         "학습률 자리에 최근 이동량의 RMS를 넣어 단위를 맞춥니다. 그래서 학습률이 필요 없습니다(eta = 1). "
         "처음 몇 걸음은 sqrt(eps) 정도로 작아 느리게 출발합니다.",
     },
+    family="rms",
+    momentum_param=None,
+    quadratic=None,
+    phase_axis=None,
     note={
         "en": "Same as torch (lr = 1.0, rho = 0.9, eps = 1e-6). optax.adadelta() with its default "
         "learning_rate=None does gradient ascent; pass learning_rate=1.0 to compare.",

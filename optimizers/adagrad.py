@@ -46,6 +46,10 @@ ADAGRAD = Optimizer(
         "가파른 좌표는 작게, 완만한 좌표는 크게 이동합니다. 합이 계속 커지기만 하므로 이동 폭이 "
         "줄어들어 긴 문제에서는 최솟값에 닿기 전에 멈출 수 있습니다.",
     },
+    family="adagrad",
+    momentum_param=None,
+    quadratic=None,
+    phase_axis=None,
     note={
         "en": "torch form: eps (1e-10) outside the square root, accumulator starts at 0. The lecture "
         "writes eta / sqrt(G + eps); optax uses eps inside (1e-7) and starts the accumulator at 0.1.",

@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, PhaseAxis, aux
 
 
 class AdamState(NamedTuple):
@@ -65,6 +65,10 @@ ADAM = Optimizer(
         "제곱근(크기)으로 나누고, 둘 다 0에서 시작한 편향을 보정합니다. 기울기 크기와 관계없이 좌표마다 "
         "대략 eta만큼 움직여 안정적이지만 평평한 최솟값 근처에서는 맴돌 수 있습니다.",
     },
+    family="adam",
+    momentum_param=None,
+    quadratic=None,
+    phase_axis=PhaseAxis("b1", 0.0, 0.999),
     note={
         "en": "torch form: eps added to sqrt(v_hat). The paper's efficient form adds eps-hat to "
         "sqrt(v) before the bias correction, which differs slightly in the first steps.",

@@ -2,7 +2,7 @@
 
 from .adam import ADAM_RANGES, adam_direction
 from .adam import init as adam_init
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, PhaseAxis, aux
 
 
 def init(w, hp):
@@ -36,6 +36,10 @@ ADAMW = Optimizer(
         "L2 정규화는 sqrt(v)로 나뉘어 가파른 좌표에서 약해지지만, 분리하면 모든 좌표가 같은 비율로 "
         "0 쪽으로 당겨집니다.",
     },
+    family="adam",
+    momentum_param=None,
+    quadratic=None,
+    phase_axis=PhaseAxis("b1", 0.0, 0.999),
     note={
         "en": "Same rule in torch and optax; default weight decay 1e-2 (torch) vs 1e-4 (optax).",
         "ko": "torch와 optax의 규칙은 같고, 기본 가중치 감쇠만 1e-2(torch)와 1e-4(optax)로 다릅니다.",

@@ -13,10 +13,14 @@ An update rule is a pair of pure functions over pytrees (here: arrays of shape `
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import reprlib
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 import jax.numpy as jnp
+import numpy as np
+
+from .quadratic import OnQuadratic
 
 
 class Aux(NamedTuple):
@@ -38,8 +42,28 @@ class HyperParam(NamedTuple):
     help: str = ""
 
 
+class PhaseAxis(NamedTuple):
+    """The hyperparameter a phase map varies against the learning rate, and the span it shows."""
+
+    name: str
+    low: float
+    high: float
+
+
+# How the lecture groups the rules; the Race page's "what to look for" notes are written per family
+# (i18n keys ``race.look.<surface kind>.<family>``): plain gradient steps, momentum (heavy ball and
+# NAG), Adagrad's ever-growing accumulator, running RMS averages (RMSprop, Adadelta), Adam-type
+# moments, and sharpness-aware steps.
+FAMILIES = ("plain", "momentum", "adagrad", "rms", "adam", "sam")
+
+
 class Optimizer(NamedTuple):
-    """A registered update rule with everything the app needs to show and check it."""
+    """A registered update rule with everything the app needs to show and check it.
+
+    The facts below the equation are the only place that knows a rule's kind: pages and studies
+    read them, never the rule's name, so a rule added to the registry gets its controls, stability
+    line and phase map from its own file.
+    """
 
     name: str
     title: str
@@ -49,33 +73,98 @@ class Optimizer(NamedTuple):
     ranges: dict[str, HyperParam]
     latex: str  # the update equation exactly as implemented
     explain: dict[str, str]  # {"en": ..., "ko": ...}
+    family: str  # one of FAMILIES (the Race page's notes)
+    momentum_param: str | None  # the hyperparameter that is the momentum mu (the LR lab's mu control)
+    quadratic: OnQuadratic | None  # its closed form on a quadratic (optimizers.quadratic); None: none
+    phase_axis: PhaseAxis | None  # what a (lr, second) phase map varies besides lr; None: no map
     grad_evals: int = 1  # gradient evaluations per step
     note: dict[str, str] | None = None  # how this rule differs from torch / optax / the lecture
 
-    def validate(self, hp: dict[str, float] | None) -> dict[str, float]:
-        """Full hyperparameter dict: defaults overridden by ``hp``, each checked against its range.
+    def validate(self, hp: Mapping[str, Any] | None) -> dict[str, Any]:
+        """Full hyperparameters: the defaults overridden by ``hp``, each checked against its range.
+
+        This is the project's one check of hyperparameter values (``simulate``, ``run_batch`` and
+        the studies all call it), so a bad value gets the same message wherever it was given.
+
+        Args:
+            hp: name -> a number, or a 1-D array of numbers (one per run, as ``run_batch`` takes).
+
+        Returns:
+            Every hyperparameter in the order of ``defaults``: a float where a number (or the
+            default) was given, a float64 1-D array where an array was.
 
         Raises:
-            ValueError: an unknown name, a non-finite value, or a value outside the valid range.
+            ValueError: the first unknown name (listing the valid ones); a value that is not a
+            number or a 1-D array of numbers; the first value outside its valid range (NaN and inf
+            included), with its index for an array.
         """
-        out = dict(self.defaults)
+        out: dict[str, Any] = dict(self.defaults)
         for key, value in (hp or {}).items():
-            if key not in self.defaults:
-                raise ValueError(
-                    f"Unknown hyperparameter {key!r} for {self.name}; choose from: "
-                    + ", ".join(self.defaults)
-                )
-            try:
-                v = float(value)
-            except (TypeError, ValueError):
-                raise ValueError(f"{self.name}.{key} must be a number, got {value!r}") from None
-            rng = self.ranges[key]
-            if not (rng.low <= v <= rng.high):
-                raise ValueError(
-                    f"{self.name}.{key} = {v:g} is outside its valid range [{rng.low:g}, {rng.high:g}]"
-                )
-            out[key] = v
+            out[key] = self._checked(key, value)
         return out
+
+    def hyperparam(self, key: str) -> HyperParam:
+        """The valid range of hyperparameter ``key``.
+
+        Raises:
+            ValueError: ``key`` is not one of this rule's hyperparameters (the message lists them).
+        """
+        if key not in self.defaults:
+            raise ValueError(
+                f"Unknown hyperparameter {key!r} for {self.name}; choose from: {', '.join(self.defaults)}"
+            )
+        return self.ranges[key]
+
+    def _checked(self, key: str, value: Any) -> float | np.ndarray:
+        rng = self.hyperparam(key)
+        what = f"{self.name}.{key}"
+        try:
+            if value is None or np.iscomplexobj(value):  # float64 would make nan / drop the imaginary part
+                raise TypeError
+            a = np.asarray(value, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise ValueError(f"{what} must be a number, got {reprlib.repr(value)}") from None
+        if a.ndim > 1:
+            raise ValueError(f"{what} must be a number or a 1-D array of numbers, got shape {a.shape}")
+        flat = np.atleast_1d(a)
+        bad = ~(np.isfinite(flat) & (flat >= rng.low) & (flat <= rng.high))
+        if bad.any():
+            i = int(np.argmax(bad))
+            entry = f" (entry {i})" if a.ndim else ""
+            raise ValueError(
+                f"{what} = {flat[i]:g}{entry} is outside its valid range [{rng.low:g}, {rng.high:g}]"
+            )
+        return float(a) if a.ndim == 0 else a
+
+    def stability(self, hp: Mapping[str, Any] | None = None) -> float | None:
+        """The limit ``c`` of this rule on a quadratic: stable iff ``0 < lr * lam < c`` for every
+        Hessian eigenvalue ``lam``; None for rules without one (see :mod:`optimizers.quadratic`).
+
+        Args:
+            hp: hyperparameters (the defaults fill the rest); only the momentum matters.
+        """
+        if self.quadratic is None:
+            return None
+        return float(self.quadratic.limit(float(self._momentum({**self.defaults, **(hp or {})}))))
+
+    def linear_rate(self, hp: Mapping[str, Any], lam: Any) -> np.ndarray | None:
+        """The closed-form per-step contraction on a quadratic along an eigenvalue ``lam``.
+
+        Args:
+            hp: hyperparameters with ``lr``; values may be arrays (they broadcast with ``lam``).
+            lam: Hessian eigenvalue(s).
+
+        Returns:
+            The largest root modulus of the step's characteristic polynomial (< 1: converges), or
+            None for rules without a closed form.
+        """
+        if self.quadratic is None:
+            return None
+        full = {**self.defaults, **hp}
+        return self.quadratic.rate(full["lr"], self._momentum(full), lam)
+
+    def _momentum(self, full: Mapping[str, Any]) -> Any:
+        return full[self.momentum_param] if self.momentum_param is not None else 0.0
 
 
 def aux(grad, w, w_new, moment1=None, moment2=None, lookahead=None) -> Aux:

@@ -4,7 +4,8 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, PhaseAxis, aux
+from .quadratic import HEAVY_BALL
 
 
 class MomentumState(NamedTuple):
@@ -41,6 +42,10 @@ MOMENTUM = Optimizer(
         "최대 1/(1-mu)배까지 빨라지고 진동하는 방향은 상쇄되어, 긴 골짜기와 작은 굴곡을 SGD보다 빨리 "
         "지나지만 최솟값을 지나칠(overshoot) 수 있습니다.",
     },
+    family="momentum",
+    momentum_param="momentum",
+    quadratic=HEAVY_BALL,
+    phase_axis=PhaseAxis("momentum", 0.0, 0.99),
     note={
         "en": "torch.optim.SGD(momentum=mu) form: eta multiplies the velocity. The lecture form "
         "v <- mu v - eta g, w <- w + v is the same method when eta is constant.",

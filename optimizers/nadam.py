@@ -6,7 +6,7 @@ from typing import Any, NamedTuple
 import jax.numpy as jnp
 
 from .adam import ADAM_RANGES
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, PhaseAxis, aux
 
 LOG_096 = math.log(0.96)
 
@@ -64,6 +64,10 @@ NADAM = Optimizer(
         "ko": "Nesterov의 미리 보기를 더한 Adam입니다. 현재가 아니라 다음 걸음의 모멘텀을 써서 방향 "
         "변화에 조금 더 빨리 반응합니다. Dozat의 논문처럼 모멘텀 계수를 psi로 천천히 올립니다.",
     },
+    family="adam",
+    momentum_param=None,
+    quadratic=None,
+    phase_axis=PhaseAxis("b1", 0.0, 0.999),
     note={
         "en": "torch.optim.NAdam form (momentum_decay psi = 4e-3). optax.nadam omits the momentum "
         "schedule, so the two differ.",

@@ -4,7 +4,8 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, PhaseAxis, aux
+from .quadratic import NESTEROV
 
 
 class NAGState(NamedTuple):
@@ -46,6 +47,10 @@ NAG = Optimizer(
         "계산합니다. 모멘텀이 최솟값을 지나치려 하면 미리 본 기울기가 먼저 반대쪽을 가리켜 제동을 "
         "걸기 때문에 모멘텀보다 덜 진동합니다.",
     },
+    family="momentum",
+    momentum_param="momentum",
+    quadratic=NESTEROV,
+    phase_axis=PhaseAxis("momentum", 0.0, 0.99),
     note={
         "en": "torch's SGD(nesterov=True) and optax's sgd(nesterov=True) take the gradient at their "
         "own parameters p and step by g + mu v. They run the same iterates under p = w - eta mu v "

@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, PhaseAxis, aux
 
 
 class RMSpropState(NamedTuple):
@@ -45,6 +45,10 @@ RMSPROP = Optimizer(
         "이동 폭이 최근 곡률에 맞춰지고 0으로 줄어들지 않습니다. Adagrad가 멈추는 긴 골짜기에서도 "
         "계속 나아갑니다.",
     },
+    family="rms",
+    momentum_param=None,
+    quadratic=None,
+    phase_axis=PhaseAxis("alpha", 0.0, 0.999),
     note={
         "en": "torch form: decay alpha = 0.99, eps outside the square root. optax.rmsprop uses decay "
         "0.9 and eps inside the square root by default.",

@@ -50,6 +50,10 @@ SAM = Optimizer(
         "rho만큼 가서 (1차 근사의) 최악 지점의 기울기를 씁니다. 날카로운 최솟값에서는 그 기울기가 "
         "밖으로 밀어내므로 평평한 최솟값을 선호합니다. 한 걸음에 기울기를 두 번 계산합니다.",
     },
+    family="sam",
+    momentum_param="momentum",
+    quadratic=None,
+    phase_axis=None,
     note={
         "en": "Not in torch.optim or optax; checked against an independent NumPy implementation of "
         "Foret et al.'s Algorithm 1 (SGD base, optional momentum).",

@@ -3,6 +3,7 @@
 from typing import NamedTuple
 
 from .base import HyperParam, Optimizer, aux
+from .quadratic import GD
 
 
 class SGDState(NamedTuple):
@@ -35,4 +36,8 @@ SGD = Optimizer(
         "미니배치를 쓰면 기울기가 잡음이 섞인 추정값이 됩니다. 완만한 방향으로는 느리고 가파른 "
         "방향으로는 진동하므로 하나의 학습률로 둘 다 맞추기 어렵습니다.",
     },
+    family="plain",
+    momentum_param=None,
+    quadratic=GD,
+    phase_axis=None,
 )

@@ -5,23 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-import jax
 import jax.numpy as jnp
 import numpy as np
 
 from . import registry, runner
 from .base import Aux
+from .options import RunOptions, check_options
 from .runner import ESCAPE_FACTOR, N_SAMPLES, Group, LimitError
 from .schedules import Schedule
 
-MAX_SEED = 2**32 - 1  # seeds are uint32 inside the compiled call
-MAX_NOISE = 1e3
-START_LIMIT = float(np.finfo(np.float32).max)  # starts must be finite in float32, the default dtype
-MAX_TOL = START_LIMIT
-
 
 class RunSpec(NamedTuple):
-    """One run, fully resolved."""
+    """One run, fully resolved: the rule, its hyperparameters and its own run options
+    (:class:`RunOptions` fields, checked by :func:`check_options`)."""
 
     optimizer: str
     hp: dict[str, float]
@@ -31,6 +27,9 @@ class RunSpec(NamedTuple):
     noise: float  # std of the per-sample gradient offsets
     seed: int
     steps: int
+
+
+PER_RUN = RunSpec._fields[2:]  # the options one run of simulate may set for itself
 
 
 class SimResult(NamedTuple):
@@ -68,47 +67,43 @@ def _as_spec(item: Any) -> tuple[str, Mapping[str, float], Mapping[str, Any]]:
     raise ValueError(f"Cannot read run {item!r}; give (name, hyperparameters) or a dict")
 
 
-def resolve(
-    landscape,
-    runs: Sequence[Any],
-    *,
-    start=None,
-    steps: int = 500,
-    schedule: Schedule | None = None,
-    batch_size: int | None = None,
-    noise: float = 0.0,
-    seed: int = 0,
-    budget: int | None = None,
-) -> list[RunSpec]:
-    """Validate and complete every run; raises ValueError (LimitError for limits) with a clear message."""
+def resolve(landscape, runs: Sequence[Any], options: RunOptions | None = None) -> list[RunSpec]:
+    """Validate and complete every run.
+
+    Args:
+        landscape: the surface.
+        runs: as for :func:`simulate`.
+        options: shared options (the defaults if None); a run's own options (``PER_RUN``) override them.
+
+    Returns:
+        one :class:`RunSpec` per run.
+
+    Raises:
+        ValueError (LimitError for limits) with a clear message.
+    """
+    options = RunOptions() if options is None else options
     if not runs:
         raise LimitError("at least one run is needed")
-    if budget is not None:  # in gradient evaluations: no run may get more than MAX_STEPS steps
-        budget = _int_in("budget", budget, 1, runner.MAX_STEPS)
     if len(runs) > runner.MAX_RUNS:
         raise LimitError(f"{len(runs)} runs exceed the limit of {runner.MAX_RUNS} runs per call")
+    check_options(landscape, options)  # the shared options, the budget included, once before the runs
     out = []
     for item in runs:
         name, hp, extra = _as_spec(item)
         opt = registry.get(name)
-        unknown = set(extra) - {"start", "schedule", "batch_size", "noise", "seed", "steps"}
+        unknown = set(extra) - set(PER_RUN)
         if unknown:
             raise ValueError(f"Unknown run option(s) {sorted(unknown)} for {name}")
-        s0 = _check_start(extra.get("start", start if start is not None else landscape.start))
-        sch = extra.get("schedule", schedule) or Schedule()
-        if isinstance(sch, Mapping):
-            sch = Schedule(**sch)
-        sch.validate()
-        b, nz = _check_noise(extra.get("batch_size", batch_size), extra.get("noise", noise))
-        n = extra.get("steps", steps if budget is None else budget // opt.grad_evals)
-        if budget is not None and n < 1:
-            raise LimitError(
-                f"budget = {budget} is too small for {name} "
-                f"({opt.grad_evals} gradient evaluations per step)"
-            )
-        runner.check_limits(1, n, "final")
-        seed_n = _int_in("seed", extra.get("seed", seed), 0, MAX_SEED)
-        out.append(RunSpec(name, opt.validate(hp), s0, sch, b, nz, seed_n, int(n)))
+        own = options._replace(**extra)
+        if options.budget is not None and "steps" not in extra:
+            own = own._replace(steps=int(options.budget) // opt.grad_evals)
+            if own.steps < 1:
+                raise LimitError(
+                    f"budget = {options.budget} is too small for {name} "
+                    f"({opt.grad_evals} gradient evaluations per step)"
+                )
+        own = check_options(landscape, own)
+        out.append(RunSpec(name, opt.validate(hp), *(getattr(own, f) for f in PER_RUN)))
     return out
 
 
@@ -158,34 +153,30 @@ def simulate(
             range: ``seed=-1``, ``steps=1.5``, ``start=(1e308, 0)``); LimitError (a ValueError) past
             a limit.
     """
-    tol = _real_in("tol", tol, 0.0, MAX_TOL)
-    specs = resolve(
-        landscape, runs, start=start, steps=steps, schedule=schedule, batch_size=batch_size,
-        noise=noise, seed=seed, budget=budget,
+    options = RunOptions(
+        start=start, steps=steps, schedule=schedule, batch_size=batch_size, noise=noise, seed=seed,
+        budget=budget, tol=tol, record=record, dtype=dtype,
     )
-    n_steps = max(s.steps for s in specs)
-    runner.check_limits(len(specs), n_steps, record, dim=2)
-    _check_dtype(dtype)
-    target = (landscape.min_value + tol) if landscape.min_value is not None else -np.inf
-    return run_specs(landscape, specs, record=record, target=target, dtype=dtype)
+    return run_specs(landscape, resolve(landscape, runs, options), options)
 
 
-def run_specs(
-    landscape, specs: Sequence[RunSpec], *, record="full", target=-np.inf, dtype=jnp.float32
-) -> SimResult:
+def run_specs(landscape, specs: Sequence[RunSpec], options: RunOptions | None = None) -> SimResult:
     """The lower-level batched call: resolved runs -> one compiled call -> NumPy arrays.
 
     Args:
         landscape: the surface.
         specs: resolved runs (see :func:`resolve`); grouped by optimizer inside the call.
-        record: "full", "path" or "final".
-        target: loss at or below which a run counts as arrived (``hit_at``).
-        dtype: jnp.float32 or jnp.float64.
+        options: what the call records (``record``, ``dtype``) and when a run has arrived
+            (``tol``); the defaults if None. Each run's own options are in its spec.
 
     Returns:
         :class:`SimResult`, runs in the order of ``specs``.
     """
-    np_dtype = np.dtype(jnp.dtype(dtype).name)
+    options = RunOptions() if options is None else options
+    n_steps = max(s.steps for s in specs)
+    call = RunOptions(steps=n_steps, tol=options.tol, record=options.record, dtype=options.dtype)
+    o = check_options(landscape, call, runs=len(specs))
+    np_dtype, record = o.dtype, o.record
     order: dict[str, list[int]] = {}
     for i, s in enumerate(specs):
         order.setdefault(s.optimizer, []).append(i)
@@ -205,10 +196,9 @@ def run_specs(
                 batch=np.array([s.batch_size for s in sub], np_dtype),
                 noise=np.array([s.noise for s in sub], np_dtype),
                 steps=np.array([s.steps for s in sub], np.int32),
-                target=np.full(len(sub), target, np_dtype),
+                target=np.full(len(sub), o.target(landscape), np_dtype),
             )
         )
-    n_steps = max(s.steps for s in specs)
     outs = _call(landscape, structure, groups, n_steps, record, np_dtype)
     inv = np.argsort(np.concatenate([np.array(idx) for idx in order.values()]))
     steps = np.array([s.steps for s in specs])
@@ -263,146 +253,58 @@ def run_batch(
         ValueError: unknown names, bad shapes, out-of-range values (naming the first bad entry);
         LimitError (a ValueError) past a limit. All before anything is compiled.
     """
+    options = RunOptions(
+        start=starts, steps=steps, schedule=schedule, batch_size=batch_size, noise=noise, seed=seeds,
+        tol=tol, record=record, dtype=dtype, every=every,
+    )
+    return run_columns(landscape, optimizer, hp, options)
+
+
+def run_columns(landscape, optimizer: str, hp: Mapping[str, Any] | None, options: RunOptions) -> SimResult:
+    """:func:`run_batch` with its options as one record (what the studies call).
+
+    Args:
+        landscape: the surface.
+        optimizer: a registered name.
+        hp: name -> scalar or (R,) array (a column: one value per run); defaults fill the rest.
+        options: ``start`` (2,) or (R, 2) and ``seed`` int or (R,) ints, one per run or one for
+            all; the rest shared by all runs. No ``budget``: every run takes ``steps`` steps.
+
+    Returns:
+        as :func:`run_batch`.
+    """
     opt = registry.get(optimizer)
-    xy = np.asarray(landscape.start if starts is None else starts, np.float64)
-    xy = xy[None] if xy.ndim == 1 else xy
-    if xy.ndim != 2 or xy.shape[1] != 2:
-        raise ValueError(f"starts must have shape (2,) or (runs, 2), got {np.shape(starts)}")
-    ok = np.all(np.abs(xy) <= START_LIMIT, axis=1)  # NaN fails too
-    if not np.all(ok):
-        i = int(np.argmin(ok))
-        raise ValueError(
-            f"starts[{i}] = ({xy[i, 0]:g}, {xy[i, 1]:g}) is not two finite numbers within the float32 "
-            f"range [{-START_LIMIT:g}, {START_LIMIT:g}]"
-        )
-    unknown = set(hp or {}) - set(opt.defaults)
-    if unknown:
-        raise ValueError(
-            f"Unknown hyperparameter(s) {sorted(unknown)} for {optimizer}; "
-            f"choose from: {', '.join(opt.defaults)}"
-        )
-    values = {k: np.asarray((hp or {}).get(k, d), np.float64) for k, d in opt.defaults.items()}
-    seed_arr = np.asarray(seeds)
-    lengths = {"starts": len(xy)}
-    for k, v in {"seeds": seed_arr, **values}.items():
-        if v.ndim > 1:
-            raise ValueError(f"{k} must be a scalar or a 1-D array, got shape {v.shape}")
-        lengths[k] = v.shape[0] if v.ndim == 1 else 1
-    n = max(lengths.values())
-    wrong = {k: m for k, m in lengths.items() if m not in (1, n)}
+    if options.budget is not None:
+        raise ValueError(f"budget = {options.budget!r} is for simulate; these runs all take `steps` steps")
+    o = check_options(landscape, options, many=True)
+    values = {k: np.asarray(v) for k, v in opt.validate(hp).items()}
+    n_runs = {"starts": len(o.start)}
+    for k, v in {"seeds": o.seed, **values}.items():
+        n_runs[k] = v.shape[0] if v.ndim == 1 else 1
+    n = max(n_runs.values())
+    wrong = {k: m for k, m in n_runs.items() if m not in (1, n)}
     if wrong:
         raise ValueError(f"every per-run input needs 1 or {n} entries; got {wrong}")
-    for k, v in values.items():
-        rng = opt.ranges[k]
-        bad = ~(np.isfinite(v) & (v >= rng.low) & (v <= rng.high))
-        if np.any(bad):
-            i = int(np.argmax(np.atleast_1d(bad)))
-            x = float(np.atleast_1d(v)[i])
-            raise ValueError(
-                f"{optimizer}.{k} = {x:g} (entry {i}) is outside its valid range [{rng.low:g}, {rng.high:g}]"
-            )
-    if not np.issubdtype(seed_arr.dtype, np.integer):
-        raise ValueError(f"seeds must be integers in [0, {MAX_SEED}], got {seed_arr.dtype}")
-    bad_seed = (seed_arr < 0) | (seed_arr > MAX_SEED)
-    if np.any(bad_seed):
-        i = int(np.argmax(np.atleast_1d(bad_seed)))
-        raise ValueError(
-            f"seeds = {int(np.atleast_1d(seed_arr)[i])} (entry {i}) is outside [0, {MAX_SEED}]"
-        )
-    tol = _real_in("tol", tol, 0.0, MAX_TOL)
-    sch = Schedule(**schedule) if isinstance(schedule, Mapping) else (schedule or Schedule())
-    sch.validate()
-    b, nz = _check_noise(batch_size, noise)
-    runner.check_limits(n, steps, record, dim=2, every=every)  # counts the iterates ``every`` keeps
-    _check_every(every, steps, record)
-    _check_dtype(dtype)
-    np_dtype = np.dtype(jnp.dtype(dtype).name)
-    kind, params = sch.as_arrays()
-    target = (landscape.min_value + tol) if landscape.min_value is not None else -np.inf
+    runner.check_limits(n, o.steps, o.record, dim=2, every=o.every)  # the size of the whole call
+    np_dtype = o.dtype
+    kind, params = o.schedule.as_arrays()
     per_run = tuple(k for k, v in values.items() if v.ndim == 1)  # the others: one value for all
     group = Group(
         hp={k: (v.astype(np_dtype) if k in per_run else np_dtype.type(v)) for k, v in values.items()},
-        start=np.broadcast_to(xy, (n, 2)).astype(np_dtype),
-        seed=np.broadcast_to(seed_arr, (n,)).astype(np.uint32),
+        start=np.broadcast_to(o.start, (n, 2)).astype(np_dtype),
+        seed=np.broadcast_to(o.seed, (n,)),
         sched_kind=np.int32(kind),
         sched_params=np.array(params, np_dtype),
-        batch=np_dtype.type(b),
-        noise=np_dtype.type(nz),
-        steps=np.int32(steps),
-        target=np_dtype.type(target),
+        batch=np_dtype.type(o.batch_size),
+        noise=np_dtype.type(o.noise),
+        steps=np.int32(o.steps),
+        target=np_dtype.type(o.target(landscape)),
     )
-    structure = [(optimizer, b < N_SAMPLES and nz > 0, per_run)]
-    outs = _call(landscape, structure, [group], steps, record, np_dtype, every)
+    structure = [(optimizer, o.batch_size < N_SAMPLES and o.noise > 0, per_run)]
+    outs = _call(landscape, structure, [group], o.steps, o.record, np_dtype, o.every)
     return _assemble(
-        (), np.full(n, steps), np.full(n, opt.grad_evals), None, outs, steps, record, every
+        (), np.full(n, o.steps), np.full(n, opt.grad_evals), None, outs, o.steps, o.record, o.every
     )
-
-
-def _check_every(every, steps: int, record: str) -> None:
-    if not isinstance(every, (int, np.integer)) or int(every) not in runner.RECORD_EVERY:
-        choices = ", ".join(map(str, runner.RECORD_EVERY))
-        raise ValueError(f"every = {every!r} must be one of: {choices}")
-    if every > 1 and record != "path":
-        raise ValueError(f"every = {every} needs record='path', got record={record!r}")
-    if steps % every:
-        raise ValueError(f"every = {every} must divide steps = {steps}")
-
-
-def _int_in(name: str, value: Any, low: int, high: int, note: str = "") -> int:
-    """``value`` as an int in [low, high]; floats (even 10.0), strings and bools are refused.
-
-    Raises:
-        ValueError: naming ``name``, the value and the range (``note`` appended to the message).
-    """
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise ValueError(f"{name} must be an integer in [{low}, {high}]{note}, got {value!r}")
-    if not low <= int(value) <= high:
-        raise ValueError(f"{name} = {int(value)} is outside [{low}, {high}]{note}")
-    return int(value)
-
-
-def _real_in(name: str, value: Any, low: float, high: float) -> float:
-    """``value`` as a float in [low, high]; NaN, strings and bools are refused.
-
-    Raises:
-        ValueError: naming ``name``, the value and the range.
-    """
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise ValueError(f"{name} must be a number in [{low:g}, {high:g}], got {value!r}")
-    if not low <= float(value) <= high:  # NaN fails too
-        raise ValueError(f"{name} = {float(value):g} is outside [{low:g}, {high:g}]")
-    return float(value)
-
-
-def _check_start(value: Any) -> tuple[float, float]:
-    """A start point: two real numbers, finite in float32 (NaN, inf and 1e308 are refused).
-
-    Raises:
-        ValueError: naming the start and the valid range.
-    """
-    try:
-        s0 = tuple(_real_in("start", v, -START_LIMIT, START_LIMIT) for v in value)
-    except (TypeError, ValueError):
-        s0 = None
-    if s0 is None or len(s0) != 2:
-        raise ValueError(
-            f"start must be two finite numbers within the float32 range [{-START_LIMIT:g}, "
-            f"{START_LIMIT:g}], got {value!r}"
-        )
-    return s0
-
-
-def _check_noise(batch_size, noise) -> tuple[int, float]:
-    samples = f" (the surface has {N_SAMPLES} samples)"
-    b = N_SAMPLES if batch_size is None else _int_in("batch_size", batch_size, 1, N_SAMPLES, samples)
-    return b, _real_in("noise", noise, 0.0, MAX_NOISE)
-
-
-def _check_dtype(dtype) -> None:
-    if jnp.dtype(dtype) not in (jnp.dtype(jnp.float32), jnp.dtype(jnp.float64)):
-        raise ValueError(f"dtype must be float32 or float64, got {jnp.dtype(dtype)}")
-    if jnp.dtype(dtype) == jnp.float64 and not jax.config.jax_enable_x64:
-        raise ValueError("dtype float64 needs jax_enable_x64 (use `with jax.enable_x64(True):`)")
 
 
 def _call(landscape, structure, groups, n_steps, record, np_dtype, every=1):

@@ -83,6 +83,11 @@ def opt_title(name: str) -> str:
     return optimizers.get(name).title
 
 
+def mu_control(ps: state.PageState) -> None:
+    """The momentum control, shown for the rules that declare a momentum (``momentum_param``)."""
+    widgets.control(ps, ps.schema["mu"], t("lr.mu", rules=lm.momentum_rules()))
+
+
 # --------------------------------------------------------------------------------------------
 # Views
 
@@ -90,8 +95,8 @@ def opt_title(name: str) -> str:
 def view_panels(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     with controls:
         opt = widgets.control(ps, ps.schema["opt"], t("lr.opt"), format_func=opt_title)
-        if opt in ("momentum", "nag"):
-            widgets.control(ps, ps.schema["mu"], t("lr.mu"))
+        if lm.has_momentum(opt):
+            mu_control(ps)
     p = compute(t("lr.view.panels"), lm.panels, w, opt, float(ps.get("mu")), steps)
     if p is None:
         return
@@ -142,8 +147,8 @@ def view_panels(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
 def view_sweep(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     with controls:
         widgets.control(ps, ps.schema["sw_opts"], t("lr.sw_opts"), format_func=opt_title)
-        if {"momentum", "nag"} & set(ps.get("sw_opts")):
-            widgets.control(ps, ps.schema["mu"], t("lr.mu"))
+        if any(lm.has_momentum(o) for o in ps.get("sw_opts")):
+            mu_control(ps)
         widgets.control(ps, ps.schema["sw_lo"], t("lr.sw_lo"))
         widgets.control(ps, ps.schema["sw_hi"], t("lr.sw_hi"))
         widgets.control(ps, ps.schema["sw_n"], t("lr.sw_n"))
@@ -217,21 +222,21 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
         return
     st.plotly_chart(lv.phase_figure(pm, metric=metric, text=fig_text()), key="lr_phase_chart", config=CHART)
     st.caption(t("lr.phase.caption", n=n, steps=steps))
-    th = pm.theory
-    if th is not None and opt == "momentum":
+    th, quad = pm.theory, optimizers.get(opt).quadratic
+    theory_key = f"lr.phase.theory.{quad.kind}" if quad is not None else ""
+    if th is not None and theory_key in STRINGS:
+        best = pm.optimum
         st.markdown(
             t(
-                "lr.phase.theory",
+                theory_key,
                 lmin=fmt(th.l_min),
                 lmax=fmt(th.l_max),
                 k=fmt(th.kappa),
-                lr=fmt(th.hb_lr),
-                mu=fmt(th.hb_mu),
-                rho=f"{th.hb_rate:.4f}",
+                lr=fmt(best.lr) if best else "—",
+                mu=fmt(best.mu) if best else "—",
+                rho=f"{best.rate:.4f}" if best else "—",
             )
         )
-    elif th is not None and opt == "nag":
-        st.markdown(t("lr.phase.theory_nag", lmin=fmt(th.l_min), lmax=fmt(th.l_max)))
     cell = lm.best_cell(pm)
     if cell is None:
         st.caption(t("lr.phase.none"))
@@ -251,8 +256,8 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
 def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     with controls:
         opt = widgets.control(ps, ps.schema["opt"], t("lr.opt"), format_func=opt_title)
-        if opt in ("momentum", "nag"):
-            widgets.control(ps, ps.schema["mu"], t("lr.mu"))
+        if lm.has_momentum(opt):
+            mu_control(ps)
         widgets.control(ps, ps.schema["sc_lr"], t("lr.sc_lr"))
         widgets.control(ps, ps.schema["sc_kinds"], t("lr.sc_kinds"), format_func=lambda k: t(f"lr.sched.{k}"))
         widgets.control(ps, ps.schema["tol"], t("lr.tol"))

@@ -1,8 +1,9 @@
 """Building many runs of one optimizer quickly (shared by the learning-rate studies).
 
 ``optimizers.resolve`` validates one run at a time; a 4,096-rate sweep validates the shared
-options once and then the varying hyperparameters as arrays, with the same messages, and hands
-the arrays to ``optimizers.run_batch`` (:func:`batch`): nothing is done per run in Python.
+options once (``optimizers.check_options``) and the varying hyperparameters as arrays (the
+optimizer's own ``validate``, so the messages are the library's), and hands the arrays to
+``optimizers.run_columns`` (:func:`batch`): nothing is done per run in Python.
 """
 
 from __future__ import annotations
@@ -26,21 +27,11 @@ def check_optimizer(name: str) -> optimizers.Optimizer:
     return optimizers.get(name)
 
 
-def check_values(name: str, key: str, values) -> np.ndarray:
-    """``values`` of hyperparameter ``key`` of optimizer ``name`` as a float array, range-checked."""
-    opt = check_optimizer(name)
-    if key not in opt.defaults:
-        raise ValueError(f"Unknown hyperparameter {key!r} for {name}; choose from: {', '.join(opt.defaults)}")
-    try:
-        a = np.asarray(values, dtype=np.float64).ravel()
-    except (TypeError, ValueError):
-        raise ValueError(f"{name}.{key} values must be numbers, got {values!r}") from None
-    rng = opt.ranges[key]
-    bad = ~np.isfinite(a) | (a < rng.low) | (a > rng.high)
-    if bad.any():
-        v = a[bad][0]
-        raise ValueError(f"{name}.{key} = {v:g} is outside its valid range [{rng.low:g}, {rng.high:g}]")
-    return a
+def check_range(opt: optimizers.Optimizer, key: str, low: float, high: float) -> None:
+    """Both ends of a span of hyperparameter ``key`` checked as the numbers the caller gave (a
+    span's values lie between them), so a message names the caller's value, not an entry of it."""
+    for v in (low, high):
+        opt.validate({key: v})
 
 
 def log_range(lo: float, hi: float, n: int, what: str = "learning rate") -> np.ndarray:
@@ -54,19 +45,16 @@ def log_range(lo: float, hi: float, n: int, what: str = "learning rate") -> np.n
 
 
 def base_spec(
-    landscape, name: str, hp: Mapping[str, float] | None, *, start=None, steps: int, schedule=None
+    landscape, name: str, hp: Mapping[str, float] | None, options: optimizers.RunOptions
 ) -> optimizers.RunSpec:
-    """One fully validated run; the template that :func:`vary` copies."""
+    """One fully validated run of ``name`` with ``options``; the template that :func:`vary` copies."""
     check_optimizer(name)
-    return optimizers.resolve(
-        landscape, [(name, dict(hp or {}))], start=start, steps=steps, schedule=schedule
-    )[0]
+    return optimizers.resolve(landscape, [(name, dict(hp or {}))], options)[0]
 
 
 def vary(base: optimizers.RunSpec, columns: Mapping[str, np.ndarray]) -> list[optimizers.RunSpec]:
     """Copies of ``base`` with the hyperparameters in ``columns`` (equal-length arrays) replaced."""
-    for key, col in columns.items():
-        check_values(base.optimizer, key, col)
+    optimizers.get(base.optimizer).validate(columns)
     n = len(next(iter(columns.values()))) if columns else 1
     keys = list(columns)
     cols = [np.asarray(columns[k], dtype=np.float64).tolist() for k in keys]
@@ -89,12 +77,7 @@ def batch(
     name: str,
     hp: Mapping[str, float] | None,
     columns: Mapping[str, np.ndarray],
-    *,
-    start=None,
-    steps: int,
-    tol: float = 1e-3,
-    record: str = "final",
-    every: int = 1,
+    options: optimizers.RunOptions,
 ) -> optimizers.SimResult:
     """Runs of optimizer ``name`` whose hyperparameters ``columns`` vary (equal-length arrays).
 
@@ -103,40 +86,19 @@ def batch(
         name: a registered optimizer.
         hp: its fixed hyperparameters (defaults for the rest; keys in ``columns`` are ignored).
         columns: hyperparameter name -> (R,) values, one run per entry.
-        start: start point shared by all runs (the surface's own if None).
-        steps: updates per run.
-        tol: a run has arrived when its loss <= the surface's minimum + tol (``hit_at``).
-        record: "final", "path" or "full" (see ``optimizers.run_batch``).
-        every: with record "path", keep every ``every``-th iterate only (see ``optimizers.run_batch``).
+        options: how the runs are run (``start`` shared by all runs, ``steps``, ``tol``,
+            ``record``, ``every``, ...; see ``optimizers.RunOptions``).
 
     Returns:
         ``optimizers.SimResult`` with one row per entry of the columns (``runs = ()``).
 
     Raises:
         ValueError: an unknown optimizer or hyperparameter, a value outside its range (naming it),
-        columns of unequal length, a bad tolerance, start or step count.
+        columns of unequal length, a bad option.
     """
-    opt = check_optimizer(name)
-    fixed = opt.validate({k: v for k, v in (hp or {}).items() if k not in columns})
-    cols = {k: check_values(name, k, v) for k, v in columns.items()}
-    lengths = {k: v.size for k, v in cols.items()}
-    if len(set(lengths.values())) > 1:
-        raise ValueError(f"hyperparameter columns need equal lengths, got {lengths}")
-    target_of(landscape, tol)  # the tolerance's own message
-    if not isinstance(steps, (int, np.integer)) or steps < 1:
-        raise optimizers.LimitError(f"steps must be a positive integer, got {steps!r}")
-    return optimizers.run_batch(
-        landscape, name, starts=start, hp={**fixed, **cols}, steps=int(steps), tol=tol, record=record,
-        every=every,
-    )
-
-
-def target_of(landscape, tol: float) -> float:
-    """The loss at or below which a run has arrived (-inf when the minimum is unknown)."""
-    tol = float(tol)
-    if not (np.isfinite(tol) and tol > 0):
-        raise ValueError(f"tolerance tol = {tol!r} must be a positive number")
-    return landscape.min_value + tol if landscape.min_value is not None else -np.inf
+    check_optimizer(name)
+    fixed = {k: v for k, v in (hp or {}).items() if k not in columns}
+    return optimizers.run_columns(landscape, name, {**fixed, **columns}, options)
 
 
 def split(values: np.ndarray, counts: Sequence[int]) -> list[np.ndarray]:

@@ -1,25 +1,26 @@
-"""Local curvature for the learning-rate studies, on top of ``landscapes.curvature``: the
-limit factor c of the momentum family, the closed-form per-step contraction on a quadratic, and
-Hessian eigenvalues together with exact gradients (for the reasons of rising steps).
+"""Local curvature for the learning-rate studies, on top of ``landscapes.curvature`` (what a surface
+is) and the optimizer registry (how each rule behaves on a quadratic): the stability threshold and
+limit factor c of a rule, its closed-form per-step contraction, and Hessian eigenvalues together
+with exact gradients (for the reasons of rising steps).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import jax
 import numpy as np
 
+import optimizers
 from landscapes.compiled import family_jit
-from landscapes.curvature import hessian_eigs, stability_threshold, top_eigenvalue_along
-
-GD_FAMILY = ("sgd", "momentum", "nag")
+from landscapes.curvature import hessian_eigs, top_eigenvalue_along
 
 __all__ = [
-    "GD_FAMILY",
     "eigs_and_grads",
     "hessian_eigs",
     "limit_factor",
+    "linear_rules",
     "spectral_radius",
     "stability_threshold",
     "top_eigenvalue_along",
@@ -44,37 +45,60 @@ def eigs_and_grads(landscape, points) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(vals, np.float64), g
 
 
+def linear_rules() -> list[str]:
+    """The registered rules with a closed form on a quadratic (their ``quadratic`` is set)."""
+    return [n for n in optimizers.names() if optimizers.get(n).quadratic is not None]
+
+
 def limit_factor(name: str, hp: Mapping[str, float]) -> float | None:
     """``c`` such that the rule is stable on a quadratic iff 0 < lr * lambda < c for every eigenvalue.
 
-    ``stability_threshold`` at lr = 1: 2 (GD), 2 + 2 mu (heavy ball), (2 + 2 mu) / (1 + 2 mu) (NAG);
-    None for rules whose step is rescaled per coordinate.
+    The rule's own ``stability``: 2 (GD), 2 + 2 mu (heavy ball), (2 + 2 mu) / (1 + 2 mu) (NAG);
+    None for rules whose step is not a fixed linear map there (see ``optimizers.quadratic``).
     """
-    return stability_threshold(name, {**dict(hp), "lr": 1.0})
+    return optimizers.get(name).stability(hp)
+
+
+def stability_threshold(optimizer_name: str, hp: Mapping[str, Any] | None = None) -> float | None:
+    """The largest curvature ``lambda`` at which a rule is stable on a quadratic, at its learning rate.
+
+    On ``f(w) = lambda w^2 / 2`` a rule with a closed form (``optimizers.quadratic``) converges for
+    every ``lambda`` in ``(0, threshold)`` and diverges above it (at the threshold an eigenvalue of
+    its step map is -1: the iterate oscillates without growing or shrinking). The threshold is
+    ``c / lr`` with ``c`` the rule's limit factor (:func:`limit_factor`).
+
+    Args:
+        optimizer_name: a registered optimizer name (``optimizers.names()``).
+        hp: hyperparameters; missing ones take the optimizer's defaults.
+
+    Returns:
+        The threshold curvature as a float, or None for rules without one.
+
+    Raises:
+        ValueError: unknown optimizer name (the message lists the choices) or a non-positive ``lr``.
+    """
+    opt = optimizers.get(optimizer_name)  # raises ValueError listing the valid names
+    c = opt.stability(hp)
+    if c is None:
+        return None
+    lr = float({**opt.defaults, **dict(hp or {})}["lr"])
+    if not lr > 0:
+        raise ValueError(f"lr = {lr!r} must be positive for a stability threshold")
+    return c / lr
 
 
 def spectral_radius(name: str, lr, mu, lam) -> np.ndarray:
-    """Theoretical per-step contraction of GD / heavy ball / NAG on one eigenvalue ``lam``.
+    """Theoretical per-step contraction of a rule with a closed form on one eigenvalue ``lam``.
 
     Args:
-        name: "sgd", "momentum" or "nag".
-        lr, mu, lam: broadcastable arrays (mu ignored for "sgd").
+        name: a rule in :func:`linear_rules` (GD, heavy ball, NAG).
+        lr, mu, lam: broadcastable arrays; mu is the rule's momentum (ignored by plain GD).
 
     Returns:
         the largest root modulus of the characteristic polynomial (< 1: converges):
         z^2 - (1 + mu - h) z + mu (heavy ball), z^2 - (1 + mu)(1 - h) z + mu (1 - h) (NAG), h = lr lam.
     """
-    h = np.asarray(lr, np.float64) * np.asarray(lam, np.float64)
-    if name == "sgd":
-        return np.abs(1.0 - h)
-    mu = np.broadcast_to(np.asarray(mu, np.float64), h.shape)
-    if name == "momentum":
-        b, c = 1.0 + mu - h, mu  # z^2 - b z + c
-    elif name == "nag":
-        b, c = (1.0 + mu) * (1.0 - h), mu * (1.0 - h)
-    else:
-        raise ValueError(f"no closed-form rate for {name!r}; choose one of: {', '.join(GD_FAMILY)}")
-    disc = b * b - 4.0 * c
-    sq = np.sqrt(np.abs(disc))
-    real = np.maximum(np.abs(b + sq), np.abs(b - sq)) / 2.0
-    return np.where(disc >= 0, real, np.sqrt(np.abs(c)))
+    opt = optimizers.get(name)
+    if opt.quadratic is None:
+        raise ValueError(f"no closed-form rate for {name!r}; choose one of: {', '.join(linear_rules())}")
+    return opt.quadratic.rate(lr, mu, lam)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from .curvature import (
     eigs_and_grads,
     limit_factor,
+    linear_rules,
     spectral_radius,
     stability_threshold,
     top_eigenvalue_along,
 )
 from .phase import (
-    SECOND_AXIS,
     PhaseMap,
     QuadTheory,
     check_phase_size,
@@ -18,6 +18,7 @@ from .phase import (
     measured_rate,
     path_stride,
     phase_map,
+    phase_optimizers,
     quadratic_theory,
 )
 from .schedule import ScheduleComparison, compare_schedules, default_schedule
@@ -38,7 +39,6 @@ from .sweep import Sweep, best_index, lr_sweep
 __all__ = [
     "LABELS",
     "REASONS",
-    "SECOND_AXIS",
     "Axis",
     "Panels",
     "PhaseMap",
@@ -56,11 +56,13 @@ __all__ = [
     "eigs_and_grads",
     "hp_search",
     "limit_factor",
+    "linear_rules",
     "loss_rises",
     "lr_sweep",
     "measured_rate",
     "path_stride",
     "phase_map",
+    "phase_optimizers",
     "quadratic_theory",
     "spectral_radius",
     "stability_along",

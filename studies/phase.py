@@ -30,18 +30,11 @@ import jax.numpy as jnp
 import numpy as np
 
 import optimizers
+from optimizers import quadratic
 from optimizers.runner import check_limits
 
 from . import _runs, curvature
 
-SECOND_AXIS = {
-    "momentum": "momentum",
-    "nag": "momentum",
-    "adam": "b1",
-    "adamw": "b1",
-    "nadam": "b1",
-    "rmsprop": "alpha",
-}
 MAX_SIDE = 256  # cells per axis of a phase map
 REL_FLOOR = 1e-5  # the envelope is usable down to this fraction of its start ...
 ABS_FLOOR = 8 * float(np.finfo(np.float32).eps)  # ... and above float32 spacing at the iterate
@@ -183,6 +176,11 @@ class QuadTheory(NamedTuple):
     hb_rate: float  # (sqrt(kappa) - 1) / (sqrt(kappa) + 1)
 
 
+def phase_optimizers() -> list[str]:
+    """The registered rules a phase map can vary (those that declare a ``phase_axis``)."""
+    return [n for n in optimizers.names() if optimizers.get(n).phase_axis is not None]
+
+
 def quadratic_theory(landscape, rtol: float = 1e-3) -> QuadTheory | None:
     """The closed-form theory if ``landscape`` is a convex quadratic (constant, positive-definite
     Hessian at the start, the view centre and the view corners), else None."""
@@ -194,26 +192,28 @@ def quadratic_theory(landscape, rtol: float = 1e-3) -> QuadTheory | None:
     lo, hi = float(e[0, 0]), float(e[0, 1])
     if lo <= 0:
         return None
-    k = hi / lo
-    sk = np.sqrt(k)
+    gd, hb = quadratic.GD.optimum(lo, hi), quadratic.HEAVY_BALL.optimum(lo, hi)
     return QuadTheory(
         l_min=lo,
         l_max=hi,
-        kappa=k,
-        gd_edge=2.0 / hi,
-        gd_lr=2.0 / (lo + hi),
-        gd_rate=(k - 1) / (k + 1),
-        hb_lr=(2.0 / (np.sqrt(lo) + np.sqrt(hi))) ** 2,
-        hb_mu=((np.sqrt(hi) - np.sqrt(lo)) / (np.sqrt(hi) + np.sqrt(lo))) ** 2,
-        hb_rate=(sk - 1) / (sk + 1),
+        kappa=hi / lo,
+        gd_edge=quadratic.GD.limit(0.0) / hi,
+        gd_lr=gd.lr,
+        gd_rate=gd.rate,
+        hb_lr=hb.lr,
+        hb_mu=hb.mu,
+        hb_rate=hb.rate,
     )
 
 
 def edge_lr(name: str, second: np.ndarray, l_max: float) -> np.ndarray | None:
-    """The theoretical stability edge lr(mu) = limit_factor(mu) / l_max for each momentum value."""
-    if name not in ("momentum", "nag", "sgd"):
+    """The theoretical stability edge lr = c / l_max at each value of the rule's phase axis
+    (``c`` its limit factor; None for rules without one)."""
+    opt = optimizers.get(name)
+    if opt.quadratic is None:
         return None
-    return np.array([curvature.limit_factor(name, {"momentum": float(m)}) / l_max for m in np.ravel(second)])
+    axis = opt.phase_axis.name if opt.phase_axis is not None else None
+    return np.array([opt.stability({axis: float(m)} if axis else {}) / l_max for m in np.ravel(second)])
 
 
 class PhaseMap(NamedTuple):
@@ -228,8 +228,9 @@ class PhaseMap(NamedTuple):
     diverged_at: np.ndarray  # (m, n) first bad step or -1
     steps: int
     theory: QuadTheory | None  # for convex quadratics
-    theory_rate: np.ndarray | None  # (m, n) closed-form contraction (quadratics, momentum / NAG)
-    edge: np.ndarray | None  # (m,) theoretical stability edge in lr (quadratics, momentum / NAG)
+    theory_rate: np.ndarray | None  # (m, n) closed-form contraction (quadratics, rules with a closed form)
+    edge: np.ndarray | None  # (m,) theoretical stability edge in lr (quadratics, rules with a limit)
+    optimum: optimizers.Optimum | None  # the fastest (lr, axis value) in theory (quadratics, heavy ball)
 
     @property
     def converging(self) -> np.ndarray:
@@ -242,7 +243,7 @@ def phase_map(
     optimizer: str = "momentum",
     *,
     lr_range: tuple[float, float] = (1e-4, 1.0),
-    second_range: tuple[float, float] = (0.0, 0.99),
+    second_range: tuple[float, float] | None = None,
     n_lr: int = 128,
     n_second: int = 128,
     start=None,
@@ -253,9 +254,11 @@ def phase_map(
 
     Args:
         landscape: the surface.
-        optimizer: one of SECOND_AXIS (momentum and NAG map momentum; Adam-type map b1).
+        optimizer: one of :func:`phase_optimizers`; the map varies the rule's ``phase_axis``
+            (momentum for heavy ball and NAG, b1 for the Adam family, alpha for RMSprop).
         lr_range: (low, high) of the log-spaced learning rates.
-        second_range: (low, high) of the linearly spaced second hyperparameter.
+        second_range: (low, high) of the linearly spaced second hyperparameter (the phase axis's
+            own span if None).
         n_lr, n_second: cells per axis (2 .. 256).
         start: start point (the surface's own if None).
         steps: updates per run.
@@ -264,36 +267,36 @@ def phase_map(
     Returns:
         :class:`PhaseMap`.
     """
-    if optimizer not in SECOND_AXIS:
-        raise ValueError(f"No phase map for {optimizer!r}; choose one of: {', '.join(SECOND_AXIS)}")
+    if optimizer not in phase_optimizers():
+        raise ValueError(f"No phase map for {optimizer!r}; choose one of: {', '.join(phase_optimizers())}")
     check_phase_size(n_lr, n_second, steps)
-    axis = SECOND_AXIS[optimizer]
+    opt = optimizers.get(optimizer)
+    axis = opt.phase_axis.name
     lrs = _runs.log_range(*lr_range, n_lr)
-    lo, hi = float(second_range[0]), float(second_range[1])
+    lo, hi = (opt.phase_axis.low, opt.phase_axis.high) if second_range is None else second_range
+    lo, hi = float(lo), float(hi)
     if not lo <= hi:
         raise ValueError(f"{axis} range ({lo:g}, {hi:g}) must satisfy low <= high")
-    _runs.check_values(optimizer, axis, [lo, hi])  # name the value the caller gave
+    _runs.check_range(opt, "lr", lrs[0], lrs[-1])
+    _runs.check_range(opt, axis, lo, hi)
     second = np.linspace(lo, hi, n_second)
-    _runs.check_values(optimizer, "lr", lrs)
-    _runs.check_values(optimizer, axis, second)
     ll, ss = np.meshgrid(lrs, second)
     grid = {"lr": ll.ravel(), axis: ss.ravel()}
     every = path_stride(steps)
-    res = _runs.batch(
-        landscape, optimizer, hp, grid, start=start, steps=steps, record="path", every=every
-    )
+    options = optimizers.RunOptions(start=start, steps=steps, record="path", every=every)
+    res = _runs.batch(landscape, optimizer, hp, grid, options)
     shape = (n_second, n_lr)
     rate = measured_rate(res.path, minima=landscape.minima, stride=every).reshape(shape)
     div = res.diverged_at.reshape(shape)
     rate = np.where(div >= 0, np.nan, rate)
     theory = quadratic_theory(landscape)
-    trate = edge = None
-    if theory is not None and optimizer in ("momentum", "nag"):
-        trate = np.maximum(
-            curvature.spectral_radius(optimizer, ll, ss, theory.l_min),
-            curvature.spectral_radius(optimizer, ll, ss, theory.l_max),
-        )
+    trate = edge = optimum = None
+    if theory is not None and opt.quadratic is not None:
+        cells = {**{k: v for k, v in (hp or {}).items() if k not in grid}, "lr": ll, axis: ss}
+        trate = np.maximum(opt.linear_rate(cells, theory.l_min), opt.linear_rate(cells, theory.l_max))
         edge = edge_lr(optimizer, second, theory.l_max)
+        if opt.quadratic.optimum is not None and axis == opt.momentum_param:
+            optimum = opt.quadratic.optimum(theory.l_min, theory.l_max)
     return PhaseMap(
         optimizer,
         axis,
@@ -306,4 +309,5 @@ def phase_map(
         theory,
         trate,
         edge,
+        optimum,
     )

@@ -76,12 +76,13 @@ def compare_schedules(
     """
     if not kinds:
         raise ValueError(f"give at least one schedule; choose from: {', '.join(_schedules.KINDS)}")
+    options = optimizers.RunOptions(start=start, steps=steps, tol=tol, record="path")
+    base = _runs.base_spec(landscape, optimizer, hp, options)  # first: the schedules scale with steps
     scheds = tuple(
         k.validate() if isinstance(k, optimizers.Schedule) else default_schedule(k, steps) for k in kinds
     )
-    base = _runs.base_spec(landscape, optimizer, hp, start=start, steps=steps)
     specs = [base._replace(schedule=s) for s in scheds]
-    res = optimizers.run_specs(landscape, specs, record="path", target=_runs.target_of(landscape, tol))
+    res = optimizers.run_specs(landscape, specs, options)
     lr = np.stack([_schedules.curve(s, base.hp["lr"], steps) for s in scheds]).astype(np.float64)
     return ScheduleComparison(
         optimizer, dict(base.hp), scheds, lr, res.loss, res.path, res.final_loss, res.hit_at, res.diverged_at

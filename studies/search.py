@@ -63,15 +63,11 @@ class SearchResult(NamedTuple):
 
 def _axis(optimizer: str, name: str, bounds) -> Axis:
     opt = optimizers.get(optimizer)
-    if name not in opt.ranges:
-        raise ValueError(
-            f"Unknown hyperparameter {name!r} for {optimizer}; choose from: {', '.join(opt.ranges)}"
-        )
-    rng = opt.ranges[name]
+    rng = opt.hyperparam(name)
     lo, hi = (rng.low, rng.high) if bounds is None else (float(bounds[0]), float(bounds[1]))
+    _runs.check_range(opt, name, lo, hi)
     if not lo < hi:
         raise ValueError(f"{optimizer}.{name} search range ({lo:g}, {hi:g}) must satisfy low < high")
-    _runs.check_values(optimizer, name, [lo, hi])
     return Axis(name, lo, hi, bool(rng.log))
 
 
@@ -138,7 +134,8 @@ def hp_search(
     pts = np.concatenate([grid_pts, rand_pts, bg_pts])
     fixed = {k: v for k, v in (hp or {}).items() if k not in axes}
     res = _runs.batch(
-        landscape, optimizer, fixed, {ax[0].name: pts[:, 0], ax[1].name: pts[:, 1]}, start=start, steps=steps
+        landscape, optimizer, fixed, {ax[0].name: pts[:, 0], ax[1].name: pts[:, 1]},
+        optimizers.RunOptions(start=start, steps=steps, record="final"),
     )
     loss = np.where(res.diverged_at >= 0, np.inf, res.final_loss.astype(np.float64))
     n_g = grid_pts.shape[0]

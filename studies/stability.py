@@ -45,6 +45,7 @@ SWEEP_LARGE = 30.0  # adaptive rules with no bad rate in the sweep: too large = 
 FLAT = 1e-3  # lambda_ref below this fraction of the curvature at the minimum: a plateau start
 REASONS = ("uphill", "unstable", "overshoot")
 RISE_RTOL = 1e-5  # a rise smaller than this fraction of the loss is float32 noise
+PATHS = optimizers.RunOptions(record="path")  # what the panels' runs record
 
 
 class Rise(NamedTuple):
@@ -189,7 +190,7 @@ def three_rates(
     Returns:
         (lrs (3,), source, lam_start, lam_ref, c, lr_limit).
     """
-    base = _runs.base_spec(landscape, optimizer, hp, start=start, steps=steps)
+    base = _runs.base_spec(landscape, optimizer, hp, optimizers.RunOptions(start=start, steps=steps))
     rng = optimizers.get(optimizer).ranges["lr"]
     clip = lambda a: np.clip(a, rng.low, rng.high)  # noqa: E731
     lam0 = _top_eig_at(landscape, base.start)
@@ -199,7 +200,7 @@ def three_rates(
             raise ValueError(f"the surface is flat at the start {base.start}: no curvature to set a rate")
         ref_lr = float(clip(c / (2 * lam0)))
         ref = optimizers.run_specs(
-            landscape, _runs.vary(base._replace(steps=ref_steps), {"lr": [ref_lr]}), record="path"
+            landscape, _runs.vary(base._replace(steps=ref_steps), {"lr": [ref_lr]}), PATHS
         )
         lam_ref = float(np.nanmax(np.append(curvature.top_eigenvalue_along(landscape, ref.path[0]), lam0)))
         lam_min = _minimum_curvature(landscape, base.start)
@@ -248,8 +249,8 @@ def three_panels(
     """
     hp = {k: v for k, v in (hp or {}).items() if k != "lr"}
     lrs, source, lam0, lam_ref, c, limit = three_rates(landscape, optimizer, hp, start=start, steps=steps)
-    base = _runs.base_spec(landscape, optimizer, hp, start=start, steps=steps)
-    res = optimizers.run_specs(landscape, _runs.vary(base, {"lr": lrs}), record="path")
+    base = _runs.base_spec(landscape, optimizer, hp, optimizers.RunOptions(start=start, steps=steps))
+    res = optimizers.run_specs(landscape, _runs.vary(base, {"lr": lrs}), PATHS)
     rises, stab = [], []
     for i, lr in enumerate(lrs):
         full = {**base.hp, "lr": float(lr)}

@@ -17,6 +17,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+import optimizers
+
 from . import _runs
 
 
@@ -101,16 +103,18 @@ def lr_sweep(
     if len(set(names)) != len(names):
         raise ValueError(f"each optimizer may appear once in a sweep, got {names}")
     lrs = _runs.log_range(*lr_range, n)
+    options = optimizers.check_options(
+        landscape, optimizers.RunOptions(start=start, steps=steps, tol=tol, record="final"), runs=n
+    )
     # Validate every optimizer's inputs before running any of them.
     hps = []
     for name, hp in items:
         opt = _runs.check_optimizer(name)
-        _runs.check_values(name, "lr", lrs)
+        _runs.check_range(opt, "lr", lrs[0], lrs[-1])
         fixed = opt.validate({k: v for k, v in hp.items() if k != "lr"})  # the swept lr is ignored
         hps.append({k: v for k, v in fixed.items() if k != "lr"})
     results = [
-        _runs.batch(landscape, name, hp, {"lr": lrs}, start=start, steps=steps, tol=tol)
-        for name, hp in zip(names, hps, strict=True)
+        _runs.batch(landscape, name, hp, {"lr": lrs}, options) for name, hp in zip(names, hps, strict=True)
     ]
     shape = (len(items), lrs.size)
     final = np.stack([r.final_loss for r in results]).reshape(shape).astype(np.float64)

@@ -10,6 +10,7 @@ os.environ.setdefault("GRADIENT_ATLAS_NO_DISK_CACHE", "1")
 
 import jax  # noqa: E402
 
-import optimizers  # noqa: E402,F401  (sets the XLA:CPU loop flag; must precede any JAX computation)
+import optimizers  # noqa: E402
 
+optimizers.tune_cpu_loops()  # the app's XLA:CPU flags, before any JAX computation (see optimizers.xla_cpu)
 jax.config.update("jax_numpy_rank_promotion", "raise")

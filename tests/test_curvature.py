@@ -1,4 +1,5 @@
-"""Hessian eigenvalues against analytic Hessians; stability thresholds against simulation."""
+"""Hessian eigenvalues against analytic Hessians; stability thresholds (the optimizer registry's, read
+by ``studies.curvature``) against simulation."""
 
 from functools import partial
 
@@ -10,7 +11,8 @@ import pytest
 
 import landscapes
 import optimizers
-from landscapes import curvature, hessian_eigs, stability_threshold, top_eigenvalue_along
+from landscapes import curvature, hessian_eigs, top_eigenvalue_along
+from studies import stability_threshold
 
 
 def _rosenbrock_hessian(x, y):

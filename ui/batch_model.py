@@ -25,7 +25,6 @@ BATCH_CHOICES = ("4", "8", "16", "32", "64", "128", "256", "512", "1024", "2048"
 N_TRAIN_CHOICES = ("128", "256", "512", "1024", "2048", "4096")
 STEP_CHOICES = ("50", "100", "200", "500", "1000", "2000", "4000", "8000", "16384")
 BASIN_BATCHES = ("1", "2", "3", "4", "6", "8", "16", "32", "64", "128")
-STUDY_OPTIMIZERS = ("sgd", "momentum", "nag", "rmsprop", "adam", "adamw", "nadam", "sam")
 
 
 def schema() -> list[Param]:
@@ -41,7 +40,7 @@ def schema() -> list[Param]:
         Param("depth", "int", 2, 1, 4),
         Param("act", "choice", "tanh", choices=mlp.ACTIVATIONS),
         Param("init", "choice", "lecun", choices=mlp.INITS),
-        Param("opt", "choice", "adam", choices=STUDY_OPTIMIZERS),
+        Param("opt", "choice", "adam", choices=tuple(optimizers.names())),
         float_param("lr", 1e-3, 1e-5, 1.0, log=True),
         float_param("rho", 0.05, 1e-3, 1.0, log=True),
         Param("scaling", "choice", "none", choices=batch.LR_SCALINGS),
@@ -68,7 +67,7 @@ def study_config(v: dict[str, Any]) -> batch.StudyConfig:
     n_train = int(v["n_train"])
     sizes = tuple(sorted({int(b) for b in v["batches"] if int(b) <= n_train}))
     hp: tuple[tuple[str, float], ...] = (("lr", float(v["lr"])),)
-    if v["opt"] == "sam":
+    if optimizers.get(v["opt"]).family == "sam":  # the page's radius control is SAM's rho
         hp += (("rho", float(v["rho"])),)
     steps = int(v["steps"])
     return batch.StudyConfig(

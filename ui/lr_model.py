@@ -21,7 +21,6 @@ from .state import Param
 
 PAGE = "lr_lab"  # url path and page id (the script name, so AppTest.switch_page finds it)
 VIEWS = ("panels", "sweep", "phase", "schedules", "search")
-PHASE_OPTS = ("momentum", "nag", "adam")
 # Two hyperparameters each: (optimizer, x axis (bounds), y axis (bounds)).
 SEARCH_PAIRS: dict[str, tuple[str, tuple[str, tuple[float, float]], tuple[str, tuple[float, float]]]] = {
     "momentum_lr_mu": ("momentum", ("lr", (1e-4, 1e-1)), ("momentum", (0.0, 0.99))),
@@ -46,7 +45,7 @@ def base_schema() -> list[Param]:
         widgets.float_param("sw_hi", 1.0, 1e-5, 10.0, log=True),
         Param("sw_n", "int", 1024, 16, MAX_SWEEP),
         widgets.float_param("tol", 1e-3, 1e-8, 1.0, log=True),
-        Param("ph_opt", "choice", "momentum", choices=PHASE_OPTS),
+        Param("ph_opt", "choice", "momentum", choices=tuple(studies.phase_optimizers())),
         Param("ph_n", "int", 128, 16, 256),
         widgets.float_param("ph_lo", 1e-4, 1e-6, 1.0, log=True),
         widgets.float_param("ph_hi", 1.0, 1e-5, 10.0, log=True),
@@ -112,9 +111,20 @@ def warm_defaults() -> None:
     landscapes.grid(w.landscape(), 120)
 
 
+def has_momentum(name: str) -> bool:
+    """Whether the page's momentum control applies to optimizer ``name`` (it declares a momentum)."""
+    return optimizers.get(name).momentum_param is not None
+
+
+def momentum_rules() -> str:
+    """The titles of the rules the momentum control applies to, for its label."""
+    return ", ".join(optimizers.get(n).title for n in optimizers.names() if has_momentum(n))
+
+
 def other_hp(name: str, mu: float) -> dict[str, float]:
-    """The non-lr hyperparameters the page sets: momentum for momentum and NAG."""
-    return {"momentum": float(mu)} if name in ("momentum", "nag") else {}
+    """The non-lr hyperparameters the page sets: the momentum mu of rules that have one."""
+    param = optimizers.get(name).momentum_param
+    return {param: float(mu)} if param is not None else {}
 
 
 # Cached study calls: hashable arguments only, NumPy results.
@@ -147,12 +157,10 @@ def sweep(
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def phase(w: Where, opt: str, n: int, lo: float, hi: float, steps: int) -> studies.PhaseMap:
-    second = (0.0, 0.99) if opt in ("momentum", "nag") else (0.0, 0.999)
-    return studies.phase_map(
+    return studies.phase_map(  # the second axis spans the rule's own phase axis
         w.landscape(),
         opt,
         lr_range=(lo, hi),
-        second_range=second,
         n_lr=n,
         n_second=n,
         start=w.start,

@@ -58,18 +58,6 @@ TRAITS = {
     "sharp-flat": "sharpflat",
     "cliff": "cliff",
 }
-FAMILY = {
-    "sgd": "plain",
-    "momentum": "momentum",
-    "nag": "momentum",
-    "adagrad": "adagrad",
-    "adadelta": "rms",
-    "rmsprop": "rms",
-    "adam": "adam",
-    "adamw": "adam",
-    "nadam": "adam",
-    "sam": "sam",
-}
 
 try:  # user formulas arrive with landscapes.from_expression (branch land); guard until then
     from landscapes import ExpressionError, from_expression
@@ -355,6 +343,7 @@ def trait(s: landscapes.Landscape, surf: str) -> str:
 
 
 def look_for(opt_name: str, kind: str) -> str:
-    """The note on what to watch for this optimizer on this kind of surface."""
-    key = f"race.look.{kind}.{FAMILY.get(opt_name, 'plain')}"
+    """The note on what to watch for this optimizer on this kind of surface (written per family of
+    rules, the optimizer's ``family``; the surface's general note where its family has none)."""
+    key = f"race.look.{kind}.{optimizers.get(opt_name).family}"
     return t(key) if key in STRINGS else t(f"race.look.{kind}")

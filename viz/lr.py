@@ -472,12 +472,12 @@ def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Fi
                 name=t["theory_edge"],
             )
         )
-    th = pm.theory
-    if th is not None and pm.optimizer == "momentum":
+    th, best = pm.theory, pm.optimum
+    if best is not None:  # the theory's fastest setting (heavy ball on a quadratic)
         fig.add_trace(
             go.Scatter(
-                x=[th.hb_lr],
-                y=[th.hb_mu],
+                x=[best.lr],
+                y=[best.mu],
                 mode="markers",
                 name=t["optimum"],
                 marker={
@@ -486,11 +486,12 @@ def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Fi
                     "color": "white",
                     "line": {"color": "black", "width": 1},
                 },
-                hovertext=f"ρ = {th.hb_rate:.4f}",
+                hovertext=f"ρ = {best.rate:.4f}",
                 hoverinfo="text+x+y",
             )
         )
-    if th is not None and pm.second[0] == 0.0 and pm.lrs[0] <= th.gd_edge <= pm.lrs[-1]:
+    # At momentum 0 a rule with a stability edge is gradient descent: mark where GD's edge lies.
+    if pm.edge is not None and pm.second[0] == 0.0 and pm.lrs[0] <= th.gd_edge <= pm.lrs[-1]:
         fig.add_trace(
             go.Scatter(
                 x=[th.gd_edge],
