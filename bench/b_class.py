@@ -219,7 +219,7 @@ def _problems(run: Run) -> list[str]:
 def _identity(page: str, run: Run, i: int) -> tuple[str, float]:
     """The control that carries session ``i``'s own value on ``page``, and that value."""
     if page == "race":
-        return "race:seed", float(1000 + i)  # 0..9999: one value per session
+        return "race:speed", float(10 + i % 490)  # the animation speed (ms per frame): one value per session
     if page == "lr_lab":
         el = next(e for e in run.elements if (e.key or "").startswith("lr_lab:") and e.key.endswith(".x0"))
         lo, step = el.proto.min, el.proto.step or 0.01

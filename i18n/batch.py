@@ -105,33 +105,42 @@ STRINGS = {
         "en": "Choose at least two batch sizes to compare them.",
         "ko": "비교하려면 배치 크기를 두 개 이상 고르세요.",
     },
-    "batch.verdict_both": {
-        "en": "**As the lecture says.** The largest batch (B={large}) found a sharper minimum (top eigenvalue "
-        "{e_large} vs {e_small} at B={small}) with a larger gap (test − train loss {g_large} vs {g_small}).",
-        "ko": "**강의에서 말한 그대로입니다.** 가장 큰 배치(B={large})가 더 날카로운 최솟값(최대 고윳값 {e_large}, "
-        "B={small}에서는 {e_small})을 찾았고 격차(테스트 − 훈련 손실)도 더 큽니다 ({g_large} 대 {g_small}).",
+    "batch.verdict_lecture": {"en": "**As the lecture says.**", "ko": "**강의에서 말한 그대로입니다.**"},
+    "batch.verdict_other": {"en": "**Not the lecture's picture here.**", "ko": "**여기서는 강의의 그림과 다릅니다.**"},
+    "batch.verdict_sharp.sharper": {
+        "en": "The largest batch (B={large}) found a sharper minimum than the smallest (B={small}): top "
+        "eigenvalue {e_large} vs {e_small}.",
+        "ko": "가장 큰 배치(B={large})가 가장 작은 배치(B={small})보다 더 날카로운 최솟값을 찾았습니다: 최대 "
+        "고윳값 {e_large} 대 {e_small}.",
     },
-    "batch.verdict_sharp_only": {
-        "en": "**Sharper, but not worse.** The largest batch (B={large}) is sharper (top eigenvalue {e_large} vs "
-        "{e_small} at B={small}), but its gap is not larger ({g_large} vs {g_small}). Sharpness alone does not "
-        "decide generalization.",
-        "ko": "**더 날카롭지만 더 나쁘지는 않습니다.** 가장 큰 배치(B={large})가 더 날카롭지만(최대 고윳값 {e_large}, "
-        "B={small}에서는 {e_small}) 격차는 더 크지 않습니다 ({g_large} 대 {g_small}). 날카로움만으로 일반화가 "
-        "정해지지는 않습니다.",
+    "batch.verdict_sharp.flatter": {
+        "en": "The largest batch (B={large}) found a flatter minimum than the smallest (B={small}): top "
+        "eigenvalue {e_large} vs {e_small}.",
+        "ko": "가장 큰 배치(B={large})가 가장 작은 배치(B={small})보다 더 평평한 최솟값을 찾았습니다: 최대 "
+        "고윳값 {e_large} 대 {e_small}.",
     },
-    "batch.verdict_gap_only": {
-        "en": "**A larger gap without more sharpness.** The largest batch (B={large}) has a larger gap ({g_large} vs "
-        "{g_small} at B={small}) but no larger top eigenvalue ({e_large} vs {e_small}).",
-        "ko": "**날카로움은 그대로인데 격차만 큽니다.** 가장 큰 배치(B={large})의 격차가 더 크지만({g_large}, "
-        "B={small}에서는 {g_small}) 최대 고윳값은 더 크지 않습니다 ({e_large} 대 {e_small}).",
+    "batch.verdict_sharp.same": {
+        "en": "The largest batch (B={large}) found a minimum about as sharp as the smallest (B={small}): top "
+        "eigenvalue {e_large} vs {e_small} (within 20%).",
+        "ko": "가장 큰 배치(B={large})가 찾은 최솟값은 가장 작은 배치(B={small})와 날카로움이 비슷합니다: 최대 "
+        "고윳값 {e_large} 대 {e_small} (20% 이내).",
     },
-    "batch.verdict_neither": {
-        "en": "**No effect here.** The largest batch (B={large}) is neither clearly sharper (top eigenvalue {e_large} "
-        "vs {e_small} at B={small}) nor worse at generalizing (gap {g_large} vs {g_small}). Try the preset "
-        "“Keskar's effect”: it needs many steps and flipped labels.",
-        "ko": "**여기서는 효과가 없습니다.** 가장 큰 배치(B={large})가 뚜렷하게 더 날카롭지도(최대 고윳값 {e_large}, "
-        "B={small}에서는 {e_small}) 일반화가 더 나쁘지도(격차 {g_large} 대 {g_small}) 않습니다. "
-        "“Keskar의 효과” 프리셋을 써 보세요. 걸음 수가 많고 레이블이 뒤바뀌어 있어야 나타납니다.",
+    "batch.verdict_gap.larger": {
+        "en": "Its generalization gap (test − train loss) is larger: {g_large} vs {g_small}.",
+        "ko": "일반화 격차(테스트 − 훈련 손실)는 더 큽니다: {g_large} 대 {g_small}.",
+    },
+    "batch.verdict_gap.smaller": {
+        "en": "Its generalization gap (test − train loss) is smaller: {g_large} vs {g_small}.",
+        "ko": "일반화 격차(테스트 − 훈련 손실)는 더 작습니다: {g_large} 대 {g_small}.",
+    },
+    "batch.verdict_gap.same": {
+        "en": "Its generalization gap (test − train loss) is about the same: {g_large} vs {g_small} (within 0.02).",
+        "ko": "일반화 격차(테스트 − 훈련 손실)는 거의 같습니다: {g_large} 대 {g_small} (0.02 이내).",
+    },
+    "batch.verdict_hint": {
+        "en": "The lecture's effect needs many steps and flipped labels: try the preset “Keskar's effect”.",
+        "ko": "강의의 효과가 나타나려면 걸음 수가 많고 레이블이 뒤바뀌어 있어야 합니다. “Keskar의 효과” 프리셋을 "
+        "써 보세요.",
     },
     # table
     "batch.col_batch": {"en": "batch size", "ko": "배치 크기"},

@@ -91,6 +91,12 @@ STRINGS = {
     "race.noise_section": {"en": "Mini-batch noise", "ko": "미니배치 잡음"},
     "race.batch": {"en": "Batch size (of 128 samples; 128 = full batch)", "ko": "배치 크기 (128개 샘플 중; 128 = 전체 배치)"},
     "race.noise": {"en": "Per-sample gradient noise", "ko": "샘플별 기울기 잡음"},
+    "race.noise_full": {
+        "en": "A batch of all {n} samples averages the noise away: the gradient is exact, so the noise and its "
+        "seed do nothing. Lower the batch size to see them.",
+        "ko": "{n}개 샘플을 모두 쓰는 배치는 잡음을 평균으로 없앱니다. 기울기가 정확하므로 잡음과 그 시드는 아무 "
+        "효과가 없습니다. 보려면 배치 크기를 줄이세요.",
+    },
     "race.noise_help": {
         "en": "Each of 128 samples shifts the gradient by noise·uᵢ; a mini-batch averages B of them, "
         "so smaller batches give noisier steps. Batch 128 or noise 0 is exact gradient descent.",

@@ -64,19 +64,22 @@ def _table(out: batch.NetworkView) -> list[dict[str, str]]:
 
 
 def _verdict(out: batch.NetworkView) -> str:
-    """One sentence comparing the largest and the smallest batch (whatever it shows)."""
+    """What the numbers show about the largest batch against the smallest, in either direction."""
     s = out.summary
     bs = out.result.batch_sizes
     if len(bs) < 2:
         return t("batch.verdict_one")
     e_small, e_large = s["top_eig"][0, 0], s["top_eig"][-1, 0]
     g_small, g_large = s["gap_loss"][0, 0], s["gap_loss"][-1, 0]
-    sharper = e_large > 1.2 * e_small
-    wider = g_large > g_small + 0.02
-    key = {(True, True): "both", (True, False): "sharp_only", (False, True): "gap_only",
-           (False, False): "neither"}[(bool(sharper), bool(wider))]
-    return t(f"batch.verdict_{key}", small=int(bs[0]), large=int(bs[-1]), e_small=f"{e_small:.3g}",
-             e_large=f"{e_large:.3g}", g_small=f"{g_small:+.3f}", g_large=f"{g_large:+.3f}")
+    sharp, gap = bm.verdict_keys(e_small, e_large, g_small, g_large)
+    fields = {"small": int(bs[0]), "large": int(bs[-1]), "e_small": f"{e_small:.3g}",
+              "e_large": f"{e_large:.3g}", "g_small": f"{g_small:+.3f}", "g_large": f"{g_large:+.3f}"}
+    lecture = (sharp, gap) == ("sharper", "larger")
+    parts = [t("batch.verdict_lecture" if lecture else "batch.verdict_other"),
+             t(f"batch.verdict_sharp.{sharp}", **fields), t(f"batch.verdict_gap.{gap}", **fields)]
+    if not lecture:
+        parts.append(t("batch.verdict_hint"))
+    return " ".join(parts)
 
 
 def network(ps: state.PageState) -> None:

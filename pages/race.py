@@ -184,9 +184,12 @@ def body() -> None:
             for p in sp:
                 widgets.control(ps, p, t(f"race.{p.name}"))
         with st.expander(t("race.noise_section"), expanded=False):
-            widgets.control(ps, ps.schema["batch"], t("race.batch"), help=t("race.noise_help"))
-            widgets.control(ps, ps.schema["noise"], t("race.noise"))
-            widgets.control(ps, ps.schema["seed"], t("race.seed"))
+            b = widgets.control(ps, ps.schema["batch"], t("race.batch"), help=t("race.noise_help"))
+            full = int(b) >= optimizers.N_SAMPLES  # every sample in every batch: the exact gradient
+            widgets.control(ps, ps.schema["noise"], t("race.noise"), disabled=full)
+            widgets.control(ps, ps.schema["seed"], t("race.seed"), disabled=full)
+            if full:
+                st.caption(t("race.noise_full", n=optimizers.N_SAMPLES))
 
         # ---- optimizers
         with st.expander(t("race.opt_section"), expanded=True):

@@ -210,7 +210,7 @@ def test_language_switch_then_any_control(app, url_path):
 # Per page: a view with translated choices away from their defaults, the slider then moved (one
 # not coupled to any other control), and the controls that must keep their values.
 KEEP_CASES = {
-    "race": ("steps=200&sched=cosine&ov=grad", "race:seed"),
+    "race": ("steps=200&sched=cosine&ov=grad&batch=16&noise=1", "race:seed"),
     "lr_lab": ("view=sweep", "lr_lab:quadratic.y0"),
     "batch_lab": (OPEN_QUERY["batch_lab"] + "&b_start=uniform", "batch_lab:b_noise"),
 }

@@ -152,6 +152,18 @@ def precomputed_jobs() -> list[JobSpec]:
     return out
 
 
+SHARPER = 1.2  # one minimum counts as sharper than another when its top eigenvalue is 20% larger
+GAP_DIFF = 0.02  # a generalization gap counts as larger or smaller when it differs by more (loss units)
+
+
+def verdict_keys(e_small: float, e_large: float, g_small: float, g_large: float) -> tuple[str, str]:
+    """How the largest batch compares with the smallest: ("sharper" | "flatter" | "same",
+    "larger" | "smaller" | "same"), from the mean top eigenvalues and the mean gaps."""
+    sharp = "sharper" if e_large > SHARPER * e_small else "flatter" if e_small > SHARPER * e_large else "same"
+    gap = "larger" if g_large > g_small + GAP_DIFF else "smaller" if g_large < g_small - GAP_DIFF else "same"
+    return sharp, gap
+
+
 def values_with(overrides: dict[str, Any]) -> dict[str, Any]:
     """Every control's value: the defaults with ``overrides`` (a preset's values) applied."""
     return {**{p.name: p.default for p in schema()}, **overrides}

@@ -286,6 +286,36 @@ def default_config() -> RaceConfig:
     )
 
 
+def config_for(values: dict[str, Any]) -> RaceConfig:
+    """The race that control values describe (a preset's, a link's), every other control at its
+    default: what the page runs for them (a test checks it for every preset)."""
+    v = {p.name: p.default for p in base_schema()}
+    v.update(values)
+    surf = v["surf"]
+    base = landscapes.get(surf) if surf != CUSTOM else custom_surface(v.get("expr", DEFAULT_EXPR))
+    v = {**{p.name: p.default for p in surface_schema(surf, base, int(v["steps"]))}, **v}
+    v = {**{p.name: p.default for p in sched_schema(v["sched"])}, **v}
+    runs = []
+    for i in range(int(v["n"])):
+        name = v.get(f"o{i}", optimizer_schema(int(v["n"]))[i].default)
+        hp = {p.name.rsplit(".", 1)[1]: float(v.get(p.name, p.default)) for p in hp_schema(i, name)}
+        runs.append((name, tuple(hp.items())))
+    return RaceConfig(
+        surf=surf,
+        expr=v.get("expr", DEFAULT_EXPR) if surf == CUSTOM else "",
+        params=tuple((n, float(v[f"{surf}.{n}"])) for n, _, _ in base.param_spec),
+        runs=tuple(runs),
+        start=(float(v[f"{surf}.x0"]), float(v[f"{surf}.y0"])),
+        steps=int(v["steps"]),
+        schedule=sched_values(v["sched"], v),
+        batch=int(v["batch"]),
+        noise=float(v["noise"]),
+        seed=int(v["seed"]),
+        budget=bool(v["budget"]),
+        tol=float(v["tol"]),
+    )
+
+
 def simulate_config(cfg: RaceConfig) -> optimizers.SimResult:
     """The race for ``cfg`` (uncached; the tests call this to compare with the page)."""
     s = surface_for(cfg.surf, cfg.expr, cfg.params)
