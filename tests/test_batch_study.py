@@ -7,6 +7,7 @@ import pytest
 
 from landscapes import mlp
 from studies import batch
+from tests.helpers import assert_no_recompile
 
 TINY = batch.StudyConfig(n_train=64, n_test=64, width=4, depth=1, optimizer="sgd", hp=(("lr", 0.5),),
                          batch_sizes=(8, 64), seeds=2, steps=40, records=4, label_noise=0.1)
@@ -71,14 +72,12 @@ def test_an_epoch_visits_every_sample_once():
 
 def test_new_hyperparameters_and_data_do_not_recompile(tiny):
     ds, _, _ = tiny
-    before = batch.train_seeds._cache_size()
     cfg = TINY._replace(hp=(("lr", 0.1),), noise=0.3, label_noise=0.2, data_seed=5)
-    res = batch.run_study(cfg)
-    assert batch.train_seeds._cache_size() == before
-    np.testing.assert_allclose(res.lr, [0.1, 0.1])
-    res = batch.run_study(cfg._replace(lr_scaling="sqrt"))
-    np.testing.assert_allclose(res.lr, [0.1, 0.1 * np.sqrt(8)])
-    assert batch.train_seeds._cache_size() == before
+    with assert_no_recompile(batch.train_seeds, what="new lr, noise, labels, data seed, lr scaling"):
+        res = batch.run_study(cfg)
+        np.testing.assert_allclose(res.lr, [0.1, 0.1])
+        res = batch.run_study(cfg._replace(lr_scaling="sqrt"))
+        np.testing.assert_allclose(res.lr, [0.1, 0.1 * np.sqrt(8)])
 
 
 def test_sam_and_adam_train(tiny):
