@@ -1,4 +1,4 @@
-"""Test-wide settings: JAX strict about rank promotion, warnings are errors (see pyproject)."""
+"""Test-wide settings: JAX strict about rank and dtype promotion, warnings are errors (see pyproject)."""
 
 import os
 import sys
@@ -13,3 +13,7 @@ import jax  # noqa: E402
 import optimizers  # noqa: E402,F401  (sets the XLA:CPU loop flag; must precede any JAX computation)
 
 jax.config.update("jax_numpy_rank_promotion", "raise")
+# No implicit promotion between different dtypes (float32 + float64, int + float arrays), as equinox
+# tests: a silent float64 upcast or an integer array mixed into float math is a bug or needs a cast.
+# Python scalars stay weakly typed and still combine with any array.
+jax.config.update("jax_numpy_dtype_promotion", "strict")

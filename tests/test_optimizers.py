@@ -131,6 +131,7 @@ def _optax_transform(name: str, hp: dict[str, float]):
     return None
 
 
+@jax.numpy_dtype_promotion("standard")  # optax 0.2.8 itself mixes Python floats with int counters
 def optax_path(tx, surface: str, start, steps: int) -> np.ndarray:
     grad = jax.jit(jax.grad(SURFACES[surface].fn))
     w = jnp.asarray(start, jnp.float64)
