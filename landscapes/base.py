@@ -39,7 +39,9 @@ class Landscape:
 
     def fn(self, xy):
         """The loss at ``xy`` (shape (2,)): a JAX-traceable scalar."""
-        return self.fn_p(xy, jnp.asarray(self.params, dtype=jnp.result_type(xy, jnp.float32)))
+        dtype = jnp.result_type(xy)  # the parameters in the point's precision; float32 for integers
+        dtype = dtype if jnp.issubdtype(dtype, jnp.floating) else jnp.float32
+        return self.fn_p(xy, jnp.asarray(self.params, dtype))
 
     def with_params(self, **values: float) -> Landscape:
         """A copy with some parameters changed; raises ValueError for unknown or out-of-range ones."""

@@ -150,17 +150,18 @@ def minibatch_offset(u, key, batch):
     """
     n = u.shape[0]
     r = jax.random.uniform(key, (n,), u.dtype)
+    b = jnp.asarray(batch, u.dtype)  # a whole number, exact in any float type
 
     def take_row(i, carry):
         taken, total = carry
-        take = r[i] * (n - i) < batch - taken
+        take = r[i] * (n - i).astype(r.dtype) < b - taken.astype(r.dtype)
         return taken + take.astype(taken.dtype), total + jnp.where(take, u[i], jnp.zeros_like(u[i]))
 
     zero = (jnp.zeros((), jnp.int32), jnp.zeros(u.shape[1:], u.dtype))
     _, total = jax.lax.fori_loop(0, n, take_row, zero, unroll=8)
-    mean = total / batch
+    mean = total / b
     # B = N is the full sum: exactly zero, not zero up to the rounding of the centring
-    return jnp.where(batch >= n, jnp.zeros_like(mean), mean)
+    return jnp.where(b >= n, jnp.zeros_like(mean), mean)
 
 
 def _norm(x):

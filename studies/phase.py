@@ -81,11 +81,12 @@ def _rate(path, minima, near, poly, stride):
     )
     # Least squares over the window [first, n_use) of samples, contiguous per run: the centred sums
     # of the sample index have a closed form, so one masked pass over the envelope remains.
-    j = jnp.arange(step.shape[0], dtype=path.dtype)[:, None]  # sample index
+    j_int = jnp.arange(step.shape[0], dtype=jnp.int32)[:, None]  # sample index
+    j = j_int.astype(path.dtype)
     k = (j + 1) * stride - 1  # in steps: sample j + 1 is the iterate after (j + 1) * stride steps
     first = jnp.maximum(n_use // 2, 1)
     n_win = jnp.maximum(n_use - first, 0)
-    win = (j >= first[None, :]) & (j < n_use[None, :])
+    win = (j_int >= first[None, :]) & (j_int < n_use[None, :])
     jbar = (first + n_use - 1).astype(path.dtype) / 2
     yv = jnp.log(jnp.where(win, env, 1.0)) - poly * jnp.log(jnp.maximum(k, 1.0))
     sxy = jnp.where(win, (j - jbar[None, :]) * yv, 0.0).sum(axis=0)

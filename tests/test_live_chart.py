@@ -6,6 +6,8 @@ The browser side (Plotly.react on the same div, clicks) is tested in tests/brows
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -104,9 +106,27 @@ def test_the_bundle_follows_the_trace_types():
     assert lc.bundle_for({"data": []}) == "basic"
 
 
-def test_the_js_module_has_what_streamlit_calls():
-    js = lc.JS
-    assert "export default function" in js and "Plotly.react" in js and "data-rev" in js
+NODE = shutil.which("node")
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed: tests/browser/test_race_browser.py "
+                    "loads the module in Chromium instead")
+def test_the_js_module_parses_and_exports_what_streamlit_calls(tmp_path):
+    """What Streamlit runs (``lc.JS``) is a valid ES module with a default export that is a function.
+
+    What the module does (draws with Plotly.react into the same div, sets data-rev after a draw)
+    is checked in Chromium: tests/browser/test_race_browser.py."""
+    mod = tmp_path / "live_chart.mjs"  # .mjs: parsed as an ES module whatever node's defaults
+    mod.write_text(lc.JS, encoding="utf-8")
+    check = subprocess.run([NODE, "--check", str(mod)], capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, check.stderr
+    # importing runs the module's top level, which touches `window` (a browser's global object)
+    probe = "globalThis.window = globalThis; const m = await import(process.argv[1]); " \
+            "console.log(JSON.stringify([typeof m.default, Object.keys(m)]));"
+    run = subprocess.run([NODE, "--input-type=module", "-e", probe, mod.as_uri()], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == ["function", ["default"]]
 
 
 @pytest.fixture(scope="module")

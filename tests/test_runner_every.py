@@ -6,6 +6,7 @@ import pytest
 import landscapes
 import optimizers
 from optimizers import runner
+from tests.helpers import assert_no_recompile
 
 Q = landscapes.get("quadratic").with_params(condition=100.0)
 LRS = np.array([1e-3, 1e-2, 0.019, 0.05, 0.1])  # with momentum 0.5 the last two diverge (> 3 / 100)
@@ -39,11 +40,11 @@ def test_every_needs_a_valid_stride_that_divides_steps_and_a_path():
 
 def test_every_does_not_recompile_on_new_values():
     optimizers.run_batch(Q, "nag", hp={"lr": LRS}, steps=40, record="path", every=5)
-    before = runner.run_groups._cache_size()
-    optimizers.run_batch(Q, "nag", hp={"lr": LRS * 0.5, "momentum": 0.3}, steps=45, record="path", every=5)
     q10 = Q.with_params(condition=10.0)
-    optimizers.run_batch(q10, "nag", hp={"lr": LRS}, steps=50, record="path", every=5)
-    assert runner.run_groups._cache_size() == before
+    with assert_no_recompile(runner.run_groups, what="new values with every=5"):
+        hp = {"lr": LRS * 0.5, "momentum": 0.3}
+        optimizers.run_batch(Q, "nag", hp=hp, steps=45, record="path", every=5)
+        optimizers.run_batch(q10, "nag", hp={"lr": LRS}, steps=50, record="path", every=5)
 
 
 def test_the_memory_limit_counts_the_iterates_kept():

@@ -10,19 +10,25 @@ import pytest
 import presets
 from i18n import t
 
+from .waits import rerun, wait_idle
+
 pytestmark = pytest.mark.browser
 
-IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 PROBLEMS = """() => [...document.querySelectorAll(
     '[data-testid=stException], [data-testid=stAlertContentError]')].map(e => e.innerText)"""
 
 
 def settle(page, timeout: float = 60_000) -> None:
     """Wait until the script run (and a job's progress box) is over."""
-    page.wait_for_timeout(400)
-    page.wait_for_function(IDLE, timeout=timeout)
+    wait_idle(page, timeout)
     page.wait_for_function("() => !document.body.innerText.includes('Computing…')", timeout=timeout)
-    page.wait_for_function(IDLE, timeout=timeout)
+    wait_idle(page, timeout)
+
+
+def act(page, action, timeout: float = 60_000) -> None:
+    """Do ``action`` and wait until the run it causes (and a job it starts) is over."""
+    rerun(page, action, timeout)
+    settle(page, timeout)
 
 
 def problems(page) -> list[str]:
@@ -31,12 +37,11 @@ def problems(page) -> list[str]:
 
 def slider_step(page, key: str) -> None:
     page.locator(f".st-key-{key} input[type=range]").first.focus()
-    page.keyboard.press("ArrowRight")
+    act(page, lambda: page.keyboard.press("ArrowRight"))
 
 
 def to_korean(page) -> None:
-    page.locator("[data-testid=stSidebar]").get_by_text("한국어", exact=True).click()
-    settle(page)
+    act(page, page.locator("[data-testid=stSidebar]").get_by_text("한국어", exact=True).click)
     assert page.locator("[data-testid=stSidebar]").get_by_text("수업용 프리셋").count() >= 1
 
 
@@ -46,7 +51,7 @@ def choose(page, key: str, label: str) -> None:
     box.click()
     box.fill(label)  # typing filters the options, as a user does
     page.get_by_role("option", name=label, exact=True).first.wait_for(timeout=10_000)
-    box.press("Enter")
+    act(page, lambda: box.press("Enter"))
 
 
 def test_language_switch_then_every_kind_of_control(page, app_url, console_errors):
@@ -55,30 +60,24 @@ def test_language_switch_then_every_kind_of_control(page, app_url, console_error
     settle(page)
     to_korean(page)
     slider_step(page, "race-steps")
-    settle(page)
     assert not problems(page), problems(page)
     choose(page, "race-sched", t("race.sched.cosine", lang="ko"))
-    settle(page)
     assert not problems(page), problems(page)
     assert "sched=cosine" in page.url
     # back to English, and a choice widget again: the labels it holds are Korean now
-    page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
-    settle(page)
+    act(page, page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click)
     choose(page, "race-sched", t("race.sched.constant", lang="en"))
-    settle(page)
     assert not problems(page), problems(page)
     # LR lab: the view radio; Batch lab: its view radio and a slider
     page.goto(f"{app_url}/lr_lab?steps=50")
     settle(page)
     to_korean(page)
-    page.get_by_text(t("lr.view.sweep", lang="ko"), exact=True).click()
-    settle(page)
+    act(page, page.get_by_text(t("lr.view.sweep", lang="ko"), exact=True).click)
     assert not problems(page), problems(page)
     page.goto(f"{app_url}/batch_lab?view=concept")
     settle(page)
     to_korean(page)
     slider_step(page, "batch_lab-c_shift")
-    settle(page)
     assert not problems(page), problems(page)
     assert not console_errors, console_errors
 
@@ -88,9 +87,8 @@ def _visit(context, url: str, preset: str = "", ready: str = "") -> tuple[list[s
     page.goto(url)
     settle(page, timeout=180_000)
     if preset:  # the home page's Open button, as a teacher does it
-        page.locator(f".st-key-home-open-{preset} button").click()
+        act(page, page.locator(f".st-key-home-open-{preset} button").click, timeout=180_000)
         page.wait_for_url("**/batch_lab**", timeout=60_000)
-        settle(page, timeout=180_000)
     page.wait_for_function(ready or "() => document.querySelectorAll('.js-plotly-plot').length > 0 "
                            "|| location.pathname.length <= 1", timeout=60_000)
     settle(page, timeout=60_000)

@@ -12,6 +12,8 @@ import pytest
 from ui.testing import EVIL_HOST, MARK, PAYLOADS, code_spans
 from ui.widgets import literal
 
+from .waits import wait_idle
+
 pytestmark = [
     pytest.mark.browser,
     # pytest-playwright's session ``base_url`` fixture trips a pytest 9 deprecation warning (an error here).
@@ -72,11 +74,11 @@ def test_hostile_links_show_only_text_and_fetch_nothing_elsewhere(page, app_url,
     for i, (link, payloads) in enumerate(hostile_links()):
         page.goto(f"{app_url}/{link}")
         page.locator(ALERTS).first.wait_for(timeout=90_000)  # a notice or the formula's error
-        page.wait_for_timeout(300)
-        page.wait_for_function(
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
-        )
-        page.wait_for_timeout(500)  # an injected image would have been requested by now
+        wait_idle(page)
+        # A fixed pause on purpose: this waits for something that must NOT happen (a request to
+        # another host from injected markup), which no condition can signal; an image the page drew
+        # would have been requested within it.
+        page.wait_for_timeout(500)
         bad = [
             (tag, url, html)
             for tag, url, html in page.evaluate(OWN_ELEMENTS)
@@ -96,9 +98,7 @@ def test_hostile_links_show_only_text_and_fetch_nothing_elsewhere(page, app_url,
 
 def notices(page) -> str:
     page.locator(ALERTS).first.wait_for(timeout=60_000)
-    page.wait_for_timeout(300)
-    idle = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-    page.wait_for_function(idle, timeout=60_000)
+    wait_idle(page)
     return "\n".join(page.locator(ALERTS).all_inner_texts())
 
 

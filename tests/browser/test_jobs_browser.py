@@ -10,6 +10,10 @@ from urllib.parse import urlencode
 import pytest
 
 from .conftest import served_app
+from .waits import wait_idle
+
+CONNECTION_LOST = """() => document.querySelector('[data-testid=stApp]').dataset.testConnectionState
+  !== 'CONNECTED'"""
 
 pytestmark = pytest.mark.browser
 
@@ -74,13 +78,16 @@ def test_after_a_server_restart_an_open_race_page_follows_its_controls(browser):
         page.goto(f"http://127.0.0.1:{port}/race?steps=100&n=2")
         page.wait_for_function("() => new URLSearchParams(location.search).get('steps') === '100'",
                                timeout=60_000)
+        # Stopped as soon as the first run has written the link, as before. NOT covered: stopped once
+        # the page is idle, a slider change after the restart moves the slider, but the run it
+        # causes keeps the link's old value (first press) and later runs do not update the link (a
+        # bug in the link sync after a reconnect to a new session; reported, not fixed here).
         stop_server(proc)
+        page.wait_for_function(CONNECTION_LOST, timeout=60_000)  # the page noticed
         proc = start_server(port)
         wait_healthy(port, proc)
-        # the page reconnects by itself; then a control change must rerun the page
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stConnectionStatus\"]')"
-                               " || !document.body.innerText.includes('Connecting')", timeout=60_000)
-        page.wait_for_timeout(2000)
+        # the page reconnects by itself (and reruns); then a control change must rerun the page
+        wait_idle(page)
         slider = page.locator(".st-key-race-steps input[type=range]").first
         slider.focus()
         page.keyboard.press("ArrowRight")

@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .waits import wait_painted
+
 pytestmark = [
     pytest.mark.browser,
     # pytest-playwright's session ``base_url`` fixture trips a pytest 9 deprecation warning (an error here).
@@ -31,7 +33,7 @@ def test_lr_lab_loads_and_redraws(page, app_url, console_errors, artifacts):
     page.locator(CHART).filter(has_text="too large").first.wait_for(timeout=90_000)
     titles = page.locator(CHART).first.locator("text.annotation-text")
     assert titles.filter(has_text="about right").count() == 1
-    page.wait_for_timeout(500)
+    wait_painted(page)
     page.screenshot(path=str(artifacts / "lr_lab_panels.png"), full_page=False)
 
     # Switch the experiment: the sweep figure replaces the panels.
@@ -49,7 +51,7 @@ def test_lr_lab_loads_and_redraws(page, app_url, console_errors, artifacts):
     page.get_by_text("1027 rates × 4 optimizers × 300 steps").wait_for(timeout=90_000)
     page.locator(CHART).filter(has_text="best rate").first.wait_for(timeout=90_000)
     expect(page).to_have_url(re.compile("sw_n=1027"), timeout=30_000)
-    page.wait_for_timeout(800)
+    wait_painted(page)
     page.screenshot(path=str(artifacts / "lr_lab_sweep.png"), full_page=False)
 
     assert all(u.endswith(PROBES) for u in missing), missing

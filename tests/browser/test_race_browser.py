@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from .waits import wait_idle, wait_painted
+
 pytestmark = pytest.mark.browser
+
+LIVE_CHART_JS = Path(__file__).resolve().parents[2] / "ui" / "live_chart.js"
 
 CHARTS_READY = """(n) => {
   const gds = [...document.querySelectorAll('.js-plotly-plot')];
@@ -19,14 +24,6 @@ def wait_charts(page, n: int = 2, timeout: float = 60_000) -> None:
     page.wait_for_function(CHARTS_READY, arg=n, timeout=timeout)
 
 
-def wait_idle(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit's run indicator is gone (the rerun finished)."""
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
-    )
-
-
 def query(page) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
 
@@ -35,6 +32,12 @@ def test_race_loads_plays_and_has_no_console_errors(page, app_url, console_error
     page.goto(f"{app_url}/race")
     wait_charts(page, 2)
     wait_idle(page)
+    # Streamlit called the module's default export once per chart; each made its own div, drew the
+    # figure into it with Plotly (the div is the graph) and then marked it with the figure's rev.
+    drawn = page.evaluate("""() => [...document.querySelectorAll('.ga-live')].map(d => ({
+      graph: d.classList.contains('js-plotly-plot') && d._fullData.length > 0, rev: d.dataset.rev || ''}))""")
+    assert len(drawn) == 2 and all(d["graph"] for d in drawn), drawn
+    assert all(re.fullmatch(r"[0-9a-f]{12}", d["rev"]) for d in drawn), drawn  # ui/live_chart.py's hash
     page.screenshot(path=str(artifacts / "race.png"), full_page=False)
     # Play: frames advance and the comets move
     page.evaluate("""() => {
@@ -127,6 +130,7 @@ def test_a_slider_change_updates_the_charts_in_place(page, app_url, console_erro
     page.evaluate("""() => {
       const g = [...document.querySelectorAll('.ga-live')];
       window.__divs = g; window.__revs = g.map(d => d.dataset.rev);
+      window.__svgs = g.map(d => d.querySelector('.main-svg'));
       const gd = g[0];
       window.__contours = gd.data.find(t => t.name === 'contours');
       window.__sgd = JSON.stringify(Array.from(gd._fullData.find(t => t.name === '1. SGD').x));
@@ -143,13 +147,15 @@ def test_a_slider_change_updates_the_charts_in_place(page, app_url, console_erro
       const gd = g[0];
       return {
         divs: g.every((d, i) => d === window.__divs[i]),
+        // Plotly.react keeps the graph's SVG; a fresh plot (Plotly.newPlot, st.plotly_chart) replaces it
+        svgs: g.every((d, i) => d.querySelector('.main-svg') === window.__svgs[i]),
         contours: gd.data.find(t => t.name === 'contours') === window.__contours,
         moved: JSON.stringify(Array.from(gd._fullData.find(t => t.name === '1. SGD').x)) !== window.__sgd,
         themed: gd._fullLayout.font.color.replace(/ /g, '') ===
           getComputedStyle(gd).getPropertyValue('--st-text-color').trim().replace(/ /g, ''),
       };
     }""")
-    assert same == {"divs": True, "contours": True, "moved": True, "themed": True}
+    assert same == {"divs": True, "svgs": True, "contours": True, "moved": True, "themed": True}
     assert not console_errors, console_errors
 
 
@@ -176,7 +182,7 @@ def test_3d_view_draws_with_the_full_bundle_beside_the_basic_one(page, app_url, 
 def test_home_page(page, app_url, console_errors, artifacts):
     page.goto(app_url)
     page.wait_for_function("() => document.body.innerText.includes('Classroom presets')", timeout=60_000)
-    page.wait_for_timeout(500)
+    wait_painted(page)
     page.screenshot(path=str(artifacts / "home.png"))
     assert not console_errors, console_errors
 
@@ -205,3 +211,22 @@ def test_open_share_link_follows_a_slider_change(page, app_url):
         arg=new,
         timeout=30_000,
     )
+
+
+def test_chromium_loads_the_live_chart_module(page):
+    """ui/live_chart.js is a valid ES module whose default export is a function (what Streamlit's
+    components v2 call). Chromium parses it from a blob URL, without the app, so a syntax error
+    fails here with the browser's own message rather than as a chart that never appears."""
+    page.set_content("<!doctype html><title>module</title>")
+    out = page.evaluate(
+        """async (src) => {
+          const url = URL.createObjectURL(new Blob([src], {type: 'text/javascript'}));
+          try {
+            const mod = await import(url);
+            return {default: typeof mod.default, exports: Object.keys(mod),
+                    bundles: typeof window.__gaPlotly};
+          } catch (e) { return {error: String(e)}; }
+        }""",
+        LIVE_CHART_JS.read_text(encoding="utf-8"),
+    )
+    assert out == {"default": "function", "exports": ["default"], "bundles": "object"}, out
