@@ -182,18 +182,29 @@ STRINGS = {
         "**{cells}**나 **{steps_label}**를 줄이세요: {n} × {n}이면 {fit_steps}걸음, {steps}걸음이면 "
         "{fit_n} × {fit_n}이 가능합니다.",
     },
-    "lr.phase.caption": {
+    "lr.phase.caption.theory": {
+        "en": "{n} × {n} runs of {steps} steps in one compiled call. Colour: the exact per-step contraction ρ of "
+        "each setting on this quadratic (the spectral radius of the rule's update map; lighter is faster), "
+        "grey: the run diverged, orange: not contracting.",
+        "ko": "{steps}걸음짜리 실행 {n} × {n}개를 한 번의 컴파일된 호출로 돌렸습니다. 색: 이 이차 함수에서 각 설정의 "
+        "정확한 걸음당 수축률 ρ (규칙의 갱신 행렬의 스펙트럼 반지름; 밝을수록 빠름), 회색: 실행이 발산, "
+        "주황색: 수축하지 않음.",
+    },
+    "lr.phase.caption.measured": {
         "en": "{n} × {n} runs of {steps} steps in one compiled call. Colour: the measured per-step contraction ρ "
         "(fitted over each run's tail; lighter is faster), grey: diverged, orange: not contracting.",
         "ko": "{steps}걸음짜리 실행 {n} × {n}개를 한 번의 컴파일된 호출로 돌렸습니다. 색: 측정한 걸음당 수축률 ρ "
         "(각 실행의 뒷부분에서 맞춤; 밝을수록 빠름), 회색: 발산, 주황색: 수축하지 않음.",
     },
-    # per kind of rule with a closed form on a quadratic (``optimizers.quadratic``: gd, heavy_ball, nag)
     "lr.phase.theory.heavy_ball": {
         "en": "Quadratic with eigenvalues {lmin} and {lmax} (κ = {k}): heavy ball converges iff 0 < lr·λ < 2 + 2μ "
-        "for every eigenvalue (dashed line). Optimum: lr = {lr}, μ = {mu}, ρ = (√κ−1)/(√κ+1) = {rho}.",
+        "for every eigenvalue (dashed line). Fastest setting (star): lr = {lr}, μ = {mu}, ρ = (√κ−1)/(√κ+1) = "
+        "{rho}. It lies just inside the edge, not on it: there lr·λ_max = (1 + √μ)² = {at}, below 2 + 2μ = "
+        "{edge}.",
         "ko": "고윳값이 {lmin}과 {lmax}인 이차 함수(κ = {k}): 헤비볼 모멘텀은 모든 고윳값에 대해 0 < lr·λ < 2 + 2μ"
-        "일 때만 수렴합니다(점선). 최적점: lr = {lr}, μ = {mu}, ρ = (√κ−1)/(√κ+1) = {rho}.",
+        "일 때만 수렴합니다(점선). 가장 빠른 설정(별): lr = {lr}, μ = {mu}, ρ = (√κ−1)/(√κ+1) = {rho}. 이 점은 "
+        "경계 위가 아니라 경계 바로 안쪽에 있습니다: 그곳에서 lr·λ_max = (1 + √μ)² = {at}로 2 + 2μ = {edge}보다 "
+        "작습니다.",
     },
     "lr.phase.theory.nag": {
         "en": "Quadratic with eigenvalues {lmin} and {lmax}: NAG converges iff 0 < lr·λ < (2 + 2μ)/(1 + 2μ) for "
@@ -201,7 +212,11 @@ STRINGS = {
         "ko": "고윳값이 {lmin}과 {lmax}인 이차 함수: NAG는 모든 고윳값에 대해 0 < lr·λ < (2 + 2μ)/(1 + 2μ)일 때만 "
         "수렴합니다(점선).",
     },
-    "lr.phase.best": {
+    "lr.phase.best.theory": {
+        "en": "Fastest cell of the map: lr = {lr}, {axis} = {v}, ρ = {rho} (exact for this setting).",
+        "ko": "위상도에서 가장 빠른 칸: lr = {lr}, {axis} = {v}, ρ = {rho} (이 설정의 정확한 값).",
+    },
+    "lr.phase.best.measured": {
         "en": "Fastest measured cell: lr = {lr}, {axis} = {v}, ρ = {rho}.",
         "ko": "측정상 가장 빠른 칸: lr = {lr}, {axis} = {v}, ρ = {rho}.",
     },
@@ -234,6 +249,42 @@ STRINGS = {
     "lr.search.best": {
         "en": "Best found, {method}: {x} = {vx}, {y} = {vy}, final loss {loss}.",
         "ko": "찾은 최적값, {method}: {x} = {vx}, {y} = {vy}, 최종 손실 {loss}.",
+    },
+    "lr.search.verdict.random_one": {
+        "en": "**Here random search found the lower loss** ({random} vs {grid}): one axis matters and the other "
+        "hardly does, so the grid's repeats of the same few values were wasted.",
+        "ko": "**여기서는 랜덤 탐색이 더 낮은 손실을 찾았습니다** ({random} 대 {grid}). 한 축만 중요하고 다른 축은 "
+        "거의 상관없어서, 그리드가 같은 몇 개 값을 반복한 것은 낭비였습니다.",
+    },
+    "lr.search.verdict.random_both": {
+        "en": "**Here random search found the lower loss** ({random} vs {grid}), with both axes mattering: it "
+        "tried more distinct values of each.",
+        "ko": "**여기서는 랜덤 탐색이 더 낮은 손실을 찾았습니다** ({random} 대 {grid}). 두 축이 모두 중요한데, 랜덤 "
+        "탐색이 축마다 더 많은 서로 다른 값을 시도했습니다.",
+    },
+    "lr.search.verdict.grid_one": {
+        "en": "**Here the grid found the lower loss** ({grid} vs {random}): by luck of this seed its few values of "
+        "the important axis fell closer to the best one. Try other seeds: on average random search wins when "
+        "one axis hardly matters.",
+        "ko": "**여기서는 그리드가 더 낮은 손실을 찾았습니다** ({grid} 대 {random}). 이 시드에서는 운 좋게 중요한 축의 "
+        "몇 안 되는 값이 최적값에 더 가까웠습니다. 다른 시드도 해 보세요. 한 축이 거의 상관없을 때는 평균적으로 "
+        "랜덤 탐색이 이깁니다.",
+    },
+    "lr.search.verdict.grid_both": {
+        "en": "**Here the grid found the lower loss** ({grid} vs {random}): both axes matter, and with so few runs "
+        "the grid's evenly spread values covered the plane better than random draws did. Random search pays off "
+        "when one axis hardly matters.",
+        "ko": "**여기서는 그리드가 더 낮은 손실을 찾았습니다** ({grid} 대 {random}). 두 축이 모두 중요하고 실행 횟수가 "
+        "적어서, 고르게 퍼진 그리드 값이 무작위 값보다 평면을 더 잘 덮었습니다. 랜덤 탐색은 한 축이 거의 "
+        "상관없을 때 유리합니다.",
+    },
+    "lr.search.verdict.tie_one": {
+        "en": "**Both found about the same loss** ({random} random, {grid} grid; within a factor 2).",
+        "ko": "**두 방법이 거의 같은 손실을 찾았습니다** (랜덤 {random}, 그리드 {grid}; 2배 이내).",
+    },
+    "lr.search.verdict.tie_both": {
+        "en": "**Both found about the same loss** ({random} random, {grid} grid; within a factor 2).",
+        "ko": "**두 방법이 거의 같은 손실을 찾았습니다** (랜덤 {random}, 그리드 {grid}; 2배 이내).",
     },
     "lr.search.why": {
         "en": "When one axis matters much more than the other, the grid wastes its budget repeating the same few "

@@ -221,7 +221,7 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     if pm is None:
         return
     st.plotly_chart(lv.phase_figure(pm, metric=metric, text=fig_text()), key="lr_phase_chart", config=CHART)
-    st.caption(t("lr.phase.caption", n=n, steps=steps))
+    st.caption(t(f"lr.phase.caption.{pm.source}", n=n, steps=steps))
     th, quad = pm.theory, optimizers.get(opt).quadratic
     theory_key = f"lr.phase.theory.{quad.kind}" if quad is not None else ""
     if th is not None and theory_key in STRINGS:
@@ -235,6 +235,8 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
                 lr=fmt(best.lr) if best else "—",
                 mu=fmt(best.mu) if best else "—",
                 rho=f"{best.rate:.4f}" if best else "—",
+                at=f"{best.lr * th.l_max:.3f}" if best else "—",
+                edge=f"{optimizers.get(opt).stability({pm.axis: best.mu}):.3f}" if best else "—",
             )
         )
     cell = lm.best_cell(pm)
@@ -244,11 +246,11 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
         i, j = cell
         st.markdown(
             t(
-                "lr.phase.best",
+                f"lr.phase.best.{pm.source}",
                 lr=fmt(pm.lrs[j]),
                 axis=pm.axis,
                 v=f"{pm.second[i]:.3f}",
-                rho=f"{pm.rate[i, j]:.4f}",
+                rho=f"{pm.shown[i, j]:.4f}",
             )
         )
 
@@ -320,6 +322,8 @@ def view_search(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
                 loss=fmt(loss),
             )
         )
+    g, rnd = r.best("grid")[1], r.best("random")[1]
+    st.markdown(t(f"lr.search.verdict.{lm.search_verdict(r)}", grid=fmt(g), random=fmt(rnd)))
     st.caption(t("lr.search.why"))
 
 

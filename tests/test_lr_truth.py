@@ -8,6 +8,7 @@ import optimizers
 import studies
 from optimizers import runner
 from tests.helpers import assert_no_recompile
+from ui import lr_model as lm
 
 Q = landscapes.get("quadratic").with_params(condition=100.0)  # Hessian eigenvalues 1 and 100
 
@@ -101,6 +102,51 @@ def test_phase_map_rates_match_theory_inside_the_stable_region():
     assert inside.sum() > 200
     err = np.abs(pm.rate - th)[inside]
     assert np.median(err) < 1e-3 and np.percentile(err, 90) < 0.02
+
+
+def _nag_floor(kappa: float) -> float:
+    """NAG's fastest rate on a quadratic with curvatures 1 and kappa, independently: the spectral
+    radius of its look-ahead update map (NumPy, float64) minimised over a fine (lr, mu) grid. Its
+    known value is 1 - 2 / sqrt(3 kappa + 1) (Lessard, Recht & Packard 2016)."""
+    best = 1.0
+    for lr in np.geomspace(0.2 / kappa, 1.5 / kappa, 400):
+        for mu in np.linspace(0.0, 0.999, 400):
+            rho = 0.0
+            for lam in (1.0, kappa):
+                # w' = w - lr v',  v' = mu v + lam (w - lr mu v): state (w, v)
+                m = np.array([[1 - lr * lam, -lr * mu * (1 - lr * lam)], [lam, mu * (1 - lr * lam)]])
+                rho = max(rho, np.max(np.abs(np.linalg.eigvals(m))))
+            best = min(best, rho)
+    return best
+
+
+@pytest.mark.parametrize("kappa", [10.0, 100.0, 1000.0])
+@pytest.mark.parametrize("name", ["momentum", "nag"])
+def test_phase_map_shows_no_rate_faster_than_theory_allows(kappa, name):
+    """#11.1: a 200-step float32 fit reported 0.8147 on kappa = 100, faster than any heavy-ball
+    setting can contract ((sqrt(kappa) - 1) / (sqrt(kappa) + 1) = 0.8182)."""
+    q = landscapes.get("quadratic").with_params(condition=kappa, rotation=0.0)
+    pm = studies.phase_map(q, name, lr_range=(1e-4 * 100 / kappa, 0.1 * 100 / kappa), n_lr=128,
+                           n_second=128, steps=200)
+    assert pm.source == "theory"
+    floor = (np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1) if name == "momentum" else _nag_floor(kappa)
+    if name == "nag":
+        assert floor == pytest.approx(1 - 2 / np.sqrt(3 * kappa + 1), abs=2e-3)
+    shown = pm.shown[np.isfinite(pm.shown)]
+    assert shown.min() >= floor - 1e-6
+    i, j = lm.best_cell(pm)
+    assert pm.shown[i, j] == pytest.approx(floor, rel=0.01)  # the best cell is within 1% of theory
+
+
+def test_measured_rate_of_a_critically_damped_run_divides_out_k():
+    """poly = 1 fits log(e_k) - log(k) with k the steps after which each kept iterate was taken."""
+    rho, steps = 0.9, 200
+    for stride in (1, 5, 10):
+        k = np.arange(0, steps + 1, stride, dtype=np.float64)
+        dist = k * rho**k
+        path = np.stack([dist, np.zeros_like(dist)], -1)[None]  # the minimiser at the origin
+        got = studies.measured_rate(path, poly=1, minima=[(0.0, 0.0)], stride=stride)[0]
+        assert got == pytest.approx(rho, abs=2e-4), stride
 
 
 def test_sweep_equals_single_runs():

@@ -192,6 +192,25 @@ def search(w: Where, pair: str, budget: int, seed: int, steps: int) -> _search.S
     )
 
 
+SAME_LOSS = 2.0  # two best losses within this factor count as a tie
+MATTERS = 1.0  # an axis whose best loss spans less than this many decades hardly matters
+
+
+def search_verdict(r: _search.SearchResult) -> str:
+    """Which method found the lower loss here, as an i18n key of ``lr.search.verdict.*``: "random",
+    "grid" or "tie"; with "_one" appended when exactly one axis matters (the case random search is
+    for) and "_both" otherwise."""
+    g, rnd = r.best("grid")[1], r.best("random")[1]
+    if not (np.isfinite(g) and np.isfinite(rnd)):
+        winner = "random" if np.isfinite(rnd) else "grid" if np.isfinite(g) else "tie"
+    elif max(g, rnd) <= SAME_LOSS * max(min(g, rnd), 1e-300):
+        winner = "tie"
+    else:
+        winner = "random" if rnd < g else "grid"
+    one = int(np.sum(np.asarray(r.importance) >= MATTERS)) == 1
+    return f"{winner}_{'one' if one else 'both'}"
+
+
 def send_to_race(w: Where, sw: studies.Sweep, steps: int) -> dict[str, Any]:
     """Set the Race page's controls to race the swept optimizers at their best rates (a button callback).
 
@@ -264,7 +283,7 @@ def phase_fit(side: int, steps: int) -> PhaseFit | None:
 
 def best_cell(pm: studies.PhaseMap) -> tuple[int, int] | None:
     """(row, column) of the fastest measured contraction, None if no cell converged."""
-    r = np.where(pm.converging, pm.rate, np.inf)
+    r = np.where(pm.converging, pm.shown, np.inf)
     if not np.isfinite(r).any():
         return None
     i, j = np.unravel_index(int(np.argmin(r)), r.shape)

@@ -344,10 +344,10 @@ class PageState:
         for p in params:
             self.schema[p.name] = p
             k = self.key(p.name)
-            if p.name in url_values:
-                value = url_values[p.name]
-            elif k in ss:
+            if k in ss:  # the widget's value: a browser reconnecting to a restarted server sends it
                 value = ss[k]
+            elif p.name in url_values:
+                value = url_values[p.name]
             elif k in keep:
                 value = keep[k]
             else:

@@ -405,7 +405,7 @@ def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Fi
     div = pm.diverged_at >= 0
     if metric == "rate":
         # Colour by speed: log10 of the digits gained per step, -log10(rho); ticks show rho itself.
-        rho = np.where(div, np.nan, pm.rate)
+        rho = np.where(div, np.nan, pm.shown)  # exact on a quadratic, else measured (pm.source)
         z = np.where(rho < 1.0, np.log10(-np.log10(np.clip(rho, 1e-12, 1 - 1e-12))), np.nan)
         ticks = np.array([0.999, 0.99, 0.95, 0.8, 0.5, 0.1])
         cbar = {
@@ -478,7 +478,7 @@ def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Fi
             go.Scatter(
                 x=[best.lr],
                 y=[best.mu],
-                mode="markers",
+                mode="markers+text",
                 name=t["optimum"],
                 marker={
                     "symbol": "star",
@@ -486,6 +486,9 @@ def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Fi
                     "color": "white",
                     "line": {"color": "black", "width": 1},
                 },
+                text=[f"lr {best.lr:.3g}, {pm.axis} {best.mu:.3f}, ρ {best.rate:.4f}"],
+                textposition="top left",
+                textfont={"color": "white"},
                 hovertext=f"ρ = {best.rate:.4f}",
                 hoverinfo="text+x+y",
             )
