@@ -27,11 +27,13 @@ PRESETS = [
         },
         {
             "en": "Same learning rate 0.05 on a valley whose floor has a nearly constant slope. Adagrad divides "
-            "by the root of the sum of all past squared gradients, so its steps shrink like 1/√t and it stops "
-            "far from the minimum; RMSprop's running average forgets, so its steps stay about η.",
+            "by the root of the sum of all past squared gradients, so its steps shrink like 1/√t and it stalls "
+            "near x ≈ −6.9, far from the minimum at (0, 0). RMSprop's running average forgets, so its steps stay "
+            "near η or above until it is close, and it arrives at step 116.",
             "ko": "바닥 기울기가 거의 일정한 골짜기에서 같은 학습률 0.05를 씁니다. Adagrad는 지금까지의 모든 기울기 "
-            "제곱합의 제곱근으로 나누므로 걸음이 1/√t처럼 줄어 최솟값에서 먼 곳에서 멈춥니다. RMSprop의 이동 평균은 "
-            "오래된 값을 잊기 때문에 걸음이 대략 η로 유지됩니다.",
+            "제곱합의 제곱근으로 나누므로 걸음이 1/√t처럼 줄어, 최솟값 (0, 0)에서 먼 x ≈ −6.9 근처에서 멈춥니다. "
+            "RMSprop의 이동 평균은 오래된 값을 잊기 때문에 가까워질 때까지 걸음이 η 이상으로 유지되고, 116걸음에 "
+            "도착합니다.",
         },
         _race("long_valley", 1000, [("adagrad", {"lr": 0.05}), ("rmsprop", {"lr": 0.05})]),
     ),
@@ -66,12 +68,16 @@ PRESETS = [
     Preset(
         "adam_vs_sgd_rosenbrock",
         "race",
-        {"en": "Adam vs SGD on Rosenbrock", "ko": "Rosenbrock에서 Adam 대 SGD"},
+        {"en": "Adam and momentum vs SGD on Rosenbrock", "ko": "Rosenbrock에서 Adam과 모멘텀 대 SGD"},
         {
-            "en": "All of them reach the banana valley quickly; only Adam (η = 0.05) follows its curved floor to "
-            "(1, 1) within 2,000 steps. SGD's step is η times a gradient that is tiny along the floor.",
-            "ko": "모두 바나나 골짜기에는 빨리 닿지만, 2,000걸음 안에 휘어진 바닥을 따라 (1, 1)까지 가는 것은 Adam(η = 0.05)"
-            "뿐입니다. SGD의 걸음은 η 곱하기 기울기인데 바닥을 따라가는 기울기가 아주 작습니다.",
+            "en": "All three reach the banana valley within 100 steps. Along its curved floor the gradient is tiny, "
+            "and SGD's step is η = 0.001 times it: after 2,000 steps SGD is still far from (1, 1). Momentum "
+            "(same η, μ = 0.9) builds up speed along the floor and arrives first, at step 666; Adam (η = 0.05), "
+            "whose steps are about η whatever the gradient, arrives at step 914.",
+            "ko": "셋 다 100걸음 안에 바나나 골짜기에 닿습니다. 휘어진 바닥을 따라서는 기울기가 아주 작고, SGD의 걸음은 "
+            "그 기울기의 η = 0.001배입니다. 2,000걸음 뒤에도 SGD는 (1, 1)에서 멉니다. 모멘텀(같은 η, μ = 0.9)은 "
+            "바닥을 따라 속도를 모아 666걸음에 가장 먼저 도착하고, 기울기 크기와 상관없이 걸음이 대략 η인 "
+            "Adam(η = 0.05)은 914걸음에 도착합니다.",
         },
         _race(
             "rosenbrock",
@@ -89,7 +95,7 @@ PRESETS = [
         {
             "en": "Started 10⁻⁶ off the ridge line of a saddle, plain gradient descent slides to the saddle point "
             "and waits there while the tiny offset grows; momentum accumulates that offset and Adam rescales it, "
-            "so both leave several times sooner. Watch the gradient norm dip towards zero.",
+            "so both leave several times sooner. Watch the gradient norm dip towards 0.",
             "ko": "안장점의 능선에서 10⁻⁶만큼 떨어져 출발하면, 단순한 경사 하강은 안장점까지 미끄러진 뒤 작은 차이가 커질 "
             "때까지 기다립니다. 모멘텀은 그 차이를 쌓고 Adam은 크기를 키우므로 둘 다 몇 배 빨리 빠져나갑니다. 기울기 "
             "크기가 0 가까이 떨어지는 것을 보세요.",
@@ -128,18 +134,18 @@ PRESETS = [
         {"en": "Adadelta needs no learning rate", "ko": "학습률이 필요 없는 Adadelta"},
         {
             "en": "Adadelta's step is √(E[Δw²]+ε)/√(E[g²]+ε)·g: its units come from past steps, so η stays 1 "
-            "(no learning rate to tune). ε sets how fast it starts: the default 10⁻⁶ starts slowly, 10⁻⁴ much "
-            "faster. SGD with a tuned η is shown for reference.",
+            "(no learning rate to tune). ε sets how fast it starts: with the default 10⁻⁶ it arrives at step 783, "
+            "with 10⁻⁴ (nothing else changed) at step 169. SGD (η = 0.05) is shown for reference.",
             "ko": "Adadelta의 걸음은 √(E[Δw²]+ε)/√(E[g²]+ε)·g로, 단위가 지난 걸음에서 나오므로 η는 1로 둡니다(조정할 "
-            "학습률이 없음). ε은 시작 속도를 정합니다. 기본값 10⁻⁶은 느리게, 10⁻⁴는 훨씬 빠르게 시작합니다. 비교를 위해 "
-            "η를 맞춘 SGD도 보여 줍니다.",
+            "학습률이 없음). ε은 시작 속도를 정합니다. 기본값 10⁻⁶이면 783걸음에, 10⁻⁴이면(다른 것은 그대로) 169걸음에 "
+            "도착합니다. 비교를 위해 SGD(η = 0.05)도 보여 줍니다.",
         },
         _race(
             "quadratic",
             1000,
             [
                 ("adadelta", {"lr": 1.0}),
-                ("adadelta", {"lr": 1.0, "rho": 0.95, "eps": 1e-4}),
+                ("adadelta", {"lr": 1.0, "eps": 1e-4}),
                 ("sgd", {"lr": 0.05}),
             ],
             **{"quadratic.condition": 10.0, "quadratic.rotation": 0.5},
@@ -178,11 +184,12 @@ PRESETS = [
         {"en": "Adam's ε matters on a plateau", "ko": "고원에서는 Adam의 ε이 중요하다"},
         {
             "en": "The gradient at the start is only 4·10⁻⁴. Adam divides by √v̂ + ε: with ε = 10⁻⁸ the tiny "
-            "gradient is rescaled to full steps of about η; with ε = 10⁻² the steps start far smaller; "
-            "with ε = 0.1 (larger than the gradient) Adam behaves like slow SGD and barely moves, like SGD itself.",
+            "gradient is rescaled to full steps of about η and it arrives at step 57; with ε = 10⁻² the steps "
+            "start far smaller and it arrives at step 217; with ε = 0.1 (larger than the gradient) Adam behaves "
+            "like slow SGD and, like SGD itself, never arrives in 1,000 steps.",
             "ko": "출발점의 기울기는 4·10⁻⁴에 불과합니다. Adam은 √v̂ + ε으로 나누므로 ε = 10⁻⁸이면 작은 기울기가 약 η "
-            "크기의 온전한 걸음으로 커집니다. ε = 10⁻²이면 걸음이 처음에 훨씬 작고, 기울기보다 큰 ε = 0.1이면 느린 SGD처럼 "
-            "되어 SGD처럼 거의 움직이지 않습니다.",
+            "크기의 온전한 걸음으로 커져 57걸음에 도착합니다. ε = 10⁻²이면 걸음이 처음에 훨씬 작아 217걸음에 도착하고, "
+            "기울기보다 큰 ε = 0.1이면 느린 SGD처럼 되어 SGD와 마찬가지로 1,000걸음 안에 도착하지 못합니다.",
         },
         _race(
             "plateau",
@@ -200,12 +207,13 @@ PRESETS = [
         "race",
         {"en": "A cliff: exploding gradient", "ko": "절벽: 기울기 폭발"},
         {
-            "en": "At the cliff edge the gradient is hundreds of times the slope's. SGD (η = 0.1) reaches the "
-            "edge and one step throws it about 17 units away, off the map, before it walks back; momentum "
-            "carries the kick for several steps; Adam's normalised step never exceeds about η.",
-            "ko": "절벽 가장자리의 기울기는 비탈의 수백 배입니다. SGD(η = 0.1)는 가장자리에 닿자 한 걸음에 약 17만큼 지도 "
-            "밖으로 튕겨 나갔다가 걸어서 돌아옵니다. 모멘텀은 그 충격을 여러 걸음 동안 이어 가고, Adam의 정규화된 걸음은 "
-            "대략 η를 넘지 않습니다.",
+            "en": "At the cliff edge the gradient is over a hundred times the slope's at the start. SGD (η = 0.1) "
+            "reaches the edge and one step throws it about 17 units away, off the map, before it walks back and "
+            "arrives; momentum carries the kick over several steps; Adam's normalised steps never exceed η in "
+            "either coordinate.",
+            "ko": "절벽 가장자리의 기울기는 출발점 비탈의 백 배가 넘습니다. SGD(η = 0.1)는 가장자리에 닿자 한 걸음에 약 "
+            "17만큼 지도 밖으로 튕겨 나갔다가 걸어서 돌아와 도착합니다. 모멘텀은 그 충격을 여러 걸음에 걸쳐 이어 가고, "
+            "Adam의 정규화된 걸음은 어느 좌표로도 η를 넘지 않습니다.",
         },
         _race(
             "cliff",

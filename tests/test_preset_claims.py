@@ -1,0 +1,675 @@
+"""Every classroom preset says only what its numbers show.
+
+Each preset's lesson is split into sentences; every sentence with a number or a comparison must
+contain one of the preset's claims below, and every claim is checked against what the page
+computes for that preset (the same config: the race it runs, the study it shows, the stored result
+it loads). The Korean lesson must carry the same numbers as the English one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+import landscapes
+import optimizers
+import presets
+from studies import batch, endings, store
+from ui import batch_model as bm
+from ui import lr_model as lm
+from ui import race_model as rm
+
+COMPARATIVE = re.compile(
+    r"\d|\b(than|faster|sooner|slower|only|never|every|all|most|none|no|larger|smaller|closer|far|first|"
+    r"above|below|more|less|fewer|within|grows?|shrinks?|rises?|stalls?|stops?|diverges?|converges?|"
+    r"arrives?|reach(es)?|escapes?|fastest|sweet|inside|much)\b",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip()]
+
+
+# ------------------------------------------------------------------------------------------------
+# What each page computes for a preset
+
+
+@functools.cache
+def race(preset_id: str):
+    cfg = rm.config_for(dict(presets.get(preset_id).values))
+    res = rm.simulate_config(cfg)
+    s = rm.surface_for(cfg.surf, cfg.expr, cfg.params)
+    found = rm.surface_minima(cfg.surf, cfg.expr, cfg.params)
+    return cfg, res, s, found, endings.endings(res.final_w, res.final_loss, res.diverged_at, found, s)
+
+
+def _lr_values(preset_id: str) -> dict:
+    v = {p.name: p.default for p in lm.base_schema()}
+    v.update(presets.get(preset_id).values)
+    return {**{p.name: p.default for p in lm.surface_schema(v["surf"])}, **v}
+
+
+def _where(v: dict) -> lm.Where:
+    s = landscapes.get(v["surf"])
+    params = tuple((n, float(v[f"{v['surf']}.{n}"])) for n, _, _ in s.param_spec)
+    return lm.Where(v["surf"], params, (float(v[f"{v['surf']}.x0"]), float(v[f"{v['surf']}.y0"])))
+
+
+@functools.cache
+def lr(preset_id: str):
+    v = _lr_values(preset_id)
+    w, steps, mu = _where(v), int(v["steps"]), float(v["mu"])
+    view = v["view"]
+    if view == "panels":
+        return v, lm.panels(w, v["opt"], mu, steps)
+    if view == "sweep":
+        return v, lm.sweep(
+            w,
+            tuple(v["sw_opts"]),
+            mu,
+            float(v["sw_lo"]),
+            float(v["sw_hi"]),
+            int(v["sw_n"]),
+            steps,
+            float(v["tol"]),
+        )
+    if view == "phase":
+        return v, lm.phase(w, v["ph_opt"], int(v["ph_n"]), float(v["ph_lo"]), float(v["ph_hi"]), steps)
+    if view == "schedules":
+        return v, lm.schedules(
+            w, v["opt"], mu, float(v["sc_lr"]), tuple(v["sc_kinds"]), steps, float(v["tol"])
+        )
+    return v, lm.search(w, v["se_pair"], int(v["se_budget"]), int(v["se_seed"]), steps)
+
+
+@functools.cache
+def stored(preset_id: str):
+    v = bm.values_with(dict(presets.get(preset_id).values))
+    if v["view"] == "concept":
+        return v, batch.concept_curves(shift=float(v["c_shift"]), sharp_width=float(v["c_sharp"]))
+    spec = bm.view_job(v)
+    out = store.lookup(spec.func, spec.args)
+    assert out is not None, f"{preset_id} is shown from its stored result"
+    return v, out
+
+
+# ------------------------------------------------------------------------------------------------
+# Claims: (a phrase of the English lesson, a check of the numbers)
+
+
+def step_lengths(path: np.ndarray) -> np.ndarray:
+    return np.linalg.norm(np.diff(path, axis=1), axis=-1)
+
+
+def about(x: float, target: float, rel: float = 0.05) -> bool:
+    return abs(x - target) <= rel * abs(target)
+
+
+def _adagrad():
+    cfg, r, s, found, ends = race("adagrad_stalls")
+    st = step_lengths(r.path)
+    t = np.array([100, 400, 900])
+    scaled = st[0, t] * np.sqrt(t)
+    return cfg, r, st, scaled
+
+
+def _cliff():
+    cfg, r, s, found, ends = race("cliff_exploding_gradient")
+    return r, np.abs(np.diff(r.path, axis=1)), step_lengths(r.path), s
+
+
+CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
+    "adagrad_stalls": [
+        (
+            "Same learning rate 0.05",
+            lambda: [dict(hp)["lr"] for _, hp in race("adagrad_stalls")[0].runs] == [0.05, 0.05],
+        ),
+        ("shrink like 1/√t", lambda: np.ptp(_adagrad()[3]) < 0.3 * _adagrad()[3].mean()),
+        (
+            "stalls near x ≈ −6.9",
+            lambda: (
+                about(float(race("adagrad_stalls")[1].final_w[0, 0]), -6.9, 0.02)
+                and race("adagrad_stalls")[1].hit_at[0] == -1
+            ),
+        ),
+        ("far from the minimum at (0, 0)", lambda: race("adagrad_stalls")[3][0].xy == (0.0, 0.0)),
+        ("near η or above until it is close", lambda: np.all(_adagrad()[2][1, 10:80] >= 0.5 * 0.05)),
+        ("arrives at step 116", lambda: about(race("adagrad_stalls")[1].hit_at[1], 116)),
+    ],
+    "momentum_vs_nag": [
+        ("A bowl stretched 25 times", lambda: dict(race("momentum_vs_nag")[0].params)["condition"] == 25.0),
+        (
+            "swings past the centre",
+            lambda: np.any(np.diff(np.sign(race("momentum_vs_nag")[1].path[0, :, 0]))),
+        ),
+        (
+            "arrives about four times sooner",
+            lambda: 3.5 <= race("momentum_vs_nag")[1].hit_at[0] / race("momentum_vs_nag")[1].hit_at[1] <= 4.5,
+        ),
+    ],
+    "adam_vs_sgd_rosenbrock": [
+        (
+            "All three reach the banana valley within 100 steps",
+            lambda: np.all(_off_the_floor("adam_vs_sgd_rosenbrock", 100) < 0.1),
+        ),
+        (
+            "SGD's step is η = 0.001 times it",
+            lambda: dict(race("adam_vs_sgd_rosenbrock")[0].runs[0][1])["lr"] == 0.001,
+        ),
+        (
+            "after 2,000 steps SGD is still far from (1, 1)",
+            lambda: (
+                race("adam_vs_sgd_rosenbrock")[1].hit_at[0] == -1
+                and np.hypot(*(race("adam_vs_sgd_rosenbrock")[1].final_w[0] - 1)) > 0.5
+            ),
+        ),
+        (
+            "arrives first, at step 666",
+            lambda: (
+                about(race("adam_vs_sgd_rosenbrock")[1].hit_at[1], 666)
+                and race("adam_vs_sgd_rosenbrock")[1].hit_at[1] < race("adam_vs_sgd_rosenbrock")[1].hit_at[2]
+            ),
+        ),
+        ("arrives at step 914", lambda: about(race("adam_vs_sgd_rosenbrock")[1].hit_at[2], 914)),
+    ],
+    "saddle_escape": [
+        ("Started 10⁻⁶ off the ridge line", lambda: race("saddle_escape")[0].start[1] == 1e-6),
+        (
+            "both leave several times sooner",
+            lambda: race("saddle_escape")[1].hit_at[0] > 3 * max(race("saddle_escape")[1].hit_at[1:]),
+        ),
+        (
+            "the gradient norm dip towards 0",
+            lambda: (
+                np.nanmin(race("saddle_escape")[1].grad_norm[0])
+                < 1e-3 * race("saddle_escape")[1].grad_norm[0, 0]
+            ),
+        ),
+    ],
+    "lr_stability_limit": [
+        ("curvatures 1 and 10", lambda: dict(race("lr_stability_limit")[0].params)["condition"] == 10.0),
+        ("stable for η < 2/10 = 0.2", lambda: optimizers.get("sgd").stability({}) / 10 == 0.2),
+        (
+            "At η = 0.18 it zig-zags across the steep direction but converges",
+            lambda: (
+                race("lr_stability_limit")[1].diverged_at[0] == -1
+                and race("lr_stability_limit")[1].hit_at[0] > 0
+                and np.any(np.diff(np.sign(race("lr_stability_limit")[1].path[0, :20, 1])))
+            ),
+        ),
+        (
+            "every zig-zag is 20% larger than the last",
+            lambda: np.allclose(
+                np.abs(
+                    race("lr_stability_limit")[1].path[1, 2:15, 1]
+                    / race("lr_stability_limit")[1].path[1, 1:14, 1]
+                ),
+                1.2,
+                rtol=1e-3,
+            ),
+        ),
+        ("the run diverges", lambda: race("lr_stability_limit")[1].diverged_at[1] > 0),
+    ],
+    "adadelta_no_lr": [
+        ("η stays 1", lambda: all(dict(hp)["lr"] == 1.0 for n, hp in race("adadelta_no_lr")[0].runs[:2])),
+        (
+            "with the default 10⁻⁶ it arrives at step 783",
+            lambda: (
+                dict(race("adadelta_no_lr")[0].runs[0][1])["eps"] == 1e-6
+                and about(race("adadelta_no_lr")[1].hit_at[0], 783)
+            ),
+        ),
+        (
+            "with 10⁻⁴ (nothing else changed) at step 169",
+            lambda: (
+                {k: v for k, v in race("adadelta_no_lr")[0].runs[1][1] if k != "eps"}
+                == {k: v for k, v in race("adadelta_no_lr")[0].runs[0][1] if k != "eps"}
+                and about(race("adadelta_no_lr")[1].hit_at[1], 169)
+            ),
+        ),
+        ("SGD (η = 0.05)", lambda: race("adadelta_no_lr")[0].runs[2] == ("sgd", (("lr", 0.05),))),
+    ],
+    "sam_flat_minimum": [
+        ("a sharp one (curvature ≈ 28)", lambda: about(race("sam_flat_minimum")[3][0].curvature, 28, 0.03)),
+        (
+            "slightly deeper than a wide one",
+            lambda: (
+                0 < race("sam_flat_minimum")[3][1].value - race("sam_flat_minimum")[3][0].value < 0.15
+                and race("sam_flat_minimum")[3][1].curvature < 0.1 * race("sam_flat_minimum")[3][0].curvature
+            ),
+        ),
+        (
+            "SGD and momentum fall into the sharp basin",
+            lambda: [e.kind for e in race("sam_flat_minimum")[4][:2]] == ["global", "global"],
+        ),
+        ("ends in the flat basin", lambda: race("sam_flat_minimum")[4][2].kind == "local"),
+        ("Two gradient evaluations per SAM step", lambda: race("sam_flat_minimum")[1].grad_evals[2] == 2),
+    ],
+    "adam_eps_plateau": [
+        (
+            "The gradient at the start is only 4·10⁻⁴",
+            lambda: about(race("adam_eps_plateau")[1].grad_norm[0, 0], 4e-4, 0.1),
+        ),
+        (
+            "full steps of about η",
+            lambda: about(step_lengths(race("adam_eps_plateau")[1].path)[1, 5], 0.05 * np.sqrt(2), 0.2),
+        ),
+        ("arrives at step 57", lambda: about(race("adam_eps_plateau")[1].hit_at[1], 57)),
+        (
+            "start far smaller",
+            lambda: (
+                step_lengths(race("adam_eps_plateau")[1].path)[2, 0]
+                < 0.2 * step_lengths(race("adam_eps_plateau")[1].path)[1, 0]
+            ),
+        ),
+        ("arrives at step 217", lambda: about(race("adam_eps_plateau")[1].hit_at[2], 217)),
+        ("ε = 0.1 (larger than the gradient)", lambda: 0.1 > race("adam_eps_plateau")[1].grad_norm[0, 0]),
+        (
+            "never arrives in 1,000 steps",
+            lambda: (
+                list(race("adam_eps_plateau")[1].hit_at[[0, 3]]) == [-1, -1]
+                and race("adam_eps_plateau")[0].steps == 1000
+            ),
+        ),
+    ],
+    "cliff_exploding_gradient": [
+        (
+            "over a hundred times the slope's at the start",
+            lambda: (
+                np.nanmax(race("cliff_exploding_gradient")[1].grad_norm[0])
+                > 100 * race("cliff_exploding_gradient")[1].grad_norm[0, 0]
+            ),
+        ),
+        ("one step throws it about 17 units away", lambda: about(np.nanmax(_cliff()[2][0]), 17, 0.1)),
+        (
+            "off the map",
+            lambda: (
+                np.nanmax(np.abs(race("cliff_exploding_gradient")[1].path[0, :, 0]))
+                > _cliff()[3].bounds[0][1]
+            ),
+        ),
+        ("walks back and arrives", lambda: race("cliff_exploding_gradient")[1].hit_at[0] > 0),
+        ("carries the kick over several steps", lambda: np.sum(_cliff()[2][1] > 0.3) >= 3),
+        ("never exceed η in either coordinate", lambda: np.nanmax(_cliff()[1][2]) <= 0.05 * (1 + 1e-5)),
+    ],
+    # ---- learning-rate lab
+    "lr_three_regimes": [
+        (
+            "a bowl stretched 25 times",
+            lambda: lr("lr_three_regimes")[1].lam_start == pytest.approx(25.0, rel=1e-4),
+        ),
+        ("lr × λ_max must stay below 2", lambda: lr("lr_three_regimes")[1].limit_factor == 2.0),
+        (
+            "At 1.25 × the limit",
+            lambda: (
+                lr("lr_three_regimes")[1].lrs[2]
+                == pytest.approx(1.25 * lr("lr_three_regimes")[1].lr_limit, rel=1e-6)
+            ),
+        ),
+        (
+            "the very first step jumps across the valley and the loss rises",
+            lambda: lr("lr_three_regimes")[1].rises[2][0].step == 0,
+        ),
+        (
+            "λ_max above c / lr from the start until it diverges",
+            lambda: bool(np.all(_unstable_until_divergence(lr("lr_three_regimes")[1]))),
+        ),
+    ],
+    "lr_momentum_rises": [
+        (
+            "the marked steps go against the gradient",
+            lambda: any(r.reason == "uphill" for r in lr("lr_momentum_rises")[1].rises[1]),
+        ),
+        (
+            "The limit is (2 + 2μ) / λ_max",
+            lambda: lr("lr_momentum_rises")[1].limit_factor == pytest.approx(3.8),
+        ),
+    ],
+    "lr_sweep_rosenbrock": [
+        (
+            "4 optimizers × 4,096 rates × 1,000 steps",
+            lambda: (
+                lr("lr_sweep_rosenbrock")[1].lrs.size == 4096
+                and len(lr("lr_sweep_rosenbrock")[1].names) == 4
+                and lr("lr_sweep_rosenbrock")[1].steps == 1000
+            ),
+        ),
+        (
+            "the best rate within 10% of the edge",
+            lambda: np.all(
+                np.abs(lr("lr_sweep_rosenbrock")[1].best_lr[:3] / lr("lr_sweep_rosenbrock")[1].edge[:3] - 1)
+                <= 0.10
+            ),
+        ),
+        (
+            "Adam does not diverge anywhere up to lr = 1",
+            lambda: (
+                np.isnan(lr("lr_sweep_rosenbrock")[1].edge[3]) and lr("lr_sweep_rosenbrock")[1].lrs[-1] == 1.0
+            ),
+        ),
+    ],
+    "lr_phase_quadratic": [
+        (
+            "A quadratic with κ = 100",
+            lambda: lr("lr_phase_quadratic")[1].theory.kappa == pytest.approx(100.0),
+        ),
+        ("each setting's exact contraction", lambda: lr("lr_phase_quadratic")[1].source == "theory"),
+        (
+            "ρ = 9/11 ≈ 0.818",
+            lambda: (
+                lr("lr_phase_quadratic")[1].optimum.rate == pytest.approx(9 / 11)
+                and _best_shown("lr_phase_quadratic") == pytest.approx(9 / 11, rel=0.01)
+            ),
+        ),
+        ("99/101 ≈ 0.980", lambda: lr("lr_phase_quadratic")[1].theory.gd_rate == pytest.approx(99 / 101)),
+        (
+            "It lies just inside the stability edge",
+            lambda: _optimum_edge("lr_phase_quadratic")[0] < _optimum_edge("lr_phase_quadratic")[1],
+        ),
+        (
+            "(1 + √μ)² ≈ 3.31 against 2 + 2μ ≈ 3.34",
+            lambda: [round(x, 2) for x in _optimum_edge("lr_phase_quadratic")] == [3.31, 3.34],
+        ),
+    ],
+    "lr_warmup": [
+        (
+            "Momentum at lr = 0.003",
+            lambda: lr("lr_warmup")[0]["opt"] == "momentum" and lr("lr_warmup")[0]["sc_lr"] == 0.003,
+        ),
+        ("it diverges within a few steps", lambda: 0 < lr("lr_warmup")[1].diverged_at[0] <= 10),
+        (
+            "and so do the decaying schedules",
+            lambda: np.all(
+                (lr("lr_warmup")[1].diverged_at[1:5] > 0) & (lr("lr_warmup")[1].diverged_at[1:5] <= 10)
+            ),
+        ),
+        (
+            "Only warm-up starts small",
+            lambda: lr("lr_warmup")[1].lr[5, 0] == 0.0 and lr("lr_warmup")[1].diverged_at[5] == -1,
+        ),
+        (
+            "finishes closest to the minimum",
+            lambda: (
+                np.nanargmin(
+                    np.where(lr("lr_warmup")[1].diverged_at >= 0, np.nan, lr("lr_warmup")[1].final_loss)
+                )
+                == 5
+            ),
+        ),
+    ],
+    "lr_random_search": [
+        (
+            "the learning rate matters, ε",
+            lambda: (
+                lr("lr_random_search")[1].importance[0] > 3 and lr("lr_random_search")[1].importance[1] < 0.1
+            ),
+        ),
+        (
+            "With 16 runs the grid tries only 4 learning rates",
+            lambda: lr("lr_random_search")[1].distinct("grid")[0] == 4,
+        ),
+        (
+            "random search tries 16 and lands closer to the best one",
+            lambda: (
+                lr("lr_random_search")[1].distinct("random")[0] == 16
+                and lr("lr_random_search")[1].best("random")[1] < lr("lr_random_search")[1].best("grid")[1]
+            ),
+        ),
+    ],
+    # ---- batch lab
+    "batch_concept": [
+        ("shifted by 0.25", lambda: stored("batch_concept")[0]["c_shift"] == 0.25),
+        (
+            "A flat minimum and a slightly deeper sharp one",
+            lambda: 0 < _depths("batch_concept")[0] - _depths("batch_concept")[1] < 0.1,
+        ),
+    ],
+    "batch_keskar": [
+        ("10% flipped training labels", lambda: stored("batch_keskar")[0]["label_noise"] == 0.1),
+        (
+            "the SAME 16,384 steps for B = 16, 64, 256 and 2048, 4 seeds",
+            lambda: (
+                list(stored("batch_keskar")[1].result.batch_sizes) == [16, 64, 256, 2048]
+                and stored("batch_keskar")[1].result.config.steps == 16384
+                and stored("batch_keskar")[1].result.config.seeds == 4
+            ),
+        ),
+        (
+            "train loss 0.13 vs 0.36 at B = 16",
+            lambda: _means("batch_keskar", "train_loss", [-1, 0], 2) == [0.13, 0.36],
+        ),
+        (
+            "its gap is +0.48 vs −0.19",
+            lambda: _means("batch_keskar", "gap_loss", [-1, 0], 2) == [0.48, -0.19],
+        ),
+        (
+            "its top Hessian eigenvalue 24 vs 2",
+            lambda: _means("batch_keskar", "top_eig", [-1, 0], 0) == [24, 2],
+        ),
+        ("in every seed", lambda: _every_seed("batch_keskar")),
+        (
+            "B = 256 does not memorise yet (train loss 0.34)",
+            lambda: (
+                _means("batch_keskar", "train_loss", [2], 2) == [0.34]
+                and stored("batch_keskar")[1].summary["gap_loss"][2, 0] < 0
+            ),
+        ),
+    ],
+    "batch_short": [
+        ("only 2,000 steps", lambda: stored("batch_short")[1].result.config.steps == 2000),
+        (
+            "every train loss above 0.34",
+            lambda: np.all(stored("batch_short")[1].result.train_loss[..., -1] > 0.34),
+        ),
+        ("every gap is negative", lambda: np.all(stored("batch_short")[1].result.gap_loss < 0)),
+        (
+            "the mean top eigenvalues all lie between 2 and 4",
+            lambda: np.all(
+                (stored("batch_short")[1].summary["top_eig"][:, 0] > 2)
+                & (stored("batch_short")[1].summary["top_eig"][:, 0] < 4)
+            ),
+        ),
+    ],
+    "batch_sgd_sharpness": [
+        (
+            "512 moons with 20% flipped labels, SGD η = 0.5, 4,000 steps at B = 8, 32, 128, 512, 4 seeds",
+            lambda: (
+                stored("batch_sgd_sharpness")[1].result.config
+                == batch.StudyConfig(
+                    n_train=512,
+                    n_test=512,
+                    noise=0.2,
+                    label_noise=0.2,
+                    optimizer="sgd",
+                    hp=(("lr", 0.5),),
+                    batch_sizes=(8, 32, 128, 512),
+                    seeds=4,
+                    steps=4000,
+                    records=40,
+                )
+            ),
+        ),
+        (
+            "grows 0.31 → 0.66 → 1.45 → 3.91",
+            lambda: (
+                [round(float(x), 2) for x in stored("batch_sgd_sharpness")[1].summary["top_eig"][:, 0]]
+                == [0.31, 0.66, 1.45, 3.91]
+            ),
+        ),
+        ("near 2/η = 4", lambda: abs(stored("batch_sgd_sharpness")[1].summary["top_eig"][-1, 0] - 4) < 0.2),
+        (
+            "the gap grows only a little (−0.23 → −0.19, in every seed)",
+            lambda: (
+                _means("batch_sgd_sharpness", "gap_loss", [0, -1], 2) == [-0.23, -0.19]
+                and np.all(
+                    stored("batch_sgd_sharpness")[1].result.gap_loss[-1]
+                    > stored("batch_sgd_sharpness")[1].result.gap_loss[0]
+                )
+            ),
+        ),
+        (
+            "no batch size memorises the flipped labels in 4,000 steps",
+            lambda: np.all(stored("batch_sgd_sharpness")[1].result.train_loss[..., -1] > 0.4),
+        ),
+    ],
+    "batch_escape": [
+        ("Every run starts in the narrow well", lambda: _starts_in_the_sharp_well("batch_escape")),
+        ("gradient noise σ = 4", lambda: stored("batch_escape")[0]["b_noise"] == 4.0),
+        (
+            "80% and 70% of 100",
+            lambda: (
+                list(np.round(stored("batch_escape")[1].flat_fraction[0, :2], 2)) == [0.8, 0.7]
+                and stored("batch_escape")[1].final_w.shape[2] == 100
+            ),
+        ),
+        (
+            "from B = 4 on almost none do (1%)",
+            lambda: (
+                stored("batch_escape")[1].flat_fraction[0, 2] == 0.01
+                and np.all(stored("batch_escape")[1].flat_fraction[0, 2:] <= 0.01)
+            ),
+        ),
+        (
+            "exact gradients never do",
+            lambda: (
+                stored("batch_escape")[1].batch_sizes[-1] == 128
+                and stored("batch_escape")[1].flat_fraction[0, -1] == 0.0
+            ),
+        ),
+        (
+            "87% at B = 4, 34% at B = 8",
+            lambda: list(np.round(stored("batch_escape")[1].flat_fraction[1, 2:4], 2)) == [0.87, 0.34],
+        ),
+    ],
+}
+
+
+def _depths(preset_id: str) -> list[float]:
+    """The flat and the sharp minimum's training loss (the concept picture)."""
+    c = stored(preset_id)[1]
+    return [float(batch.concept_loss(m, sharp_width=0.15)) for m in c.minima]
+
+
+def _off_the_floor(preset_id: str, step: int) -> np.ndarray:
+    """How far above the Rosenbrock valley's floor y = x^2 each run is at ``step``: the steep term
+    100 (y - x^2)^2 of the loss (0 on the floor)."""
+    x, y = race(preset_id)[1].path[:, step].T
+    return 100 * (y - x**2) ** 2
+
+
+def _starts_in_the_sharp_well(preset_id: str) -> bool:
+    out = stored(preset_id)[1]
+    sharp = out.minima.points[int(np.argmax(out.minima.top_eig))]
+    return bool(np.all(np.linalg.norm(out.starts - sharp, axis=1) < 0.3))
+
+
+def _unstable_until_divergence(p) -> np.ndarray:
+    """The too-large panel: λ_max above c / lr at every iterate from the start until it diverged."""
+    st = p.stability[2]
+    d = st.diverged_at if st.diverged_at >= 0 else len(st.lam)
+    return st.unstable[:d] if d > 0 else np.array([False])
+
+
+def _best_shown(preset_id: str) -> float:
+    pm = lr(preset_id)[1]
+    i, j = lm.best_cell(pm)
+    return float(pm.shown[i, j])
+
+
+def _optimum_edge(preset_id: str) -> tuple[float, float]:
+    pm = lr(preset_id)[1]
+    o = pm.optimum
+    return o.lr * pm.theory.l_max, 2 + 2 * o.mu
+
+
+def _means(preset_id: str, what: str, rows, digits: int) -> list:
+    out = stored(preset_id)[1]
+    col = out.summary[what][:, 0]
+    return [round(float(col[i]), digits) if digits else int(round(float(col[i]))) for i in rows]
+
+
+def _every_seed(preset_id: str) -> bool:
+    out = stored(preset_id)[1]
+    r, e = out.result, out.sharp.top_eig
+    return bool(
+        np.all(r.train_loss[-1, :, -1] < r.train_loss[0, :, -1])
+        and np.all(r.gap_loss[-1] > r.gap_loss[0])
+        and np.all(e[-1] > e[0])
+    )
+
+
+@pytest.mark.parametrize("preset", presets.all_presets(), ids=lambda p: p.id)
+def test_every_number_and_comparison_in_a_lesson_is_a_checked_claim(preset):
+    claims = CLAIMS.get(preset.id, [])
+    text = preset.lesson["en"]
+    for phrase, _ in claims:
+        assert phrase in text, f"{preset.id}: the claim {phrase!r} is not in the lesson any more"
+    unclaimed = [s for s in sentences(text) if COMPARATIVE.search(s) and not any(p in s for p, _ in claims)]
+    assert not unclaimed, (
+        f"{preset.id}: sentences with numbers or comparisons that no test checks: {unclaimed}"
+    )
+    en, ko = (sorted(set(NUMBER.findall(preset.lesson[lang]))) for lang in ("en", "ko"))
+    assert en == ko, f"{preset.id}: the Korean lesson's numbers differ: {en} vs {ko}"
+
+
+@pytest.mark.parametrize(
+    ("preset_id", "phrase"),
+    [(pid, phrase) for pid, claims in CLAIMS.items() for phrase, _ in claims],
+    ids=lambda x: x[:40],
+)
+def test_claim_holds(preset_id, phrase):
+    (check,) = [c for p, c in CLAIMS[preset_id] if p == phrase]
+    assert check(), f"{preset_id}: {phrase!r} is not what the numbers show"
+
+
+# ------------------------------------------------------------------------------------------------
+# Automatic verdicts: computed from the numbers, in either direction
+
+
+@pytest.mark.parametrize(
+    ("e_small", "e_large", "g_small", "g_large", "want"),
+    [
+        (2.0, 24.0, -0.19, 0.48, ("sharper", "larger")),  # Keskar's effect
+        (3.63, 1.85, -0.17, -0.18, ("flatter", "same")),  # the default view: half as sharp
+        (2.0, 2.2, -0.20, -0.25, ("same", "smaller")),
+        (0.31, 3.91, -0.23, -0.19, ("sharper", "larger")),
+        (1.0, 1.19, 0.0, 0.019, ("same", "same")),  # just under both thresholds
+    ],
+)
+def test_batch_verdict_keys_follow_the_numbers(e_small, e_large, g_small, g_large, want):
+    assert bm.verdict_keys(e_small, e_large, g_small, g_large) == want
+
+
+def test_the_default_batch_view_says_what_its_numbers_show():
+    """The default view's largest batch is clearly flatter than its smallest (mean top eigenvalue
+    2.18 vs 3.19): the page must say so, not "neither clearly sharper"."""
+    from ui.testing import app_test, errors, settle
+
+    out = store.lookup(*bm.view_job(bm.values_with({}))[1:3])
+    e = out.summary["top_eig"][:, 0]
+    assert e[-1] < e[0] / 1.2
+    at = settle(app_test(None, "pages/batch_lab.py").run())
+    assert not errors(at), errors(at)
+    text = " ".join(m.value for m in at.markdown)
+    assert "Not the lecture's picture here." in text and "found a flatter minimum than the smallest" in text
+    assert f"top eigenvalue {e[-1]:.3g} vs {e[0]:.3g}" in text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_search_verdict_names_the_method_that_found_the_lower_loss(seed):
+    w = lm.default_where()
+    r = lm.search(w, "momentum_lr_mu", 16, seed, 300)
+    g, rnd = r.best("grid")[1], r.best("random")[1]
+    key = lm.search_verdict(r)
+    winner = key.split("_")[0]
+    if max(g, rnd) <= lm.SAME_LOSS * min(g, rnd):
+        assert winner == "tie"
+    else:
+        assert winner == ("random" if rnd < g else "grid")
+    assert key.endswith("_both")  # on the bowl both lr and momentum matter
