@@ -1,31 +1,57 @@
-"""The app shell shared by every page.
+"""The app shell shared by every page, and how to add a page (a lab).
 
-How a page uses it (see ``pages/race.py`` for the full example):
+1. The page script ``pages/<page>.py`` (its URL is ``/<page>``: Streamlit's own ``pages/`` mode)::
 
-1. Register the page: one :class:`ui.nav.PageInfo` entry in ``ui/nav.PAGES`` (script path, url
-   path = page id, icon, i18n keys of title and description, thumbnail PNG).
-2. Strings: ``i18n/<page>.py`` with ``STRINGS = {"<page>.key": {"en": ..., "ko": ...}}``; use
-   ``i18n.t("<page>.key", **fields)`` for every visible text and ``i18n.pick(d)`` for a library's
-   ``{"en", "ko"}`` dicts. ``tests/test_app_i18n.py`` checks every key has both languages.
-3. Controls: declare a schema of :class:`ui.state.Param` (name = the share-link name, kind,
-   default, range or choices; ``ui.widgets.float_param(..., log=True)`` for log-scale sliders),
-   then::
+       from __future__ import annotations
 
-       ps = state.PageState("mypage")
-       top = st.container()                     # link notices appear here
-       ps.declare(SCHEMA)                       # URL (first visit) / preset / defaults -> widget keys
-       widgets.control(ps, SCHEMA[0], t("mypage.lr"))   # or any st widget with key=ps.key(name)
-       cfg = ps.values()                        # validated values, name -> value
-       ... cached library call, viz figure ...
-       widgets.show_notices(ps, ps.finish(), top)   # URL <- whole view; notices about a bad link
+       # isort: off
+       import ui.boot  # noqa: F401  (first: process-wide setup and the heavy imports, once)
+       # isort: on
 
-   Widgets must not pass ``value=``/``index=``: their value comes from the state. Schemas may grow
-   during a run (``declare`` again for per-item controls); only declared names enter the URL, and
-   URL names no declare asked for are reported as unknown.
-4. Presets: ``presets/<page>.py`` with ``PRESETS = [Preset(id, "mypage", title, lesson, values)]``;
-   the sidebar's picker and the home page list them; applying one resets the page's controls.
-5. Every page starts with ``ui.nav.ensure_router()`` (a link straight to a page must still run
-   through ``app.py``; see its docstring).
-6. Session state is touched only in ``ui/state.py``; ``ui.sidebar`` draws the language switch,
-   the preset picker and the share link (``app.py`` calls it around ``pg.run()``).
+       from ui import shell, state, widgets
+       ...
+
+       def body() -> None:
+           ps = state.PageState(PAGE)
+           top = widgets.page_header(ps, "<prefix>")   # notices slot, title, intro, preset banner
+           ps.declare(model.schema())
+           ... widgets.control(ps, ps.schema["lr"], t("<prefix>.lr")) ...
+           ... result = cached library call, or progress.job(...) for work over ~2 s ...
+           ... st.plotly_chart(viz.<page>.figure(result, text=...)) ...
+           widgets.show_notices(ps, ps.finish(), top)
+
+       shell.page(PAGE, body)
+
+   :func:`ui.shell.page` draws the sidebar (language, translated navigation, the page's presets,
+   the share link) and runs ``body`` inside the error boundary (a message with an error id; the
+   traceback goes to the log). Register the page in ``ui/nav.PAGES`` (script, url = page id, icon,
+   i18n keys of title and description, thumbnail).
+2. Strings: ``i18n/<page>.py`` with ``STRINGS = {"<prefix>.key": {"en": ..., "ko": ...}}``; every
+   visible text goes through ``i18n.t`` (``tests/test_app_i18n.py`` checks both languages and their
+   ``{fields}``). Korean terms follow the lecture notes. Text that comes from a user or a link is
+   shown with :func:`ui.widgets.literal` (a code span), never interpolated raw into Markdown.
+3. Controls: a schema of :class:`ui.state.Param` in the page's model (``ui/<page>_model.py``); the
+   names are the share-link parameters, so keep them stable. Widgets get no ``value=``: their value
+   comes from the state (URL on a session's first visit, presets, defaults). Session state is
+   touched only in ``ui/state.py``.
+4. Computation: the library (``studies/``, ``landscapes/``, ``optimizers/``) does the math; the page
+   never does. Small results are cached with ``st.cache_data`` on hashable configs (never pass an
+   element or a callback into a cached function). Work over ~2 s is a job: the model returns a
+   ``JobSpec`` (``module:function``, picklable args, an estimate in seconds) and the page calls
+   :func:`ui.progress.job`, which runs it in the niced worker process, shares it between sessions,
+   shows progress with Cancel, and cancels it when nobody waits. A configuration whose estimate is
+   over the link budget does not start from a link by itself (a Run button). Every library entry
+   point enforces its limits itself (``ValueError`` naming the value and the range).
+5. Presets: ``presets/<page>.py`` with ``PRESETS = [Preset(id, page, title, lesson, values)]``; the
+   sidebar and the home page list them. Every sentence of a lesson with a number or a comparison is
+   a claim checked in ``tests/test_preset_claims.py``; the Korean lesson carries the same numbers.
+   Presets and default views whose computation takes over ~2 s ship precomputed: list them in the
+   model's ``precomputed_jobs()``, add the model to ``scripts/precompute.py``'s ``MODELS`` and run
+   ``python scripts/precompute.py`` (``tests/test_precomputed.py`` fails on a missing or stale file).
+6. Tests: the math against theory or an independent implementation; an AppTest of the page
+   (``ui.testing.app_test``, ``errors``, ``settle``); every page and preset is opened by two
+   visitors automatically (``tests/test_app_two_visitors.py``, ``tests/test_class_protocol.py``);
+   a Playwright test of the page's main flow in ``tests/browser``.
+7. Speed: a ``bench/b_<page>.py`` section prints the figures and the ratios to a NumPy (or PyTorch)
+   baseline; tests never assert times.
 """
