@@ -18,6 +18,7 @@ import landscapes
 import optimizers
 from i18n import STRINGS, pick, t
 from studies import endings
+from studies import race as rs
 from ui import shell, state, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
@@ -261,7 +262,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     steps_total = res.path.shape[1] - 1
     at = int(min(ps.get("at"), steps_total))
     show = ps.get("ov")
-    overs = rv.overlays_at(res.path, res.aux, at) if show else []
+    overs = rs.overlays_at(res.path, res.aux, at) if show else []
     fidx = rv.frame_indices(res.path.shape[1])
     chart_key = ps.key("_map")
     st.subheader(t("race.map"))
@@ -301,7 +302,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         st.caption(t("race.ov_caption"))
 
     st.subheader(t("race.curves"))
-    dist = rv.distance_to_minima(res.path, s.minima)
+    dist = rs.distance_to_minima(res.path, s.minima)
     titles = {k: t(f"race.{k}") for k in ("loss", "loss_gap", "dist", "grad", "step")}
     live_chart(
         rv.curves_figure(
@@ -379,7 +380,7 @@ def results_table(res: optimizers.SimResult, labels, s, found) -> str:
         d = int(res.diverged_at[i])
         hit = int(res.hit_at[i])
         taken = int(res.steps[i]) if d < 0 else min(d, int(res.steps[i]))  # steps attempted
-        reason = rv.divergence_reason(res.loss[i], d, not known)
+        reason = rs.divergence_reason(res.loss[i], d, not known)
         hit_text = t("race.no_min") if not known else (str(hit) if hit >= 0 else t("race.never"))
         loss = res.final_loss[i] - (s.min_value if known else 0.0)
         rows.append(
