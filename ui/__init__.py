@@ -7,7 +7,7 @@ How a page uses it (see ``pages/race.py`` for the full example):
 2. Strings: ``i18n/<page>.py`` with ``STRINGS = {"<page>.key": {"en": ..., "ko": ...}}``; use
    ``i18n.t("<page>.key", **fields)`` for every visible text and ``i18n.pick(d)`` for a library's
    ``{"en", "ko"}`` dicts. ``tests/test_app_i18n.py`` checks every key has both languages.
-3. Controls: declare a schema of :class:`ui.state.Param` (name = the share-link name, kind,
+3. Controls: declare a schema of :class:`ui.url.Param` (name = the share-link name, kind,
    default, range or choices; ``ui.widgets.float_param(..., log=True)`` for log-scale sliders),
    then::
 
@@ -24,8 +24,9 @@ How a page uses it (see ``pages/race.py`` for the full example):
    URL names no declare asked for are reported as unknown.
 4. Presets: ``presets/<page>.py`` with ``PRESETS = [Preset(id, "mypage", title, lesson, values)]``;
    the sidebar's picker and the home page list them; applying one resets the page's controls.
-5. Every page starts with ``ui.nav.ensure_router()`` (a link straight to a page must still run
-   through ``app.py``; see its docstring).
-6. Session state is touched only in ``ui/state.py``; ``ui.sidebar`` draws the language switch,
-   the preset picker and the share link (``app.py`` calls it around ``pg.run()``).
+5. Every page script is one call, ``shell.page("mypage", body)``: the page config, the sidebar, the
+   link the session was opened with and the error boundary around ``body`` (see ``ui/shell.py``).
+6. Session state is touched only in ``ui/state.py``; ``ui.url`` reads and writes URL values (pure);
+   ``ui.sidebar`` draws the language switch and the preset picker, ``ui.share`` the share link
+   (its states and transitions are in its docstring).
 """

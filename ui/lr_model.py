@@ -17,7 +17,7 @@ from studies import search as _search
 from studies._runs import MAX_SWEEP
 
 from . import state, widgets
-from .state import Param
+from .url import Param
 
 PAGE = "lr_lab"  # url path and page id (the script name, so AppTest.switch_page finds it)
 VIEWS = ("panels", "sweep", "phase", "schedules", "search")

@@ -21,7 +21,7 @@ from viz import race as rv
 from viz.colors import optimizer_color
 
 from . import widgets
-from .state import Param
+from .url import Param
 
 PAGE = "race"
 CUSTOM = "custom"
