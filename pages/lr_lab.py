@@ -17,7 +17,8 @@ import streamlit as st
 
 import landscapes
 import optimizers
-from i18n import STRINGS, pick, t
+from i18n import STRINGS, current_lang, pick, t
+from i18n.lr import figure_text
 from ui import lr_model as lm
 from ui import shell, state, surface_controls, widgets
 from viz import lr as lv
@@ -34,34 +35,7 @@ def fmt(v: float) -> str:
 
 def fig_text() -> dict:
     """The figure strings in the current language."""
-    keys = (
-        "step",
-        "loss",
-        "lr",
-        "rise",
-        "start",
-        "diverged",
-        "lambda",
-        "limit",
-        "unstable",
-        "final_loss",
-        "steps_to_tol",
-        "edge",
-        "best",
-        "rate",
-        "not_converging",
-        "theory_edge",
-        "optimum",
-        "gd_edge",
-        "grid",
-        "random",
-        "best_found",
-        "log10_loss",
-    )
-    out = {k: t(f"lr.fig.{k}") for k in keys}
-    out["panels"] = (t("lr.fig.small"), t("lr.fig.right"), t("lr.fig.large"))
-    out["reasons"] = {r: t(f"lr.reason.{r}") for r in ("uphill", "unstable", "overshoot")}
-    return out
+    return figure_text(current_lang())
 
 
 def compute(what: str, fn, *args):
