@@ -17,9 +17,10 @@ import streamlit as st
 
 import landscapes
 import optimizers
-from i18n import STRINGS, pick, t
+from i18n import STRINGS, current_lang, pick, t
+from i18n.lr import figure_text
 from ui import lr_model as lm
-from ui import shell, state, widgets
+from ui import shell, state, surface_controls, widgets
 from viz import lr as lv
 
 CHART = {"displaylogo": False, "scrollZoom": False}
@@ -34,34 +35,7 @@ def fmt(v: float) -> str:
 
 def fig_text() -> dict:
     """The figure strings in the current language."""
-    keys = (
-        "step",
-        "loss",
-        "lr",
-        "rise",
-        "start",
-        "diverged",
-        "lambda",
-        "limit",
-        "unstable",
-        "final_loss",
-        "steps_to_tol",
-        "edge",
-        "best",
-        "rate",
-        "not_converging",
-        "theory_edge",
-        "optimum",
-        "gd_edge",
-        "grid",
-        "random",
-        "best_found",
-        "log10_loss",
-    )
-    out = {k: t(f"lr.fig.{k}") for k in keys}
-    out["panels"] = (t("lr.fig.small"), t("lr.fig.right"), t("lr.fig.large"))
-    out["reasons"] = {r: t(f"lr.reason.{r}") for r in ("uphill", "unstable", "overshoot")}
-    return out
+    return figure_text(current_lang())
 
 
 def compute(what: str, fn, *args):
@@ -346,21 +320,14 @@ def body() -> None:
     with controls:
         view = st.radio(t("lr.view"), lm.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"lr.view.{v}"))
         with st.expander(t("lr.surface_section"), expanded=False):
-            widgets.control(
-                ps, ps.schema["surf"], t("lr.surface"), format_func=lambda n: landscapes.get(n).title
-            )
+            surface_controls.picker(ps, "lr", lambda n: landscapes.get(n).title)
             s = landscapes.get(surf)
-            params = []
-            for pname, _, _ in s.param_spec:
-                key = f"lr.param.{pname}"
-                label = t(key) if key in STRINGS else t("lr.param", name=pname)
-                params.append((pname, float(widgets.control(ps, ps.schema[f"{surf}.{pname}"], label))))
-            x0 = widgets.control(ps, ps.schema[f"{surf}.x0"], t("lr.x0"))
-            y0 = widgets.control(ps, ps.schema[f"{surf}.y0"], t("lr.y0"))
+            params = surface_controls.parameters(ps, "lr", surf, s)
+            start = surface_controls.start(ps, "lr", surf, widget="slider")
             st.caption(pick(s.description))
         steps = int(widgets.control(ps, ps.schema["steps"], t("lr.steps")))
         st.markdown(f"**{t('lr.settings')}**")
-    where = lm.Where(surf, tuple(params), (float(x0), float(y0)))
+    where = lm.Where(surf, params, start)
     with figures:
         st.subheader(t(f"lr.view.{view}"))
         VIEW_FUNCS[view](ps, where, steps, controls)

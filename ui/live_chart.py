@@ -35,6 +35,8 @@ import plotly
 import plotly.graph_objects as go
 import streamlit as st
 
+from . import state
+
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "static"  # served at /app/static/ (Streamlit's static file serving)
 NAME = "gradient_atlas.live_chart"
@@ -254,7 +256,7 @@ def live_chart(
     if on_click is not None:
 
         def clicked() -> None:
-            value = st.session_state.get(key)
+            value = state.widget_value(key)  # through ui.state, the one module that reads session state
             pt = value.get("click") if isinstance(value, Mapping) else getattr(value, "click", None)
             if isinstance(pt, dict) and all(isinstance(pt.get(c), (int, float)) for c in ("x", "y")):
                 on_click(float(pt["x"]), float(pt["y"]))

@@ -21,7 +21,7 @@ import streamlit as st
 
 from i18n import t
 
-from . import link_probe, sidebar, state, warm
+from . import link_probe, share, sidebar, state, warm
 from .nav import page_info
 
 LOG = logging.getLogger("gradient_atlas")
@@ -42,11 +42,11 @@ def page(page_id: str, body: Callable[[], None]) -> None:
     guarded(sidebar.language)
     guarded(lambda: sidebar.navigation(page_id))
     guarded(lambda: sidebar.preset_picker(page_id))
-    link_slot = st.sidebar.empty()
-    state.forget_share_link()
+    link_slot = st.sidebar.empty()  # the share link goes here, below the presets, once the page is done
+    share.begin()
     guarded(link_probe.probe)  # before the page: a link Streamlit dropped whole gets its notice there
     guarded(body)
-    guarded(lambda: sidebar.share_link(link_slot))
+    guarded(lambda: share.draw(link_slot))
 
 
 def guarded(fn: Callable[[], None]) -> None:

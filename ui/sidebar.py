@@ -1,4 +1,5 @@
-"""The sidebar every page shares: language, navigation, the current page's presets, the share link."""
+"""The sidebar every page shares: language, navigation and the current page's presets (the share link,
+drawn after the page, is :mod:`ui.share`)."""
 
 from __future__ import annotations
 
@@ -66,19 +67,3 @@ def preset_picker(page: str) -> None:
         help=t("common.preset_help"),
     )
     st.sidebar.button(t("common.reset"), key=f"_ga_reset:{page}", on_click=_reset, args=(page, key))
-
-
-def share_link(slot) -> None:
-    """Fill ``slot`` (a sidebar placeholder made before the page ran) with the page's share link."""
-    link = state.last_share_link()
-    if not link:
-        return
-    # Drawn only while open: st.code runs the browser's syntax highlighter on every rerun (the link
-    # changes with every control), ~190 ms of a Race page's first view in headless Chromium.
-    box = slot.expander(t("common.share_title"), expanded=False, key=state.SHARE_OPEN, on_change="rerun")
-    if not box.open:
-        return
-    with box:
-        st.caption(t("common.share_link"))
-        st.code(link, language=None, wrap_lines=True)
-        st.caption(t("common.share_help"))

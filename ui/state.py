@@ -1,210 +1,56 @@
-"""Session state and share links: the ONE module that touches ``st.session_state`` and
-``st.query_params``.
+"""Session state: the ONE module that touches ``st.session_state`` and ``st.query_params``.
 
-A page declares its controls as a small schema (a list of :class:`Param`), then:
+A page declares its controls as a small schema (a list of :class:`~ui.url.Param`), then:
 
     ps = state.PageState("race")          # page id = its url path
     ps.declare(SCHEMA)                    # seeds widget keys from the URL / presets / defaults
     st.slider(..., key=ps.key("steps"))   # every widget uses the key the state gives it
     cfg = ps.values()                     # plain dict short-name -> value, validated
     ps.declare(more_params)               # schemas may grow during the run (per-optimizer controls)
-    ps.finish()                           # writes the whole view into the URL, shows link notices
+    ps.finish()                           # writes the whole view into the URL, returns link notices
 
 Values flow: URL (first run of a session only) -> session state -> widget keys; widget values ->
 a persistent copy (so they survive page switches, which drop both widget state and the URL) ->
-the URL on every run. Bad URL values are clamped or dropped and reported as :class:`Notice`
-records that :meth:`PageState.finish` shows (translated) at the top of the page.
+the URL on every run. Bad URL values are clamped or dropped and reported as :class:`~ui.url.Notice`
+records that :meth:`PageState.finish` returns for the page to show (translated) at its top.
 
-The parsing and coercion functions are pure and tested without Streamlit.
+Reading and writing URL values is pure and lives in :mod:`ui.url` (re-exported here: ``state.Param``,
+``state.coerce``, ...). The share link in the sidebar is :mod:`ui.share` (its states and transitions);
+:meth:`PageState.finish` keeps the link here.
 """
 
 from __future__ import annotations
 
-import math
-import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
-from landscapes.expression import MAX_LENGTH
+# The codec is re-exported: callers (and tests) use ui.state for a page's whole URL handling.
+from .url import (  # noqa: F401
+    KINDS,
+    MAX_TEXT,
+    Notice,
+    Param,
+    coerce,
+    encode,
+    parse,
+    query_string,
+    share_url,
+    snap,
+    valid_text,
+)
 
-KINDS = ("float", "int", "bool", "choice", "multi", "text")
+# Every session-state key this module owns (widget keys are "<page>:<name>", see PageState.key).
 _KEEP = "_ga_keep"  # persistent copy of every page's values: {"page:name": value}
 _URL = "_ga_url"  # the query string the session was opened with: {"page": str, "params": {...}}
 _NOTICES = "_ga_notices"  # {page: [Notice, ...]}
 _CONSUMED = "_ga_consumed"  # {page: set of URL names read}
 _LINK_REPORTED = "_ga_link_reported"  # True once ui.link_probe said the session's link was dropped
+_LINK = "_ga_link"  # the share link of the page that finished last in this run (ui.share)
+_FLAG = "_ga_flag:"  # + "<page>:<name>": a page's non-widget values (PageState.flag)
 LANG_KEY = "lang"  # the global language control (key in session state and in the URL)
 GLOBAL_PARAMS: tuple[str, ...] = (LANG_KEY,)
 PRESET_KEY_PREFIX = "_ga_preset:"  # + page id: the sidebar's preset picker
-MAX_TEXT = MAX_LENGTH  # longest text accepted from a URL: the formula parser's own limit (one constant)
-
-
-class Param(NamedTuple):
-    """One control of a page: its URL name, type, default and valid values.
-
-    ``grid`` (for log-scale floats) lists the values a select-slider offers; URL and preset values
-    snap to the nearest one.
-    """
-
-    name: str
-    kind: str  # one of KINDS
-    default: Any
-    low: float | None = None
-    high: float | None = None
-    choices: tuple = ()
-    grid: tuple[float, ...] = ()
-
-
-class Notice(NamedTuple):
-    """A problem with a shared link's parameter, for a visible message.
-
-    "too_many": Streamlit ignored the whole link (see :func:`report_dropped_link`); then ``raw`` holds
-    the link's number of parameters and ``valid`` the limit.
-    """
-
-    what: str  # "clamped" | "dropped" | "unknown" | "rounded" | "too_many"
-    name: str  # the URL parameter
-    raw: str  # the value as given
-    value: str = ""  # what was used instead ("" when dropped)
-    valid: str = ""  # the valid range or choices, for the message
-
-
-# ---------------------------------------------------------------------------------------------
-# Pure parts: coercion, encoding, parsing a query.
-
-
-def valid_text(p: Param) -> str:
-    """Human-readable valid values of ``p`` (for messages)."""
-    if p.kind in ("choice", "multi"):
-        return ", ".join(str(c) for c in p.choices)
-    if p.kind in ("float", "int"):
-        return f"[{_fmt(p.low)}, {_fmt(p.high)}]"
-    if p.kind == "bool":
-        return "0, 1"
-    return f"text up to {MAX_TEXT} characters"
-
-
-def _fmt(v: Any) -> str:
-    if isinstance(v, float):
-        return f"{v:.6g}"
-    return str(v)
-
-
-def snap(value: float, grid: Sequence[float]) -> float:
-    """The grid value nearest ``value`` on a log scale (linear for non-positive values)."""
-    if value > 0 and all(g > 0 for g in grid):
-        return min(grid, key=lambda g: abs(math.log(g) - math.log(value)))
-    return min(grid, key=lambda g: abs(g - value))
-
-
-def coerce(p: Param, raw: Any) -> tuple[Any, Notice | None]:
-    """Turn ``raw`` (a URL string or a Python value) into a valid value of ``p``.
-
-    Args:
-        p: the parameter.
-        raw: the value to read.
-
-    Returns:
-        ``(value, notice)``: value is None when it cannot be used (then notice says "dropped");
-        a clamped/rounded value comes with a notice; a clean value with None.
-    """
-    text = raw if isinstance(raw, str) else _fmt(raw)
-    shown = text if len(text) <= 60 else text[:57] + "..."
-    dropped = Notice("dropped", p.name, shown, "", valid_text(p))
-    if p.kind == "text":
-        value = str(raw)
-        if len(value) > MAX_TEXT:
-            return None, dropped
-        return value, None
-    if p.kind == "bool":
-        if isinstance(raw, bool):
-            return raw, None
-        low = text.strip().lower()
-        if low in ("1", "true", "yes", "on"):
-            return True, None
-        if low in ("0", "false", "no", "off"):
-            return False, None
-        return None, dropped
-    if p.kind == "choice":
-        return (raw, None) if raw in p.choices else (None, dropped)
-    if p.kind == "multi":
-        items = raw.split(",") if isinstance(raw, str) else list(raw)
-        items = [i for i in (str(x).strip() for x in items) if i]
-        good = [i for i in items if i in p.choices]
-        bad = [i for i in items if i not in p.choices]
-        value = tuple(c for c in p.choices if c in good)  # canonical order, no duplicates
-        if bad:
-            return value, Notice("clamped", p.name, shown, ",".join(value), valid_text(p))
-        return value, None
-    # numbers
-    try:
-        x = float(text) if isinstance(raw, str) else float(raw)
-    except (TypeError, ValueError):
-        return None, dropped
-    if not math.isfinite(x):
-        return None, dropped
-    if p.kind == "int":
-        if x != int(x):
-            xi = int(round(x))
-            v = int(min(max(xi, p.low), p.high))
-            return v, Notice("rounded", p.name, shown, str(v), valid_text(p))
-        x = int(x)
-    clamped = min(max(x, p.low), p.high)
-    if p.kind == "int":
-        clamped = int(clamped)
-    if clamped != x:
-        if p.grid:
-            clamped = snap(clamped, p.grid)
-        return clamped, Notice("clamped", p.name, shown, _fmt(clamped), valid_text(p))
-    if p.grid:
-        g = snap(x, p.grid)
-        if abs(g - x) > 1e-9 * max(abs(x), 1e-30) and abs(g - x) > 0.005 * abs(x):
-            return g, Notice("rounded", p.name, shown, _fmt(g), valid_text(p))
-        return g, None
-    return (int(x) if p.kind == "int" else float(x)), None
-
-
-def encode(p: Param, value: Any) -> str:
-    """The URL form of a valid value of ``p`` (inverse of :func:`coerce` for clean values)."""
-    if p.kind == "bool":
-        return "1" if value else "0"
-    if p.kind == "multi":
-        return ",".join(value)
-    if p.kind == "float":
-        return repr(float(value))
-    return str(value)
-
-
-def parse(schema: Iterable[Param], query: Mapping[str, str]) -> tuple[dict[str, Any], list[Notice]]:
-    """Read the parameters of ``schema`` from ``query``.
-
-    Args:
-        schema: the parameters to look for (others in the query are ignored here).
-        query: URL parameters, name -> string.
-
-    Returns:
-        ``(values, notices)``: the usable values by name (absent or dropped names are missing).
-    """
-    values: dict[str, Any] = {}
-    notices: list[Notice] = []
-    for p in schema:
-        if p.name not in query:
-            continue
-        v, note = coerce(p, query[p.name])
-        if note is not None:
-            notices.append(note)
-        if v is not None:
-            values[p.name] = v
-    return values, notices
-
-
-def query_string(params: Mapping[str, str]) -> str:
-    """``a=1&b=x`` with URL escaping."""
-    return urllib.parse.urlencode(list(params.items()))
-
-
-# ---------------------------------------------------------------------------------------------
-# Streamlit parts.
+_MISSING = object()
 
 
 def _ss():
@@ -390,22 +236,9 @@ class PageState:
             out[name] = encode(p, value)
         return out
 
-    def share_link(self) -> str:
-        """An absolute link (when the server's address is known) that restores this view."""
-        import streamlit as st
-
-        base = ""
-        try:
-            base = st.context.url or ""
-        except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there is no URL
-            base = ""
-        base = base.split("?")[0]
-        if base and not base.rstrip("/").endswith("/" + self.page):
-            base = base.rstrip("/") + "/" + self.page
-        return f"{base or '/' + self.page}?{query_string(self.encoded())}"
-
     def finish(self) -> list[Notice]:
-        """End of the page: report unknown URL parameters, write the view into the URL.
+        """End of the page: report unknown URL parameters, write the view into the URL and keep its
+        share link for the sidebar (:mod:`ui.share`).
 
         Returns:
             The notices about the link this session was opened with (clamped, dropped, unknown
@@ -426,7 +259,7 @@ class PageState:
         params = self.encoded()
         if {k: st.query_params.get(k) for k in st.query_params} != params:
             st.query_params.from_dict(params)
-        ss[_LINK] = self.share_link()
+        ss[_LINK] = share_url(self.page, params, _browser_address())
         return list(notices.get("*", [])) + list(notices.get(self.page, []))
 
     def dismiss_notices(self) -> None:
@@ -449,32 +282,35 @@ class PageState:
 
     def flag(self, name: str) -> Any:
         """A non-widget session value of this page (e.g. the last good formula); None if unset."""
-        return _ss().get(f"_ga_flag:{self.page}:{name}")
+        return _ss().get(f"{_FLAG}{self.page}:{name}")
 
     def set_flag(self, name: str, value: Any) -> None:
         """Remember a non-widget value for this page (not part of the URL)."""
-        _ss()[f"_ga_flag:{self.page}:{name}"] = value
+        _ss()[f"{_FLAG}{self.page}:{name}"] = value
 
     def widget_state(self, key: str) -> Any:
         """The raw session value of a widget that is not a control (e.g. a chart's selection)."""
         return _ss().get(key)
 
 
-_MISSING = object()
-_LINK = "_ga_link"
-
-
 def last_share_link() -> str:
-    """The share link written by the page that ran last in this session ("" if none)."""
+    """The share link kept by the page that finished last in this run ("" if none)."""
     return _ss().get(_LINK, "")
 
 
-SHARE_OPEN = "_ga_share_open"  # key of the sidebar's share-link expander (True while open)
-
-
 def forget_share_link() -> None:
-    """Called by the shell before a page runs, so a page without controls shows no stale link."""
+    """Forget the kept share link (:func:`ui.share.begin`, before a page runs)."""
     _ss().pop(_LINK, None)
+
+
+def _browser_address() -> str:
+    """The address the browser opened this page at ("" outside a browser session, e.g. AppTest)."""
+    import streamlit as st
+
+    try:
+        return st.context.url or ""
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there is no URL
+        return ""
 
 
 def apply_preset(page: str, preset_id: str, values: Mapping[str, Any]) -> None:

@@ -1,4 +1,4 @@
-"""Shared widgets: one control per schema :class:`~ui.state.Param`, log-scale grids, link notices, and
+"""Shared widgets: one control per schema :class:`~ui.url.Param`, log-scale grids, link notices, and
 :func:`literal` for showing a user's or a link's text inside Markdown."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import streamlit as st
 from i18n import pick, t
 
 from . import state
-from .state import Notice, Param
+from .url import Notice, Param, snap
 
 # fmt: off
 MANTISSAS = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2.0, 2.2, 2.5, 2.8, 3.0, 3.5, 4.0, 4.5, 5.0, 6.0, 7.0,
@@ -58,7 +58,7 @@ def float_param(name: str, default: float, low: float, high: float, log: bool = 
     """A float control; log-scale ones become a select-slider over :func:`log_grid`."""
     if log:
         grid = log_grid(low, high)
-        return Param(name, "float", state.snap(default, grid), low, high, grid=grid)
+        return Param(name, "float", snap(default, grid), low, high, grid=grid)
     return Param(name, "float", float(default), float(low), float(high))
 
 
@@ -114,7 +114,7 @@ def control(
             label, p.choices, format_func=format_func or str, placeholder=t("common.choose"), **common
         )
     # no max_chars: the browser would cut a longer paste silently; the parser says how long it is
-    # and what the limit is (state.MAX_TEXT, the same constant)
+    # and what the limit is (ui.url.MAX_TEXT, the same constant)
     return box.text_input(label, **common)
 
 
