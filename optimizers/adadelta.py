@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, StepValues, aux, tex_num, tex_steps, tex_vec
 
 
 class AdadeltaState(NamedTuple):
@@ -26,6 +26,41 @@ def update(grad_fn, w, state, hp):
     return w_new, AdadeltaState(Eg2, Edx2), aux(g, w, w_new, moment1=Edx2, moment2=Eg2)
 
 
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`); squares, roots
+    and quotients of vectors are per coordinate."""
+    k, rho, eps = s.k, s.hp["rho"], s.hp["eps"]
+    delta = (s.w - s.w_next) / s.lr  # the update before the learning rate (Aux keeps only its average)
+    return tex_steps(
+        (
+            f"E[g^2]_{{{k + 1}}}",
+            rf"\rho E[g^2]_{{{k}}} + (1-\rho) g_{{{k}}}^2",
+            rf"{tex_num(rho)}\,{tex_vec(s.v_prev)} + {tex_num(1 - rho)}\,{tex_vec(s.g)}^2",
+            tex_vec(s.v),
+        ),
+        (
+            rf"\Delta_{{{k}}}",
+            rf"\frac{{\sqrt{{E[\Delta^2]_{{{k}}} + \epsilon}}}}"
+            rf"{{\sqrt{{E[g^2]_{{{k + 1}}} + \epsilon}}}}\, g_{{{k}}}",
+            rf"\frac{{\sqrt{{{tex_vec(s.m_prev)} + {tex_num(eps)}}}}}"
+            rf"{{\sqrt{{{tex_vec(s.v)} + {tex_num(eps)}}}}}\,{tex_vec(s.g)}",
+            tex_vec(delta),
+        ),
+        (
+            rf"E[\Delta^2]_{{{k + 1}}}",
+            rf"\rho E[\Delta^2]_{{{k}}} + (1-\rho)\Delta_{{{k}}}^2",
+            rf"{tex_num(rho)}\,{tex_vec(s.m_prev)} + {tex_num(1 - rho)}\,{tex_vec(delta)}^2",
+            tex_vec(s.m),
+        ),
+        (
+            f"w_{{{k + 1}}}",
+            rf"w_{{{k}}} - \eta\,\Delta_{{{k}}}",
+            rf"{tex_vec(s.w)} - {tex_num(s.lr)}\,{tex_vec(delta)}",
+            tex_vec(s.w_next),
+        ),
+    )
+
+
 ADADELTA = Optimizer(
     name="adadelta",
     title="Adadelta",
@@ -38,9 +73,10 @@ ADADELTA = Optimizer(
         "eps": HyperParam(1e-10, 1e-1, log=True),
     },
     latex=(
-        r"E[g^2]_{t+1} = \rho E[g^2]_t + (1-\rho) g_t^2,\quad "
-        r"\Delta_t = \frac{\sqrt{E[\Delta^2]_t + \epsilon}}{\sqrt{E[g^2]_{t+1} + \epsilon}}\, g_t,\quad "
-        r"E[\Delta^2]_{t+1} = \rho E[\Delta^2]_t + (1-\rho)\Delta_t^2,\quad w_{t+1} = w_t - \eta\,\Delta_t"
+        r"\begin{aligned} E[g^2]_{t+1} &= \rho E[g^2]_t + (1-\rho) g_t^2 \\"
+        r" \Delta_t &= \frac{\sqrt{E[\Delta^2]_t + \epsilon}}{\sqrt{E[g^2]_{t+1} + \epsilon}}\, g_t \\"
+        r" E[\Delta^2]_{t+1} &= \rho E[\Delta^2]_t + (1-\rho)\Delta_t^2 \\ w_{t+1} &= w_t - \eta\,\Delta_t"
+        r" \end{aligned}"
     ),
     explain={
         "en": "Fixes Adagrad's ever-shrinking step by averaging squared gradients over a recent "
@@ -61,4 +97,5 @@ ADADELTA = Optimizer(
         "ko": "torch와 같습니다(lr = 1.0, rho = 0.9, eps = 1e-6). optax.adadelta()는 기본값 "
         "learning_rate=None이면 경사 상승을 하므로 비교할 때는 1.0을 넘겨야 합니다.",
     },
+    step_latex=step_latex,
 )

@@ -3,8 +3,9 @@
 from typing import Any, NamedTuple
 
 import jax.numpy as jnp
+import numpy as np
 
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, StepValues, aux, tex_num, tex_steps, tex_vec
 
 
 class AdagradState(NamedTuple):
@@ -22,6 +23,28 @@ def update(grad_fn, w, state, hp):
     return w_new, AdagradState(G), aux(g, w, w_new, moment2=G)
 
 
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`); squares, roots
+    and quotients of vectors are per coordinate."""
+    k = s.k
+    g_prev = s.v_prev if k > 0 else np.full_like(s.w, s.hp["initial_accumulator"])  # G_0: its own start
+    return tex_steps(
+        (
+            f"G_{{{k + 1}}}",
+            rf"G_{{{k}}} + g_{{{k}}}^2",
+            rf"{tex_vec(g_prev)} + {tex_vec(s.g)}^2",
+            tex_vec(s.v),
+        ),
+        (
+            f"w_{{{k + 1}}}",
+            rf"w_{{{k}}} - \frac{{\eta}}{{\sqrt{{G_{{{k + 1}}}}} + \epsilon}}\, g_{{{k}}}",
+            rf"{tex_vec(s.w)} - \frac{{{tex_num(s.lr)}}}{{\sqrt{{{tex_vec(s.v)}}} + {tex_num(s.hp['eps'])}}}"
+            rf"\,{tex_vec(s.g)}",
+            tex_vec(s.w_next),
+        ),
+    )
+
+
 ADAGRAD = Optimizer(
     name="adagrad",
     title="Adagrad",
@@ -34,8 +57,9 @@ ADAGRAD = Optimizer(
         "initial_accumulator": HyperParam(0.0, 10.0),
     },
     latex=(
-        r"G_{t+1} = G_t + g_t^2,\qquad w_{t+1} = w_t - \frac{\eta}{\sqrt{G_{t+1}} + \epsilon}\, g_t"
-        r"\quad (G_0 = \text{initial accumulator})"
+        r"\begin{aligned} G_{t+1} &= G_t + g_t^2 \\"
+        r" w_{t+1} &= w_t - \frac{\eta}{\sqrt{G_{t+1}} + \epsilon}\, g_t"
+        r" \\ G_0 &= \text{initial accumulator} \end{aligned}"
     ),
     explain={
         "en": "Gives each coordinate its own step size: eta divided by the root of the sum of all its "
@@ -56,4 +80,5 @@ ADAGRAD = Optimizer(
         "ko": "torch 형태: eps(1e-10)는 제곱근 밖, 누적값은 0에서 시작. 강의는 eta / sqrt(G + eps)로 "
         "쓰고, optax는 eps를 제곱근 안(1e-7)에 두고 누적값을 0.1에서 시작합니다.",
     },
+    step_latex=step_latex,
 )

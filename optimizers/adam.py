@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, PhaseAxis, aux
+from .base import HyperParam, Optimizer, PhaseAxis, StepValues, aux, tex_num, tex_steps, tex_vec
 
 
 class AdamState(NamedTuple):
@@ -38,6 +38,56 @@ def update(grad_fn, w, state, hp):
     return w_new, new, aux(g, w, w_new, moment1=new.m, moment2=new.v)
 
 
+def moment_rows(s: StepValues) -> tuple[tuple[str, str, str, str], ...]:
+    """Adam's moment updates and bias corrections at step ``s.k``, written out (AdamW shares them)."""
+    k, b1, b2 = s.k, s.hp["b1"], s.hp["b2"]
+    c1, c2 = 1 - b1 ** (k + 1), 1 - b2 ** (k + 1)
+    return (
+        (
+            f"m_{{{k + 1}}}",
+            rf"\beta_1 m_{{{k}}} + (1-\beta_1) g_{{{k}}}",
+            rf"{tex_num(b1)}\,{tex_vec(s.m_prev)} + {tex_num(1 - b1)}\,{tex_vec(s.g)}",
+            tex_vec(s.m),
+        ),
+        (
+            f"v_{{{k + 1}}}",
+            rf"\beta_2 v_{{{k}}} + (1-\beta_2) g_{{{k}}}^2",
+            rf"{tex_num(b2)}\,{tex_vec(s.v_prev)} + {tex_num(1 - b2)}\,{tex_vec(s.g)}^2",
+            tex_vec(s.v),
+        ),
+        (
+            rf"\hat m_{{{k + 1}}}",
+            rf"m_{{{k + 1}}}/(1-\beta_1^{{{k + 1}}})",
+            rf"{tex_vec(s.m)}/{tex_num(c1)}",
+            tex_vec(s.m / c1),
+        ),
+        (
+            rf"\hat v_{{{k + 1}}}",
+            rf"v_{{{k + 1}}}/(1-\beta_2^{{{k + 1}}})",
+            rf"{tex_vec(s.v)}/{tex_num(c2)}",
+            tex_vec(s.v / c2),
+        ),
+    )
+
+
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`); squares, roots
+    and quotients of vectors are per coordinate."""
+    k = s.k
+    m_hat = s.m / (1 - s.hp["b1"] ** (k + 1))
+    v_hat = s.v / (1 - s.hp["b2"] ** (k + 1))
+    return tex_steps(
+        *moment_rows(s),
+        (
+            f"w_{{{k + 1}}}",
+            rf"w_{{{k}}} - \eta\,\frac{{\hat m_{{{k + 1}}}}}{{\sqrt{{\hat v_{{{k + 1}}}}} + \epsilon}}",
+            rf"{tex_vec(s.w)} - {tex_num(s.lr)}\,\frac{{{tex_vec(m_hat)}}}{{\sqrt{{{tex_vec(v_hat)}}} + "
+            rf"{tex_num(s.hp['eps'])}}}",
+            tex_vec(s.w_next),
+        ),
+    )
+
+
 ADAM_RANGES = {
     "lr": HyperParam(1e-6, 10.0, log=True),
     "b1": HyperParam(0.0, 0.9999),
@@ -53,8 +103,10 @@ ADAM = Optimizer(
     defaults={"lr": 1e-3, "b1": 0.9, "b2": 0.999, "eps": 1e-8},
     ranges=ADAM_RANGES,
     latex=(
-        r"m_{t+1} = \beta_1 m_t + (1-\beta_1) g_t,\quad v_{t+1} = \beta_2 v_t + (1-\beta_2) g_t^2,\quad "
-        r"w_{t+1} = w_t - \eta\,\frac{m_{t+1}/(1-\beta_1^{t+1})}{\sqrt{v_{t+1}/(1-\beta_2^{t+1})} + \epsilon}"
+        r"\begin{aligned} m_{t+1} &= \beta_1 m_t + (1-\beta_1) g_t \\"
+        r" v_{t+1} &= \beta_2 v_t + (1-\beta_2) g_t^2"
+        r" \\ \hat m_{t+1} &= m_{t+1}/(1-\beta_1^{t+1}) \\ \hat v_{t+1} &= v_{t+1}/(1-\beta_2^{t+1}) \\"
+        r" w_{t+1} &= w_t - \eta\,\frac{\hat m_{t+1}}{\sqrt{\hat v_{t+1}} + \epsilon} \end{aligned}"
     ),
     explain={
         "en": "Momentum and RMSprop together: a running average of gradients (direction) divided by "
@@ -75,4 +127,5 @@ ADAM = Optimizer(
         "ko": "torch 형태: eps를 sqrt(v_hat)에 더합니다. 논문의 효율적 형태는 편향 보정 전 sqrt(v)에 "
         "eps-hat을 더하므로 처음 몇 걸음에서 조금 다릅니다.",
     },
+    step_latex=step_latex,
 )

@@ -1,8 +1,8 @@
 """AdamW (Loshchilov & Hutter 2019): Adam with decoupled weight decay, torch.optim's form."""
 
-from .adam import ADAM_RANGES, adam_direction
+from .adam import ADAM_RANGES, adam_direction, moment_rows
 from .adam import init as adam_init
-from .base import HyperParam, Optimizer, PhaseAxis, aux
+from .base import HyperParam, Optimizer, PhaseAxis, StepValues, aux, tex_num, tex_steps, tex_vec
 
 
 def init(w, hp):
@@ -17,6 +17,25 @@ def update(grad_fn, w, state, hp):
     return w_new, new, aux(g, w, w_new, moment1=new.m, moment2=new.v)
 
 
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`); squares, roots
+    and quotients of vectors are per coordinate."""
+    k, lam = s.k, s.hp["weight_decay"]
+    m_hat = s.m / (1 - s.hp["b1"] ** (k + 1))
+    v_hat = s.v / (1 - s.hp["b2"] ** (k + 1))
+    return tex_steps(
+        *moment_rows(s),
+        (
+            f"w_{{{k + 1}}}",
+            rf"(1 - \eta\lambda)\, w_{{{k}}} - \eta\,\frac{{\hat m_{{{k + 1}}}}}"
+            rf"{{\sqrt{{\hat v_{{{k + 1}}}}} + \epsilon}}",
+            rf"{tex_num(1 - s.lr * lam)}\,{tex_vec(s.w)} - {tex_num(s.lr)}\,\frac{{{tex_vec(m_hat)}}}"
+            rf"{{\sqrt{{{tex_vec(v_hat)}}} + {tex_num(s.hp['eps'])}}}",
+            tex_vec(s.w_next),
+        ),
+    )
+
+
 ADAMW = Optimizer(
     name="adamw",
     title="AdamW",
@@ -25,8 +44,9 @@ ADAMW = Optimizer(
     defaults={"lr": 1e-3, "b1": 0.9, "b2": 0.999, "eps": 1e-8, "weight_decay": 1e-2},
     ranges={**ADAM_RANGES, "weight_decay": HyperParam(0.0, 1.0)},
     latex=(
-        r"w_{t+1} = (1 - \eta\lambda)\, w_t - \eta\,\frac{\hat m_{t+1}}{\sqrt{\hat v_{t+1}} + \epsilon}"
-        r"\quad(\hat m, \hat v \text{ as in Adam})"
+        r"\begin{aligned} w_{t+1} &= (1 - \eta\lambda)\, w_t \\"
+        r" &\quad - \eta\,\frac{\hat m_{t+1}}{\sqrt{\hat v_{t+1}} + \epsilon} \\"
+        r" &(\hat m, \hat v \text{ as in Adam}) \end{aligned}"
     ),
     explain={
         "en": "Adam plus weight decay applied directly to the weights, not through the gradient. "
@@ -44,4 +64,5 @@ ADAMW = Optimizer(
         "en": "Same rule in torch and optax; default weight decay 1e-2 (torch) vs 1e-4 (optax).",
         "ko": "torch와 optax의 규칙은 같고, 기본 가중치 감쇠만 1e-2(torch)와 1e-4(optax)로 다릅니다.",
     },
+    step_latex=step_latex,
 )

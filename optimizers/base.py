@@ -79,6 +79,8 @@ class Optimizer(NamedTuple):
     phase_axis: PhaseAxis | None  # what a (lr, second) phase map varies besides lr; None: no map
     grad_evals: int = 1  # gradient evaluations per step
     note: dict[str, str] | None = None  # how this rule differs from torch / optax / the lecture
+    # one step written out with its numbers (the Race page's "one key = one step"); None: not shown
+    step_latex: Callable[[StepValues], str] | None = None
 
     def validate(self, hp: Mapping[str, Any] | None) -> dict[str, Any]:
         """Full hyperparameters: the defaults overridden by ``hp``, each checked against its range.
@@ -165,6 +167,62 @@ class Optimizer(NamedTuple):
 
     def _momentum(self, full: Mapping[str, Any]) -> Any:
         return full[self.momentum_param] if self.momentum_param is not None else 0.0
+
+
+class StepValues(NamedTuple):
+    """Everything one step used and made, as numbers (from a run's path and :class:`Aux` record),
+    for writing the step out: ``Optimizer.step_latex``. Vectors are (d,) float64."""
+
+    k: int  # the step's index: it goes from w_k to w_{k+1}
+    lr: float  # the learning rate of this step (the schedule applied)
+    hp: Mapping[str, float]  # every hyperparameter (lr is the base rate)
+    w: np.ndarray  # w_k
+    w_next: np.ndarray  # w_{k+1}
+    g: np.ndarray  # the gradient the step used (mini-batch when B < N; at the look-ahead point)
+    # before the step: Aux.moment1 / moment2 of step k - 1; zeros at k = 0 (a rule whose state does
+    # not start at zero, Adagrad's accumulator, writes its own start)
+    m_prev: np.ndarray  # first-moment / velocity slot before the step
+    m: np.ndarray  # ... after it
+    v_prev: np.ndarray  # second-moment slot before the step
+    v: np.ndarray  # ... after it
+    lookahead: np.ndarray  # where the gradient was taken
+
+
+def tex_num(x: float) -> str:
+    """A number in LaTeX: 4 significant digits, powers of ten written out (1.5 \\times 10^{-8})."""
+    x = float(x)
+    if not np.isfinite(x):
+        return r"\text{NaN}" if np.isnan(x) else (r"\infty" if x > 0 else r"-\infty")
+    text = f"{x:.4g}"
+    if "e" in text:
+        mant, exp = text.split("e")
+        return rf"{mant}\times 10^{{{int(exp)}}}"
+    return text
+
+
+def tex_vec(a) -> str:
+    """A vector in LaTeX as a column (pmatrix) of :func:`tex_num` entries."""
+    return r"\begin{pmatrix}" + r"\\".join(tex_num(v) for v in np.ravel(a)) + r"\end{pmatrix}"
+
+
+def tex_steps(*rows: tuple[str, str, str, str]) -> str:
+    """Equations written out, one after another, aligned at "=".
+
+    Args:
+        rows: (left side, its formula, the formula with numbers, the result) each. Without
+            numbers (a value computed in one go) the row is "left = formula = result".
+
+    Returns:
+        One ``aligned`` block: each equation on a line, then "= numbers = result" under it.
+    """
+    lines = []
+    for lhs, formula, numbers, result in rows:
+        if numbers:
+            lines.append(rf"{lhs} &= {formula}")
+            lines.append(rf"&= {numbers} = {result}")
+        else:
+            lines.append(rf"{lhs} &= {formula} = {result}")
+    return r"\begin{aligned}" + r"\\[2pt]".join(lines) + r"\end{aligned}"
 
 
 def aux(grad, w, w_new, moment1=None, moment2=None, lookahead=None) -> Aux:

@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, PhaseAxis, aux
+from .base import HyperParam, Optimizer, PhaseAxis, StepValues, aux, tex_num, tex_steps, tex_vec
 from .quadratic import HEAVY_BALL
 
 
@@ -23,6 +23,25 @@ def update(grad_fn, w, state, hp):
     return w_new, MomentumState(v), aux(g, w, w_new, moment1=v)
 
 
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`)."""
+    k, mu = s.k, s.hp["momentum"]
+    return tex_steps(
+        (
+            f"v_{{{k + 1}}}",
+            rf"\mu\, v_{{{k}}} + g_{{{k}}}",
+            rf"{tex_num(mu)}\,{tex_vec(s.m_prev)} + {tex_vec(s.g)}",
+            tex_vec(s.m),
+        ),
+        (
+            f"w_{{{k + 1}}}",
+            rf"w_{{{k}}} - \eta\, v_{{{k + 1}}}",
+            rf"{tex_vec(s.w)} - {tex_num(s.lr)}\,{tex_vec(s.m)}",
+            tex_vec(s.w_next),
+        ),
+    )
+
+
 MOMENTUM = Optimizer(
     name="momentum",
     title="Momentum",
@@ -33,7 +52,7 @@ MOMENTUM = Optimizer(
         "lr": HyperParam(1e-6, 10.0, log=True),
         "momentum": HyperParam(0.0, 0.999),
     },
-    latex=r"v_{t+1} = \mu\, v_t + g_t,\qquad w_{t+1} = w_t - \eta\, v_{t+1}",
+    latex=(r"\begin{aligned} v_{t+1} &= \mu\, v_t + g_t \\ w_{t+1} &= w_t - \eta\, v_{t+1} \end{aligned}"),
     explain={
         "en": "Keeps a velocity that accumulates past gradients, like a ball rolling downhill. "
         "Consistent directions speed up (by up to 1/(1-mu)) and oscillating ones cancel, so it "
@@ -52,4 +71,5 @@ MOMENTUM = Optimizer(
         "ko": "torch.optim.SGD(momentum=mu)의 형태로, 학습률이 속도에 곱해집니다. 강의의 "
         "v <- mu v - eta g, w <- w + v 형태와 학습률이 일정하면 같은 방법입니다.",
     },
+    step_latex=step_latex,
 )

@@ -6,7 +6,7 @@ from typing import Any, NamedTuple
 import jax.numpy as jnp
 
 from .adam import ADAM_RANGES
-from .base import HyperParam, Optimizer, PhaseAxis, aux
+from .base import HyperParam, Optimizer, PhaseAxis, StepValues, aux, tex_num, tex_steps, tex_vec
 
 LOG_096 = math.log(0.96)
 
@@ -45,6 +45,36 @@ def update(grad_fn, w, state, hp):
     return w_new, NAdamState(m, v, mu_prod, t, b2_t), aux(g, w, w_new, moment1=m, moment2=v)
 
 
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`); the rule's t is
+    the step's number counted from 1 (t = k + 1); roots and quotients of vectors are per coordinate."""
+    k, b1, b2, psi, eps = s.k, s.hp["b1"], s.hp["b2"], s.hp["momentum_decay"], s.hp["eps"]
+    t = k + 1
+    mus = [b1 * (1 - 0.5 * 0.96 ** (i * psi)) for i in range(1, t + 2)]  # mu_1 .. mu_{t+1}
+    prod = math.prod(mus[:t])
+    c1 = (1 - mus[t - 1]) / (1 - prod)
+    c2 = mus[t] / (1 - prod * mus[t])
+    v_hat = s.v / (1 - b2**t)
+    den = rf"\sqrt{{{tex_vec(v_hat)}}} + {tex_num(eps)}"
+    return tex_steps(
+        (rf"\mu_{{{t}}}", rf"\beta_1\big(1 - \tfrac12 0.96^{{{t}\psi}}\big)", "", tex_num(mus[t - 1])),
+        (
+            rf"\hat v_{{{t}}}",
+            rf"v_{{{t}}}/(1-\beta_2^{{{t}}})",
+            rf"{tex_vec(s.v)}/{tex_num(1 - b2**t)}",
+            tex_vec(v_hat),
+        ),
+        (
+            f"w_{{{k + 1}}}",
+            rf"w_{{{k}}} - \eta\, c_1\frac{{g_{{{k}}}}}{{\sqrt{{\hat v_{{{t}}}}}+\epsilon}}"
+            rf" - \eta\, c_2\frac{{m_{{{t}}}}}{{\sqrt{{\hat v_{{{t}}}}}+\epsilon}}",
+            rf"{tex_vec(s.w)} - {tex_num(s.lr)}\cdot{tex_num(c1)}\,\frac{{{tex_vec(s.g)}}}{{{den}}}"
+            rf" - {tex_num(s.lr)}\cdot{tex_num(c2)}\,\frac{{{tex_vec(s.m)}}}{{{den}}}",
+            tex_vec(s.w_next),
+        ),
+    )
+
+
 NADAM = Optimizer(
     name="nadam",
     title="NAdam",
@@ -53,9 +83,11 @@ NADAM = Optimizer(
     defaults={"lr": 2e-3, "b1": 0.9, "b2": 0.999, "eps": 1e-8, "momentum_decay": 4e-3},
     ranges={**ADAM_RANGES, "momentum_decay": HyperParam(0.0, 0.1)},
     latex=(
-        r"\mu_t = \beta_1\big(1 - \tfrac12 0.96^{t\psi}\big),\ "
-        r"w_{t+1} = w_t - \eta\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\frac{g_t}{\sqrt{\hat v_{t+1}}+\epsilon}"
-        r" - \eta\frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\frac{m_{t+1}}{\sqrt{\hat v_{t+1}}+\epsilon}"
+        r"\begin{aligned} \mu_t &= \beta_1\big(1 - \tfrac12 0.96^{t\psi}\big) \\"
+        r" w_{t+1} &= w_t - \eta\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}"
+        r"\frac{g_t}{\sqrt{\hat v_{t+1}}+\epsilon} \\"
+        r" &\quad - \eta\frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\frac{m_{t+1}}{\sqrt{\hat v_{t+1}}+\epsilon}"
+        r" \end{aligned}"
     ),
     explain={
         "en": "Adam with Nesterov's look-ahead: the step uses the momentum it will have at the next "
@@ -74,4 +106,5 @@ NADAM = Optimizer(
         "ko": "torch.optim.NAdam 형태(momentum_decay psi = 4e-3). optax.nadam은 모멘텀 스케줄이 없어 "
         "결과가 다릅니다.",
     },
+    step_latex=step_latex,
 )

@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, PhaseAxis, aux
+from .base import HyperParam, Optimizer, PhaseAxis, StepValues, aux, tex_num, tex_steps, tex_vec
 from .quadratic import NESTEROV
 
 
@@ -25,6 +25,31 @@ def update(grad_fn, w, state, hp):
     return w_new, NAGState(v), aux(g, w, w_new, moment1=v, lookahead=ahead)
 
 
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`)."""
+    k, mu = s.k, s.hp["momentum"]
+    return tex_steps(
+        (
+            rf"\tilde w_{{{k}}}",
+            rf"w_{{{k}}} - \eta\mu\, v_{{{k}}}",
+            rf"{tex_vec(s.w)} - {tex_num(s.lr)}\cdot{tex_num(mu)}\,{tex_vec(s.m_prev)}",
+            tex_vec(s.lookahead),
+        ),
+        (
+            f"v_{{{k + 1}}}",
+            rf"\mu\, v_{{{k}}} + \nabla f(\tilde w_{{{k}}})",
+            rf"{tex_num(mu)}\,{tex_vec(s.m_prev)} + {tex_vec(s.g)}",
+            tex_vec(s.m),
+        ),
+        (
+            f"w_{{{k + 1}}}",
+            rf"w_{{{k}}} - \eta\, v_{{{k + 1}}}",
+            rf"{tex_vec(s.w)} - {tex_num(s.lr)}\,{tex_vec(s.m)}",
+            tex_vec(s.w_next),
+        ),
+    )
+
+
 NAG = Optimizer(
     name="nag",
     title="NAG (Nesterov)",
@@ -36,8 +61,8 @@ NAG = Optimizer(
         "momentum": HyperParam(0.0, 0.999),
     },
     latex=(
-        r"\tilde w_t = w_t - \eta\mu\, v_t,\quad v_{t+1} = \mu\, v_t + \nabla f(\tilde w_t),"
-        r"\quad w_{t+1} = w_t - \eta\, v_{t+1}"
+        r"\begin{aligned} \tilde w_t &= w_t - \eta\mu\, v_t \\ v_{t+1} &= \mu\, v_t + \nabla f(\tilde w_t) \\"
+        r" w_{t+1} &= w_t - \eta\, v_{t+1} \end{aligned}"
     ),
     explain={
         "en": "Like momentum, but the gradient is taken where the velocity is about to carry the "
@@ -58,4 +83,5 @@ NAG = Optimizer(
         "ko": "torch의 SGD(nesterov=True)와 optax의 sgd(nesterov=True)는 자기 매개변수 p에서 기울기를 "
         "구하고 g + mu v만큼 이동합니다. p = w - eta mu v로 바꾸면 같은 궤적입니다(테스트로 확인).",
     },
+    step_latex=step_latex,
 )

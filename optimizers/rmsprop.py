@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, PhaseAxis, aux
+from .base import HyperParam, Optimizer, PhaseAxis, StepValues, aux, tex_num, tex_steps, tex_vec
 
 
 class RMSpropState(NamedTuple):
@@ -22,6 +22,27 @@ def update(grad_fn, w, state, hp):
     return w_new, RMSpropState(v), aux(g, w, w_new, moment2=v)
 
 
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`); squares, roots
+    and quotients of vectors are per coordinate."""
+    k, a = s.k, s.hp["alpha"]
+    return tex_steps(
+        (
+            f"v_{{{k + 1}}}",
+            rf"\alpha v_{{{k}}} + (1-\alpha) g_{{{k}}}^2",
+            rf"{tex_num(a)}\,{tex_vec(s.v_prev)} + {tex_num(1 - a)}\,{tex_vec(s.g)}^2",
+            tex_vec(s.v),
+        ),
+        (
+            f"w_{{{k + 1}}}",
+            rf"w_{{{k}}} - \frac{{\eta}}{{\sqrt{{v_{{{k + 1}}}}} + \epsilon}}\, g_{{{k}}}",
+            rf"{tex_vec(s.w)} - \frac{{{tex_num(s.lr)}}}{{\sqrt{{{tex_vec(s.v)}}} + {tex_num(s.hp['eps'])}}}"
+            rf"\,{tex_vec(s.g)}",
+            tex_vec(s.w_next),
+        ),
+    )
+
+
 RMSPROP = Optimizer(
     name="rmsprop",
     title="RMSprop",
@@ -34,8 +55,8 @@ RMSPROP = Optimizer(
         "eps": HyperParam(1e-12, 1.0, log=True),
     },
     latex=(
-        r"v_{t+1} = \alpha v_t + (1-\alpha) g_t^2,\qquad "
-        r"w_{t+1} = w_t - \frac{\eta}{\sqrt{v_{t+1}} + \epsilon}\, g_t"
+        r"\begin{aligned} v_{t+1} &= \alpha v_t + (1-\alpha) g_t^2 \\"
+        r" w_{t+1} &= w_t - \frac{\eta}{\sqrt{v_{t+1}} + \epsilon}\, g_t \end{aligned}"
     ),
     explain={
         "en": "Adagrad with a memory: squared gradients are averaged with decay alpha instead of "
@@ -55,4 +76,5 @@ RMSPROP = Optimizer(
         "ko": "torch 형태: 감쇠 alpha = 0.99, eps는 제곱근 밖. optax.rmsprop은 기본으로 감쇠 0.9, "
         "eps를 제곱근 안에 둡니다.",
     },
+    step_latex=step_latex,
 )

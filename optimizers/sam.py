@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 import jax.numpy as jnp
 
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, StepValues, aux, tex_num, tex_steps, tex_vec
 
 
 class SAMState(NamedTuple):
@@ -25,6 +25,31 @@ def update(grad_fn, w, state, hp):
     return w_new, SAMState(v), aux(g_sam, w, w_new, moment1=v, lookahead=ahead)
 
 
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`)."""
+    k, mu = s.k, s.hp["momentum"]
+    return tex_steps(
+        (
+            rf"\epsilon_{{{k}}}",
+            rf"\rho\,\frac{{g_{{{k}}}}}{{\lVert g_{{{k}}}\rVert}}",
+            "",
+            tex_vec(s.lookahead - s.w),
+        ),
+        (
+            f"v_{{{k + 1}}}",
+            rf"\mu\, v_{{{k}}} + \nabla f(w_{{{k}}} + \epsilon_{{{k}}})",
+            rf"{tex_num(mu)}\,{tex_vec(s.m_prev)} + {tex_vec(s.g)}",
+            tex_vec(s.m),
+        ),
+        (
+            f"w_{{{k + 1}}}",
+            rf"w_{{{k}}} - \eta\, v_{{{k + 1}}}",
+            rf"{tex_vec(s.w)} - {tex_num(s.lr)}\,{tex_vec(s.m)}",
+            tex_vec(s.w_next),
+        ),
+    )
+
+
 SAM = Optimizer(
     name="sam",
     title="SAM",
@@ -37,9 +62,8 @@ SAM = Optimizer(
         "momentum": HyperParam(0.0, 0.999),
     },
     latex=(
-        r"\epsilon_t = \rho\,\frac{g_t}{\lVert g_t\rVert},\quad "
-        r"v_{t+1} = \mu v_t + \nabla f(w_t + \epsilon_t),"
-        r"\quad w_{t+1} = w_t - \eta\, v_{t+1}"
+        r"\begin{aligned} \epsilon_t &= \rho\,\frac{g_t}{\lVert g_t\rVert} \\"
+        r" v_{t+1} &= \mu v_t + \nabla f(w_t + \epsilon_t) \\ w_{t+1} &= w_t - \eta\, v_{t+1} \end{aligned}"
     ),
     explain={
         "en": "Minimises the worst loss in a small ball of radius rho rather than the loss itself: "
@@ -61,4 +85,5 @@ SAM = Optimizer(
         "따로 구현해 비교합니다.",
     },
     grad_evals=2,
+    step_latex=step_latex,
 )

@@ -2,7 +2,7 @@
 
 from typing import NamedTuple
 
-from .base import HyperParam, Optimizer, aux
+from .base import HyperParam, Optimizer, StepValues, aux, tex_num, tex_steps, tex_vec
 from .quadratic import GD
 
 
@@ -18,6 +18,19 @@ def update(grad_fn, w, state, hp):
     g = grad_fn(w)
     w_new = w - hp["lr"] * g  # w <- w - lr * g
     return w_new, state, aux(g, w, w_new)
+
+
+def step_latex(s: StepValues) -> str:
+    """The step written out with its numbers (see :func:`optimizers.base.tex_steps`)."""
+    k = s.k
+    return tex_steps(
+        (
+            f"w_{{{k + 1}}}",
+            rf"w_{{{k}}} - \eta\, g_{{{k}}}",
+            rf"{tex_vec(s.w)} - {tex_num(s.lr)}\,{tex_vec(s.g)}",
+            tex_vec(s.w_next),
+        ),
+    )
 
 
 SGD = Optimizer(
@@ -40,4 +53,5 @@ SGD = Optimizer(
     momentum_param=None,
     quadratic=GD,
     phase_axis=None,
+    step_latex=step_latex,
 )
