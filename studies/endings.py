@@ -45,6 +45,25 @@ class Ending(NamedTuple):
     distance: float = 0.0  # from the last point to the minimum
 
 
+class Landmarks(NamedTuple):
+    """What the map marks on a surface: its minima (global and local) and its saddle points."""
+
+    minima: tuple[Minimum, ...]  # lowest first (see :func:`minima`)
+    saddles: tuple[tuple[float, float], ...]  # (x, y) of each saddle point found in the view
+
+
+def landmarks(landscape: landscapes.Landscape, n_seeds: int = 24) -> Landmarks:
+    """Every minimum and every saddle point in the view, from one critical-point search.
+
+    Args:
+        landscape: the surface.
+        n_seeds: seeds per axis of the critical-point search.
+    """
+    points = landscapes.critical_points(landscape, n_seeds=n_seeds)
+    saddles = tuple(tuple(map(float, p.xy)) for p in points if p.kind == "saddle")
+    return Landmarks(_minima(landscape, points), saddles)
+
+
 def minima(landscape: landscapes.Landscape, n_seeds: int = 24) -> tuple[Minimum, ...]:
     """Every minimum in the view, lowest first: the known global ones and the local ones found.
 
@@ -55,11 +74,19 @@ def minima(landscape: landscapes.Landscape, n_seeds: int = 24) -> tuple[Minimum,
     Returns:
         Tuple of :class:`Minimum` (empty when the surface has none in view, e.g. a saddle).
     """
-    found = [p for p in landscapes.critical_points(landscape, n_seeds=n_seeds) if p.kind == "minimum"]
+    return _minima(landscape, landscapes.critical_points(landscape, n_seeds=n_seeds))
+
+
+def _minima(landscape: landscapes.Landscape, points) -> tuple[Minimum, ...]:
+    """:func:`minima` from the surface's critical points (``landscapes.critical_points``)."""
+    found = [p for p in points if p.kind == "minimum"]
     span = max(hi - lo for lo, hi in landscape.bounds)
     known = [tuple(map(float, m)) for m in landscape.minima]
-    known_value = lambda m: (float(landscape.min_value) if landscape.min_value is not None  # noqa: E731
-                             else float(landscape.fn(np.asarray(m, np.float32))))
+    known_value = lambda m: (
+        float(landscape.min_value)
+        if landscape.min_value is not None  # noqa: E731
+        else float(landscape.fn(np.asarray(m, np.float32)))
+    )
     top = lambda xy: float(landscapes.hessian_eigs(landscape, np.asarray([xy], np.float32))[0][0, -1])  # noqa: E731
     out: list[Minimum] = [Minimum(m, known_value(m), True, top(m)) for m in known]
     lowest = min([p.value for p in found], default=np.inf)
@@ -69,8 +96,11 @@ def minima(landscape: landscapes.Landscape, n_seeds: int = 24) -> tuple[Minimum,
     for p in found:
         if any(np.hypot(p.xy[0] - m.xy[0], p.xy[1] - m.xy[1]) <= 1e-6 * span for m in out):
             continue  # a known minimiser, found again
-        out.append(Minimum(p.xy, p.value, p.value <= lowest + SAME_VALUE * scale and not known,
-                           float(p.eigenvalues[1])))
+        out.append(
+            Minimum(
+                p.xy, p.value, p.value <= lowest + SAME_VALUE * scale and not known, float(p.eigenvalues[1])
+            )
+        )
     return tuple(sorted(out, key=lambda m: (m.value, m.xy)))
 
 
@@ -80,15 +110,24 @@ def with_found_minima(landscape: landscapes.Landscape, found: tuple[Minimum, ...
     if landscape.min_value is not None or not found:
         return landscape
     low = [m for m in found if m.is_global]
-    return dataclasses.replace(landscape, minima=tuple(m.xy for m in low), min_value=low[0].value,
-                               source="found numerically in the view")
+    return dataclasses.replace(
+        landscape,
+        minima=tuple(m.xy for m in low),
+        min_value=low[0].value,
+        source="found numerically in the view",
+    )
 
 
 DESCENT_STEPS = 2000
 
 
-def endings(final_w: np.ndarray, final_loss: np.ndarray, diverged_at: np.ndarray,
-            found: tuple[Minimum, ...], landscape: landscapes.Landscape) -> list[Ending]:
+def endings(
+    final_w: np.ndarray,
+    final_loss: np.ndarray,
+    diverged_at: np.ndarray,
+    found: tuple[Minimum, ...],
+    landscape: landscapes.Landscape,
+) -> list[Ending]:
     """Classify where each run stopped (see the module docstring).
 
     Args:

@@ -12,7 +12,21 @@ from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["OVERFLOW_LOSS", "Overlay", "distance_to_minima", "divergence_reason", "overlays_at"]
+from optimizers.base import StepValues
+
+__all__ = [
+    "OVERFLOW_LOSS",
+    "X_AXES",
+    "Overlay",
+    "Vectors",
+    "distance_to_minima",
+    "divergence_reason",
+    "overlays_at",
+    "overlays_from",
+    "step_values",
+    "vectors",
+    "x_scales",
+]
 
 
 class Overlay(NamedTuple):
@@ -25,6 +39,40 @@ class Overlay(NamedTuple):
     lookahead: tuple[float, float] | None  # where the gradient was taken, if not ``at``
 
 
+class Vectors(NamedTuple):
+    """The vectors of every run at every step, for arrows that follow the animation.
+
+    Each field is (R, T+1, 2) float64; row k belongs to the step from k to k+1. A run that has no
+    step at k (it diverged, or k is its last point) holds NaN there in every field; ``lookahead`` is
+    NaN also where the rule took its gradient at the point itself (most rules).
+    """
+
+    at: np.ndarray  # position w_k
+    grad: np.ndarray  # gradient the step used
+    moment: np.ndarray  # velocity / first moment after the step
+    step: np.ndarray  # displacement w_{k+1} - w_k
+    lookahead: np.ndarray  # where the gradient was taken, if not at w_k
+
+
+def vectors(path: np.ndarray, aux) -> Vectors:
+    """The :class:`Vectors` of a race.
+
+    Args:
+        path: (R, T+1, 2).
+        aux: :class:`optimizers.Aux` of (R, T+1, 2) arrays (row k = step from k to k+1).
+    """
+    w = np.asarray(path, np.float64)
+    g, m, d, la = (np.asarray(a, np.float64) for a in (aux.grad, aux.moment1, aux.step, aux.lookahead))
+    ok = np.all(np.isfinite(w), axis=-1) & np.all(np.isfinite(d), axis=-1)
+    # the look-ahead point is drawn only where it differs from w (NAG, SAM); float32 round-off aside
+    same = np.all(np.abs(la - w) <= 1e-12 * (1 + np.abs(w).max(axis=-1, keepdims=True)), axis=-1)
+
+    def masked(a: np.ndarray, keep: np.ndarray) -> np.ndarray:
+        return np.where(keep[..., None], a, np.nan)
+
+    return Vectors(masked(w, ok), masked(g, ok), masked(m, ok), masked(d, ok), masked(la, ok & ~same))
+
+
 def overlays_at(path: np.ndarray, aux, step: int) -> list[Overlay | None]:
     """The :class:`Overlay` of every run at ``step`` (None where the run has no step there).
 
@@ -33,18 +81,48 @@ def overlays_at(path: np.ndarray, aux, step: int) -> list[Overlay | None]:
         aux: :class:`optimizers.Aux` of (R, T+1, 2) arrays (row k = step from k to k+1).
         step: a step index 0..T.
     """
+    return overlays_from(vectors(path, aux), step)
+
+
+def overlays_from(v: Vectors, step: int) -> list[Overlay | None]:
+    """The :class:`Overlay` of every run at ``step`` from the race's :class:`Vectors`."""
     out: list[Overlay | None] = []
-    for i in range(path.shape[0]):
-        w = path[i, step]
-        g, m, d, la = (
-            np.asarray(a[i, step], np.float64) for a in (aux.grad, aux.moment1, aux.step, aux.lookahead)
-        )
-        if not (np.all(np.isfinite(w)) and np.all(np.isfinite(d))):
+    for i in range(v.at.shape[0]):
+        if not np.all(np.isfinite(v.at[i, step])):
             out.append(None)
             continue
-        ahead = None if np.allclose(la, w, rtol=0, atol=1e-12 * (1 + np.abs(w).max())) else tuple(la)
-        out.append(Overlay(tuple(w), tuple(g), tuple(m), tuple(d), ahead))
+        la = v.lookahead[i, step]
+        ahead = tuple(la) if np.all(np.isfinite(la)) else None
+        fields = (tuple(a[i, step]) for a in (v.at, v.grad, v.moment, v.step))
+        out.append(Overlay(*fields, ahead))
     return out
+
+
+X_AXES = ("step", "epoch", "evals")  # what the curves' x-axis counts
+
+
+def x_scales(kind: str, batch: Sequence[int], grad_evals: Sequence[int], n_samples: int) -> np.ndarray:
+    """How far one step moves each run along the curves' x-axis.
+
+    Args:
+        kind: "step" (1 per step), "epoch" (B / N: a run with batch B takes N / B steps per pass over
+            the N samples) or "evals" (gradient evaluations of one sample each: B per step, times
+            the rule's gradient evaluations per step, 2 for SAM).
+        batch: each run's batch size B.
+        grad_evals: each run's gradient evaluations per step.
+        n_samples: N, the samples of the surface's loss.
+
+    Returns:
+        (R,) float64 multipliers of the step index.
+    """
+    b = np.asarray(batch, np.float64)
+    if kind == "step":
+        return np.ones_like(b)
+    if kind == "epoch":
+        return b / n_samples
+    if kind == "evals":
+        return b * np.asarray(grad_evals, np.float64)
+    raise ValueError(f"Unknown x-axis {kind!r}; choose one of: {', '.join(X_AXES)}")
 
 
 def distance_to_minima(path: np.ndarray, minima: Sequence[tuple[float, float]]) -> np.ndarray | None:
@@ -85,3 +163,37 @@ def divergence_reason(loss_row: np.ndarray, diverged_at: int, unbounded: bool) -
     if finite.size and np.abs(finite).max() > OVERFLOW_LOSS:
         return "overflow"  # astronomically large values: float32 arithmetic overflows (~3.4e38)
     return "curvature"
+
+
+def step_values(path: np.ndarray, aux, i: int, k: int, hp: dict[str, float], lr: float) -> StepValues | None:
+    """Run ``i``'s step ``k`` (from ``path[i, k]`` to ``path[i, k + 1]``) as numbers, for writing it
+    out (``Optimizer.step_latex``); None when the run has no step k (it diverged, or k is its last
+    point).
+
+    Args:
+        path: (R, T+1, 2); aux: the race's :class:`optimizers.Aux` record.
+        i: the run; k: the step.
+        hp: the run's hyperparameters; lr: its learning rate at step k (the schedule applied).
+    """
+    if not 0 <= k < path.shape[1] - 1:
+        return None
+    w, w_next = (np.asarray(path[i, j], np.float64) for j in (k, k + 1))
+    if not (np.all(np.isfinite(w)) and np.all(np.isfinite(w_next))):
+        return None
+
+    def at(a, j: int) -> np.ndarray:
+        return np.asarray(a[i, j], np.float64) if j >= 0 else np.zeros_like(w)
+
+    return StepValues(
+        k=k,
+        lr=float(lr),
+        hp=dict(hp),
+        w=w,
+        w_next=w_next,
+        g=at(aux.grad, k),
+        m_prev=at(aux.moment1, k - 1),
+        m=at(aux.moment1, k),
+        v_prev=at(aux.moment2, k - 1),
+        v=at(aux.moment2, k),
+        lookahead=at(aux.lookahead, k),
+    )

@@ -5,6 +5,11 @@ Each schedule's parameters are set relative to the run length T so that they all
 at a comparable rate: step halves every T/4 steps; exponential and inverse-time reach 1/16 of the
 base rate at T (gamma = 16^(-1/T), decay = 15/T); cosine decays to 0; warm-up + cosine ramps for
 T/10 steps first.
+
+With mini-batch noise (``batch_size`` < 128 and ``noise`` > 0) every schedule sees the same mini-batches
+(one seed): a constant rate then keeps bouncing at a noise floor that grows with the rate, while a
+decaying rate first moves as fast and then settles lower. The last tenth of the run's losses
+(``tail_loss``) measures that floor; a single final loss is one noisy sample of it.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ class ScheduleComparison(NamedTuple):
     final_loss: np.ndarray  # (k,)
     hit_at: np.ndarray  # (k,) steps to tolerance, -1 if never
     diverged_at: np.ndarray  # (k,)
+    tail_loss: np.ndarray  # (k,) mean loss over the last tenth of the steps (NaN if it diverged)
 
 
 def default_schedule(kind: str, steps: int) -> optimizers.Schedule:
@@ -60,6 +66,9 @@ def compare_schedules(
     start=None,
     steps: int = 300,
     tol: float = 1e-3,
+    batch_size: int | None = None,
+    noise: float = 0.0,
+    seed: int = 0,
 ) -> ScheduleComparison:
     """Run ``optimizer`` under each schedule, everything else equal, in one compiled call.
 
@@ -70,13 +79,17 @@ def compare_schedules(
         start: start point (the surface's own if None).
         steps: updates per run.
         tol: a run has arrived when its loss <= the minimum + tol.
+        batch_size, noise, seed: mini-batch noise, the same for every schedule (see
+            :func:`optimizers.simulate`); None / 0: exact gradients.
 
     Returns:
         :class:`ScheduleComparison`.
     """
     if not kinds:
         raise ValueError(f"give at least one schedule; choose from: {', '.join(_schedules.KINDS)}")
-    options = optimizers.RunOptions(start=start, steps=steps, tol=tol, record="path")
+    options = optimizers.RunOptions(
+        start=start, steps=steps, tol=tol, record="path", batch_size=batch_size, noise=noise, seed=seed
+    )
     base = _runs.base_spec(landscape, optimizer, hp, options)  # first: the schedules scale with steps
     scheds = tuple(
         k.validate() if isinstance(k, optimizers.Schedule) else default_schedule(k, steps) for k in kinds
@@ -84,6 +97,18 @@ def compare_schedules(
     specs = [base._replace(schedule=s) for s in scheds]
     res = optimizers.run_specs(landscape, specs, options)
     lr = np.stack([_schedules.curve(s, base.hp["lr"], steps) for s in scheds]).astype(np.float64)
+    tail = res.loss[:, -max(1, steps // 10) :]
+    with np.errstate(invalid="ignore"):
+        tail_loss = np.where(np.all(np.isfinite(tail), axis=1), tail.mean(axis=1), np.nan)
     return ScheduleComparison(
-        optimizer, dict(base.hp), scheds, lr, res.loss, res.path, res.final_loss, res.hit_at, res.diverged_at
+        optimizer,
+        dict(base.hp),
+        scheds,
+        lr,
+        res.loss,
+        res.path,
+        res.final_loss,
+        res.hit_at,
+        res.diverged_at,
+        tail_loss,
     )
