@@ -67,7 +67,10 @@ STRINGS = {
     # run
     "race.run_section": {"en": "Run", "ko": "실행"},
     "race.steps": {"en": "Steps", "ko": "걸음 수"},
-    "race.budget_steps": {"en": "Gradient evaluations per optimizer", "ko": "옵티마이저마다 기울기 계산 횟수"},
+    "race.budget_steps": {
+        "en": "Gradient evaluations per optimizer",
+        "ko": "옵티마이저마다 기울기 계산 횟수",
+    },
     "race.budget": {"en": "Same gradient budget for all", "ko": "모두 같은 기울기 계산 예산"},
     "race.budget_help": {
         "en": "Fair comparison: every optimizer gets the same number of gradient evaluations; "
@@ -75,8 +78,11 @@ STRINGS = {
         "ko": "공정한 비교: 모든 옵티마이저가 같은 횟수만큼 기울기를 계산합니다. SAM은 한 걸음에 2번 "
         "계산하므로 걸음 수가 절반이 됩니다.",
     },
-    "race.tol": {"en": "Arrival tolerance (loss above the minimum)", "ko": "도착 허용 오차 (최솟값 대비 손실)"},
-    "race.schedule": {"en": "Learning-rate schedule", "ko": "학습률 스케줄"},
+    "race.tol": {
+        "en": "Arrival tolerance (loss above the minimum)",
+        "ko": "도착 허용 오차 (최솟값 대비 손실)",
+    },
+    "race.schedule": {"en": "Learning-rate schedule of every run", "ko": "모든 실행의 학습률 스케줄"},
     "race.sched.constant": {"en": "constant", "ko": "일정"},
     "race.sched.step": {"en": "step decay", "ko": "계단식 감소"},
     "race.sched.exponential": {"en": "exponential decay", "ko": "지수 감소"},
@@ -89,7 +95,10 @@ STRINGS = {
     "race.sched.min_frac": {"en": "Final lr (fraction of lr)", "ko": "마지막 학습률 (비율)"},
     "race.sched.warmup": {"en": "Warm-up steps", "ko": "워밍업 걸음 수"},
     "race.noise_section": {"en": "Mini-batch noise", "ko": "미니배치 잡음"},
-    "race.batch": {"en": "Batch size (of 128 samples; 128 = full batch)", "ko": "배치 크기 (128개 샘플 중; 128 = 전체 배치)"},
+    "race.batch": {
+        "en": "Batch size of every run (of 128 samples; 128 = full batch)",
+        "ko": "모든 실행의 배치 크기 (128개 샘플 중; 128 = 전체 배치)",
+    },
     "race.noise": {"en": "Per-sample gradient noise", "ko": "샘플별 기울기 잡음"},
     "race.noise_full": {
         "en": "A batch of all {n} samples averages the noise away: the gradient is exact, so the noise and its "
@@ -126,7 +135,7 @@ STRINGS = {
     "race.pause": {"en": "Pause", "ko": "정지"},
     "race.step": {"en": "step", "ko": "걸음"},
     "race.start": {"en": "start", "ko": "시작점"},
-    "race.minimum": {"en": "minimum", "ko": "최솟값"},
+    "race.minimum": {"en": "global minimum", "ko": "전역 최솟값"},
     "race.diverged": {"en": "diverged", "ko": "발산"},
     "race.lookahead": {"en": "look-ahead point", "ko": "미리 본 지점"},
     "race.chart_failed": {"en": "The chart could not be drawn", "ko": "차트를 그리지 못했습니다"},
@@ -136,7 +145,7 @@ STRINGS = {
     "race.ov.moment": {"en": "−velocity / first moment", "ko": "−속도 / 1차 모멘트"},
     "race.ov.step": {"en": "step taken", "ko": "실제 이동"},
     "race.ov.lookahead": {"en": "look-ahead point (NAG, SAM)", "ko": "미리 본 지점 (NAG, SAM)"},
-    "race.at": {"en": "Vectors at step", "ko": "벡터를 볼 걸음"},
+    "race.at": {"en": "Step shown", "ko": "보여 줄 스텝"},
     "race.ov_caption": {
         "en": "Arrows show directions at a fixed length: thin = −gradient, thick pale = −velocity / "
         "first moment, small head = the step actually taken. Their sizes are in the table below.",
@@ -207,16 +216,21 @@ STRINGS = {
     "race.surface_about": {"en": "About this surface", "ko": "이 곡면에 대하여"},
     # export
     "race.export": {"en": "Export", "ko": "내보내기"},
-    "race.csv": {"en": "Trajectories (CSV)", "ko": "궤적 (CSV)"},
-    "race.html": {"en": "Animated figure (HTML)", "ko": "애니메이션 그림 (HTML)"},
-    "race.gif": {"en": "Animation for slides (GIF)", "ko": "슬라이드용 애니메이션 (GIF)"},
-    "race.mp4": {"en": "Animation for slides (MP4)", "ko": "슬라이드용 애니메이션 (MP4)"},
+    "race.csv": {"en": "Paths (CSV)", "ko": "경로 (CSV)"},
+    "race.html": {"en": "Figure (HTML)", "ko": "그림 (HTML)"},
+    "race.gif": {"en": "Slides (GIF)", "ko": "슬라이드 (GIF)"},
+    "race.mp4": {"en": "Slides (MP4)", "ko": "슬라이드 (MP4)"},
     "race.export_help": {
-        "en": "Files are made on the server when you click; the HTML works offline.",
-        "ko": "누르면 서버에서 파일을 만듭니다. HTML 파일은 인터넷 없이도 열립니다.",
+        "en": "Files are made on the server when you click; the HTML works offline. The GIF and MP4 "
+        "carry a title, axes, a legend and a step counter.",
+        "ko": "누르면 서버에서 파일을 만듭니다. HTML 파일은 인터넷 없이도 열립니다. GIF와 MP4에는 제목, 축, "
+        "범례, 스텝 수가 들어갑니다.",
     },
     # errors
-    "race.run_error": {"en": "This configuration cannot run: {msg}", "ko": "이 설정으로는 실행할 수 없습니다: {msg}"},
+    "race.run_error": {
+        "en": "This configuration cannot run: {msg}",
+        "ko": "이 설정으로는 실행할 수 없습니다: {msg}",
+    },
     # what to look for: per surface kind, and per optimizer family on it
     "race.look.bowl": {
         "en": "A convex bowl: every sensible optimizer reaches the centre. Raise the condition number "
@@ -336,5 +350,86 @@ STRINGS = {
     "race.look.cliff.adam": {
         "en": "Its normalised step stays about η even where the gradient explodes.",
         "ko": "기울기가 폭발하는 곳에서도 정규화된 걸음은 대략 η로 유지됩니다.",
+    },
+    # per-run batch size and schedule (GD vs SGD vs mini-batch in one race)
+    "race.run_batch": {"en": "Batch size B", "ko": "배치 크기 B"},
+    "race.run_batch_help": {
+        "en": "This run's own mini-batch of the 128 samples: 128 is gradient descent (GD), 1 is SGD, "
+        'in between is mini-batch SGD; "= …" keeps the size under Mini-batch noise. All runs share the '
+        "noise and its seed, so they see the same data.",
+        "ko": "이 실행만의 미니배치 크기(128개 샘플 중)입니다. 128은 경사 하강법(GD), 1은 SGD, 그 사이는 "
+        '미니배치 SGD입니다. "= …"는 미니배치 잡음의 크기를 그대로 씁니다. 모든 실행이 같은 잡음과 '
+        "시드를 쓰므로 같은 데이터를 봅니다.",
+    },
+    "race.batch_same": {"en": "= {b}", "ko": "= {b}"},
+    "race.run_sched": {"en": "Schedule", "ko": "스케줄"},
+    "race.run_sched_help": {
+        "en": 'This run\'s own learning-rate schedule; "= …" keeps the one under Run.',
+        "ko": '이 실행만의 학습률 스케줄입니다. "= …"는 실행 설정의 스케줄을 그대로 씁니다.',
+    },
+    "race.sched_same": {"en": "= {s}", "ko": "= {s}"},
+    # legend words for schedule parameters (what tells runs of the same rule apart)
+    "race.sym.sched.step_size": {"en": "every", "ko": "간격"},
+    "race.sym.sched.decay": {"en": "decay", "ko": "감소율"},
+    "race.sym.sched.min_frac": {"en": "final", "ko": "마지막"},
+    "race.sym.sched.warmup": {"en": "warm-up", "ko": "워밍업"},
+    # the map's landmarks and animation
+    "race.local_minimum": {"en": "local minimum", "ko": "지역 최솟값"},
+    "race.saddle": {"en": "saddle point", "ko": "안장점"},
+    "race.grow": {"en": "Paths grow during Play", "ko": "재생하면서 경로 그리기"},
+    "race.grow_help": {
+        "en": "Draw each path as the animation goes instead of showing it whole from the start.",
+        "ko": "처음부터 경로 전체를 보여 주지 않고, 애니메이션이 진행되는 만큼 경로를 그립니다.",
+    },
+    "race.at_help": {
+        "en": "The map, the arrows and the cursor on the curves show this step before ▶ Play. Focus the "
+        "slider and press ← / →: one key = one step.",
+        "ko": "▶ 재생 전에 지도, 화살표, 곡선 위의 커서가 이 스텝을 보여 줍니다. 슬라이더를 누른 뒤 ← / →를 "
+        "누르면 한 번에 한 스텝씩 움직입니다.",
+    },
+    "race.eq": {"en": "Worked step (one key = one step)", "ko": "숫자로 푼 스텝 (키 한 번 = 한 스텝)"},
+    "race.eq_help": {
+        "en": "Writes the chosen run's update rule out with the numbers of the step shown, as in the "
+        "lecture: w_{t+1} = w_t − η g_t with w_t, η and g_t filled in.",
+        "ko": "강의처럼, 고른 실행의 업데이트 규칙에 보여 줄 스텝의 숫자를 넣어 씁니다: w_{t+1} = w_t − η g_t에 "
+        "w_t, η, g_t 값을 채웁니다.",
+    },
+    "race.eq_run": {"en": "Run written out", "ko": "풀어 쓸 실행"},
+    "race.eq_title": {"en": "Step {k} of {label}", "ko": "{label}의 {k}번째 스텝"},
+    "race.eq_none": {
+        "en": "{label} takes no step {k} (it diverged before, or this is its last point).",
+        "ko": "{label}에는 {k}번째 스텝이 없습니다 (그 전에 발산했거나 마지막 지점입니다).",
+    },
+    "race.eq_caption": {
+        "en": "g is the gradient the step used (a mini-batch's when B < 128; at the look-ahead point for "
+        "NAG and SAM). Squares, roots and quotients of vectors are taken per coordinate.",
+        "ko": "g는 이 스텝이 쓴 기울기입니다 (B < 128이면 미니배치의 기울기, NAG와 SAM은 미리 본 지점의 "
+        "기울기). 벡터의 제곱, 제곱근, 나눗셈은 좌표마다 계산합니다.",
+    },
+    # the curves' x-axis
+    "race.xaxis": {"en": "x-axis of the curves", "ko": "곡선의 가로축"},
+    "race.xaxis.step": {"en": "steps (updates)", "ko": "스텝 (업데이트 횟수)"},
+    "race.xaxis.epoch": {
+        "en": "epochs (passes over the 128 samples)",
+        "ko": "에폭 (128개 샘플을 한 번 다 보는 횟수)",
+    },
+    "race.xaxis.evals": {
+        "en": "gradient evaluations (samples touched)",
+        "ko": "기울기 계산 (사용한 샘플 수)",
+    },
+    "race.x.step": {"en": "step", "ko": "스텝"},
+    "race.x.epoch": {"en": "epoch", "ko": "에폭"},
+    "race.x.evals": {"en": "samples touched", "ko": "사용한 샘플 수"},
+    "race.xaxis_caption.epoch": {
+        "en": "A run with batch B takes {n}/B steps per epoch: SGD (B = 1) takes {n}, GD (B = {n}) one. The "
+        "axis spans what every run covered; double-click to see all.",
+        "ko": "배치가 B인 실행은 에폭마다 {n}/B스텝을 갑니다: SGD(B = 1)는 {n}스텝, GD(B = {n})는 한 스텝. "
+        "가로축은 모든 실행이 지난 구간입니다. 두 번 누르면 전체를 봅니다.",
+    },
+    "race.xaxis_caption.evals": {
+        "en": "Each step touches B samples (twice for SAM, which takes two gradients per step). The axis "
+        "spans what every run covered; double-click to see all.",
+        "ko": "한 스텝은 샘플 B개를 씁니다 (한 스텝에 기울기를 두 번 구하는 SAM은 두 배). 가로축은 모든 "
+        "실행이 지난 구간입니다. 두 번 누르면 전체를 봅니다.",
     },
 }

@@ -23,10 +23,13 @@ from ui import shell, state, surface_controls, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from ui.race_model import (
+    BATCH_CHOICES,
     CUSTOM,
     DEFAULT_EXPR,
     EXPR,
     PAGE,
+    SAME,
+    SAME_BATCH,
     ExpressionError,
     RaceConfig,
     base_schema,
@@ -34,30 +37,26 @@ from ui.race_model import (
     custom_surface,
     from_expression,
     gif_export,
+    hp_label,
     hp_schema,
     look_for,
     optimizer_schema,
+    run_labels,
     run_race,
     sched_schema,
     sched_values,
+    slot_options,
     snap_start,
     static_layers,
     surface_for,
-    surface_minima,
+    surface_landmarks,
     surface_schema,
     trait,
+    worked_step,
 )
 from viz import export
 from viz import race as rv
 from viz.colors import optimizer_color
-
-
-def hp_label(opt_name: str, hp: str) -> str:
-    """Translated label of a hyperparameter."""
-    for key in (f"race.hp.{hp}_{opt_name}", f"race.hp.{hp}"):
-        if key in STRINGS:
-            return t(key)
-    return hp  # a hyperparameter added to the registry later: its own name until translated
 
 
 def surface_title(name: str) -> str:
@@ -85,6 +84,36 @@ def vec(v) -> str:
 def swatch(i: int) -> str:
     """A coloured dot for markdown."""
     return f'<span style="color:{optimizer_color(i)};font-size:1.2em">●</span>'
+
+
+def slot_controls(ps: state.PageState, i: int, run_sched: str) -> None:
+    """Slot i's own batch size and schedule (each "as in the run settings" unless set) and the
+    parameters of its own schedule."""
+    same_b = t("race.batch_same", b=int(ps.get("batch")))
+    b = ps.get(f"o{i}.batch")
+    # a link may carry any size in [0, 128]: offer it beside the usual stops
+    stops = sorted({*BATCH_CHOICES, int(b)})
+    st.select_slider(
+        t("race.run_batch"),
+        options=stops,
+        format_func=lambda v: same_b if v == SAME_BATCH else str(v),
+        key=ps.key(f"o{i}.batch"),
+        help=t("race.run_batch_help"),
+    )
+    own = widgets.control(
+        ps,
+        ps.schema[f"o{i}.sched"],
+        t("race.run_sched"),
+        format_func=lambda k: (
+            t("race.sched_same", s=t(f"race.sched.{run_sched}")) if k == SAME else t(f"race.sched.{k}")
+        ),
+        help=t("race.run_sched_help"),
+    )
+    if own != SAME:
+        sp = sched_schema(own, f"o{i}.")
+        ps.declare(sp)
+        for p in sp:
+            widgets.control(ps, p, t(f"race.{p.name.split('.', 1)[1]}"))
 
 
 def _on_click(ps_page: str, surf: str, bounds, x: float, y: float) -> None:
@@ -190,8 +219,10 @@ def body() -> None:
                         key = p.name.rsplit(".", 1)[1]
                         hp.append((key, float(widgets.control(ps, p, hp_label(name, key)))))
                     runs.append((name, tuple(hp)))
+                    slot_controls(ps, i, kind)
 
     # ---- compute
+    values = ps.values()
     cfg = RaceConfig(
         surf=surf,
         expr=expr_used if surf == CUSTOM else "",
@@ -199,14 +230,15 @@ def body() -> None:
         runs=tuple(runs),
         start=(float(ps.get(f"{surf}.x0")), float(ps.get(f"{surf}.y0"))),
         steps=int(steps),
-        schedule=sched_values(kind, ps.values()),
+        schedule=sched_values(kind, values),
         batch=int(ps.get("batch")),
         noise=float(ps.get("noise")),
         seed=int(ps.get("seed")),
         budget=bool(budget),
         tol=float(ps.get("tol")),
+        per_run=tuple(slot_options(values, i) for i in range(n)),
     )
-    labels = [f"{i + 1}. {optimizers.get(name).title}" for i, (name, _) in enumerate(runs)]
+    labels = run_labels(cfg)
     colors = [optimizer_color(i) for i in range(n)]
     log = bool(ps.get(f"{surf}.logc"))
     with figures:
@@ -238,12 +270,14 @@ def body() -> None:
 
 
 def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
-    """Figures, results table, vectors and exports for a finished race."""
+    """Figures, results table, vectors, the worked step and exports for a finished race."""
     steps_total = res.path.shape[1] - 1
     at = int(min(ps.get("at"), steps_total))
     show = ps.get("ov")
-    overs = rs.overlays_at(res.path, res.aux, at) if show else []
-    fidx = rv.frame_indices(res.path.shape[1])
+    eq = bool(ps.get("eq"))
+    vecs = rs.vectors(res.path, res.aux) if show else None
+    marks = surface_landmarks(cfg.surf, cfg.expr, cfg.params)
+    local = [m.xy for m in marks.minima if not m.is_global]
     chart_key = ps.key("_map")
     st.subheader(t("race.map"))
     fig = rv.contour_figure(
@@ -254,14 +288,14 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         res.diverged_at,
         start=cfg.start,
         minima=s.minima,
-        frame=rv.nearest_frame(fidx, at),
-        overlays=overs,
+        local_minima=local,
+        saddles=marks.saddles,
+        at=at,
+        vectors=vecs,
         show=show,
+        grow=bool(ps.get("grow")),
         speed_ms=int(ps.get("speed")),
-        labels={
-            k: t(f"race.{k}")
-            for k in ("play", "pause", "step", "start", "minimum", "diverged", "lookahead")
-        },
+        labels={k: t(f"race.{k}") for k in rv.LABELS},
     )
     live_chart(
         fig,
@@ -271,19 +305,30 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         config={"scrollZoom": False},
         failed=t("race.chart_failed"),
     )
-    c1, c2, c3 = st.columns([1.2, 1.2, 1])
+    c1, c2 = st.columns([2, 1])
     with c1:
-        widgets.control(ps, ps.schema["ov"], t("race.overlays"), format_func=lambda k: t(f"race.ov.{k}"))
+        widgets.control(ps, ps.schema["at"], t("race.at"), help=t("race.at_help"))
     with c2:
-        widgets.control(ps, ps.schema["at"], t("race.at"))
-    with c3:
         widgets.control(ps, ps.schema["speed"], t("race.speed"))
+    widgets.control(ps, ps.schema["ov"], t("race.overlays"), format_func=lambda k: t(f"race.ov.{k}"))
+    c1, c2 = st.columns(2)
+    with c1:
+        widgets.control(ps, ps.schema["grow"], t("race.grow"), help=t("race.grow_help"))
+    with c2:
+        widgets.control(ps, ps.schema["eq"], t("race.eq"), help=t("race.eq_help"))
     if show:
         st.caption(t("race.ov_caption"))
+    if eq:
+        worked(ps, res, labels, at)
 
     st.subheader(t("race.curves"))
+    xaxis = widgets.control(
+        ps, ps.schema["xaxis"], t("race.xaxis"), format_func=lambda k: t(f"race.xaxis.{k}")
+    )
     dist = rs.distance_to_minima(res.path, s.minima)
-    titles = {k: t(f"race.{k}") for k in ("loss", "loss_gap", "dist", "grad", "step")}
+    titles = {k: t(f"race.{k}") for k in ("loss", "loss_gap", "dist", "grad")}
+    titles["step"] = t(f"race.x.{xaxis}")
+    batches = [cfg.run_options(i)[0] for i in range(len(labels))]
     live_chart(
         rv.curves_figure(
             labels,
@@ -294,11 +339,16 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
             res.diverged_at,
             min_value=s.min_value,
             titles=titles,
+            x_scale=rs.x_scales(xaxis, batches, res.grad_evals, optimizers.N_SAMPLES),
+            at=at,
         ),
         key=ps.key("_curves"),
         height=rv.CURVES_HEIGHT,
         failed=t("race.chart_failed"),
+        follow=chart_key,  # the cursor moves with the map's animation
     )
+    if xaxis != "step":
+        st.caption(t(f"race.xaxis_caption.{xaxis}", n=optimizers.N_SAMPLES))
 
     if widgets.control(ps, ps.schema["show3d"], t("race.show3d")):
         live_chart(
@@ -319,24 +369,58 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         )
 
     st.subheader(t("race.results"))
-    found = surface_minima(cfg.surf, cfg.expr, cfg.params)
-    st.markdown(results_table(res, labels, s, found), unsafe_allow_html=True)
+    st.markdown(results_table(res, labels, s, marks.minima), unsafe_allow_html=True)
     if show and 0 <= at < steps_total:
         st.markdown(f"**{t('race.vectors', k=at)}**")
-        st.markdown(vectors_table(overs, labels), unsafe_allow_html=True)
+        st.markdown(vectors_table(rs.overlays_from(vecs, at), labels), unsafe_allow_html=True)
 
     st.subheader(t("race.export"))
     st.caption(t("race.export_help"))
+    title = f"{t('race.title')}: {surface_title(cfg.surf)}"
+    slides = (tuple(labels), title, t("race.step"))
     files = (
         ("csv", lambda: csv_export(cfg, tuple(labels)), "race.csv", "text/csv"),
         ("html", lambda: export.animation_html(fig), "race.html", "text/html"),
-        ("gif", lambda: gif_export(cfg, log, "gif"), "race.gif", "image/gif"),
-        ("mp4", lambda: gif_export(cfg, log, "mp4"), "race.mp4", "video/mp4"),
+        ("gif", lambda: gif_export(cfg, log, "gif", *slides), "race.gif", "image/gif"),
+        ("mp4", lambda: gif_export(cfg, log, "mp4", *slides), "race.mp4", "video/mp4"),
     )
-    for col, (kind, data, name, mime) in zip(st.columns(len(files)), files, strict=True):
-        col.download_button(
-            t(f"race.{kind}"), data=data, file_name=name, mime=mime, key=ps.key(f"_{kind}"), on_click="ignore"
+    # two per row: four in a row cut their labels short in the narrow column ("Animation for s…")
+    for row in (files[:2], files[2:]):
+        for col, (kind, data, name, mime) in zip(st.columns(2), row, strict=True):
+            col.download_button(
+                t(f"race.{kind}"),
+                data=data,
+                file_name=name,
+                mime=mime,
+                key=ps.key(f"_{kind}"),
+                on_click="ignore",
+                width="stretch",
+            )
+
+
+def worked(ps: state.PageState, res, labels, at: int) -> None:
+    """One key = one step: the chosen run's rule written out with the numbers of step ``at``."""
+    n = len(labels)
+    if int(ps.get("eq_run")) > n:
+        ps.set("eq_run", 1)
+    i = (
+        int(
+            st.selectbox(
+                t("race.eq_run"),
+                list(range(1, n + 1)),
+                format_func=lambda j: labels[j - 1],
+                key=ps.key("eq_run"),
+            )
         )
+        - 1
+    )
+    st.markdown(f"{swatch(i)} **{t('race.eq_title', k=at, label=labels[i])}**", unsafe_allow_html=True)
+    tex = worked_step(res, i, at)
+    if tex is None:
+        st.caption(t("race.eq_none", k=at, label=labels[i]))
+        return
+    st.latex(tex)
+    st.caption(t("race.eq_caption"))
 
 
 def results_table(res: optimizers.SimResult, labels, s, found) -> str:
@@ -417,5 +501,6 @@ def vectors_table(overs, labels) -> str:
             ]
         )
     return widgets.markdown_table(head, rows)
+
 
 shell.page(PAGE, body)

@@ -221,4 +221,67 @@ PRESETS = [
             [("sgd", {"lr": 0.1}), ("momentum", {"lr": 0.02, "momentum": 0.9}), ("adam", {"lr": 0.05})],
         ),
     ),
+    Preset(
+        "gd_sgd_minibatch",
+        "race",
+        {"en": "GD vs SGD vs mini-batch", "ko": "GD 대 SGD 대 미니배치"},
+        {
+            "en": "The lecture's three ways to take a step, on one bowl with one set of 128 samples (noise σ = 2, one "
+            "seed) and the same η = 0.05: gradient descent uses all 128 samples per step (B = 128), SGD one "
+            "(B = 1), mini-batch SGD 32. Per step, GD's path is smooth and ends exactly at the minimum, while SGD's "
+            "zig-zags and never settles: over the last 100 steps its loss averages 0.12, mini-batch's 0.003 and "
+            "GD's 0. Per epoch (the curves' x-axis is set to epochs of 128 samples), SGD is far ahead: after one "
+            "epoch it has taken 128 steps and its loss is 0.23, mini-batch's is 0.85 after 4 steps and GD's 8.9 "
+            "after its single step. Switch the x-axis to gradient evaluations to count samples instead.",
+            "ko": "강의의 세 가지 스텝 방식을, 샘플 128개 한 세트(잡음 σ = 2, 시드 하나)로 만든 같은 그릇에서 같은 "
+            "η = 0.05로 비교합니다. 경사 하강법(GD)은 스텝마다 128개 샘플을 모두(B = 128), SGD는 하나(B = 1), "
+            "미니배치 SGD는 32개를 씁니다. 스텝 단위로 보면 GD의 경로는 매끄럽고 최솟값에 정확히 도착하지만, SGD는 "
+            "지그재그하며 자리를 잡지 못합니다: 마지막 100스텝의 평균 손실이 SGD 0.12, 미니배치 0.003, GD 0입니다. "
+            "에폭 단위로 보면(곡선의 가로축을 128개 샘플 한 번씩인 에폭으로 맞춰 두었습니다) SGD가 훨씬 앞섭니다: 한 "
+            "에폭 동안 SGD는 128스텝을 가서 손실이 0.23이고, 미니배치는 4스텝 뒤 0.85, GD는 한 스텝 뒤 8.9입니다. "
+            "샘플 수로 세려면 가로축을 기울기 계산으로 바꾸세요.",
+        },
+        _race(
+            "quadratic",
+            500,
+            [("sgd", {"lr": 0.05}), ("sgd", {"lr": 0.05}), ("sgd", {"lr": 0.05})],
+            **{
+                "quadratic.condition": 10.0,
+                "quadratic.rotation": 0.5,
+                "o0.batch": 128,
+                "o1.batch": 1,
+                "o2.batch": 32,
+                "noise": 2.0,
+                "seed": 0,
+                "xaxis": "epoch",
+                "grow": True,
+            },
+        ),
+    ),
+    Preset(
+        "local_minimum_trap",
+        "race",
+        {
+            "en": "A local minimum traps SGD and Adam, momentum rolls through",
+            "ko": "지역 최솟값에 SGD와 Adam은 갇히고, 모멘텀은 굴러 넘어간다",
+        },
+        {
+            "en": "A tilted double well: a local minimum on the right (f = 0.294), the global one on the left "
+            "(f = −0.305) and a saddle point between them (all three marked on the map). Started on the right, "
+            "SGD (η = 0.02) and Adam (η = 0.05) roll into the nearest minimum and stay there at f = 0.294: the "
+            "gradient there is zero, so nothing pushes them out. Momentum (η = 0.02, μ = 0.9) arrives with speed, "
+            "rolls over the saddle and reaches the global minimum (f = −0.305) at step 54.",
+            "ko": "기울어진 이중 우물입니다: 오른쪽에 지역 최솟값(f = 0.294), 왼쪽에 전역 최솟값(f = −0.305), 그 "
+            "사이에 안장점이 있습니다(셋 다 지도에 표시됩니다). 오른쪽에서 출발한 SGD(η = 0.02)와 Adam(η = 0.05)은 "
+            "가장 가까운 최솟값으로 굴러가 f = 0.294에 머뭅니다: 그곳에서는 기울기가 사라져 밀어낼 힘이 없습니다. "
+            "모멘텀(η = 0.02, μ = 0.9)은 속도를 가진 채 도착해 안장점을 넘어 굴러가고, 54스텝에 전역 최솟값"
+            "(f = −0.305)에 도착합니다.",
+        },
+        _race(
+            "double_well",
+            500,
+            [("sgd", {"lr": 0.02}), ("adam", {"lr": 0.05}), ("momentum", {"lr": 0.02, "momentum": 0.9})],
+            **{"double_well.x0": 1.8, "double_well.y0": 0.8},
+        ),
+    ),
 ]

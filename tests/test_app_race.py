@@ -45,12 +45,16 @@ def config_from_query(q: dict) -> rm.RaceConfig:
     surf = q["surf"]
     s = landscapes.get(surf)
     params = tuple((p, float(q[f"{surf}.{p}"])) for p, _, _ in s.param_spec)
-    runs = []
+    runs, per_run = [], []
     for i in range(int(q["n"])):
         name = q[f"o{i}"]
         runs.append(
             (name, tuple((hp, float(q[f"o{i}.{name}.{hp}"])) for hp in optimizers.get(name).defaults))
         )
+        # a slot's own batch size and schedule; 0 and "run": the run settings' ones
+        own_b, own_s = int(q.get(f"o{i}.batch", "0")), q.get(f"o{i}.sched", "run")
+        sched = rm.sched_values(q["sched"], q) if own_s == "run" else rm.sched_values(own_s, q, f"o{i}.")
+        per_run.append((own_b or int(q["batch"]), sched))
     return rm.RaceConfig(
         surf=surf,
         expr="",
@@ -64,6 +68,7 @@ def config_from_query(q: dict) -> rm.RaceConfig:
         seed=int(q["seed"]),
         budget=q["budget"] == "1",
         tol=float(q["tol"]),
+        per_run=tuple(per_run),
     )
 
 
@@ -254,10 +259,12 @@ def test_overlays_and_vectors_table():
     at.slider(key="race:speed").set_value(100).run()
     assert not at.exception
     spec = charts(at)[0]
-    assert len(spec["layout"]["annotations"]) > 0
+    arrows = [tr for tr in spec["data"] if tr.get("name") in ("grad", "moment", "step")]
+    assert len(arrows) == 3 * 4  # a trace per kind and run, moved by the frames
     la = next(tr for tr in spec["data"] if tr.get("name") == "look-ahead point")
     res = rm.simulate_config(config_from(at))
-    np.testing.assert_allclose([la["x"][0], la["y"][0]], res.aux.lookahead[2, 10], rtol=1e-5)
+    nag = [rv.unb64(la[c])[2] for c in "xy"]
+    np.testing.assert_allclose(nag, res.aux.lookahead[2, 10], rtol=1e-5)
     assert spec["layout"]["updatemenus"][0]["buttons"][0]["args"][1]["frame"]["duration"] == 100
     assert any("Vectors at step 10" in m.value for m in at.markdown)
 
@@ -408,3 +415,248 @@ def test_reset_button_restores_the_defaults():
     assert not at.exception
     assert config_from(at) == rm.default_config()
     assert at.selectbox(key="_ga_preset:race").value == "" and not at.info
+
+
+# ---------------------------------------------------------------------------------------------
+# Races that tell the whole story (issue #12, part 3)
+
+QUAD = {"surf": "quadratic", "quadratic.condition": "1.0", "quadratic.rotation": "0.0"}  # gradient = w
+
+
+def test_an_old_link_without_per_run_settings_means_the_same_race():
+    """Before slots had their own batch size and schedule, a link set them once for all runs. Such a
+    link opens without a notice, every slot takes the run settings, and the race is the one that the
+    link meant then: every run with batch 8 and the step schedule."""
+    old = {
+        "surf": "rosenbrock",
+        "n": "3",
+        "o0": "sgd",
+        "o1": "momentum",
+        "o2": "adam",
+        "steps": "200",
+        "batch": "8",
+        "noise": "2.0",
+        "seed": "3",
+        "sched": "step",
+        "sched.step_size": "50",
+        "sched.gamma": "0.5",
+        "o2.adam.lr": "0.05",
+    }
+    at = open_race(old)
+    assert not at.warning, [w.value for w in at.warning]
+    q = dict(at.query_params)
+    assert all((q[f"o{i}.batch"], q[f"o{i}.sched"]) == ("0", "run") for i in range(3))
+    cfg = config_from(at)
+    assert {b for b, _ in cfg.per_run} == {8}
+    assert {sch[:3] for _, sch in cfg.per_run} == {("step", 50.0, 0.5)}
+    then = optimizers.simulate(
+        landscapes.get("rosenbrock"),
+        [("sgd", {"lr": 1e-3}), ("momentum", {"lr": 1e-3}), ("adam", {"lr": 5e-2})],
+        start=(-1.5, 2.0),
+        steps=200,
+        batch_size=8,
+        noise=2.0,
+        seed=3,
+        schedule=optimizers.Schedule("step", step_size=50, gamma=0.5),
+    )
+    for i, xy in enumerate(path_traces(charts(at)[0], 3)):
+        np.testing.assert_allclose(xy, then.path[i, rv.frame_indices(201, rv.MAX_PATH_POINTS)], rtol=1e-6)
+
+
+def test_gd_sgd_and_minibatch_race_on_one_map_with_one_seed():
+    at = open_race(
+        {
+            **QUAD,
+            "n": "3",
+            "steps": "300",
+            "noise": "2.0",
+            "seed": "5",
+            **{f"o{i}": "sgd" for i in range(3)},
+            **{f"o{i}.sgd.lr": "0.05" for i in range(3)},
+        }
+    )
+    for i, b in enumerate((128, 1, 32)):
+        at.select_slider(key=f"race:o{i}.batch").set_value(b).run()
+    assert not at.exception
+    cfg = config_from(at)
+    assert [b for b, _ in cfg.per_run] == [128, 1, 32]
+    res = rm.simulate_config(cfg)
+    assert {r.seed for r in res.runs} == {5} and [r.batch_size for r in res.runs] == [128, 1, 32]
+    # B = N uses every sample in every step: exactly gradient descent, whatever the noise
+    gd = optimizers.simulate(
+        landscapes.get("quadratic").with_params(condition=1.0, rotation=0.0),
+        [("sgd", {"lr": 0.05})],
+        start=cfg.start,
+        steps=300,
+    )
+    np.testing.assert_allclose(res.path[0], gd.path[0], rtol=1e-6, atol=1e-7)
+    assert np.abs(res.path[1] - gd.path[0]).max() > 0.1  # SGD's own noisy path
+    # the legend tells the three apart by what differs: the batch size
+    assert [tr["name"] for tr in charts(at)[0]["data"] if tr.get("legendgroup")] == [
+        "SGD B = 128",
+        "SGD B = 1",
+        "SGD B = 32",
+    ]
+    # a slot's own schedule replaces the run settings' one for that slot only
+    at.selectbox(key="race:o1.sched").set_value("cosine").run()
+    at.slider(key="race:o1.sched.min_frac").set_value(0.1).run()
+    cfg = config_from(at)
+    assert [sch[0] for _, sch in cfg.per_run] == ["constant", "cosine", "constant"]
+    assert cfg.per_run[1][1][4] == 0.1
+    assert dict(at.query_params)["o1.sched.min_frac"] == "0.1"
+
+
+def test_each_runs_noise_variance_is_the_formulas():
+    """With its own batch size B, a run's gradient offsets have variance noise^2 (N - B) / (B (N - 1))
+    per coordinate (tests/test_runner.py checks the sampler for one B): here B = 1, 8, 32 and 128 run
+    in one race with one seed. On a round bowl the exact gradient is w, so an offset is g - w."""
+    q = {
+        **QUAD,
+        "n": "4",
+        "steps": "2000",
+        "noise": "2.0",
+        **{f"o{i}": "sgd" for i in range(4)},
+        **{f"o{i}.sgd.lr": "1e-06" for i in range(4)},
+        **{f"o{i}.batch": str(b) for i, b in enumerate((1, 8, 32, 128))},
+    }
+    at = open_race(q)
+    res = rm.simulate_config(config_from(at))
+    off = res.aux.grad[:, :2000] - res.path[:, :2000]
+    n = off.shape[1]
+    for i, b in enumerate((1, 8, 32)):
+        want = 4.0 * (128 - b) / (b * 127)
+        var = off[i].var(axis=0)
+        assert np.all(np.abs(var / want - 1) < 5 * np.sqrt(2 / n)), (b, var, want)
+    assert np.all(off[3] == 0.0)  # B = N: no noise at all
+
+
+def test_legends_show_what_differs_between_runs_of_a_rule():
+    def labels(runs, per_run=()):
+        cfg = rm.default_config()._replace(
+            runs=tuple((n, tuple(hp.items())) for n, hp in runs), per_run=tuple(per_run)
+        )
+        return rm.run_labels(cfg)
+
+    assert labels([("sgd", {"lr": 0.18}), ("sgd", {"lr": 0.22})]) == ["SGD η = 0.18", "SGD η = 0.22"]
+    adam = {"lr": 0.05, "b1": 0.9, "b2": 0.999}
+    runs = [("adam", {**adam, "eps": 1e-8}), ("adam", {**adam, "eps": 0.01}), ("sgd", {"lr": 0.1})]
+    assert labels(runs) == ["Adam ε = 1e-8", "Adam ε = 0.01", "SGD"]
+    assert labels([("sgd", {"lr": 0.1})] * 2) == ["SGD", "SGD (2)"]
+    const, cos = rm.sched_values("constant", {}), rm.sched_values("cosine", {})
+    assert labels([("sgd", {"lr": 0.1})] * 3, [(128, const), (1, const), (1, cos)]) == [
+        "SGD B = 128, constant",
+        "SGD B = 1, constant",
+        "SGD B = 1, cosine",
+    ]
+    step = [rm.sched_values("step", {"sched.gamma": g}) for g in (0.5, 0.1)]
+    assert labels([("momentum", {"lr": 0.01, "momentum": 0.9})] * 2, [(128, step[0]), (128, step[1])]) == [
+        "Momentum step decay γ = 0.5",
+        "Momentum step decay γ = 0.1",
+    ]
+    # a preset of two SGD runs: legend, table and explanation cards all say which is which
+    at = open_race({**QUAD, "n": "2", "o0": "sgd", "o1": "sgd", "o0.sgd.lr": "0.18", "o1.sgd.lr": "0.22"})
+    table = next(m.value for m in at.markdown if "| Optimizer" in m.value)
+    assert "SGD η = 0.18" in table and "SGD η = 0.22" in table
+    assert "1. SGD" not in texts(at)
+
+
+def test_the_worked_step_shows_that_steps_numbers():
+    """One key = one step: the chosen run's rule with the numbers of the step shown, its learning rate
+    after the schedule."""
+    from optimizers.base import tex_num, tex_vec
+
+    at = open_race(
+        {
+            "n": "2",
+            "o0": "sgd",
+            "o1": "adam",
+            "o1.adam.lr": "0.05",
+            "steps": "100",
+            "sched": "step",
+            "sched.step_size": "10",
+            "sched.gamma": "0.5",
+            "eq": "1",
+            "eq_run": "2",
+            "at": "23",
+        }
+    )
+    res = rm.simulate_config(config_from(at))
+    body = at.get("latex")[0].proto.body
+    assert "w_{24} &= w_{23}" in body
+    for v in (res.path[1, 23], res.path[1, 24], res.aux.moment1[1, 23], res.aux.moment1[1, 22]):
+        assert tex_vec(v) in body
+    assert tex_num(0.05 * 0.5**2) in body  # Adam's lr 0.05 halved at steps 10 and 20
+    assert any("Step 23 of Adam" in m.value for m in at.markdown)
+    # one key = one step: the next step's numbers
+    at.slider(key="race:at").set_value(24).run()
+    body = at.get("latex")[0].proto.body
+    assert tex_vec(res.path[1, 25]) in body and "w_{25} &= w_{24}" in body
+    at.selectbox(key="race:eq_run").set_value(1).run()
+    body = at.get("latex")[0].proto.body
+    assert tex_vec(res.aux.grad[0, 24]) in body and r"\eta\, g_{24}" in body
+    at.slider(key="race:at").set_value(100).run()  # the last point: no step from it
+    assert any("takes no step 100" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("name", optimizers.names())
+def test_every_rule_writes_its_step_out_with_the_steps_values(name):
+    from optimizers.base import tex_num, tex_vec
+
+    res = optimizers.simulate(landscapes.get("rosenbrock"), [(name, {})], steps=12)
+    for k in (0, 7):
+        tex = rm.worked_step(res, 0, k)
+        assert tex.startswith(r"\begin{aligned}") and tex.endswith(r"\end{aligned}")
+        assert tex_vec(res.path[0, k]) in tex and tex_vec(res.path[0, k + 1]) in tex, (name, k)
+        assert tex_num(res.runs[0].hp["lr"]) in tex, (name, k)
+        g = res.aux.grad[0, k]
+        assert tex_vec(g) in tex or name == "sam", (name, k)  # SAM shows the perturbed point's gradient
+    assert rm.worked_step(res, 0, 12) is None
+
+
+@pytest.mark.parametrize("kind", ["epoch", "evals"])
+def test_curves_count_epochs_or_gradient_evaluations(kind):
+    at = open_race(
+        {
+            "n": "3",
+            "o0": "sgd",
+            "o1": "momentum",
+            "o2": "sam",
+            "steps": "256",
+            "noise": "1.0",
+            "o0.batch": "128",
+            "o1.batch": "4",
+            "o2.batch": "32",
+            "xaxis": kind,
+        }
+    )
+    curves = charts(at)[1]
+    idx = rv.frame_indices(257, rv.MAX_LINE_POINTS)
+    per_step = {"epoch": [1.0, 4 / 128, 32 / 128], "evals": [128, 4, 64]}[kind]  # SAM: 2 x 32
+    loss = [tr for tr in curves["data"] if tr.get("xaxis") == "x" and tr["mode"] == "lines"]
+    for tr, f in zip(loss, per_step, strict=True):
+        np.testing.assert_allclose(rv.unb64(tr["x"]), idx * f, rtol=1e-6)
+    assert curves["layout"]["xaxis"]["title"]["text"] == {"epoch": "epoch", "evals": "samples touched"}[kind]
+    assert curves["layout"]["xaxis"]["range"] == [0.0, 256 * min(per_step)]
+
+
+def test_every_minimum_and_saddle_is_marked():
+    at = open_race({"surf": "double_well", "n": "1"})
+    marks = {tr["name"]: tr for tr in charts(at)[0]["data"]}
+    glob, loc, sad = (
+        np.stack([rv.unb64(marks[k]["x"]), rv.unb64(marks[k]["y"])], 1)
+        for k in ("global minimum", "local minimum", "saddle point")
+    )
+    np.testing.assert_allclose(glob, [[-1.0355787, 0.0]], atol=1e-6)
+    np.testing.assert_allclose(loc, [[0.9601496, 0.0]], atol=1e-6)
+    np.testing.assert_allclose(sad, [[0.0754292, 0.0]], atol=1e-6)
+
+
+def test_the_cursor_on_the_curves_shows_the_step_shown():
+    at = open_race({"n": "2", "steps": "300", "at": "37"})
+    res = rm.simulate_config(config_from(at))
+    curves = charts(at)[1]
+    cursors = [tr for tr in curves["data"] if tr["name"] == rv.CURSOR]
+    assert len(cursors) == 3  # loss, distance, gradient norm
+    np.testing.assert_allclose(rv.unb64(cursors[0]["y"])[3:], np.maximum(res.loss[:, 37], 1e-12), rtol=1e-6)
+    np.testing.assert_allclose(rv.unb64(cursors[2]["y"])[3:], res.grad_norm[:, 37], rtol=1e-6)
+    assert [f["name"] for f in curves["frames"]] == [f["name"] for f in charts(at)[0]["frames"]]

@@ -64,11 +64,11 @@ def test_contour_lines_lie_on_their_level():
     np.testing.assert_allclose(lx[ok] ** 2 + ly[ok] ** 2, 1.0, atol=2e-3)
 
 
-def test_contour_figure_is_valid_and_animates_only_the_comets(race):
+def test_contour_figure_is_valid_and_animates_only_what_moves(race):
     s, g, bg, res = race
     names = ["a", "b", "c"]
     cols = [colors.optimizer_color(i) for i in range(3)]
-    overs = rs.overlays_at(res.path, res.aux, 5)
+    vecs = rs.vectors(res.path, res.aux)
     fig = rv.contour_figure(
         bg,
         names,
@@ -77,39 +77,120 @@ def test_contour_figure_is_valid_and_animates_only_the_comets(race):
         res.diverged_at,
         start=s.start,
         minima=s.minima,
-        overlays=overs,
+        at=5,
+        vectors=vecs,
         show=rv.OVERLAYS,
         speed_ms=70,
     )
     d = fig.to_dict()
     go.Figure(d)  # plotly's own validation accepts everything, frames and slider included
     comet = next(i for i, tr in enumerate(d["data"]) if tr.get("name") == "comets")
-    assert all(f["traces"] == [comet] for f in d["frames"])
-    fidx = rv.frame_indices(401)
-    assert len(d["frames"]) == len(fidx)
+    arrows = [i for i, tr in enumerate(d["data"]) if tr.get("name") in ("grad", "moment", "step")]
+    la = next(i for i, tr in enumerate(d["data"]) if tr.get("name") == "look-ahead")
+    paths = [i for i, tr in enumerate(d["data"]) if tr.get("name") in names and tr["mode"] == "lines"]
+    assert len(arrows) == 3 * 3  # a trace per run and kind: its colour is the run's
+    # frames move the comets, the arrows and the look-ahead points; the paths stay whole
+    assert all(f["traces"] == [comet, *arrows, la] for f in d["frames"])
+    fidx = rv.animation_steps(401, 5)
+    assert len(d["frames"]) == len(fidx) and 5 in fidx
     # the frame slider jumps to evenly spaced frames (first and last included), labelled by their step
     slider = d["layout"]["sliders"][0]
     targets = [int(st["args"][0][0]) for st in slider["steps"]]
     assert targets[0] == 0 and targets[-1] == len(fidx) - 1 and targets == sorted(set(targets))
     assert len(targets) <= rv.MAX_SLIDER_STEPS + 1 and max(np.diff(targets)) <= -(-len(fidx) // 20)
     assert [st["label"] for st in slider["steps"]] == [str(int(fidx[j])) for j in targets]
-    assert targets[slider["active"]] == len(fidx) - 1  # the handle starts on the frame shown
+    assert slider["steps"][slider["active"]]["label"] == "5"  # the handle starts on the step shown
     assert {f["name"] for f in d["frames"]} >= {str(j) for j in targets}
     assert d["layout"]["updatemenus"][0]["buttons"][0]["args"][1]["frame"]["duration"] == 70
     assert d["layout"]["images"][0]["source"].startswith("data:image/png;base64,")
     assert d["layout"]["xaxis"]["range"] == [-2.0, 2.0] and d["layout"]["yaxis"]["range"] == [-1.0, 3.0]
-    # one colour per run on paths and comets
-    paths = [tr for tr in d["data"] if tr.get("name") in names and tr["mode"] == "lines"]
-    assert [tr["line"]["color"] for tr in paths] == [colors.rgba(c, 0.55) for c in cols]
+    assert not d["layout"].get("annotations")  # arrows are traces: annotations do not move with frames
+    # one colour per run on paths, comets and arrows
+    assert [d["data"][i]["line"]["color"] for i in paths] == [colors.rgba(c, 0.55) for c in cols]
     assert d["data"][comet]["marker"]["color"] == [c for c in cols for _ in range(rv.TAIL + 1)]
+    assert [d["data"][i]["line"]["color"] for i in arrows] == cols * 3
+    # before Play: the comet heads, arrows and look-ahead points are those of step 5
+    heads = np.stack([rv.unb64(d["data"][comet][c]) for c in "xy"], 1).reshape(3, rv.TAIL + 1, 2)[:, -1]
+    np.testing.assert_allclose(heads, res.path[:, 5], rtol=1e-6)
     # NAG's look-ahead point is where its gradient was taken: w - lr * mu * v
-    la = next(tr for tr in d["data"] if tr.get("name") == "look-ahead")
     v = res.aux.moment1[1, 4]  # velocity after step 4 = before step 5
-    np.testing.assert_allclose(
-        [la["x"][0], la["y"][0]], res.path[1, 5] - 1e-3 * 0.9 * v, rtol=1e-5, atol=1e-7
-    )
-    assert len(d["layout"]["annotations"]) == 8  # 3 runs x (grad, moment, step); SGD has no moment
+    la_x, la_y = rv.unb64(d["data"][la]["x"]), rv.unb64(d["data"][la]["y"])
+    np.testing.assert_allclose([la_x[1], la_y[1]], res.path[1, 5] - 1e-3 * 0.9 * v, rtol=1e-5, atol=1e-7)
+    assert np.isnan(la_x[0]) and np.isnan(la_x[2])  # SGD and Adam take no look-ahead
+    # frame j's arrows start at the runs' positions at step fidx[j] and point along the vectors there
+    for j in (0, 17, len(fidx) - 2):
+        k = int(fidx[j])
+        data = d["frames"][j]["data"]
+        for n, i in enumerate(arrows):
+            run, kind = n % 3, d["data"][i]["name"]
+            xy = np.stack([rv.unb64(data[1 + n]["x"]), rv.unb64(data[1 + n]["y"])], 1)
+            sign = -1.0 if kind in ("grad", "moment") else 1.0
+            want = sign * getattr(vecs, kind)[run, k]
+            if not np.any(want):  # SGD has no velocity: no arrow
+                assert np.isnan(xy).all()
+                continue
+            np.testing.assert_allclose(xy[0], res.path[run, k], rtol=1e-5, atol=1e-7)
+            got = xy[1] - xy[0]
+            cos = got @ want / np.linalg.norm(got) / np.linalg.norm(want)
+            assert cos > 1 - 1e-5, (j, kind, run)
+    assert np.isnan(rv.unb64(d["frames"][-1]["data"][1]["x"])).all()  # no step after the last point
     json.loads(fig.to_json())
+
+
+def test_landmarks_are_marked(race):
+    s, _, bg, res = race
+    fig = rv.contour_figure(
+        bg,
+        ["a"],
+        ["#111111"],
+        res.path[:1],
+        res.diverged_at[:1],
+        start=s.start,
+        minima=[(1.0, 1.0)],
+        local_minima=[(0.5, 0.5), (-0.5, 0.2)],
+        saddles=[(0.0, 1.5)],
+        animate=False,
+    ).to_dict()
+    by = {tr["name"]: tr for tr in fig["data"]}
+    assert list(rv.unb64(by["global minimum"]["x"])) == [1.0]
+    assert by["global minimum"]["marker"]["symbol"] == "star"
+    assert list(rv.unb64(by["local minimum"]["x"])) == [0.5, -0.5] and by["local minimum"]["showlegend"]
+    assert list(rv.unb64(by["saddle point"]["y"])) == [1.5] and by["saddle point"]["showlegend"]
+    none = rv.contour_figure(
+        bg, ["a"], ["#111111"], res.path[:1], res.diverged_at[:1], start=s.start, animate=False
+    ).to_dict()
+    marks = [tr for tr in none["data"] if "minimum" in tr["name"] or "saddle" in tr["name"]]
+    assert len(marks) == 3 and not any(tr["showlegend"] for tr in marks)
+
+
+def test_growing_paths_are_prefixes_of_the_frame_steps(race):
+    s, _, bg, res = race
+    fig = rv.contour_figure(
+        bg, ["a", "b", "c"], ["#111111"] * 3, res.path, res.diverged_at, start=s.start, at=30, grow=True
+    )
+    d = fig.to_dict()
+    paths = [i for i, tr in enumerate(d["data"]) if tr.get("name") in ("a", "b", "c")]
+    fidx = rv.animation_steps(401, 30)
+    assert all(f["traces"][-3:] == paths for f in d["frames"])
+    # before Play each path reaches step 30; in frame j, every frame step up to fidx[j]
+    before = rv.unb64(d["data"][paths[1]]["x"])
+    np.testing.assert_allclose(before, res.path[1, fidx[fidx <= 30], 0], rtol=1e-6)
+    for j in (0, 40, len(fidx) - 1):
+        x = rv.unb64(d["frames"][j]["data"][-2]["x"])
+        np.testing.assert_allclose(x, res.path[1, fidx[: j + 1], 0], rtol=1e-6)
+    # the live chart sends each frame's path as a length into the last frame's (growing: quadratic bytes)
+    from ui import live_chart as lc
+    from ui.testing import resolve_shared
+
+    payload = lc.figure_payload(fig)
+    refs = [tr["x"] for f in payload["frames"][:-1] for tr in f["data"][-3:]]
+    assert all(set(r) == {"prefix", "n"} for r in refs)
+    plain = len(json.dumps(lc._jsonable(d["frames"])))
+    assert len(json.dumps(payload["frames"])) < plain / 5
+    back = resolve_shared(payload)["frames"]
+    for j in (0, 40, len(fidx) - 1):
+        got, want = (rv.unb64(f[j]["data"][-2]["x"]) for f in (back, d["frames"]))
+        np.testing.assert_array_equal(got, want)
 
 
 def test_comet_points_follow_frames(race):
@@ -145,11 +226,26 @@ def test_curves_and_surface_figures(race):
         res.diverged_at,
         min_value=0.0,
         titles=titles,
+        at=7,
     )
     d = fig.to_dict()
     go.Figure(d)
     assert [d["layout"][k]["type"] for k in ("yaxis", "yaxis2", "yaxis3")] == ["log"] * 3
     assert [a["text"] for a in d["layout"]["annotations"]] == ["gap", "dist", "grad"]
+    # the cursor: a vertical line and each run's value at the step shown, then at each frame's step
+    cursors = [i for i, tr in enumerate(d["data"]) if tr["name"] == rv.CURSOR]
+    assert len(cursors) == 3 and all(f["traces"] == cursors for f in d["frames"])
+    fidx = rv.animation_steps(401, 7)
+    assert [f["name"] for f in d["frames"]] == [str(j) for j in range(len(fidx))]  # the map's names
+    assert list(rv.unb64(d["data"][cursors[0]]["x"])[3:]) == [7.0] * 3
+    np.testing.assert_allclose(rv.unb64(d["data"][cursors[2]]["y"])[3:], res.grad_norm[:, 7], rtol=1e-6)
+    for j in (0, 50, len(fidx) - 1):
+        k = int(fidx[j])
+        f = d["frames"][j]["data"]
+        np.testing.assert_allclose(rv.unb64(f[0]["x"])[3:], k)
+        np.testing.assert_allclose(rv.unb64(f[0]["y"])[3:], np.maximum(res.loss[:, k], 1e-12), rtol=1e-6)
+        np.testing.assert_allclose(rv.unb64(f[1]["y"])[3:], dist[:, k], rtol=1e-6)
+        np.testing.assert_allclose(rv.unb64(f[2]["y"])[3:], res.grad_norm[:, k], rtol=1e-6)
     no_min = rv.curves_figure(
         ["a"],
         ["#000000"],
@@ -164,6 +260,39 @@ def test_curves_and_surface_figures(race):
     f3 = rv.surface_figure(g.x, g.y, g.z, bg, ["a", "b", "c"], ["#000000"] * 3, res.path, res.loss).to_dict()
     go.Figure(f3)
     assert f3["data"][0]["type"] == "surface" and len(f3["data"]) == 4
+
+
+@pytest.mark.parametrize("kind", rs.X_AXES)
+def test_curves_against_epochs_and_gradient_evaluations(race, kind):
+    """Epochs: a run with batch B takes N/B steps per epoch; evaluations: B samples per step, twice for
+    SAM. Each curve's x is its steps times that, and the axis spans what every run covered."""
+    _, _, _, res = race
+    scale = rs.x_scales(kind, [128, 1, 32], [1, 1, 2], 128)
+    want = {"step": [1, 1, 1], "epoch": [1.0, 1 / 128, 0.25], "evals": [128, 1, 64]}[kind]
+    np.testing.assert_allclose(scale, want)
+    d = rv.curves_figure(
+        ["a", "b", "c"],
+        ["#000000"] * 3,
+        res.loss,
+        res.grad_norm,
+        None,
+        res.diverged_at,
+        min_value=0.0,
+        titles=dict(loss="l", loss_gap="g", dist="d", grad="gr", step=kind),
+        x_scale=scale,
+        at=100,
+    ).to_dict()
+    idx = rv.frame_indices(401, rv.MAX_LINE_POINTS)
+    for i in range(3):
+        np.testing.assert_allclose(rv.unb64(d["data"][i]["x"]), idx * want[i], rtol=1e-6)
+    cursor = next(tr for tr in d["data"] if tr["name"] == rv.CURSOR)
+    if kind == "step":
+        assert "range" not in d["layout"]["xaxis"] and cursor["mode"] == "lines+markers"
+    else:  # one run's x per step differs from another's: dots only, over the span all runs cover
+        assert d["layout"]["xaxis"]["range"] == [0.0, 400 * min(want)] and cursor["mode"] == "markers"
+        np.testing.assert_allclose(rv.unb64(cursor["x"]), np.array(want) * 100, rtol=1e-6)
+    with pytest.raises(ValueError, match="choose one of: step, epoch, evals"):
+        rs.x_scales("seconds", [1], [1], 128)
 
 
 def test_divergence_reasons():
@@ -206,20 +335,50 @@ def test_gif_and_mp4(race):
     import imageio.v3 as iio
 
     s, _, bg, res = race
+    cols = ["#D62728", "#1F77B4", "#2CA02C"]
+    names = ["SGD η = 0.001", "NAG (Nesterov)", "Adam"]
     frames = export.render_frames(
-        bg, ["#D62728", "#1F77B4", "#2CA02C"], res.path, n_frames=12, size=(160, 120), start=s.start
+        bg, cols, res.path, names=names, title="Rosenbrock", n_frames=12, size=(400, 360), start=s.start
     )
-    assert len(frames) == 12 and frames[0].shape == (120, 160, 3)
-    # the head of the last run drawn is in its colour where its last point maps to
+    assert len(frames) == 12 and frames[0].shape == (360, 400, 3)
+    lay = export.slide_layout((400, 360), names, "Rosenbrock", "step 400 / 400")
+    left, top, right, bottom = lay.plot
+    # the head of the last run drawn is in its colour where its last point maps to, inside the map
     (x0, x1), (y0, y1) = bg.bounds
-    px = int(round((res.path[2, -1, 0] - x0) / (x1 - x0) * 159))
-    py = int(round((y1 - res.path[2, -1, 1]) / (y1 - y0) * 119))
+    px = left + int(round((res.path[2, -1, 0] - x0) / (x1 - x0) * (right - left - 1)))
+    py = top + int(round((y1 - res.path[2, -1, 1]) / (y1 - y0) * (bottom - top - 1)))
     assert tuple(frames[-1][py, px]) == colors.hex_to_rgb("#2CA02C")
+    # the legend: each run's colour drawn in its entry, below the map
+    for (lx, ly, _), c in zip(lay.legend, cols, strict=True):
+        assert ly > bottom and tuple(frames[0][ly + 10, lx + 10]) == colors.hex_to_rgb(c)
+    # the step counter changes from frame to frame; the title and axes (tick labels left of the map) do not
+    band = (slice(0, top), slice(right - 150, right))
+    assert not np.array_equal(frames[0][band], frames[-1][band])
+    assert np.array_equal(frames[0][:top, :100], frames[-1][:top, :100])
+    assert (frames[0][top:bottom, : left - 4] < 200).any()  # dark tick labels beside the map
     gif = export.gif_bytes(frames)
     back = iio.imread(gif, index=None)
     assert gif[:6] == b"GIF89a" and back.shape[0] == 12
     mp4 = export.mp4_bytes(frames)
     assert mp4[4:8] == b"ftyp" and len(mp4) > 1000
+
+
+def test_slide_labels_are_never_cut():
+    """Legend entries wrap onto more rows and a long title shrinks: every text fits in the image."""
+    f = export.font()
+    names = [f"SGD η = 0.{i}, B = {2**i}, cosine" for i in range(8)] + ["한국어 범례 이름: 모멘텀 μ = 0.9"]
+    title = "Optimizer Race: a surface with a rather long name that would not fit at the normal size"
+    lay = export.slide_layout((720, 600), names, title, "step 20,000 / 20,000")
+    rows = {y for _, y, _ in lay.legend}
+    assert len(rows) > 1
+    for (x, _, w), name in zip(lay.legend, names, strict=True):
+        assert x >= 0 and x + w <= 720 and w >= f.getlength(name)
+    assert lay.title_size < 18
+    assert export.font(lay.title_size).getlength(title) + f.getlength("step 20,000 / 20,000") < 720 - 24
+    assert lay.plot[3] < min(y for _, y, _ in lay.legend)  # the map ends above the legend
+    assert list(export.nice_ticks(-2.0, 2.0)) == [-2.0, -1.0, 0.0, 1.0, 2.0]
+    assert list(export.nice_ticks(-1.5, 1.5)) == [-1.0, 0.0, 1.0]
+    assert list(export.nice_ticks(0.0, 0.9)) == [0.0, 0.2, 0.4, 0.6, 0.8]
 
 
 def test_slider_frames_are_even_and_include_the_current_frame():

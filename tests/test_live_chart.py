@@ -75,6 +75,25 @@ def test_no_template_travels():
     assert "template" not in lay and lay["xaxis"]["range"] == [0, 1] and lay["font"] == {"size": 20}
 
 
+def test_a_frame_array_that_starts_another_travels_as_its_length():
+    """A growing path: frame j's array is the start of the last frame's; it is sent as {prefix, n}
+    (the browser takes a view of the shared array), and resolves to exactly the frame's own values."""
+    full = np.cumsum(np.ones(300, np.float32))
+    frames = [
+        {"name": str(j), "traces": [3, 4], "data": [{"x": full[: 30 * j + 30]}, {"x": full[j : j + 40]}]}
+        for j in range(10)
+    ]
+    out = lc.figure_payload({"data": [{"type": "scatter", "x": [0]}], "frames": frames})
+    refs = [f["data"][0]["x"] for f in out["frames"]]
+    assert all(set(r) == {"prefix", "n"} for r in refs)
+    assert [r["n"] for r in refs] == [30 * j + 30 for j in range(10)]
+    assert all("bdata" in f["data"][1]["x"] for f in out["frames"][:-1])  # a sliding window: as it is
+    back = resolve_shared(out)
+    for j, f in enumerate(back["frames"]):
+        np.testing.assert_array_equal(rv.unb64(f["data"][0]["x"]), full[: 30 * j + 30])
+        np.testing.assert_array_equal(rv.unb64(f["data"][1]["x"]), full[j : j + 40])
+
+
 def test_frames_are_kept():
     fig = {
         "data": [{"type": "scatter", "x": [0], "y": [0]}],
@@ -109,8 +128,10 @@ def test_the_bundle_follows_the_trace_types():
 NODE = shutil.which("node")
 
 
-@pytest.mark.skipif(NODE is None, reason="node is not installed: tests/browser/test_race_browser.py "
-                    "loads the module in Chromium instead")
+@pytest.mark.skipif(
+    NODE is None,
+    reason="node is not installed: tests/browser/test_race_browser.py loads the module in Chromium instead",
+)
 def test_the_js_module_parses_and_exports_what_streamlit_calls(tmp_path):
     """What Streamlit runs (``lc.JS``) is a valid ES module with a default export that is a function.
 
@@ -121,10 +142,13 @@ def test_the_js_module_parses_and_exports_what_streamlit_calls(tmp_path):
     check = subprocess.run([NODE, "--check", str(mod)], capture_output=True, text=True, timeout=60)
     assert check.returncode == 0, check.stderr
     # importing runs the module's top level, which touches `window` (a browser's global object)
-    probe = "globalThis.window = globalThis; const m = await import(process.argv[1]); " \
-            "console.log(JSON.stringify([typeof m.default, Object.keys(m)]));"
-    run = subprocess.run([NODE, "--input-type=module", "-e", probe, mod.as_uri()], capture_output=True,
-                         text=True, timeout=60)
+    probe = (
+        "globalThis.window = globalThis; const m = await import(process.argv[1]); "
+        "console.log(JSON.stringify([typeof m.default, Object.keys(m)]));"
+    )
+    run = subprocess.run(
+        [NODE, "--input-type=module", "-e", probe, mod.as_uri()], capture_output=True, text=True, timeout=60
+    )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == ["function", ["default"]]
 
@@ -150,18 +174,22 @@ def test_race_page_draws_two_live_charts_with_stable_keys(two_runs):
     assert len(before) == len(after) == 2
     assert sent[1]["clickable"] is True and sent[1]["src"] == sent[2]["src"] == sent[0]["src"]
     assert sent[2]["clickable"] is False
+    # the curves follow the map's animation (their cursor): by the map's key, with the same frame names
+    assert (sent[1]["key"], sent[1]["follow"]) == ("race:_map", None)
+    assert (sent[2]["key"], sent[2]["follow"]) == ("race:_curves", "race:_map")
+    assert [f["name"] for f in after[1]["frames"]] == [f["name"] for f in after[0]["frames"]]
 
 
 def test_a_new_rate_changes_only_the_traces_it_moves(two_runs):
     (map0, curves0), (map1, curves1), _ = two_runs
     uid = lambda fig, name: [t["uid"] for t in fig["data"] if t.get("name") == name]  # noqa: E731
     # the surface's layers and the other optimizer do not change: the browser keeps them
-    for name in ("contours", "start", "2. Adam"):
+    for name in ("contours", "start", "Adam"):
         assert uid(map0, name) == uid(map1, name), name
-    assert uid(curves0, "2. Adam") == uid(curves1, "2. Adam")
+    assert uid(curves0, "Adam") == uid(curves1, "Adam")
     # optimizer 1's path and curves do
-    assert uid(map0, "1. SGD") != uid(map1, "1. SGD")
-    assert uid(curves0, "1. SGD") != uid(curves1, "1. SGD")
+    assert uid(map0, "SGD") != uid(map1, "SGD")
+    assert uid(curves0, "SGD") != uid(curves1, "SGD")
     assert len(map1["frames"]) == len(map0["frames"]) > 1
     assert map0["layout"]["images"][0]["source"] == map1["layout"]["images"][0]["source"]
 

@@ -298,6 +298,73 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
         ("carries the kick over several steps", lambda: np.sum(_cliff()[2][1] > 0.3) >= 3),
         ("never exceed η in either coordinate", lambda: np.nanmax(_cliff()[1][2]) <= 0.05 * (1 + 1e-5)),
     ],
+    "gd_sgd_minibatch": [
+        (
+            "one set of 128 samples (noise σ = 2, one seed) and the same η = 0.05",
+            lambda: (
+                optimizers.N_SAMPLES == 128
+                and race("gd_sgd_minibatch")[0].noise == 2.0
+                and {dict(hp)["lr"] for _, hp in race("gd_sgd_minibatch")[0].runs} == {0.05}
+                and len({spec.seed for spec in race("gd_sgd_minibatch")[1].runs}) == 1
+            ),
+        ),
+        (
+            "gradient descent uses all 128 samples per step (B = 128), SGD one (B = 1), mini-batch SGD 32",
+            lambda: [spec.batch_size for spec in race("gd_sgd_minibatch")[1].runs] == [128, 1, 32],
+        ),
+        ("GD's path is smooth and ends exactly at the minimum", lambda: _gd_is_exact("gd_sgd_minibatch")),
+        (
+            "SGD's zig-zags and never settles",
+            lambda: np.all(step_lengths(race("gd_sgd_minibatch")[1].path)[1, -100:].mean() > 0.05),
+        ),
+        (
+            "its loss averages 0.12, mini-batch's 0.003 and GD's 0",
+            lambda: (
+                [round(x, 3 - (i == 1)) for i, x in enumerate(_tail_means("gd_sgd_minibatch", 100))]
+                == [0.0, 0.12, 0.003]
+                and _tail_means("gd_sgd_minibatch", 100)[0] < 1e-6
+            ),
+        ),
+        (
+            "the curves' x-axis is set to epochs of 128 samples",
+            lambda: presets.get("gd_sgd_minibatch").values["xaxis"] == "epoch",
+        ),
+        (
+            "SGD is far ahead: after one epoch it has taken 128 steps and its loss is 0.23, "
+            "mini-batch's is 0.85 after 4 steps and GD's 8.9 after its single step",
+            lambda: _after_one_epoch("gd_sgd_minibatch") == ([1, 128, 4], [8.9, 0.23, 0.85]),
+        ),
+    ],
+    "local_minimum_trap": [
+        (
+            "a local minimum on the right (f = 0.294), the global one on the left (f = −0.305) "
+            "and a saddle point between them",
+            lambda: _double_well_marks("local_minimum_trap"),
+        ),
+        (
+            "SGD (η = 0.02) and Adam (η = 0.05) roll into the nearest minimum and stay there at f = 0.294",
+            lambda: (
+                [dict(hp)["lr"] for _, hp in race("local_minimum_trap")[0].runs[:2]] == [0.02, 0.05]
+                and [e.kind for e in race("local_minimum_trap")[4][:2]] == ["local", "local"]
+                and all(e.at for e in race("local_minimum_trap")[4][:2])
+                and [round(float(f), 3) for f in race("local_minimum_trap")[1].final_loss[:2]] == [0.294] * 2
+                and np.all(np.abs(race("local_minimum_trap")[1].path[:2, -100:, 0] - 0.96) < 0.01)
+            ),
+        ),
+        (
+            "the gradient there is zero",
+            lambda: np.all(race("local_minimum_trap")[1].grad_norm[:2, -1] < 1e-3),
+        ),
+        (
+            "rolls over the saddle and reaches the global minimum (f = −0.305) at step 54",
+            lambda: (
+                dict(race("local_minimum_trap")[0].runs[2][1]) == {"lr": 0.02, "momentum": 0.9}
+                and race("local_minimum_trap")[4][2].kind == "global"
+                and round(float(race("local_minimum_trap")[1].final_loss[2]), 3) == -0.305
+                and race("local_minimum_trap")[1].hit_at[2] == 54
+            ),
+        ),
+    ],
     # ---- learning-rate lab
     "lr_three_regimes": [
         (
@@ -548,6 +615,39 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
         ),
     ],
 }
+
+
+def _gd_is_exact(preset_id: str) -> bool:
+    """The B = 128 run is plain gradient descent (the noise averages away exactly) and arrives."""
+    cfg, r, s, _, _ = race(preset_id)
+    exact = optimizers.simulate(s, [("sgd", dict(cfg.runs[0][1]))], start=cfg.start, steps=cfg.steps)
+    same = np.allclose(r.path[0], exact.path[0], rtol=1e-5, atol=1e-6)
+    return bool(same and r.final_loss[0] < 1e-6 and r.hit_at[0] > 0)
+
+
+def _tail_means(preset_id: str, n: int) -> list[float]:
+    """Each run's mean loss over its last ``n`` steps."""
+    return [float(x) for x in np.mean(race(preset_id)[1].loss[:, -n:], axis=1)]
+
+
+def _after_one_epoch(preset_id: str) -> tuple[list[int], list[float]]:
+    """Each run's steps in one epoch (N / B) and its loss then, rounded as the lesson writes it (GD's,
+    the large one, to 2 significant digits)."""
+    r = race(preset_id)[1]
+    steps = [optimizers.N_SAMPLES // spec.batch_size for spec in r.runs]
+    losses = [float(r.loss[i, k]) for i, k in enumerate(steps)]
+    return steps, [round(x, 1 if k == 1 else 2) for x, k in zip(losses, steps, strict=True)]
+
+
+def _double_well_marks(preset_id: str) -> bool:
+    marks = rm.surface_landmarks(*(race(preset_id)[0][:3]))
+    (glob, local), (saddle,) = marks.minima, marks.saddles
+    return (
+        glob.is_global
+        and not local.is_global
+        and (round(local.value, 3), round(glob.value, 3)) == (0.294, -0.305)
+        and glob.xy[0] < saddle[0] < local.xy[0]
+    )
 
 
 def _depths(preset_id: str) -> list[float]:

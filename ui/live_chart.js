@@ -4,15 +4,18 @@
 // the same parentElement. The first call creates the graph div; later calls hand the new figure to
 // Plotly.react, which updates that div in place (st.plotly_chart would build a fresh div each time).
 //
-// data = {src, fig: {data, layout, frames?}, config, height, rev, clickable, failed}
+// data = {src, fig: {data, layout, frames?}, config, height, rev, clickable, failed, key, follow}
 //   or {src, preload: true}: only start loading plotly.js (an instance hidden at the top of a page).
 //   src: URL of a plotly.js bundle (served by the app's static folder; each loaded once per page).
 //   Every trace carries a content `uid`: a trace whose uid the graph already shows is passed as
 //   the very same object, so Plotly can skip it; arrays arrive in plotly's base64 typed-array form
 //   and are decoded here once. fig.shared holds arrays that several traces use; a trace refers to
-//   one as {shared: index}.
+//   one as {shared: index}; a frame's array that is the start of a shared one as {prefix: index, n}
+//   (a growing path: every frame's copy is a view of one array, not a copy).
 //   rev: set as the graph's data-rev attribute once the new figure is drawn (tests wait for it).
 //   clickable: a plain click on the plot area sends {x, y} (data coordinates) as the "click" trigger.
+//   key: the chart's Streamlit key; follow: the key of a chart whose animation this one follows
+//   (when that chart shows frame "j", this one shows its own frame "j": the curves' cursor).
 
 const TYPED = {
   f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array, u1c: Uint8ClampedArray,
@@ -23,6 +26,8 @@ const TYPED = {
 // One plotly.js instance per bundle URL (basic and full can both be in a page). Each bundle sets
 // window.Plotly when it runs; its load event fires right after, so that is the instance it made.
 const bundles = (window.__gaPlotly = window.__gaPlotly || {});
+// The live charts of the page by key (the latest graph div of each), for charts that follow another.
+const charts = (window.__gaCharts = window.__gaCharts || {});
 
 function loadPlotly(src) {
   if (!bundles[src]) {
@@ -56,6 +61,10 @@ function decode(v, shared) {
   if (v && typeof v === "object") {
     if (typeof v.bdata === "string" && typeof v.dtype === "string") return decodeArray(v);
     if (shared && typeof v.shared === "number" && Object.keys(v).length === 1) return shared[v.shared];
+    if (shared && typeof v.prefix === "number" && typeof v.n === "number" && Object.keys(v).length === 2) {
+      const a = shared[v.prefix];
+      return a && a.subarray ? a.subarray(0, v.n) : a; // a view: no copy
+    }
     const out = {};
     for (const k of Object.keys(v)) out[k] = decode(v[k], shared);
     return out;
@@ -63,8 +72,7 @@ function decode(v, shared) {
   return v;
 }
 
-function traces(root, incoming, sharedSpecs) {
-  const shared = (sharedSpecs || []).map(decodeArray); // arrays several traces hold, decoded once
+function traces(root, incoming, shared) {
   const known = root.__gaTraces || new Map();
   const now = new Map();
   const out = incoming.map((t) => {
@@ -104,6 +112,23 @@ function stopAnimation(Plotly, root) {
   if (td && (td._frameQueue || []).length + (td._animationRaf ? 1 : 0) > 0) {
     Plotly.animate(root, [], { mode: "immediate", frame: { duration: 0, redraw: false } });
   }
+}
+
+function relayFrames(gd) {
+  // A leader: each frame it shows (Play, its slider) is shown by the charts that follow it.
+  if (gd.__gaRelay) return;
+  gd.__gaRelay = true;
+  gd.on("plotly_animatingframe", (e) => {
+    const name = e && e.name;
+    for (const f of Object.values(charts)) {
+      if (f === gd || !f.isConnected || !gd.__gaKey || f.__gaFollow !== gd.__gaKey) continue;
+      const P = f.__gaPlotlyLib;
+      const known = f._transitionData && f._transitionData._frameHash;
+      if (!P || !known || !known[name]) continue;
+      P.animate(f, [name], { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } })
+        .catch(() => {}); // interrupted by the next frame: nothing to report
+    }
+  });
 }
 
 function listenForClicks(root) {
@@ -162,6 +187,9 @@ export default function (component) {
   }
   root.style.minHeight = (data.height || 450) + "px";
   root.__gaSend = setTriggerValue;
+  root.__gaKey = data.key || null;
+  root.__gaFollow = data.follow || null;
+  if (data.key) charts[data.key] = root;
   if (data.clickable && !root.__gaClicks) {
     root.__gaClicks = true;
     listenForClicks(root);
@@ -177,16 +205,20 @@ export default function (component) {
       }
       root.__gaPlotlyLib = Plotly;
       stopAnimation(Plotly, root);
+      const shared = (data.fig.shared || []).map(decodeArray); // arrays several traces hold, decoded once
       const fig = {
-        data: traces(root, data.fig.data || [], data.fig.shared),
+        data: traces(root, data.fig.data || [], shared),
         layout: themed(parentElement, data.fig.layout || {}),
         config: data.config || {},
       };
-      if (data.fig.frames) fig.frames = decode(data.fig.frames);
+      if (data.fig.frames) fig.frames = decode(data.fig.frames, shared);
       return Plotly.react(root, fig);
     })
     .then((gd) => {
-      if (gd && root.__gaToken === token) root.setAttribute("data-rev", String(data.rev));
+      if (gd && root.__gaToken === token) {
+        relayFrames(gd);
+        root.setAttribute("data-rev", String(data.rev));
+      }
     })
     .catch((err) => {
       root.textContent = (data.failed || "Chart failed") + ": " + (err && err.message ? err.message : err);

@@ -15,6 +15,10 @@ the installed ``plotly`` package.
 The figure is plain plotly JSON; :func:`figure_payload` turns a ``go.Figure`` (or dict) into it, with
 arrays in plotly's base64 typed-array form. Everything here can be called without a browser: the
 payload is what the tests inspect.
+
+A chart may *follow* another (``follow=<its key>``): whenever the leader shows an animation frame
+(Play, its frame slider), the follower shows its own frame of the same name. The Race page's curves
+follow its map this way, so their cursor moves in step with the paths.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ PRELOAD_KEY = "_ga_plotly_preload"
 # isolate_styles=False: this CSS is global. The preloading instance takes no room (a hidden element
 # also takes no gap in Streamlit's flex layout).
 CSS = f".ga-live {{ width: 100%; }} .st-key-{PRELOAD_KEY} {{ display: none; }}"
+
+
 @functools.cache
 def _component():
     """Register the component once per process and return its mount function."""
@@ -102,7 +108,7 @@ def plotly_js_url(bundle: str = "basic") -> str:
 
 
 def bundle_for(fig: dict) -> str:
-    """"basic" if the basic bundle draws every trace of ``fig`` (a figure dict), else "full"."""
+    """ "basic" if the basic bundle draws every trace of ``fig`` (a figure dict), else "full"."""
     types = {tr.get("type", "scatter") for tr in fig.get("data", [])}
     return "basic" if types <= BASIC_TYPES else "full"
 
@@ -150,9 +156,55 @@ def figure_payload(fig: go.Figure | dict) -> dict:
     layout = {k: v for k, v in d.get("layout", {}).items() if k != "template"}
     out = {"data": data, "layout": _jsonable(layout)}
     if d.get("frames"):
-        out["frames"] = _jsonable(d["frames"])
+        out["frames"] = _share_prefixes(_jsonable(d["frames"]), shared)
     if shared:
         out["shared"] = shared
+    return out
+
+
+PREFIX_MIN = 64  # base64 characters of a last frame's array below which prefixes are not shared
+ITEMSIZE = {"f4": 4, "f8": 8, "i4": 4, "u4": 4, "i2": 2, "u2": 2, "i1": 1, "u1": 1}
+
+
+def _share_prefixes(frames: list[dict], shared: list[dict]) -> list[dict]:
+    """Send a frame's array that is the start of the last frame's array for the same trace (a path
+    that grows frame by frame) as ``{"prefix": i, "n": m}``: the first m values of ``shared[i]``.
+
+    Without this, growing paths would travel as their every prefix (quadratic in the frames: ~1 MB
+    for four runs); with it, each path travels once. Only frames that move the same traces as the
+    last frame are considered.
+    """
+    last = frames[-1]
+    full: dict[tuple[int, str], tuple[dict, bytes]] = {}
+    for pos, tr in enumerate(last.get("data", [])):
+        for attr in ("x", "y"):
+            v = tr.get(attr)
+            if isinstance(v, dict) and v.get("dtype") in ITEMSIZE and len(v.get("bdata", "")) >= PREFIX_MIN:
+                full[(pos, attr)] = (v, base64.b64decode(v["bdata"]))
+    if not full:
+        return frames
+    index: dict[tuple[int, str], int] = {}
+    out = []
+    for f in frames:
+        if f.get("traces") != last.get("traces"):
+            out.append(f)
+            continue
+        data = []
+        for pos, tr in enumerate(f.get("data", [])):
+            tr = dict(tr)
+            for attr in ("x", "y"):
+                ref, v = full.get((pos, attr)), tr.get(attr)
+                if ref is None or not isinstance(v, dict) or v.get("dtype") != ref[0]["dtype"]:
+                    continue
+                part = base64.b64decode(v["bdata"])
+                if not ref[1].startswith(part):
+                    continue
+                if (pos, attr) not in index:
+                    index[(pos, attr)] = len(shared)
+                    shared.append(ref[0])
+                tr[attr] = {"prefix": index[(pos, attr)], "n": len(part) // ITEMSIZE[v["dtype"]]}
+            data.append(tr)
+        out.append({**f, "data": data})
     return out
 
 
@@ -225,6 +277,7 @@ def live_chart(
     on_click: Callable[[float, float], None] | None = None,
     config: dict | None = None,
     failed: str = "Chart failed",
+    follow: str | None = None,
 ) -> None:
     """Draw ``fig`` in a chart that later reruns update in place.
 
@@ -236,6 +289,8 @@ def live_chart(
             click on the plot area starts; None: clicks do nothing.
         config: plotly.js config (responsive and no logo by default).
         failed: text shown in place of the chart if plotly.js cannot draw it.
+        follow: the key of another live chart whose animation this one follows: when that chart
+            shows a frame, this one shows its frame of the same name (if it has one).
     """
     if not available():
         # no plotly.js to serve (see available()): draw the ordinary way; clicks on the map then
@@ -251,6 +306,8 @@ def live_chart(
         "clickable": on_click is not None,
         "rev": hashlib.blake2b(json.dumps(payload).encode(), digest_size=6).hexdigest(),
         "failed": failed,
+        "key": key,
+        "follow": follow,
     }
     kwargs = {}
     if on_click is not None:

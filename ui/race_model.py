@@ -7,6 +7,7 @@ the same configuration and compare with ``optimizers.simulate``.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -16,6 +17,7 @@ import landscapes
 import optimizers
 from i18n import STRINGS, t
 from studies import endings
+from studies import race as rs
 from viz import export
 from viz import race as rv
 from viz.colors import optimizer_color
@@ -90,6 +92,10 @@ def base_schema() -> list[Param]:
         Param("n", "int", _default("n", 4), 1, MAX_OPT),
         Param("speed", "int", 40, 10, 500),
         Param("ov", "multi", (), choices=rv.OVERLAYS),
+        Param("grow", "bool", False),  # paths grow during Play instead of being drawn whole
+        Param("xaxis", "choice", "step", choices=rs.X_AXES),
+        Param("eq", "bool", False),  # one key = one step: the rule's equation with the step's numbers
+        Param("eq_run", "int", 1, 1, MAX_OPT),  # ... of this run (1-based, as the slots are numbered)
         Param("show3d", "bool", False),  # WebGL is the costliest chart to re-create on each change
     ]
 
@@ -97,16 +103,27 @@ def base_schema() -> list[Param]:
 EXPR = Param("expr", "text", DEFAULT_EXPR)  # declared only while the surface is the user's formula
 
 
-def sched_schema(kind: str) -> list[Param]:
-    """The parameters of the chosen schedule kind."""
+def sched_schema(kind: str, prefix: str = "") -> list[Param]:
+    """The parameters of the chosen schedule kind.
+
+    Args:
+        kind: the schedule's kind.
+        prefix: "" for the run settings' schedule (``sched.gamma``, ...), ``o<i>.`` for slot i's own
+            (``o<i>.sched.gamma``, ...).
+    """
     spec = {
-        "step_size": Param("sched.step_size", "int", 100, 1, optimizers.MAX_STEPS),
-        "gamma": widgets.float_param("sched.gamma", 0.5, 0.001, 1.0),
-        "decay": widgets.float_param("sched.decay", 0.01, 1e-5, 10.0, log=True),
-        "min_frac": widgets.float_param("sched.min_frac", 0.0, 0.0, 1.0),
-        "warmup": Param("sched.warmup", "int", 50, 0, optimizers.MAX_STEPS),
+        "step_size": Param(f"{prefix}sched.step_size", "int", 100, 1, optimizers.MAX_STEPS),
+        "gamma": widgets.float_param(f"{prefix}sched.gamma", 0.5, 0.001, 1.0),
+        "decay": widgets.float_param(f"{prefix}sched.decay", 0.01, 1e-5, 10.0, log=True),
+        "min_frac": widgets.float_param(f"{prefix}sched.min_frac", 0.0, 0.0, 1.0),
+        "warmup": Param(f"{prefix}sched.warmup", "int", 50, 0, optimizers.MAX_STEPS),
     }
     return [spec[f] for f in SCHED_FIELDS[kind]]
+
+
+SAME = "run"  # a slot's schedule that is the run settings' one
+SAME_BATCH = 0  # a slot's batch size that is the run settings' one
+BATCH_CHOICES = (SAME_BATCH, 1, 2, 4, 8, 16, 32, 64, optimizers.N_SAMPLES)  # a slot's batch-size stops
 
 
 def surface_schema(surf: str, s: landscapes.Landscape, steps: int) -> list[Param]:
@@ -120,11 +137,17 @@ def surface_schema(surf: str, s: landscapes.Landscape, steps: int) -> list[Param
 
 
 def optimizer_schema(n: int) -> list[Param]:
-    """One optimizer-name control per slot."""
+    """Per slot: the optimizer's name, its batch size and its schedule (each "as in the run settings"
+    by default, so that a link from before slots had their own still means the same race)."""
     names = optimizers.names()
-    return [
-        Param(f"o{i}", "choice", _default(f"o{i}", DEFAULT_ORDER[i]), choices=tuple(names)) for i in range(n)
-    ]
+    out = []
+    for i in range(n):
+        out += [
+            Param(f"o{i}", "choice", _default(f"o{i}", DEFAULT_ORDER[i]), choices=tuple(names)),
+            Param(f"o{i}.batch", "int", SAME_BATCH, 0, optimizers.N_SAMPLES),
+            Param(f"o{i}.sched", "choice", SAME, choices=(SAME, *optimizers.SCHEDULES)),
+        ]
+    return out
 
 
 def hp_schema(i: int, name: str) -> list[Param]:
@@ -153,6 +176,8 @@ def all_params() -> list[Param]:
     for i in range(MAX_OPT):
         for name in optimizers.names():
             out += hp_schema(i, name)
+        for kind in SCHED_FIELDS:
+            out += [p for p in sched_schema(kind, f"o{i}.") if p.name not in {q.name for q in out}]
     return out
 
 
@@ -199,13 +224,20 @@ def _base_surface(surf: str, expr: str, params: tuple[tuple[str, float], ...]) -
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def surface_minima(surf: str, expr: str, params: tuple[tuple[str, float], ...]
-                   ) -> tuple[endings.Minimum, ...]:
-    """Every minimum of the surface in its view (known global ones and local ones found)."""
+def surface_landmarks(surf: str, expr: str, params: tuple[tuple[str, float], ...]) -> endings.Landmarks:
+    """Every minimum of the surface in its view (known global ones and local ones found) and its
+    saddle points."""
     try:
-        return endings.minima(_base_surface(surf, expr, params))
-    except ValueError:  # no finite critical point search on this surface: no minima to show
-        return ()
+        return endings.landmarks(_base_surface(surf, expr, params))
+    except ValueError:  # no finite critical point search on this surface: nothing to mark
+        return endings.Landmarks((), ())
+
+
+def surface_minima(
+    surf: str, expr: str, params: tuple[tuple[str, float], ...]
+) -> tuple[endings.Minimum, ...]:
+    """Every minimum of the surface in its view (known global ones and local ones found)."""
+    return surface_landmarks(surf, expr, params).minima
 
 
 def surface_for(surf: str, expr: str, params: tuple[tuple[str, float], ...]) -> landscapes.Landscape:
@@ -251,6 +283,21 @@ class RaceConfig(NamedTuple):
     seed: int
     budget: bool
     tol: float
+    # each run's own (batch size, Schedule fields); () = every run uses ``batch`` and ``schedule``
+    per_run: tuple = ()
+
+    def run_options(self, i: int) -> tuple[int, tuple]:
+        """Run i's (batch size, Schedule fields)."""
+        return self.per_run[i] if self.per_run else (self.batch, self.schedule)
+
+
+def slot_options(values: dict[str, Any], i: int) -> tuple[int, tuple]:
+    """Slot i's (batch size, Schedule fields) from control values: its own where it has them, else the
+    run settings' (``batch``, ``sched``)."""
+    b = int(values.get(f"o{i}.batch", SAME_BATCH))
+    kind = values.get(f"o{i}.sched", SAME)
+    sched = sched_values(values["sched"], values) if kind == SAME else sched_values(kind, values, f"o{i}.")
+    return (int(values["batch"]) if b == SAME_BATCH else b), sched
 
 
 def default_config() -> RaceConfig:
@@ -259,11 +306,9 @@ def default_config() -> RaceConfig:
     surf = schema["surf"].default
     s = landscapes.get(surf)
     runs = []
-    for p in optimizer_schema(schema["n"].default):
-        name = p.default
-        runs.append(
-            (name, tuple((q.name.rsplit(".", 1)[1], q.default) for q in hp_schema(int(p.name[1:]), name)))
-        )
+    for i in range(schema["n"].default):
+        name = _default(f"o{i}", DEFAULT_ORDER[i])
+        runs.append((name, tuple((q.name.rsplit(".", 1)[1], q.default) for q in hp_schema(i, name))))
     return RaceConfig(
         surf=surf,
         expr="",
@@ -277,6 +322,7 @@ def default_config() -> RaceConfig:
         seed=schema["seed"].default,
         budget=False,
         tol=schema["tol"].default,
+        per_run=((schema["batch"].default, sched_values("constant", {})),) * len(runs),
     )
 
 
@@ -289,11 +335,14 @@ def config_for(values: dict[str, Any]) -> RaceConfig:
     base = landscapes.get(surf) if surf != CUSTOM else custom_surface(v.get("expr", DEFAULT_EXPR))
     v = {**{p.name: p.default for p in surface_schema(surf, base, int(v["steps"]))}, **v}
     v = {**{p.name: p.default for p in sched_schema(v["sched"])}, **v}
+    v = {**{p.name: p.default for p in optimizer_schema(int(v["n"]))}, **v}
     runs = []
     for i in range(int(v["n"])):
-        name = v.get(f"o{i}", optimizer_schema(int(v["n"]))[i].default)
+        name = v[f"o{i}"]
         hp = {p.name.rsplit(".", 1)[1]: float(v.get(p.name, p.default)) for p in hp_schema(i, name)}
         runs.append((name, tuple(hp.items())))
+        if v[f"o{i}.sched"] != SAME:
+            v = {**{p.name: p.default for p in sched_schema(v[f"o{i}.sched"], f"o{i}.")}, **v}
     return RaceConfig(
         surf=surf,
         expr=v.get("expr", DEFAULT_EXPR) if surf == CUSTOM else "",
@@ -307,15 +356,20 @@ def config_for(values: dict[str, Any]) -> RaceConfig:
         seed=int(v["seed"]),
         budget=bool(v["budget"]),
         tol=float(v["tol"]),
+        per_run=tuple(slot_options(v, i) for i in range(len(runs))),
     )
 
 
 def simulate_config(cfg: RaceConfig) -> optimizers.SimResult:
     """The race for ``cfg`` (uncached; the tests call this to compare with the page)."""
     s = surface_for(cfg.surf, cfg.expr, cfg.params)
+    own = [cfg.run_options(i) for i in range(len(cfg.runs))]
     return optimizers.simulate(
         s,
-        [(name, dict(hp)) for name, hp in cfg.runs],
+        [
+            (name, dict(hp), {"batch_size": b, "schedule": optimizers.Schedule(*sched)})
+            for (name, hp), (b, sched) in zip(cfg.runs, own, strict=True)
+        ],
         start=cfg.start,
         steps=cfg.steps,
         schedule=optimizers.Schedule(*cfg.schedule),
@@ -335,23 +389,128 @@ def run_race(cfg: RaceConfig) -> optimizers.SimResult:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def csv_export(cfg: RaceConfig, labels: tuple[str, ...]) -> str:
+    """The race's trajectories as CSV, one label per run."""
     res = run_race(cfg)
     return export.trajectories_csv(labels, res.path, res.loss, res.grad_norm)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def gif_export(cfg: RaceConfig, log: bool, fmt: str) -> bytes:
+def gif_export(cfg: RaceConfig, log: bool, fmt: str, labels: tuple[str, ...], title: str, step: str) -> bytes:
+    """The race as an animated GIF or MP4 for slides: map with axes, legend (``labels``), ``title``
+    and a step counter (``step``: the translated word)."""
     res = run_race(cfg)
     layers = static_layers(cfg.surf, cfg.expr, cfg.params, log)
     colors = [optimizer_color(i) for i in range(len(cfg.runs))]
-    frames = export.render_frames(layers.bg, colors, res.path, start=cfg.start)
+    frames = export.render_frames(
+        layers.bg, colors, res.path, names=labels, title=title, step_label=step, start=cfg.start
+    )
     return export.gif_bytes(frames) if fmt == "gif" else export.mp4_bytes(frames)
 
 
-def sched_values(kind: str, values: dict[str, Any]) -> tuple:
-    """The Schedule fields (kind first) from the page's values; fields the kind does not use keep defaults."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def lr_curve(schedule: tuple, lr: float, steps: int) -> np.ndarray:
+    """The learning rate of each of ``steps`` steps under ``schedule`` (Schedule fields)."""
+    return optimizers.schedules.curve(optimizers.Schedule(*schedule), lr, steps)
+
+
+def worked_step(res: optimizers.SimResult, i: int, k: int) -> str | None:
+    """Run ``i``'s step ``k`` written out with its numbers (its rule's ``step_latex``).
+
+    Returns:
+        LaTeX; None when the run has no step k (it diverged, or k is its last point) or its rule
+        cannot write a step out.
+    """
+    spec = res.runs[i]
+    opt = optimizers.get(spec.optimizer)
+    if opt.step_latex is None or not 0 <= k < spec.steps:
+        return None
+    lr = lr_curve(tuple(spec.schedule), float(spec.hp["lr"]), int(spec.steps))[k]
+    sv = rs.step_values(res.path, res.aux, i, k, spec.hp, float(lr))
+    return None if sv is None else opt.step_latex(sv)
+
+
+def sched_values(kind: str, values: dict[str, Any], prefix: str = "") -> tuple:
+    """The Schedule fields (kind first) from the page's values; fields the kind does not use keep defaults.
+
+    Args:
+        kind: the schedule's kind.
+        values: control values.
+        prefix: "" for the run settings' schedule, ``o<i>.`` for slot i's own.
+    """
     d = optimizers.Schedule()
-    return (kind, *(float(values.get(f"sched.{f}", getattr(d, f))) for f in d._fields[1:]))
+    return (kind, *(float(values.get(f"{prefix}sched.{f}", getattr(d, f))) for f in d._fields[1:]))
+
+
+# --------------------------------------------------------------------------------------------
+# Legend labels
+
+
+def short_number(v: float) -> str:
+    """A hyperparameter for a legend: 3 significant digits, exponents without padding (1e-8)."""
+    text = f"{float(v):.3g}"
+    return re.sub(r"e([+-])0*(\d)", lambda m: "e" + ("-" if m.group(1) == "-" else "") + m.group(2), text)
+
+
+def hp_label(opt_name: str, hp: str) -> str:
+    """Translated label of a hyperparameter (the rule's own where it has one: SAM's ρ)."""
+    for key in (f"race.hp.{hp}_{opt_name}", f"race.hp.{hp}"):
+        if key in STRINGS:
+            return t(key)
+    return hp  # a hyperparameter added to the registry later: its own name until translated
+
+
+def symbol(opt_name: str, hp: str) -> str:
+    """A hyperparameter's symbol for a legend (η, μ, ε, ...): the last word of its label, which
+    ends with it in both languages ("Learning rate η", "학습률 η")."""
+    return hp_label(opt_name, hp).split()[-1]
+
+
+def run_labels(cfg: RaceConfig) -> list[str]:
+    """A legend label per run that tells runs of the same rule apart.
+
+    A rule raced once is its title ("Adam"); runs of the same rule add what differs between them:
+    hyperparameters ("SGD η = 0.18" / "SGD η = 0.22"), batch size ("SGD B = 1") and schedule. Runs
+    identical in everything are numbered ("SGD", "SGD (2)").
+    """
+    out = []
+    for i, (name, hp) in enumerate(cfg.runs):
+        same = [j for j, (other, _) in enumerate(cfg.runs) if other == name]
+        parts = []
+        for k, v in hp:
+            if len({dict(cfg.runs[j][1]).get(k) for j in same}) > 1:
+                parts.append(f"{symbol(name, k)} = {short_number(v)}")
+        opts = [cfg.run_options(j) for j in same]
+        b, sched = cfg.run_options(i)
+        if len({o[0] for o in opts}) > 1:
+            parts.append(f"B = {b}")
+        if len({o[1] for o in opts}) > 1:
+            parts.append(schedule_text(sched, [o[1] for o in opts]))
+        label = optimizers.get(name).title + (" " + ", ".join(parts) if parts else "")
+        out.append(label)
+    for i, label in enumerate(list(out)):
+        n = out[:i].count(label)
+        if n:
+            out[i] = f"{label} ({n + 1})"
+    return out
+
+
+def sched_symbol(field: str) -> str:
+    """A schedule parameter in a legend: γ (the last word of its label), else a short word."""
+    return t("race.sched.gamma").split()[-1] if field == "gamma" else t(f"race.sym.sched.{field}")
+
+
+def schedule_text(sched: tuple, others: list[tuple]) -> str:
+    """A schedule in a legend: its name, then the parameters in which it differs from ``others`` of
+    the same kind."""
+    kind = sched[0]
+    text = t(f"race.sched.{kind}")
+    fields = optimizers.Schedule()._fields
+    diff = [
+        f"{sched_symbol(f)} = {short_number(v)}"
+        for f, v, n in zip(fields[1:], sched[1:], range(1, len(fields)), strict=True)
+        if f in SCHED_FIELDS[kind] and len({o[n] for o in others if o[0] == kind}) > 1
+    ]
+    return text + (" " + ", ".join(diff) if diff else "")
 
 
 # --------------------------------------------------------------------------------------------

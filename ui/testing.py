@@ -39,14 +39,23 @@ def live_charts(at: AppTest) -> list[dict]:
 
 
 def resolve_shared(fig: dict) -> dict:
-    """A live chart's figure with its ``{"shared": i}`` references replaced by the arrays (as the
-    browser side does), so tests read every trace's own data."""
+    """A live chart's figure with its ``{"shared": i}`` and ``{"prefix": i, "n": m}`` references
+    replaced by the arrays (as the browser side does), so tests read every trace's own data."""
+    import base64
+
     shared = fig.get("shared", [])
+
+    def head(spec: dict, n: int) -> dict:
+        size = {"f4": 4, "f8": 8, "i4": 4, "u4": 4, "i2": 2, "u2": 2, "i1": 1, "u1": 1}[spec["dtype"]]
+        raw = base64.b64decode(spec["bdata"])[: n * size]
+        return {"dtype": spec["dtype"], "bdata": base64.b64encode(raw).decode()}
 
     def put(v):
         if isinstance(v, dict):
             if set(v) == {"shared"}:
                 return shared[v["shared"]]
+            if set(v) == {"prefix", "n"}:
+                return head(shared[v["prefix"]], v["n"])
             return {k: put(x) for k, x in v.items()}
         if isinstance(v, list):
             return [put(x) for x in v]

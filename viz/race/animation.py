@@ -1,21 +1,40 @@
 """How the race's 2-D map animates: which steps become frames, the comets that move, the Play/Pause
 buttons and frame slider, and a figure that carries its frames as ready-made JSON.
 
-Frames carry only what moves: one "comet" trace (each run's current point and a short tail), its
-arrays already in plotly's base64 form. Frames are subsampled to at most :data:`MAX_FRAMES`.
+Frames carry only what moves (each run's comet: its current point and a short tail; the arrows and
+look-ahead points of the current step; with growing paths, each path so far), their arrays already
+in plotly's base64 form. Frames are subsampled to at most :data:`MAX_FRAMES`; each is named by its
+index ("0", "1", ...), so that another chart (the curves' cursor) can follow the same frame names.
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 __all__ = [
-    "MAX_FRAMES", "MAX_SLIDER_STEPS", "TAIL", "AnimatedFigure", "b64", "comet_frames", "comet_points",
-    "frame_indices", "frame_slider", "frames_of", "nearest_frame", "play_buttons", "slider_frames", "unb64",
+    "MAX_FRAMES",
+    "MAX_SLIDER_STEPS",
+    "TAIL",
+    "AnimatedFigure",
+    "animation_steps",
+    "b64",
+    "build_frames",
+    "comet_at",
+    "comet_frames",
+    "comet_points",
+    "frame_indices",
+    "frame_slider",
+    "frames_of",
+    "grown_steps",
+    "nearest_frame",
+    "play_buttons",
+    "slider_frames",
+    "tail_steps",
+    "unb64",
 ]
 
 MAX_FRAMES = 200  # animation frames (data only: cheap to draw)
@@ -45,6 +64,22 @@ def frame_indices(n_points: int, max_frames: int = MAX_FRAMES) -> np.ndarray:
     return np.unique(np.round(np.linspace(0, n_points - 1, max_frames)).astype(int))
 
 
+def animation_steps(n_points: int, at: int | None = None, max_frames: int = MAX_FRAMES) -> np.ndarray:
+    """The steps that become frames: :func:`frame_indices`, plus ``at`` (the step shown before Play),
+    so that the frame slider sits exactly on the step shown (one key = one step shows step 10 as
+    "step 10", not as the nearest frame's step).
+
+    Args:
+        n_points: points per path (steps + 1).
+        at: the step shown before Play (None: the last, already a frame).
+        max_frames: frames before ``at`` is added.
+    """
+    fidx = frame_indices(n_points, max_frames)
+    if at is None:
+        return fidx
+    return np.unique(np.r_[fidx, int(np.clip(at, 0, n_points - 1))])
+
+
 def slider_frames(n_frames: int, current: int, max_steps: int = MAX_SLIDER_STEPS) -> np.ndarray:
     """The frames the in-chart slider can jump to: evenly spaced, first, last and ``current`` included.
 
@@ -65,15 +100,37 @@ def nearest_frame(fidx: np.ndarray, step: int) -> int:
     return int(np.argmin(np.abs(fidx - step)))
 
 
+def tail_steps(fidx: np.ndarray, step: int) -> np.ndarray:
+    """The steps of a comet whose head is at ``step``: the last TAIL frame steps before it, then
+    ``step`` itself; the start (step 0) is repeated in front when fewer frames come before it."""
+    before = fidx[fidx < step][-TAIL:]
+    return np.r_[np.zeros(TAIL - len(before), int), before, int(step)].astype(int)
+
+
+def comet_at(path: np.ndarray, fidx: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray]:
+    """All runs' comets with their heads at ``step``, concatenated run by run.
+
+    Returns:
+        (x, y), each (R * (TAIL + 1),) float32.
+    """
+    pts = path[:, tail_steps(fidx, step)]  # (R, TAIL+1, 2)
+    return pts[..., 0].reshape(-1).astype(np.float32), pts[..., 1].reshape(-1).astype(np.float32)
+
+
 def comet_points(path: np.ndarray, fidx: np.ndarray, j: int) -> tuple[np.ndarray, np.ndarray]:
     """All runs' comets at frame ``j``: run i's last TAIL+1 frame points, concatenated run by run.
 
     Returns:
         (x, y), each (R * (TAIL + 1),) float32; early frames repeat the start to keep the length.
     """
-    pick = fidx[np.clip(np.arange(j - TAIL, j + 1), 0, None)]
-    pts = path[:, pick]  # (R, TAIL+1, 2)
-    return pts[..., 0].reshape(-1).astype(np.float32), pts[..., 1].reshape(-1).astype(np.float32)
+    return comet_at(path, fidx, int(fidx[j]))
+
+
+def grown_steps(fidx: np.ndarray, step: int) -> np.ndarray:
+    """The steps a growing path shows when its head is at ``step``: every frame step before it, then
+    ``step``. At a frame's own step this is a prefix of ``fidx`` (see :func:`ui.live_chart`'s
+    prefix sharing: each frame then travels as a length, not as a copy)."""
+    return np.r_[fidx[fidx < step], int(step)].astype(int)
 
 
 def play_buttons(labels: Mapping[str, str], speed_ms: int) -> dict:
@@ -130,13 +187,25 @@ def frame_slider(fidx: np.ndarray, current: int, step_label: str) -> dict:
     )
 
 
+def build_frames(n_frames: int, traces: Sequence[int], data_of: Callable[[int], list[dict]]) -> list[dict]:
+    """The animation's frames: frame ``j`` (named ``str(j)``) sets traces ``traces`` to ``data_of(j)``.
+
+    Args:
+        n_frames: how many frames.
+        traces: the indices of the traces the frames move (the same in every frame).
+        data_of: frame index -> one trace update (a dict of arrays) per entry of ``traces``.
+    """
+    return [dict(data=data_of(j), traces=list(traces), name=str(j)) for j in range(n_frames)]
+
+
 def comet_frames(path: np.ndarray, fidx: np.ndarray, trace: int) -> list[dict]:
     """One frame per entry of ``fidx``: the comets (:func:`comet_points`) of trace number ``trace``."""
-    frames = []
-    for j in range(len(fidx)):
+
+    def comets(j: int) -> list[dict]:
         fx, fy = comet_points(path, fidx, j)
-        frames.append(dict(data=[dict(type="scatter", x=b64(fx), y=b64(fy))], traces=[trace], name=str(j)))
-    return frames
+        return [dict(type="scatter", x=b64(fx), y=b64(fy))]
+
+    return build_frames(len(fidx), [trace], comets)
 
 
 class AnimatedFigure(go.Figure):
@@ -149,16 +218,17 @@ class AnimatedFigure(go.Figure):
     as they are. Static traces and layout are ordinary (unvalidated) figure content.
     """
 
-    def __init__(self, data: list, layout: dict, frames: list[dict], sliders: list[dict]):
+    def __init__(self, data: list, layout: dict, frames: list[dict], sliders: Sequence[dict] = ()):
         super().__init__(data=data, layout=layout, _validate=False)
         self._ga_frames = frames
-        self._ga_sliders = sliders
+        self._ga_sliders = list(sliders)
 
     def to_dict(self) -> dict:
-        """The figure as a dict, frames and slider included."""
+        """The figure as a dict, frames and slider (if any) included."""
         res = super().to_dict()
         res["frames"] = self._ga_frames
-        res["layout"]["sliders"] = self._ga_sliders
+        if self._ga_sliders:
+            res["layout"]["sliders"] = self._ga_sliders
         return res
 
 
