@@ -230,6 +230,25 @@ STRINGS = {
     },
     "lr.sched.col.kind": {"en": "Schedule", "ko": "스케줄"},
     "lr.sched.col.final": {"en": "Final loss", "ko": "최종 손실"},
+    "lr.sched.col.tail": {"en": "Mean loss, last 10% of steps", "ko": "마지막 10% 스텝의 평균 손실"},
+    "lr.sc_batch": {
+        "en": "Batch size (of 128 samples; 128 = exact gradient)",
+        "ko": "배치 크기 (128개 샘플 중; 128 = 정확한 기울기)",
+    },
+    "lr.sc_batch_help": {
+        "en": "Mini-batch noise, as on the Race page: each of 128 samples shifts the gradient by noise·uᵢ and a "
+        "step averages B of them. Every schedule sees the same mini-batches (one seed).",
+        "ko": "레이스 페이지와 같은 미니배치 잡음입니다. 128개 샘플 각각이 기울기를 noise·uᵢ만큼 바꾸고, 한 스텝은 "
+        "그중 B개를 평균합니다. 모든 스케줄이 같은 미니배치를 봅니다 (시드 하나).",
+    },
+    "lr.sc_noise": {"en": "Per-sample gradient noise", "ko": "샘플별 기울기 잡음"},
+    "lr.sc_seed": {"en": "Seed", "ko": "시드"},
+    "lr.sched.noisy": {
+        "en": "Mini-batches of {b} of the {n} samples: the loss is noisy, so compare the mean over the last 10% "
+        "of steps rather than the final value, one noisy sample of it.",
+        "ko": "{n}개 샘플 중 {b}개씩의 미니배치: 손실에 잡음이 있으므로 마지막 값 하나보다 마지막 10% 스텝의 평균 "
+        "손실을 비교하세요.",
+    },
     "lr.sched.col.hit": {"en": "Steps to tolerance", "ko": "허용 오차까지 걸음 수"},
     "lr.sched.col.div": {"en": "Diverged at", "ko": "발산한 걸음"},
     "lr.sched.empty": {"en": "Choose at least one schedule.", "ko": "스케줄을 하나 이상 고르세요."},

@@ -237,6 +237,10 @@ def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> No
         widgets.control(ps, ps.schema["sc_lr"], t("lr.sc_lr"))
         widgets.control(ps, ps.schema["sc_kinds"], t("lr.sc_kinds"), format_func=lambda k: t(f"lr.sched.{k}"))
         widgets.control(ps, ps.schema["tol"], t("lr.tol"))
+        b = widgets.control(ps, ps.schema["sc_batch"], t("lr.sc_batch"), help=t("lr.sc_batch_help"))
+        exact = int(b) >= optimizers.N_SAMPLES  # every sample in every batch: no noise to see
+        widgets.control(ps, ps.schema["sc_noise"], t("lr.sc_noise"), disabled=exact)
+        widgets.control(ps, ps.schema["sc_seed"], t("lr.sc_seed"), disabled=exact)
     kinds = tuple(ps.get("sc_kinds"))
     if not kinds:
         st.warning(t("lr.sched.empty"))
@@ -251,6 +255,7 @@ def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> No
         kinds,
         steps,
         float(ps.get("tol")),
+        lm.Noise(int(ps.get("sc_batch")), float(ps.get("sc_noise")), int(ps.get("sc_seed"))),
     )
     if cmp is None:
         return
@@ -259,12 +264,21 @@ def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> No
         lv.schedules_figure(cmp, names=names, text=fig_text()), key="lr_sched_chart", config=CHART
     )
     st.caption(t("lr.sched.caption"))
-    head = [t(f"lr.sched.col.{c}") for c in ("kind", "final", "hit", "div")]
+    if int(ps.get("sc_batch")) < optimizers.N_SAMPLES and float(ps.get("sc_noise")) > 0:
+        st.caption(t("lr.sched.noisy", b=int(ps.get("sc_batch")), n=optimizers.N_SAMPLES))
+    head = [t(f"lr.sched.col.{c}") for c in ("kind", "final", "tail", "hit", "div")]
     rows = []
     for i, nm in enumerate(names):
         hit, d = int(cmp.hit_at[i]), int(cmp.diverged_at[i])
-        rows.append([nm, fmt(cmp.final_loss[i]), str(hit) if hit >= 0 else t("lr.sweep.never"),
-                     str(d) if d >= 0 else "—"])
+        rows.append(
+            [
+                nm,
+                fmt(cmp.final_loss[i]),
+                fmt(cmp.tail_loss[i]),
+                str(hit) if hit >= 0 else t("lr.sweep.never"),
+                str(d) if d >= 0 else "—",
+            ]
+        )
     st.markdown(widgets.markdown_table(head, rows))
 
 

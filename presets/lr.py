@@ -141,4 +141,40 @@ PRESETS = [
             "steps": 1000,
         },
     ),
+    Preset(
+        "lr_decay_noise",
+        "lr_lab",
+        {
+            "en": "Start large, then decay: mini-batch noise",
+            "ko": "크게 시작해서 줄이기: 미니배치 잡음",
+        },
+        {
+            "en": "The lecture: start with a large learning rate and decay it, because a rate too small cannot leave "
+            "a local minimum and a rate too large keeps the loss jumping. SGD with one sample per step (B = 1, noise "
+            "σ = 4) starts next to the local minimum of a tilted double well (f = 0.294). At η = 0.1 every schedule "
+            "leaves the local minimum within 35 steps, while its rate is still at least half of η. The constant rate "
+            "then keeps bouncing between the wells: its mean loss over the last 50 steps is 0.94. Every decaying schedule "
+            "shrinks its steps and settles in the global well, with a mean loss between −0.30 and −0.27 (the "
+            "minimum is −0.305). Try η = 0.02: no schedule leaves the local minimum.",
+            "ko": "강의: 학습률은 크게 시작해 줄여 갑니다. 너무 작으면 지역 최솟값을 벗어나지 못하고, 너무 크면 "
+            "손실이 계속 튀기 때문입니다. 한 스텝에 샘플 하나를 쓰는 SGD(B = 1, 잡음 σ = 4)가 기울어진 이중 우물의 "
+            "지역 최솟값(f = 0.294) 옆에서 출발합니다. η = 0.1이면 모든 스케줄이 학습률이 아직 η의 절반 이상일 때 "
+            "35스텝 안에 지역 최솟값을 벗어납니다. 그 뒤 고정 학습률은 두 우물 사이를 계속 튀어 다녀, 마지막 "
+            "50스텝의 평균 손실이 0.94입니다. 감소하는 스케줄은 모두 스텝이 작아지며 전역 우물에 자리 잡아 평균 손실이 −0.30과 "
+            "−0.27 사이입니다(최솟값은 −0.305). η = 0.02로 바꿔 보세요: 어떤 스케줄도 지역 최솟값을 벗어나지 "
+            "못합니다.",
+        },
+        {
+            "view": "schedules",
+            "surf": "double_well",
+            "double_well.x0": 1.0,
+            "double_well.y0": 0.0,
+            "opt": "sgd",
+            "sc_lr": 0.1,
+            "steps": 500,
+            "sc_batch": 1,
+            "sc_noise": 4.0,
+            "sc_seed": 1,
+        },
+    ),
 ]

@@ -219,6 +219,55 @@ def test_schedules_view():
     assert "Choose at least one schedule" in texts(at)
 
 
+def test_schedules_view_with_minibatch_noise():
+    """The schedules under mini-batch noise: every schedule gets the same mini-batches (one seed), the
+    plotted losses are the study's, and the table gives the mean loss over the last 10% of steps."""
+    from viz.race.animation import unb64
+
+    q = {
+        "view": "schedules",
+        "surf": "double_well",
+        "double_well.x0": "1.0",
+        "double_well.y0": "0.0",
+        "opt": "sgd",
+        "sc_lr": "0.1",
+        "steps": "200",
+        "sc_batch": "1",
+        "sc_noise": "4.0",
+        "sc_seed": "1",
+    }
+    at = open_lab(q)
+    want = studies.compare_schedules(
+        landscapes.get("double_well"),
+        "sgd",
+        {"lr": 0.1},
+        start=(1.0, 0.0),
+        steps=200,
+        batch_size=1,
+        noise=4.0,
+        seed=1,
+    )
+    loss = [unb64(tr["y"]) for tr in charts(at)[0]["data"][::2]]
+    np.testing.assert_allclose(np.array(loss), want.loss, rtol=1e-6)
+    np.testing.assert_allclose(want.tail_loss, want.loss[:, -20:].mean(axis=1), rtol=1e-6)
+    table = next(m.value for m in at.markdown if "| Schedule" in m.value)
+    assert "Mean loss, last 10% of steps" in table and f"| {want.tail_loss[0]:.4g} |" in table
+    assert "Mini-batches of 1 of the 128 samples" in texts(at)
+    # the noise is seeded: another seed, other mini-batches
+    at.slider(key=KEY + "sc_seed").set_value(2).run()
+    other = [unb64(tr["y"]) for tr in charts(at)[0]["data"][::2]]
+    assert np.abs(np.array(other) - want.loss).max() > 0.01
+    # B = 128 averages every sample: exact gradients, the noise and seed greyed out
+    at.slider(key=KEY + "sc_batch").set_value(128).run()
+    exact = studies.compare_schedules(
+        landscapes.get("double_well"), "sgd", {"lr": 0.1}, start=(1.0, 0.0), steps=200
+    )
+    np.testing.assert_allclose(
+        np.array([unb64(tr["y"]) for tr in charts(at)[0]["data"][::2]]), exact.loss, rtol=1e-5
+    )
+    assert at.slider(key=KEY + "sc_noise").disabled and at.slider(key=KEY + "sc_seed").disabled
+
+
 def test_search_view():
     at = open_lab({"view": "search"})
     body = texts(at)
@@ -294,8 +343,12 @@ def test_preset_lessons_hold():
     assert abs(rho - 9 / 11) < 0.01 * 9 / 11 and rho >= 9 / 11 - 1e-6
     at = _open_preset("lr_warmup")
     rows = [m.value for m in at.markdown if m.value.startswith("| Schedule")][0].splitlines()[2:]
-    diverged = {r.split("|")[1].strip(): r.split("|")[4].strip() for r in rows}
+    diverged = {r.split("|")[1].strip(): r.split("|")[5].strip() for r in rows}
     assert diverged["warm-up + cosine"] == "—" and diverged["constant"] != "—" and diverged["cosine"] != "—"
+    at = _open_preset("lr_decay_noise")  # the table's mean over the last 10%: every decay below constant
+    rows = [m.value for m in at.markdown if m.value.startswith("| Schedule")][0].splitlines()[2:]
+    tail = {r.split("|")[1].strip(): float(r.split("|")[3]) for r in rows}
+    assert tail.pop("constant") > 0.9 and max(tail.values()) < -0.25 and len(tail) == 5
     body = texts(_open_preset("lr_random_search"))
     grid = _number(r"Best found, grid search: .*final loss ([0-9.]+(?:e[+-]?[0-9]+)?)", body)
     rand = _number(r"Best found, random search: .*final loss ([0-9.]+(?:e[+-]?[0-9]+)?)", body)

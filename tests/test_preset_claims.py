@@ -82,10 +82,16 @@ def lr(preset_id: str):
     if view == "phase":
         return v, lm.phase(w, v["ph_opt"], int(v["ph_n"]), float(v["ph_lo"]), float(v["ph_hi"]), steps)
     if view == "schedules":
-        return v, lm.schedules(
-            w, v["opt"], mu, float(v["sc_lr"]), tuple(v["sc_kinds"]), steps, float(v["tol"])
-        )
+        return v, schedules_at(v, float(v["sc_lr"]))
     return v, lm.search(w, v["se_pair"], int(v["se_budget"]), int(v["se_seed"]), steps)
+
+
+def schedules_at(v: dict, lr: float):
+    """The schedules view of values ``v`` at base rate ``lr`` (what the page computes)."""
+    noise = lm.Noise(int(v["sc_batch"]), float(v["sc_noise"]), int(v["sc_seed"]))
+    return lm.schedules(
+        _where(v), v["opt"], float(v["mu"]), lr, tuple(v["sc_kinds"]), int(v["steps"]), float(v["tol"]), noise
+    )
 
 
 @functools.cache
@@ -470,6 +476,41 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
             ),
         ),
     ],
+    "lr_decay_noise": [
+        (
+            "(B = 1, noise σ = 4)",
+            lambda: (lr("lr_decay_noise")[0]["sc_batch"], lr("lr_decay_noise")[0]["sc_noise"]) == (1, 4.0),
+        ),
+        (
+            "starts next to the local minimum of a tilted double well (f = 0.294)",
+            lambda: _starts_by_the_local_minimum("lr_decay_noise"),
+        ),
+        (
+            "At η = 0.1 every schedule leaves the local minimum within 35 steps, while its rate is "
+            "still at least half of η",
+            lambda: _leaves_early("lr_decay_noise"),
+        ),
+        (
+            "The constant rate then keeps bouncing between the wells: its mean loss over the last "
+            "50 steps is 0.94",
+            lambda: (
+                lr("lr_decay_noise")[1].schedules[0].kind == "constant"
+                and round(float(lr("lr_decay_noise")[1].tail_loss[0]), 2) == 0.94
+                and lr("lr_decay_noise")[0]["steps"] // 10 == 50
+                and np.any(lr("lr_decay_noise")[1].path[0, -50:, 0] > 0)
+                and np.any(lr("lr_decay_noise")[1].path[0, -50:, 0] < 0)
+            ),
+        ),
+        (
+            "Every decaying schedule shrinks its steps and settles in the global well, with a mean "
+            "loss between −0.30 and −0.27 (the minimum is −0.305)",
+            lambda: _decays_settle("lr_decay_noise"),
+        ),
+        (
+            "Try η = 0.02: no schedule leaves the local minimum",
+            lambda: np.all(schedules_at(lr("lr_decay_noise")[0], 0.02).path[:, :, 0] > _saddle_x()),
+        ),
+    ],
     "lr_random_search": [
         (
             "the learning rate matters, ε",
@@ -647,6 +688,43 @@ def _double_well_marks(preset_id: str) -> bool:
         and not local.is_global
         and (round(local.value, 3), round(glob.value, 3)) == (0.294, -0.305)
         and glob.xy[0] < saddle[0] < local.xy[0]
+    )
+
+
+def _saddle_x() -> float:
+    (saddle,) = rm.surface_landmarks("double_well", "", ()).saddles
+    return saddle[0]
+
+
+def _starts_by_the_local_minimum(preset_id: str) -> bool:
+    v = lr(preset_id)[0]
+    start = np.array([v["double_well.x0"], v["double_well.y0"]])
+    local = next(m for m in rm.surface_landmarks("double_well", "", ()).minima if not m.is_global)
+    return bool(np.hypot(*(start - local.xy)) < 0.05 and round(local.value, 3) == 0.294)
+
+
+def _leaves_early(preset_id: str) -> bool:
+    """Every schedule's first step past the saddle comes within 35 steps, at a rate >= half the base."""
+    v, c = lr(preset_id)
+    x = c.path[:, :, 0]
+    first = [int(np.argmax(row < _saddle_x())) if np.any(row < _saddle_x()) else -1 for row in x]
+    return v["sc_lr"] == 0.1 and all(
+        0 < k <= 35 and c.lr[i, k - 1] >= 0.5 * v["sc_lr"] for i, k in enumerate(first)
+    )
+
+
+def _decays_settle(preset_id: str) -> bool:
+    c = lr(preset_id)[1]
+    decays = [i for i, s in enumerate(c.schedules) if s.kind != "constant"]
+    glob = rm.surface_landmarks("double_well", "", ()).minima[0]
+    tail = [round(float(c.tail_loss[i]), 2) for i in decays]
+    return (
+        len(decays) == 5
+        and all(np.all(np.diff(c.lr[i]) <= 1e-12) or c.schedules[i].kind == "warmup_cosine" for i in decays)
+        and c.lr[decays, -1].max() < 0.2 * c.lr[0, -1]
+        and all(-0.30 <= x <= -0.27 for x in tail)
+        and np.all(c.path[decays, -50:, 0] < _saddle_x())
+        and round(glob.value, 3) == -0.305
     )
 
 

@@ -52,6 +52,10 @@ def base_schema() -> list[Param]:
         Param("ph_metric", "choice", "rate", choices=("rate", "loss")),
         widgets.float_param("sc_lr", 1e-2, 1e-6, 10.0, log=True),
         Param("sc_kinds", "multi", tuple(optimizers.SCHEDULES), choices=tuple(optimizers.SCHEDULES)),
+        # mini-batch noise in the schedules view (where decay earns its keep); 128 = exact gradient
+        Param("sc_batch", "int", optimizers.N_SAMPLES, 1, optimizers.N_SAMPLES),
+        Param("sc_noise", "float", 0.0, 0.0, 10.0),
+        Param("sc_seed", "int", 0, 0, 9999),
         Param("se_pair", "choice", "momentum_lr_mu", choices=tuple(SEARCH_PAIRS)),
         Param("se_budget", "int", 16, 4, 256),
         Param("se_seed", "int", 0, 0, 9999),
@@ -159,12 +163,39 @@ def phase(w: Where, opt: str, n: int, lo: float, hi: float, steps: int) -> studi
     )
 
 
+class Noise(NamedTuple):
+    """The schedules view's mini-batch noise (the same mini-batches for every schedule)."""
+
+    batch: int = optimizers.N_SAMPLES  # B of the 128 samples; 128 = exact gradient
+    noise: float = 0.0  # std of the per-sample gradient offsets
+    seed: int = 0
+
+
+EXACT = Noise()  # no noise: every step uses the exact gradient
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def schedules(
-    w: Where, opt: str, mu: float, lr: float, kinds: tuple[str, ...], steps: int, tol: float
+    w: Where,
+    opt: str,
+    mu: float,
+    lr: float,
+    kinds: tuple[str, ...],
+    steps: int,
+    tol: float,
+    noise: Noise = EXACT,
 ) -> studies.ScheduleComparison:
     return studies.compare_schedules(
-        w.landscape(), opt, {"lr": lr, **other_hp(opt, mu)}, kinds=kinds, start=w.start, steps=steps, tol=tol
+        w.landscape(),
+        opt,
+        {"lr": lr, **other_hp(opt, mu)},
+        kinds=kinds,
+        start=w.start,
+        steps=steps,
+        tol=tol,
+        batch_size=noise.batch,
+        noise=noise.noise,
+        seed=noise.seed,
     )
 
 
