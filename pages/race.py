@@ -253,6 +253,9 @@ def body() -> None:
 
     # ---- explanations
     st.subheader(t("race.explain"))
+    # KaTeX's 2-px spacer after a final subscript (.vlist-s) overflows its display box, which scrolls
+    # (overflow-x: auto): with classic scrollbars every such formula got a scrollbar. Room for it:
+    st.html("<style>.katex-display { padding-right: 2px; }</style>")
     kind_s = trait(s, surf)
     cols = st.columns(2)
     for i, (name, _) in enumerate(runs):
