@@ -158,7 +158,7 @@ def test_default_sweep_best_rate_arrives():
 def test_new_ranges_do_not_recompile():
     studies.lr_sweep(Q, ["sgd", "nag"], lr_range=(1e-4, 1e-2), n=32, steps=150)
     studies.phase_map(Q, "nag", lr_range=(1e-4, 1e-2), n_lr=16, n_second=16, steps=150)
-    before = runner.run_groups._cache_size()
+    before = runner.run_group._cache_size()
     studies.lr_sweep(Q, ["sgd", "nag"], lr_range=(3e-3, 0.5), n=32, steps=150)
     studies.lr_sweep(Q, ["sgd", ("nag", {"momentum": 0.5})], lr_range=(1e-5, 1.0), n=32, steps=120)
     studies.phase_map(
@@ -170,4 +170,4 @@ def test_new_ranges_do_not_recompile():
         n_second=16,
         steps=150,
     )
-    assert runner.run_groups._cache_size() == before
+    assert runner.run_group._cache_size() == before

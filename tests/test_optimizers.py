@@ -226,9 +226,9 @@ def test_optimizer(name):
             for label, hp in (("defaults", {}), ("other", OTHER[name])):
                 res = optimizers.simulate(land, [(name, hp)], steps=ORACLE_STEPS, dtype=jnp.float64)
                 if cache is None:
-                    cache = runner.run_groups._cache_size()
+                    cache = runner.run_group._cache_size()
                 else:  # new hyperparameter values never recompile
-                    assert runner.run_groups._cache_size() == cache
+                    assert runner.run_group._cache_size() == cache
                 assert res.path.dtype == np.float64 and res.diverged_at[0] == -1
                 full = opt.validate(hp)
                 ours = res.path[0]

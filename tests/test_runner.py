@@ -173,11 +173,11 @@ def test_steps_in_one_bucket_compile_once():
     buckets = (0,) + runner.STEP_BUCKETS
     for lo, hi in zip(buckets[:-1], buckets[1:], strict=True):
         optimizers.simulate(s, ["sgd"], steps=hi, record="final")
-        size = runner.run_groups._cache_size()
+        size = runner.run_group._cache_size()
         for n in sorted({lo + 1, (lo + hi) // 2, hi - 1}):
             res = optimizers.simulate(s, ["sgd"], steps=n, record="final")
             assert res.steps[0] == n
-        assert runner.run_groups._cache_size() == size, f"steps {lo + 1}..{hi} recompiled"
+        assert runner.run_group._cache_size() == size, f"steps {lo + 1}..{hi} recompiled"
 
 
 def test_steps_are_exact_within_a_bucket():
@@ -205,10 +205,10 @@ def test_limits_raise_before_compiling(kwargs, pattern):
     n_runs = kwargs.pop("runs", 1)
     runs = [("adam", {"lr": 0.01}, {"start": (1.0, float(i % 7))}) for i in range(min(n_runs, 2))]
     runs = runs * (n_runs // len(runs)) + runs[: n_runs % len(runs)]
-    before = runner.run_groups._cache_size()
+    before = runner.run_group._cache_size()
     with pytest.raises(optimizers.LimitError, match=pattern):
         optimizers.simulate(s, runs, **kwargs)
-    assert runner.run_groups._cache_size() == before
+    assert runner.run_group._cache_size() == before
 
 
 # ---------------------------------------------------------------- hit_at and record modes
@@ -325,19 +325,19 @@ def test_run_batch_equals_simulate_and_blocks(monkeypatch):
     ],
 )
 def test_run_batch_validates_before_compiling(kwargs, pattern):
-    before = runner.run_groups._cache_size()
+    before = runner.run_group._cache_size()
     with pytest.raises(ValueError, match=pattern):
         optimizers.run_batch(landscapes.get("rosenbrock"), "adam", **kwargs)
-    assert runner.run_groups._cache_size() == before
+    assert runner.run_group._cache_size() == before
 
 
 def test_run_batch_new_values_do_not_recompile():
     s = landscapes.get("rosenbrock")
     optimizers.run_batch(s, "rmsprop", hp={"lr": np.geomspace(1e-4, 1e-1, 64)}, steps=300)
-    size = runner.run_groups._cache_size()
+    size = runner.run_group._cache_size()
     optimizers.run_batch(s, "rmsprop", hp={"lr": np.geomspace(1e-3, 1.0, 64), "alpha": 0.9}, steps=250,
                          starts=(0.5, -0.5), schedule=optimizers.Schedule("cosine"), tol=0.1)
-    assert runner.run_groups._cache_size() == size
+    assert runner.run_group._cache_size() == size
 
 
 def test_cpu_loop_flag_is_added_once_and_respects_the_user(monkeypatch):

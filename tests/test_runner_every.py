@@ -39,11 +39,11 @@ def test_every_needs_a_valid_stride_that_divides_steps_and_a_path():
 
 def test_every_does_not_recompile_on_new_values():
     optimizers.run_batch(Q, "nag", hp={"lr": LRS}, steps=40, record="path", every=5)
-    before = runner.run_groups._cache_size()
+    before = runner.run_group._cache_size()
     optimizers.run_batch(Q, "nag", hp={"lr": LRS * 0.5, "momentum": 0.3}, steps=45, record="path", every=5)
     q10 = Q.with_params(condition=10.0)
     optimizers.run_batch(q10, "nag", hp={"lr": LRS}, steps=50, record="path", every=5)
-    assert runner.run_groups._cache_size() == before
+    assert runner.run_group._cache_size() == before
 
 
 def test_the_memory_limit_counts_the_iterates_kept():

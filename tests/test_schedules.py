@@ -147,7 +147,7 @@ def test_schedule_kind_and_params_are_traced():
     s = landscapes.get("beale")
     base = [("adam", {"lr": 0.01}), ("rmsprop", {"lr": 0.01})]
     optimizers.simulate(s, base, steps=150, schedule=Schedule("constant"), record="path")
-    size = runner.run_groups._cache_size()
+    size = runner.run_group._cache_size()
     variants = [
         Schedule("step", step_size=13, gamma=0.7),
         Schedule("exponential", gamma=0.99),
@@ -157,10 +157,10 @@ def test_schedule_kind_and_params_are_traced():
     ]
     for sc in variants:
         optimizers.simulate(s, base, steps=150, schedule=sc, record="path")
-    assert runner.run_groups._cache_size() == size
+    assert runner.run_group._cache_size() == size
     # different kinds inside one call: permuting them is still the same compiled program
     mixed = lambda scs: [("adam", {"lr": 0.01}, {"schedule": sc}) for sc in scs]  # noqa: E731
     optimizers.simulate(s, mixed(variants), steps=150, record="path")
-    size = runner.run_groups._cache_size()
+    size = runner.run_group._cache_size()
     optimizers.simulate(s, mixed(variants[::-1]), steps=150, record="path")
-    assert runner.run_groups._cache_size() == size
+    assert runner.run_group._cache_size() == size

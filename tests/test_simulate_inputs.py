@@ -49,10 +49,10 @@ RUN = [("adam", {"lr": 0.01})]
     ],
 )
 def test_simulate_names_the_parameter_and_its_range(kwargs, pattern):
-    before = runner.run_groups._cache_size()
+    before = runner.run_group._cache_size()
     with pytest.raises(ValueError, match=pattern):
         optimizers.simulate(S, RUN, **{"steps": 10, **kwargs})
-    assert runner.run_groups._cache_size() == before
+    assert runner.run_group._cache_size() == before
 
 
 def test_per_run_options_are_checked_the_same_way():
@@ -89,7 +89,7 @@ def test_valid_edges_and_numpy_types_are_accepted():
     ],
 )
 def test_run_batch_names_the_parameter_and_its_range(kwargs, pattern):
-    before = runner.run_groups._cache_size()
+    before = runner.run_group._cache_size()
     with pytest.raises(ValueError, match=pattern):
         optimizers.run_batch(S, "adam", **{"steps": 10, **kwargs})
-    assert runner.run_groups._cache_size() == before
+    assert runner.run_group._cache_size() == before
