@@ -100,5 +100,11 @@ def test_scale_fonts_scales_every_text_size_and_sets_the_base():
     assert out["annotations"][0]["font"]["size"] == 19.5 and out["annotations"][0]["x"] == 2
     assert out["sliders"][0]["currentvalue"]["font"]["size"] == 18 and out["sliders"][0]["len"] == 0.7
     assert out["xaxis"]["range"] == [0, 5] and out["height"] == 520  # sizes of other things stay
+    # what Streamlit's Plotly theme would size in the browser is sized here: unset axis text, the legend
+    assert out["legend"]["font"] == {"color": "red", "size": 19.5}
+    two = scale_fonts({"xaxis2": {"title": "k"}, "yaxis2": {}}, 2)
+    assert two["xaxis2"]["tickfont"]["size"] == 26
+    assert two["xaxis2"]["title"] == {"text": "k", "font": {"size": 26}}
+    assert "xaxis" not in two and two["yaxis2"]["tickfont"]["size"] == 26
     assert layout["xaxis"]["tickfont"]["size"] == 10  # the input is not changed
     assert scale_fonts({"font": {"size": 10}}, 2)["font"] == {"size": 20}

@@ -6,9 +6,11 @@ builder knowing: the presenter view (``ui.widgets.chart``, ``ui.live_chart``) ca
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 BASE_SIZE = 13  # the size the live chart and Streamlit's Plotly theme give text that sets none
+AXIS = re.compile(r"[xy]axis\d*")  # a 2-D figure's axes (xaxis, yaxis2, ...)
 PRESENTER_SCALE = 1.6  # chart text in the presenter view: 13 px -> 21 px, 12 px slider labels -> 19 px
 
 
@@ -22,8 +24,9 @@ def scale_fonts(layout: dict[str, Any], scale: float, base: float = BASE_SIZE) -
 
     Returns:
         The new layout: ``font.size`` set to ``base * scale`` unless the layout sets it (then scaled),
-        and every other ``size`` inside a ``font`` / ``*font`` dict (axis ticks and titles, legend,
-        annotations, buttons, slider labels) multiplied by ``scale``.
+        every other ``size`` inside a ``font`` / ``*font`` dict (axis ticks and titles, legend,
+        annotations, buttons, slider labels) multiplied by ``scale``, and the axes' tick and title text
+        and the legend's that set no size given the figure-wide one.
     """
 
     def walk(v: Any, in_font: bool) -> Any:
@@ -43,4 +46,18 @@ def scale_fonts(layout: dict[str, Any], scale: float, base: float = BASE_SIZE) -
     font = dict(out.get("font") or {})
     font.setdefault("size", round(base * scale, 1))
     out["font"] = font
+    size = font["size"]
+    # Streamlit's Plotly theme sets the axes' and the legend's text sizes in the browser, where they win
+    # over the figure-wide font: say them here (a size the figure sets itself was scaled above).
+    for key in [k for k in out if AXIS.fullmatch(k)] or ["xaxis", "yaxis"]:
+        axis = dict(out.get(key) or {})
+        axis["tickfont"] = {"size": size, **(axis.get("tickfont") or {})}
+        title = axis.get("title")
+        title = {"text": title} if isinstance(title, str) else dict(title or {})
+        title["font"] = {"size": size, **(title.get("font") or {})}
+        axis["title"] = title
+        out[key] = axis
+    legend = dict(out.get("legend") or {})
+    legend["font"] = {"size": size, **(legend.get("font") or {})}
+    out["legend"] = legend
     return out
