@@ -102,9 +102,10 @@ def test_scale_fonts_scales_every_text_size_and_sets_the_base():
     assert out["xaxis"]["range"] == [0, 5] and out["height"] == 520  # sizes of other things stay
     # what Streamlit's Plotly theme would size in the browser is sized here: unset axis text, the legend
     assert out["legend"]["font"] == {"color": "red", "size": 19.5}
-    two = scale_fonts({"xaxis2": {"title": "k"}, "yaxis2": {}}, 2)
+    two = scale_fonts({"xaxis2": {"title": {"text": "k"}}, "yaxis2": {"title": "bare"}}, 2)
     assert two["xaxis2"]["tickfont"]["size"] == 26
     assert two["xaxis2"]["title"] == {"text": "k", "font": {"size": 26}}
+    assert two["yaxis2"]["title"] == "bare"  # left as the figure has it
     assert "xaxis" not in two and two["yaxis2"]["tickfont"]["size"] == 26
     assert layout["xaxis"]["tickfont"]["size"] == 10  # the input is not changed
     assert scale_fonts({"font": {"size": 10}}, 2)["font"] == {"size": 20}

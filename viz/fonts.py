@@ -53,9 +53,9 @@ def scale_fonts(layout: dict[str, Any], scale: float, base: float = BASE_SIZE) -
         axis = dict(out.get(key) or {})
         axis["tickfont"] = {"size": size, **(axis.get("tickfont") or {})}
         title = axis.get("title")
-        title = {"text": title} if isinstance(title, str) else dict(title or {})
-        title["font"] = {"size": size, **(title.get("font") or {})}
-        axis["title"] = title
+        if isinstance(title, dict):  # a bare string stays as it is: plotly.js >= 3 draws no such title,
+            # and turning it into one here would draw text the normal view does not show
+            axis["title"] = {**title, "font": {"size": size, **(title.get("font") or {})}}
         out[key] = axis
     legend = dict(out.get("legend") or {})
     legend["font"] = {"size": size, **(legend.get("font") or {})}
