@@ -135,7 +135,7 @@ def body() -> None:
     top = widgets.page_header(ps, "race")
 
     ps.declare(base_schema())
-    controls, figures = st.columns([1, 2.4], gap="medium")
+    controls, figures = widgets.control_columns([1, 2.4])
 
     # ---- surface
     with controls:
@@ -282,7 +282,8 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     marks = surface_landmarks(cfg.surf, cfg.expr, cfg.params)
     local = [m.xy for m in marks.minima if not m.is_global]
     chart_key = ps.key("_map")
-    st.subheader(t("race.map"))
+    if not state.presenter():  # the projector's view: the map and its caption fit above the fold
+        st.subheader(t("race.map"))
     fig = rv.contour_figure(
         layers.bg,
         labels,
@@ -308,6 +309,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         config={"scrollZoom": False},
         failed=t("race.chart_failed"),
     )
+    widgets.lesson_caption(ps)
     c1, c2 = st.columns([2, 1])
     with c1:
         widgets.control(ps, ps.schema["at"], t("race.at"), help=t("race.at_help"))
