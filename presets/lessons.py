@@ -34,7 +34,7 @@ class Section(NamedTuple):
 
 # The lecture notes' order (see the module docstring).
 NOTES: tuple[Section, ...] = (
-    Section("lesson.section.gd", ("lr_three_regimes",)),
+    Section("lesson.section.gd", ("lr_three_regimes", "gd_sgd_minibatch")),
     Section(
         "lesson.section.optimizers",
         (
@@ -54,10 +54,11 @@ NOTES: tuple[Section, ...] = (
             "lr_sweep_rosenbrock",
             "lr_phase_quadratic",
             "lr_warmup",
+            "lr_decay_noise",
             "lr_random_search",
         ),
     ),
-    Section("lesson.section.saddles", ("saddle_escape",)),
+    Section("lesson.section.saddles", ("saddle_escape", "local_minimum_trap")),
     Section(
         "lesson.section.batch",
         (
