@@ -195,3 +195,25 @@ def test_two_processes_split_one_sweep_and_agree_with_one_device(tmp_path):
     np.testing.assert_array_equal(got["final_w"], ref.final_w)
     np.testing.assert_array_equal(got["final_loss"], ref.final_loss)
     np.testing.assert_array_equal(got["diverged_at"], ref.diverged_at)
+
+
+# ---- the app's "About this server" panel ----
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_sidebar_says_what_the_studies_compute_on(lang, monkeypatch):
+    import i18n
+    from ui.testing import app_test, errors
+
+    monkeypatch.delenv(devices.ENV, raising=False)
+    at = app_test({"lang": lang}).run()
+    assert not errors(at), errors(at)
+    (box,) = [e for e in at.sidebar.expander if e.label == i18n.t("common.about_server", lang=lang)]
+    text = " ".join(m.value for m in box.markdown) + " ".join(c.value for c in box.caption)
+    assert "`cpu`" in text and f"`cpu:0 ({jax.devices()[0].device_kind})`" in text
+    assert i18n.t("common.about_one", lang=lang) in text and "`all`" in text
+    monkeypatch.setenv(devices.ENV, "4")  # a setting this machine cannot satisfy: said, not raised
+    at.run()
+    assert not errors(at), errors(at)
+    (box,) = [e for e in at.sidebar.expander if e.label == i18n.t("common.about_server", lang=lang)]
+    assert "the count must be 1 to 1" in box.warning[0].value

@@ -47,6 +47,7 @@ def page(page_id: str, body: Callable[[], None]) -> None:
     guarded(link_probe.probe)  # before the page: a link Streamlit dropped whole gets its notice there
     guarded(body)
     guarded(lambda: share.draw(link_slot))
+    guarded(sidebar.about_server)
 
 
 def guarded(fn: Callable[[], None]) -> None:
