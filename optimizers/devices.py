@@ -48,13 +48,29 @@ def resolve(spec: Any = None) -> tuple[jax.Device, ...]:
     """
     source = "devices"
     if spec is None:
-        spec = os.environ.get(ENV, "").strip() or "all"
+        text = os.environ.get(ENV, "")
+        hit = _FROM_ENV.get(text)
+        if hit is not None:  # every call of every study comes here: keep it to a dict look-up
+            return hit
+        spec = text.strip() or "all"
         source = ENV
     try:
-        return _resolve(spec)
+        chosen = _resolve(spec)
+        if source == ENV:
+            _FROM_ENV[text] = chosen
+        return chosen
     except (ValueError, RuntimeError) as err:
         have = ", ".join(f"{d.id}:{d.platform}" for d in jax.devices())
         raise ValueError(f"{source} = {spec!r}: {err}; JAX sees {len(jax.devices())} ({have})") from None
+
+
+_FROM_ENV: dict[str, tuple[jax.Device, ...]] = {}  # GRADIENT_ATLAS_DEVICES's value -> its devices
+
+
+@functools.cache
+def default_device() -> jax.Device:
+    """JAX's default device (the first of its default backend): where the plain path computes."""
+    return jax.devices()[0]
 
 
 @functools.lru_cache(maxsize=32)

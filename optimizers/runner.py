@@ -584,7 +584,7 @@ def run_rows(
         per group, its runs' rows of :func:`run_group`'s output (the padding dropped), as read-only
         NumPy views; :func:`unpack` reads them.
     """
-    if devices is not None and len(devices) == 1 and devices[0] != jax.devices()[0]:
+    if devices is not None and len(devices) == 1 and devices[0] != devs.default_device():
         with jax.default_device(devices[0]):
             return run_rows(family, structure, n_steps, record, land_params, groups, view, every)
     many = devices is not None and len(devices) > 1
