@@ -119,6 +119,12 @@ out["noisy_full"] = {
     )
 }
 
+# one device that is not JAX's default: the plain path, run there
+on_two = optimizers.run_batch(rosen, "nag", record="full", devices=[2], **kw)
+out["one_other_device"] = {
+    "fields": compare(optimizers.run_batch(rosen, "nag", record="full", devices=1, **kw), on_two)
+}
+
 # new hyperparameters, starts and seeds under sharding: no new trace, no compile
 try:
     with assert_no_recompile(SHARDED, what="new lr, momentum, starts under sharding"):

@@ -52,7 +52,9 @@ def test_the_child_sees_four_devices(found):
     assert found["devices"] == ["cpu:0", "cpu:1", "cpu:2", "cpu:3"]
 
 
-@pytest.mark.parametrize("study", ["lr_sweep", "phase_map", "basin_map", "batch_basins", "noisy_full"])
+@pytest.mark.parametrize(
+    "study", ["lr_sweep", "phase_map", "basin_map", "batch_basins", "noisy_full", "one_other_device"]
+)
 def test_split_over_four_devices_equals_one_device_bit_for_bit(found, study):
     fields = found[study]["fields"]
     assert fields and all(v == "same" for v in fields.values()), fields
