@@ -215,7 +215,7 @@ def test_the_sidebar_says_what_the_studies_compute_on(lang, monkeypatch):
     assert "`cpu`" in text and f"`cpu:0 ({jax.devices()[0].device_kind})`" in text
     assert i18n.t("common.about_one", lang=lang) in text and "`all`" in text
     monkeypatch.setenv(devices.ENV, "4")  # a setting this machine cannot satisfy: said, not raised
-    at.run()
+    at = app_test({"lang": lang}).run()
     assert not errors(at), errors(at)
     (box,) = [e for e in at.sidebar.expander if e.label == i18n.t("common.about_server", lang=lang)]
     assert "the count must be 1 to 1" in box.warning[0].value
