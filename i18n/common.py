@@ -47,6 +47,31 @@ STRINGS = {
     "common.choose": {"en": "Choose…", "ko": "선택…"},
     "common.share_title": {"en": "🔗 Share this view", "ko": "🔗 이 화면 공유"},
     "common.dismiss": {"en": "OK", "ko": "확인"},
+    "common.about_server": {"en": "🖥️ About this server", "ko": "🖥️ 이 서버에 대하여"},
+    "common.about_devices": {
+        "en": "Computations run with JAX on **{backend}**, on {used} of the {available} device(s) it sees: {names}.",
+        "ko": "계산은 JAX가 **{backend}**에서 합니다. 보이는 장치 {available}개 중 {used}개를 씁니다: {names}.",
+    },
+    "common.about_split": {
+        "en": "Studies of many runs (learning-rate sweeps, phase and basin maps, the batch-size study's seeds) are split over these {used} devices; the results match those of one device.",
+        "ko": "실행이 많은 실험(학습률 스윕, 위상도와 분지 지도, 배치 크기 실험의 시드)은 이 장치 {used}개에 나누어 계산하며, 결과는 장치 하나로 계산한 것과 일치합니다.",
+    },
+    "common.about_one": {
+        "en": "Every study runs on this one device.",
+        "ko": "모든 실험은 이 장치 하나에서 실행됩니다.",
+    },
+    "common.about_processes": {
+        "en": "{n} JAX processes work together (jax.distributed).",
+        "ko": "JAX 프로세스 {n}개가 함께 계산합니다 (jax.distributed).",
+    },
+    "common.about_setting": {
+        "en": "Setting GRADIENT_ATLAS_DEVICES = {value} (the server's administrator sets it).",
+        "ko": "설정 GRADIENT_ATLAS_DEVICES = {value} (서버 관리자가 정합니다).",
+    },
+    "common.about_error": {
+        "en": "The device setting is not valid: {error}",
+        "ko": "장치 설정이 올바르지 않습니다: {error}",
+    },
     "home.title": {"en": "Home", "ko": "홈"},
     "home.desc": {
         "en": "What each page does, and the classroom presets.",

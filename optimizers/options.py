@@ -15,7 +15,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from . import runner
+from . import devices, runner
 from .runner import N_SAMPLES
 from .schedules import Schedule
 
@@ -42,6 +42,7 @@ class RunOptions(NamedTuple):
     record: str = "full"  # "full", "path" or "final"
     dtype: Any = jnp.float32  # float32 or float64 (the latter needs jax x64)
     every: int = 1  # record "path": keep the iterate after every ``every``-th step only
+    devices: Any = None  # where many runs compute (optimizers.devices); None: GRADIENT_ATLAS_DEVICES or all
 
     def target(self, landscape) -> float:
         """The loss at or below which a run has arrived (-inf when the surface's minimum is unknown)."""
@@ -62,7 +63,8 @@ def check_options(landscape, options: RunOptions, *, runs: int = 1, many: bool =
         A :class:`RunOptions` with ``start`` a tuple of two floats (``many``: a float64 (R, 2)
         array), ``seed`` an int in [0, 2^32) (``many``: a uint32 array of shape () or (R,)),
         ``schedule`` a validated Schedule, ``batch_size`` an int (N_SAMPLES: exact gradient),
-        ``noise`` and ``tol`` floats, ``dtype`` a NumPy dtype; the rest as given.
+        ``noise`` and ``tol`` floats, ``dtype`` a NumPy dtype, ``devices`` a tuple of devices
+        (``optimizers.devices.resolve``); the rest as given.
 
     Raises:
         ValueError naming the bad option; ``LimitError`` (a ValueError) past a limit of the runner.
@@ -79,7 +81,8 @@ def check_options(landscape, options: RunOptions, *, runs: int = 1, many: bool =
     runner.check_limits(runs, o.steps, o.record, dim=2, every=o.every)  # counts the iterates ``every`` keeps
     _check_every(o.every, o.steps, o.record)
     return o._replace(
-        start=start, seed=seed, schedule=sch, batch_size=b, noise=nz, tol=tol, dtype=_check_dtype(o.dtype)
+        start=start, seed=seed, schedule=sch, batch_size=b, noise=nz, tol=tol, dtype=_check_dtype(o.dtype),
+        devices=devices.resolve(o.devices),
     )
 
 

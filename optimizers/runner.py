@@ -21,9 +21,11 @@ from typing import Any, NamedTuple
 import jax
 import jax.numpy as jnp
 import numpy as np
+from jax.sharding import NamedSharding, PartitionSpec
 
 from landscapes.compiled import family_jit
 
+from . import devices as devs
 from . import schedules
 from .base import Aux, Optimizer
 
@@ -39,6 +41,8 @@ RECORD_EVERY = (1, 2, 5, 10, 25, 50)  # path sampling strides: each divides ever
 SPLIT_DIM = 8  # positions of up to this many coordinates are carried coordinate by coordinate...
 SPLIT_RUNS = 64  # ...in groups of at least this many runs (for a few runs the extra ops cost more)
 BLOCK = 512  # runs stepped together; larger groups run block after block (see _in_blocks)
+SHARD_FROM = 16  # with several devices, a group of this many runs or more is split over them (a race's
+# few runs of a rule stay on one device: splitting them would cost more transfers than it saves)
 
 
 class LimitError(ValueError):
@@ -444,6 +448,14 @@ def run_group(family, optimizer, noisy, shared, n_steps, record, land_params, gr
         own transfer), and run by run, so that the host puts runs in order with one contiguous
         copy per run.
     """
+    split = group.start.shape[0] >= SPLIT_RUNS
+    args = (family, optimizer, noisy, shared, n_steps, record, land_params, group, view, every, split)
+    return _group_rows(*args)
+
+
+def _group_rows(family, optimizer, noisy, shared, n_steps, record, land_params, group, view, every, split):
+    """The body of :func:`run_group` (and, on each device's share of the runs, of
+    :func:`run_group_sharded`); ``split`` as for :class:`_Coords`."""
     from . import registry  # the registry imports this module
 
     dtype = view[0].dtype
@@ -452,7 +464,7 @@ def run_group(family, optimizer, noisy, shared, n_steps, record, land_params, gr
     axes = group_axes(group, shared)
     one = partial(
         _scan_one, registry.get(optimizer), f, noisy, n_steps, record, dtype, every=every,
-        shared_schedule=shared is not False, split=n_runs >= SPLIT_RUNS,
+        shared_schedule=shared is not False, split=split,
     )
     trace, final = _in_blocks(jax.vmap(one, in_axes=(axes, None)), group, axes, view)
     parts = [] if trace is None else [trace.path, trace.loss]
@@ -461,6 +473,67 @@ def run_group(family, optimizer, noisy, shared, n_steps, record, land_params, gr
     counts = [x.astype(dtype) for x in (final.diverged_at, final.hit_at)]  # exact: < 2^24
     parts += [final.w, final.loss, *counts]
     return jnp.concatenate([jnp.reshape(x, (n_runs, -1)) for x in parts], axis=1)
+
+
+def shard_runs(n_runs: int, n_devices: int) -> int:
+    """Runs per device when ``n_runs`` runs of one rule are split over ``n_devices`` devices: the
+    bucket (:func:`bucket_runs`) of an even share. Every device gets as many; the padding (copies
+    of the last run, at the end) is dropped from the results."""
+    return bucket_runs(-(-n_runs // n_devices))
+
+
+@family_jit(
+    static_argnames=("family", "optimizer", "noisy", "shared", "n_steps", "record", "every", "mesh", "split"),
+    max_programs=48,
+)
+def run_group_sharded(
+    family, optimizer, noisy, shared, n_steps, record, land_params, group, view, every=1, *, mesh, split
+):
+    """:func:`run_group` with its runs split over the devices of ``mesh`` (``jax.shard_map``).
+
+    Every device runs :func:`run_group`'s body on its share of the runs (the fields with a runs
+    axis are split along the mesh axis, the rest are copied to every device), with no
+    communication: each run's arithmetic is the same as on one device.
+
+    Args:
+        family ... every: as for :func:`run_group`; ``group`` holds ``shard_runs(n, D) * D`` runs.
+        mesh: a one-axis mesh (``optimizers.devices.mesh``; static).
+        split: carry positions coordinate by coordinate (:class:`_Coords`; static): chosen from the
+            runs of a device, as :func:`run_group` chooses it from the runs of its call.
+
+    Returns:
+        As :func:`run_group`, an array split by runs over the mesh's devices.
+    """
+    axes = group_axes(group, shared)
+    specs = jax.tree.map(
+        lambda a: PartitionSpec(devs.AXIS) if a == 0 else PartitionSpec(), axes, is_leaf=lambda a: a is None
+    )
+
+    def local(land_params, group, view):
+        return _group_rows(
+            family, optimizer, noisy, shared, n_steps, record, land_params, group, view, every, split
+        )
+
+    everywhere = PartitionSpec()
+    # check_vma=False: the body has no collectives, and its loops mix shared and per-device values in
+    # their carries (a value's "varying over devices" type would have to be cast in each of them)
+    return jax.shard_map(
+        local, mesh=mesh, in_specs=(everywhere, specs, everywhere), out_specs=PartitionSpec(devs.AXIS),
+        check_vma=False,
+    )(land_params, group, view)
+
+
+def _place(mesh, shared, land_params, group, view):
+    """The inputs of :func:`run_group_sharded` laid out on ``mesh``: each device gets its runs, and
+    the shared values go to every device (``optimizers.devices.place``)."""
+    per_run = _per_run_fields(group_axes(group, shared))
+    runs, every = NamedSharding(mesh, PartitionSpec(devs.AXIS)), NamedSharding(mesh, PartitionSpec())
+    shardings = (
+        jax.tree.map(lambda _: every, land_params),
+        jax.tree.map(lambda p: runs if p else every, per_run),
+        jax.tree.map(lambda _: every, view),
+    )
+    return devs.place((land_params, group, view), shardings)
 
 
 def unpack(rows: np.ndarray, record: str, n_rows: int, d: int) -> tuple[Trace | None, Final]:
@@ -495,36 +568,54 @@ def unpack(rows: np.ndarray, record: str, n_rows: int, d: int) -> tuple[Trace | 
 
 
 def run_rows(
-    family, structure, n_steps, record, land_params, groups, view, every=1
+    family, structure, n_steps, record, land_params, groups, view, every=1, devices=None
 ) -> tuple[np.ndarray, ...]:
-    """Run every group, one compiled call per group (:func:`run_group`).
+    """Run every group, one compiled call per group (:func:`run_group`, or with more than one
+    device :func:`run_group_sharded` for a group of at least :data:`SHARD_FROM` runs).
 
     Args:
         family, n_steps, record, land_params, view, every: as for :func:`run_group`.
         structure: tuple of (optimizer name, noisy, shared) per group, as for :func:`run_group`.
         groups: tuple of :class:`Group` of NumPy arrays, one per entry of ``structure``.
+        devices: the devices to compute on (``optimizers.devices.resolve``); None: JAX's default
+            device. One device other than the default runs there; more split the runs.
 
     Returns:
         per group, its runs' rows of :func:`run_group`'s output (the padding dropped), as read-only
         NumPy views; :func:`unpack` reads them.
     """
+    if devices is not None and len(devices) == 1 and devices[0] != devs.default_device():
+        with jax.default_device(devices[0]):
+            return run_rows(family, structure, n_steps, record, land_params, groups, view, every)
+    many = devices is not None and len(devices) > 1
     calls = []
     for (name, noisy, shared), g in zip(structure, groups, strict=True):
         n = int(np.shape(g.start)[0])
-        padded = pad_runs(g, shared, bucket_runs(n))
-        out = run_group(family, name, noisy, shared, n_steps, record, land_params, padded, view, every=every)
+        if many and n >= SHARD_FROM:
+            per_device = shard_runs(n, len(devices))
+            m = devs.mesh(tuple(devices))
+            args = _place(m, shared, land_params, pad_runs(g, shared, per_device * len(devices)), view)
+            out = run_group_sharded(
+                family, name, noisy, shared, n_steps, record, *args, every=every, mesh=m,
+                split=per_device >= SPLIT_RUNS,
+            )
+        else:
+            padded = pad_runs(g, shared, bucket_runs(n))
+            args = (family, name, noisy, shared, n_steps, record, land_params, padded, view)
+            out = run_group(*args, every=every)
         calls.append((n, out))
-    return tuple(np.asarray(rows)[:n] for n, rows in calls)
+    return tuple((devs.to_host(rows) if many else np.asarray(rows))[:n] for n, rows in calls)
 
 
-def run_groups(family, structure, n_steps, record, land_params, groups, view, every=1):
+def run_groups(family, structure, n_steps, record, land_params, groups, view, every=1, devices=None):
     """:func:`run_rows`, each group's rows read by :func:`unpack`.
 
     Returns:
         tuple of (Trace or None, Final) per group, NumPy arrays (read-only views but the step
         counts).
     """
-    rows = run_rows(family, structure, n_steps, record, land_params, groups, view, every=every)
+    args = (family, structure, n_steps, record, land_params, groups, view)
+    rows = run_rows(*args, every=every, devices=devices)
     d = int(np.shape(view[0])[0])
     return tuple(unpack(r, record, n_steps // every + 1, d) for r in rows)
 

@@ -130,6 +130,7 @@ def simulate(
     tol: float = 1e-3,
     record: str = "full",
     dtype=jnp.float32,
+    devices=None,
 ) -> SimResult:
     """Run several optimizers on one surface: one compiled call per optimizer, each compiled once
     per rule and run-count bucket, so any combination or order of rules that have run compiles
@@ -155,6 +156,10 @@ def simulate(
         record: "full" (paths, losses, gradient norms, overlays), "path" (paths and losses) or
             "final" (the summary fields only).
         dtype: jnp.float32 (default) or jnp.float64 (needs jax x64 enabled).
+        devices: where the runs compute (``optimizers.devices``: "all", a count, "cpu:2", device
+            ids or ``jax.Device`` objects); None: ``GRADIENT_ATLAS_DEVICES``, else all devices. With
+            more than one, the runs of a rule that has at least 16 are split over them; the results
+            are those of one device.
 
     Returns:
         :class:`SimResult`.
@@ -166,7 +171,7 @@ def simulate(
     """
     options = RunOptions(
         start=start, steps=steps, schedule=schedule, batch_size=batch_size, noise=noise, seed=seed,
-        budget=budget, tol=tol, record=record, dtype=dtype,
+        budget=budget, tol=tol, record=record, dtype=dtype, devices=devices,
     )
     return run_specs(landscape, resolve(landscape, runs, options), options)
 
@@ -185,7 +190,9 @@ def run_specs(landscape, specs: Sequence[RunSpec], options: RunOptions | None = 
     """
     options = RunOptions() if options is None else options
     n_steps = max(s.steps for s in specs)
-    call = RunOptions(steps=n_steps, tol=options.tol, record=options.record, dtype=options.dtype)
+    call = RunOptions(
+        steps=n_steps, tol=options.tol, record=options.record, dtype=options.dtype, devices=options.devices
+    )
     o = check_options(landscape, call, runs=len(specs))
     np_dtype, record = o.dtype, o.record
     order: dict[str, list[int]] = {}
@@ -210,7 +217,7 @@ def run_specs(landscape, specs: Sequence[RunSpec], options: RunOptions | None = 
                 target=np.full(len(sub), o.target(landscape), np_dtype),
             )
         )
-    outs = _call(landscape, structure, groups, n_steps, record, np_dtype)
+    outs = _call(landscape, structure, groups, n_steps, record, np_dtype, devices=o.devices)
     steps = np.array([s.steps for s in specs])
     grad_evals = np.array([registry.get(s.optimizer).grad_evals for s in specs])
     return _assemble(tuple(specs), steps, grad_evals, list(order.values()), outs, n_steps, record)
@@ -231,6 +238,7 @@ def run_batch(
     record: str = "final",
     dtype=jnp.float32,
     every: int = 1,
+    devices=None,
 ) -> SimResult:
     """Many runs of ONE optimizer given as arrays: a learning-rate sweep, a basin map, a seed study.
 
@@ -251,6 +259,10 @@ def run_batch(
         tol: a run has arrived when loss <= known minimum + tol (``hit_at``).
         record: "final" (default), "path" or "full".
         dtype: jnp.float32 (default) or jnp.float64 (needs jax x64 enabled).
+        devices: where the runs compute (``optimizers.devices``: "all", a count, "cpu:2", device
+            ids or ``jax.Device`` objects); None: ``GRADIENT_ATLAS_DEVICES``, else all devices. With
+            more than one, the runs of a rule that has at least 16 are split over them; the results
+            are those of one device.
         every: with record "path", keep the iterate after every ``every``-th step only
             (``path[:, j]`` is the iterate after ``j * every`` steps); one of 1, 2, 5, 10, 25, 50,
             dividing ``steps``. The runs are the same; far less is stored for long, many-run studies.
@@ -265,7 +277,7 @@ def run_batch(
     """
     options = RunOptions(
         start=starts, steps=steps, schedule=schedule, batch_size=batch_size, noise=noise, seed=seeds,
-        tol=tol, record=record, dtype=dtype, every=every,
+        tol=tol, record=record, dtype=dtype, every=every, devices=devices,
     )
     return run_columns(landscape, optimizer, hp, options)
 
@@ -311,13 +323,13 @@ def run_columns(landscape, optimizer: str, hp: Mapping[str, Any] | None, options
         target=np_dtype.type(o.target(landscape)),
     )
     structure = [(optimizer, o.batch_size < N_SAMPLES and o.noise > 0, per_run)]
-    outs = _call(landscape, structure, [group], o.steps, o.record, np_dtype, o.every)
+    outs = _call(landscape, structure, [group], o.steps, o.record, np_dtype, o.every, o.devices)
     return _assemble(
         (), np.full(n, o.steps), np.full(n, opt.grad_evals), None, outs, o.steps, o.record, o.every
     )
 
 
-def _call(landscape, structure, groups, n_steps, record, np_dtype, every=1):
+def _call(landscape, structure, groups, n_steps, record, np_dtype, every=1, devices=None):
     (x0, x1), (y0, y1) = landscape.bounds
     view = (
         np.array([(x0 + x1) / 2, (y0 + y1) / 2], np_dtype),
@@ -332,6 +344,7 @@ def _call(landscape, structure, groups, n_steps, record, np_dtype, every=1):
         tuple(groups),
         view,
         every=int(every),
+        devices=devices,
     )
 
 

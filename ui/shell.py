@@ -58,6 +58,7 @@ def page(page_id: str, body: Callable[[], None]) -> None:
     guarded(lesson.presenter_bar)
     guarded(body)
     guarded(lambda: share.draw(link_slot))
+    guarded(sidebar.about_server)
 
 
 def guarded(fn: Callable[[], None]) -> None:

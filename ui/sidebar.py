@@ -7,8 +7,10 @@ import streamlit as st
 
 import presets
 from i18n import LANG_NAMES, LANGS, pick, t
+from optimizers import devices
 
 from . import state
+from .widgets import literal
 
 # Preset titles are sentences ("Gradient descent waits at a saddle, momentum and Adam escape"). A select
 # box's list of options is as wide as the box (240 px in the sidebar) and cuts each option to one line:
@@ -88,3 +90,21 @@ def preset_picker(page: str) -> None:
     if chosen:  # the box shows one line of it; the title whole, for the teacher choosing what to show
         st.sidebar.caption(pick(presets.get(chosen).title))
     st.sidebar.button(t("common.reset"), key=f"_ga_reset:{page}", on_click=_reset, args=(page, key))
+
+
+def about_server() -> None:
+    """A closed "About this server" expander: the backend and the devices the studies compute on
+    (``optimizers.devices``, set by the ``GRADIENT_ATLAS_DEVICES`` environment variable)."""
+    info = devices.describe()
+    with st.sidebar.expander(t("common.about_server"), expanded=False):
+        if info["error"]:
+            st.warning(t("common.about_error", error=literal(info["error"])))
+        else:
+            names = ", ".join(literal(n) for n in info["used"])
+            used = len(info["used"])
+            st.markdown(t("common.about_devices", backend=literal(info["backend"]), used=used,
+                          available=info["available"], names=names))
+            st.caption(t("common.about_split", used=used) if used > 1 else t("common.about_one"))
+        if info["processes"] > 1:
+            st.caption(t("common.about_processes", n=info["processes"]))
+        st.caption(t("common.about_setting", value=literal(info["setting"])))

@@ -15,20 +15,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache, partial
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import jax
 import jax.numpy as jnp
 import numpy as np
+from jax.sharding import NamedSharding
+from jax.sharding import PartitionSpec as P
 
 import optimizers
 from landscapes import data as data_mod
 from landscapes import mlp
+from optimizers import devices as devs
 
 __all__ = [
     "LR_SCALINGS", "MAX_BATCH_SIZES", "MAX_RECORDS", "MAX_SEEDS", "MAX_STEPS", "SEQUENTIAL_FROM",
     "StudyConfig", "StudyResult", "evaluate", "make_data", "make_spec", "run_study", "train_seeds",
-    "validate",
+    "train_seeds_sharded", "validate",
 ]
 
 LR_SCALINGS = ("none", "sqrt", "linear")
@@ -155,6 +158,35 @@ def evaluate(spec, w, data):
 
 @partial(jax.jit, static_argnames=("spec", "opt_name", "batch", "n_steps", "every"))
 def train_seeds(spec: mlp.MLPSpec, opt_name: str, batch: int, n_steps: int, every: int, data, hp, seeds):
+    """Train one network per seed at one batch size; see :func:`_train_seeds`."""
+    return _train_seeds(spec, opt_name, batch, n_steps, every, data, hp, seeds)
+
+
+@partial(jax.jit, static_argnames=("spec", "opt_name", "batch", "n_steps", "every", "mesh"))
+def train_seeds_sharded(spec, opt_name, batch, n_steps, every, data, hp, seeds, *, mesh):
+    """:func:`train_seeds` with the seeds split over the devices of ``mesh`` (a one-axis mesh,
+    ``optimizers.devices.mesh``; static). Each device trains its seeds as :func:`train_seeds`
+    does, with no communication; ``seeds`` holds a multiple of the mesh's size (pad, then drop).
+
+    Equal to :func:`train_seeds` to the last bit or two, not bit for bit: XLA:CPU picks its
+    matmul and reduction kernels by the whole vmapped shape, so a seed's rounding depends on how
+    many seeds share its call, on one device as well (seeds 0-1 of a 2-seed call differ from the
+    same seeds of a 5-seed call by ~1 ulp; tests/test_sharding.py measures both).
+
+    Returns:
+        As :func:`train_seeds`, each array split by seeds over the devices.
+    """
+    runs, everywhere = P(devs.AXIS), P()
+    return jax.shard_map(
+        lambda data, hp, seeds: _train_seeds(spec, opt_name, batch, n_steps, every, data, hp, seeds),
+        mesh=mesh,
+        in_specs=(everywhere, everywhere, runs),
+        out_specs=runs,
+        check_vma=False,  # no collectives; the loops mix shared and per-device values
+    )(data, hp, seeds)
+
+
+def _train_seeds(spec: mlp.MLPSpec, opt_name: str, batch: int, n_steps: int, every: int, data, hp, seeds):
     """Train one network per seed at one batch size, all seeds in one compiled call (vmapped for
     small batches and the full batch, sequential for large mini-batches: :data:`SEQUENTIAL_FROM`).
 
@@ -226,6 +258,36 @@ def train_seeds(spec: mlp.MLPSpec, opt_name: str, batch: int, n_steps: int, ever
     return jax.vmap(one)(seeds)
 
 
+def _train_on(chosen: tuple, n_seeds: int, host_data: tuple):
+    """``train(spec, opt_name, batch, n_steps, every, hp) -> (w, w0, curves)`` as NumPy arrays of
+    ``n_seeds`` seeds: :func:`train_seeds` on one device (the first chosen), or
+    :func:`train_seeds_sharded` over the chosen devices (seeds padded with copies of the last to a
+    multiple of their number; the copies dropped)."""
+    if len(chosen) == 1 or n_seeds == 1:
+        # JAX's default device, or the one chosen (its arrays are committed there, and so is the call)
+        put = jnp.asarray if chosen[0] == jax.devices()[0] else partial(jax.device_put, device=chosen[0])
+        data = tuple(put(a) for a in host_data)
+        seeds = put(np.arange(n_seeds, dtype=np.uint32))
+
+        def train(*args):
+            *static, hp = args
+            return tuple(np.asarray(x) for x in train_seeds(*static, data, hp, seeds))
+
+        return train
+    mesh = devs.mesh(chosen)
+    everywhere, runs = NamedSharding(mesh, P()), NamedSharding(mesh, P(devs.AXIS))
+    padded = np.minimum(np.arange(-(-n_seeds // len(chosen)) * len(chosen)), n_seeds - 1).astype(np.uint32)
+    data, seeds = devs.place((host_data, padded), ((everywhere,) * 4, runs))
+
+    def train(*args):
+        *static, hp = args
+        hp = devs.place(hp, {k: everywhere for k in hp})
+        out = train_seeds_sharded(*static, data, hp, seeds, mesh=mesh)
+        return tuple(devs.to_host(x)[:n_seeds] for x in out)
+
+    return train
+
+
 def _lrs(cfg: StudyConfig, lr: float) -> np.ndarray:
     p = {"none": 0.0, "sqrt": 0.5, "linear": 1.0}[cfg.lr_scaling]
     b = np.asarray(cfg.batch_sizes, np.float64)
@@ -233,13 +295,17 @@ def _lrs(cfg: StudyConfig, lr: float) -> np.ndarray:
 
 
 def run_study(cfg: StudyConfig, progress: Callable[[int, int, int], None] | None = None,
-              ds: data_mod.Dataset | None = None) -> StudyResult:
+              ds: data_mod.Dataset | None = None, devices: Any = None) -> StudyResult:
     """Train the study: one compiled call per batch size, every seed in it.
 
     Args:
         cfg: the study.
         progress: called as ``progress(done, total, batch_size)`` after each batch size.
         ds: the data set (made from ``cfg`` if None).
+        devices: where the seeds train (``optimizers.devices``: None reads
+            ``GRADIENT_ATLAS_DEVICES``, else all devices); with more than one and more than one
+            seed, the seeds are split over them (:func:`train_seeds_sharded`: the same results to
+            an ulp or two).
 
     Returns:
         :class:`StudyResult`.
@@ -248,17 +314,17 @@ def run_study(cfg: StudyConfig, progress: Callable[[int, int, int], None] | None
         ValueError: an invalid config (see :func:`validate`).
     """
     hp = validate(cfg)
+    chosen = devs.resolve(devices)
     ds = ds if ds is not None else make_data(cfg)
     spec = make_spec(cfg, ds)
-    data = tuple(jnp.asarray(a) for a in (ds.x_train, ds.y_train, ds.x_test, ds.y_test))
+    host_data = (ds.x_train, ds.y_train, ds.x_test, ds.y_test)
     every = -(-cfg.steps // cfg.records)
-    seeds = jnp.arange(cfg.seeds, dtype=jnp.uint32)
     lrs = _lrs(cfg, hp["lr"])
+    train = _train_on(chosen, cfg.seeds, host_data)
     outs = []
     for i, (b, lr) in enumerate(zip(cfg.batch_sizes, lrs, strict=True)):
         hp_b = {k: np.float32(v) for k, v in {**hp, "lr": lr}.items()}
-        w, w0, curves = train_seeds(spec, cfg.optimizer, int(b), cfg.steps, every, data, hp_b, seeds)
-        outs.append((np.asarray(w), np.asarray(w0), np.asarray(curves)))
+        outs.append(train(spec, cfg.optimizer, int(b), cfg.steps, every, hp_b))
         if progress is not None:
             progress(i + 1, len(cfg.batch_sizes), int(b))
     curves = np.stack([o[2] for o in outs])  # (nB, S, n_rec + 1, 4)
