@@ -125,8 +125,8 @@ def body() -> None:
                 try:
                     base = custom_surface(ps.get("expr"))
                     ps.set_flag("good_expr", ps.get("expr"))
-                except ExpressionError as e:  # its message quotes the user's text: shown literally
-                    st.error(t("race.formula_error", msg=widgets.literal(e)))
+                except ExpressionError as e:  # in the visitor's language; the user's text shown literally
+                    st.error(t("race.formula_error", msg=widgets.expression_error(e)))
                     good = ps.flag("good_expr") or DEFAULT_EXPR
                     st.caption(t("race.formula_kept", expr=widgets.literal(good)))
                     expr_used = good

@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from i18n import pick, t
+from i18n import STRINGS, pick, t
 
 from . import state
 from .url import Notice, Param, snap
@@ -178,6 +178,22 @@ def literal(text: object, limit: int = LITERAL_LIMIT) -> str:
     fence = "`" * (max((len(m) for m in _TICKS.findall(s)), default=0) + 1)
     pad = " " if s[0] in "` " or s[-1] in "` " else ""
     return f"{fence}{pad}{s}{pad}{fence}"
+
+
+def expression_error(err: Exception) -> str:
+    """A rejected formula's message in the current language, as Markdown.
+
+    The parser gives each rejection a ``code`` and ``fields`` (``landscapes.ExpressionError``); the
+    message is ``formula.err.<code>`` with every text field (the user's piece of formula, a
+    suggestion, a name) shown by :func:`literal` and numbers as they are. An error without a known
+    code (another version of the library) is shown whole, literally, in English.
+    """
+    code = getattr(err, "code", None)
+    key = f"formula.err.{code}"
+    if code is None or key not in STRINGS:
+        return literal(err)
+    fields = {k: literal(v) if isinstance(v, str) else v for k, v in getattr(err, "fields", {}).items()}
+    return t(key, **fields)
 
 
 def notice_text(n: Notice) -> str:
