@@ -18,7 +18,7 @@ import streamlit as st
 import landscapes
 import optimizers
 from i18n import STRINGS, current_lang, pick, t
-from i18n.lr import figure_text
+from i18n.lr import SYMBOLS, figure_text
 from ui import lr_model as lm
 from ui import shell, state, surface_controls, widgets
 from viz import lr as lv
@@ -140,7 +140,8 @@ def view_sweep(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     )
     if sw is None:
         return
-    st.plotly_chart(lv.sweep_figure(sw, text=fig_text()), key="lr_sweep_chart", config=CHART)
+    names = [opt_title(n) for n in sw.names]
+    st.plotly_chart(lv.sweep_figure(sw, names=names, text=fig_text()), key="lr_sweep_chart", config=CHART)
     st.caption(t("lr.sweep.caption", n=n, k=len(opts), steps=steps))
     head = [t(f"lr.sweep.col.{c}") for c in ("opt", "best", "loss", "hit", "edge")]
     rows = []
@@ -222,7 +223,7 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
             t(
                 f"lr.phase.best.{pm.source}",
                 lr=fmt(pm.lrs[j]),
-                axis=pm.axis,
+                axis=SYMBOLS.get(pm.axis, pm.axis),
                 v=f"{pm.second[i]:.3f}",
                 rho=f"{pm.shown[i, j]:.4f}",
             )
@@ -281,7 +282,7 @@ def view_search(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
         return
     st.plotly_chart(lv.search_figure(r, text=fig_text()), key="lr_search_chart", config=CHART)
     st.caption(t("lr.search.caption", b=budget, g=r.distinct("grid")[0]))
-    x, y = r.axes[0].name, r.axes[1].name
+    x, y = (SYMBOLS.get(a.name, a.name) for a in r.axes)
     st.markdown(t("lr.search.importance", x=x, y=y, ix=f"{r.importance[0]:.1f}", iy=f"{r.importance[1]:.1f}"))
     for method in ("grid", "random"):
         pt, loss = r.best(method)
@@ -320,7 +321,7 @@ def body() -> None:
     with controls:
         view = st.radio(t("lr.view"), lm.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"lr.view.{v}"))
         with st.expander(t("lr.surface_section"), expanded=False):
-            surface_controls.picker(ps, "lr", lambda n: landscapes.get(n).title)
+            surface_controls.picker(ps, "lr", surface_controls.surface_title)
             s = landscapes.get(surf)
             params = surface_controls.parameters(ps, "lr", surf, s)
             start = surface_controls.start(ps, "lr", surf, widget="slider")

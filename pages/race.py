@@ -62,10 +62,7 @@ def hp_label(opt_name: str, hp: str) -> str:
 
 def surface_title(name: str) -> str:
     """A surface's name in the current language (library title for proper names)."""
-    if name == CUSTOM:
-        return t("race.custom")
-    key = f"race.surf.{name}"
-    return t(key) if key in STRINGS else landscapes.get(name).title
+    return t("race.custom") if name == CUSTOM else surface_controls.surface_title(name)
 
 
 def fmt(v: float) -> str:
