@@ -14,6 +14,7 @@ in a Korean string) and why (``glossary.choice.<id>.why``). The glossary page li
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -28,7 +29,7 @@ class Term(NamedTuple):
 # Order: the page lists them in this order (from the first idea of the lecture to the last).
 TERMS: tuple[Term, ...] = (
     Term("loss", (r"\bloss(?:es)?\b",), ("손실",)),
-    Term("gradient", (r"\bgradients?\b", "∇f"), ("기울기", "∇f")),
+    Term("gradient", (r"\bgradients?\b(?! Atlas)", "∇f"), ("기울기", "∇f")),  # not the app's name
     Term("gradient_descent", (r"gradient descent", r"\bGD\b"), ("경사하강법",)),
     Term("step", (r"\bsteps?\b", r"\bΔw\b"), ("스텝", r"\bΔw\b")),
     Term("learning_rate", (r"learning.rates?", r"\blr\b", "η"), ("학습률", r"\blr\b", "η")),
@@ -75,36 +76,46 @@ TERMS: tuple[Term, ...] = (
 
 
 class Choice(NamedTuple):
-    """One Korean term per concept: ``chosen``, the ``forbidden`` variants (regular expressions
-    matched against Korean strings) and, in :data:`STRINGS`, why (``glossary.choice.<id>.why``)."""
+    """One Korean term per concept: ``chosen``, the ``variants`` the app does not use (as shown on the
+    glossary page) and, where a plain search for them would find other words too, ``patterns``:
+    regular expressions matched against Korean strings instead. Why: ``glossary.choice.<id>.why``."""
 
     id: str
     chosen: str
-    forbidden: tuple[str, ...]
+    variants: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
+
+    @property
+    def forbidden(self) -> tuple[str, ...]:
+        """The regular expressions a Korean string must not match."""
+        return self.patterns or tuple(re.escape(v) for v in self.variants)
 
 
 CHOICES: tuple[Choice, ...] = (
     Choice("step", "스텝", ("걸음", "보폭", "이동 폭")),
-    Choice("overfitting", "오버피팅", ("과적합", "외우", "외운", "외워", "외웠", "암기")),
-    Choice("hessian", "헤시안", ("헤세",)),
-    Choice("constant", "고정", (r"^일정$", r"일정한 학습률")),
+    Choice("overfitting", "오버피팅", ("과적합", "외우다", "암기"), ("과적합", "외우", "외운", "외워", "외웠", "암기")),
+    Choice("hessian", "헤시안", ("헤세", "헤세 행렬"), ("헤세",)),
+    # 일정 stays an ordinary word elsewhere ("일정한 길이"): only as the name of the schedule
+    Choice("constant", "고정", ("일정",), (r"^일정$", r"일정한 학습률")),
     Choice("noise", "노이즈", ("잡음",)),
     Choice("parameter", "파라미터", ("매개변수",)),
     Choice("training", "학습", ("훈련",)),
     Choice("sample", "샘플", ("표본",)),
-    Choice("gradient_descent", "경사하강법", ("경사 하강",)),
+    Choice("gradient_descent", "경사하강법", ("경사 하강법",), ("경사 하강",)),
     Choice("gradient", "기울기", ("그래디언트", "경사도")),
-    Choice("learning_rate", "학습률", (r"러닝 ?레이트",)),
-    Choice("ema", "지수평균", ("이동 평균", "이동평균")),
-    Choice("local_minimum", "지역 최솟값", ("국소 최솟값", "국소 최소")),
+    Choice("learning_rate", "학습률", ("러닝 레이트",), (r"러닝 ?레이트",)),
+    Choice("ema", "지수평균", ("이동 평균",), ("이동 ?평균",)),
+    Choice("local_minimum", "지역 최솟값", ("국소 최솟값",), ("국소 최소",)),
     Choice("minimum_spelling", "최솟값", ("최소값", "최대값", "극소값")),
     Choice("eigenvalue_spelling", "고윳값", ("고유값",)),
     Choice("update", "업데이트", ("갱신",)),
     Choice("race_page", "옵티마이저 경주", ("레이스",)),
-    Choice("formula", "수식", (r"(?<![가-힣])식(?:[은이을의도]|\s|$)",)),
+    # 식 inside a word (조건식, 수식) is another word
+    Choice("formula", "수식", ("식",), (r"(?<![가-힣])식(?:[은이을의도]|\s|$)",)),
     Choice(
         "symbols",
         "η μ α β κ θ ρ ψ ε λ",
+        ("eta", "mu", "alpha", "beta", "kappa", "theta", "rho", "psi", "eps", "lambda"),
         (r"(?i)(?<![A-Za-z])(?:eta|mu|alpha|beta[12]?|kappa|theta|rho|psi|eps|epsilon|lambda|gamma)(?![A-Za-z])",),
     ),
 )

@@ -125,7 +125,7 @@ def body() -> None:
                 except ExpressionError as e:  # in the visitor's language; the user's text shown literally
                     st.error(t("race.formula_error", msg=widgets.expression_error(e)))
                     good = ps.flag("good_expr") or DEFAULT_EXPR
-                    st.caption(t("race.formula_kept", expr=widgets.literal(good)))
+                    widgets.caption(t("race.formula_kept", expr=widgets.literal(good)))
                     expr_used = good
                     base = custom_surface(good)
             else:
@@ -135,14 +135,14 @@ def body() -> None:
             s = surface_for(surf, expr_used if surf == CUSTOM else "", params)
             widgets.control(ps, ps.schema[f"{surf}.logc"], t("race.logc"), help=t("race.logc_help"))
             surface_controls.start(ps, "race", surf, widget="number")
-            st.caption(t("race.click_hint"))
+            widgets.caption(t("race.click_hint"))
             # a formula's description quotes the user's text: shown literally, not as Markdown
             if surf == CUSTOM:
                 about = t("race.formula_about", expr=widgets.literal(expr_used))
             else:
                 about = pick(s.description)
             if about:
-                st.caption(f"{t('race.surface_about')}: {about}")
+                widgets.caption(f"{t('race.surface_about')}: {about}")
 
         # ---- run settings
         with st.expander(t("race.run_section"), expanded=True):
@@ -164,7 +164,7 @@ def body() -> None:
             widgets.control(ps, ps.schema["noise"], t("race.noise"), disabled=full)
             widgets.control(ps, ps.schema["seed"], t("race.seed"), disabled=full)
             if full:
-                st.caption(t("race.noise_full", n=optimizers.N_SAMPLES))
+                widgets.caption(t("race.noise_full", n=optimizers.N_SAMPLES))
 
         # ---- optimizers
         with st.expander(t("race.opt_section"), expanded=True):
@@ -173,7 +173,7 @@ def body() -> None:
             runs = []
             for i in range(n):
                 with st.container(border=True):
-                    st.markdown(f"{swatch(i)} **{t('race.opt', i=i + 1)}**", unsafe_allow_html=True)
+                    widgets.markdown(f"{swatch(i)} **{t('race.opt', i=i + 1)}**", unsafe_allow_html=True)
                     name = widgets.control(
                         ps,
                         ps.schema[f"o{i}"],
@@ -217,19 +217,19 @@ def body() -> None:
         draw(ps, s, surf, cfg, res, layers, labels, colors, log)
 
     # ---- explanations
-    st.subheader(t("race.explain"))
+    widgets.subheader(t("race.explain"))
     kind_s = trait(s, surf)
     cols = st.columns(2)
     for i, (name, _) in enumerate(runs):
         opt = optimizers.get(name)
         with cols[i % 2].container(border=True):
-            st.markdown(f"{swatch(i)} **{labels[i]}**", unsafe_allow_html=True)
-            st.caption(t("race.what_runs"))
+            widgets.markdown(f"{swatch(i)} **{labels[i]}**", unsafe_allow_html=True)
+            widgets.caption(t("race.what_runs"))
             st.latex(opt.latex)
-            st.write(pick(opt.explain))
-            st.markdown(f"**{t('race.look_for')}:** {look_for(name, kind_s)}")
+            widgets.markdown(pick(opt.explain))
+            widgets.markdown(f"**{t('race.look_for')}:** {look_for(name, kind_s)}")
             if opt.note:
-                st.caption(f"{t('race.differs')}: {pick(opt.note)}")
+                widgets.caption(f"{t('race.differs')}: {pick(opt.note)}")
 
     widgets.show_notices(ps, ps.finish(), top)
 
@@ -242,7 +242,8 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     overs = rs.overlays_at(res.path, res.aux, at) if show else []
     fidx = rv.frame_indices(res.path.shape[1])
     chart_key = ps.key("_map")
-    st.subheader(t("race.map"))
+    words = {k: t(f"race.{k}") for k in rv.LABELS}  # the map's own words (buttons, legend, slider)
+    widgets.subheader(t("race.map"), also=list(words.values()))
     fig = rv.contour_figure(
         layers.bg,
         labels,
@@ -255,10 +256,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         overlays=overs,
         show=show,
         speed_ms=int(ps.get("speed")),
-        labels={
-            k: t(f"race.{k}")
-            for k in ("play", "pause", "step", "start", "minimum", "diverged", "lookahead")
-        },
+        labels=words,
     )
     live_chart(
         fig,
@@ -276,11 +274,11 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     with c3:
         widgets.control(ps, ps.schema["speed"], t("race.speed"))
     if show:
-        st.caption(t("race.ov_caption"))
+        widgets.caption(t("race.ov_caption"))
 
-    st.subheader(t("race.curves"))
     dist = rs.distance_to_minima(res.path, s.minima)
     titles = {k: t(f"race.{k}") for k in ("loss", "loss_gap", "dist", "grad", "step")}
+    widgets.subheader(t("race.curves"), also=list(titles.values()))
     live_chart(
         rv.curves_figure(
             labels,
@@ -315,15 +313,15 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
             failed=t("race.chart_failed"),
         )
 
-    st.subheader(t("race.results"))
+    widgets.subheader(t("race.results"))
     found = surface_minima(cfg.surf, cfg.expr, cfg.params)
-    st.markdown(results_table(res, labels, s, found), unsafe_allow_html=True)
+    widgets.markdown(results_table(res, labels, s, found), unsafe_allow_html=True)
     if show and 0 <= at < steps_total:
-        st.markdown(f"**{t('race.vectors', k=at)}**")
-        st.markdown(vectors_table(overs, labels), unsafe_allow_html=True)
+        widgets.markdown(f"**{t('race.vectors', k=at)}**")
+        widgets.markdown(vectors_table(overs, labels), unsafe_allow_html=True)
 
-    st.subheader(t("race.export"))
-    st.caption(t("race.export_help"))
+    widgets.subheader(t("race.export"))
+    widgets.caption(t("race.export_help"))
     files = (
         ("csv", lambda: csv_export(cfg, tuple(labels)), "race.csv", "text/csv"),
         ("html", lambda: export.animation_html(fig), "race.html", "text/html"),

@@ -12,7 +12,7 @@ import streamlit as st
 
 from i18n import STRINGS, pick, t
 
-from . import state
+from . import glossary, state
 from .url import Notice, Param, snap
 
 # fmt: off
@@ -87,7 +87,8 @@ def control(
         p: the control; its kind picks the widget (log floats: select-slider; floats and ints:
             slider; bool: toggle; choice: selectbox; multi: multiselect; text: text input).
         label: translated label.
-        help: translated tooltip.
+        help: translated tooltip; the plain-words explanation of each glossary term that the label or
+            the choices mention is added to it (:mod:`ui.glossary`).
         where: a container (default: the main area).
         format_func: how to show choices.
         disabled: grey the widget out.
@@ -97,7 +98,8 @@ def control(
     """
     box = where if where is not None else st
     key = ps.key(p.name)
-    common = {"key": key, "help": help, "disabled": disabled}
+    shown = [str((format_func or str)(c)) for c in p.choices] if p.kind in ("choice", "multi") else []
+    common = {"key": key, "help": glossary.help_for(label, *shown, base=help), "disabled": disabled}
     if p.kind == "float" and p.grid:
         return box.select_slider(label, options=p.grid, format_func=fmt_number, **common)
     if p.kind == "float":
@@ -122,10 +124,37 @@ def page_header(ps: state.PageState, prefix: str) -> Any:
     """A lab page's head: a slot for notices (returned), the title and intro of ``prefix`` ("race"
     -> ``race.title``, ``race.intro``) and the banner of the preset that set the page, if any."""
     top = st.container()
-    st.title(t(f"{prefix}.title"))
-    st.caption(t(f"{prefix}.intro"))
+    title = t(f"{prefix}.title")
+    st.title(title, help=glossary.help_for(title))
+    caption(t(f"{prefix}.intro"))
     preset_banner(ps)
     return top
+
+
+# Text that may mention technical terms goes through these: each gets the plain-words tooltip of the
+# terms it mentions (ui.glossary). ``also``: texts shown with it that cannot carry a tooltip of their
+# own (a figure's titles and legend under a heading, a table's cells).
+
+
+def markdown(
+    body: str, *, also: Sequence[str] = (), where: Any = None, unsafe_allow_html: bool = False
+) -> None:
+    """``st.markdown(body)`` with the glossary tooltip of the terms in ``body`` and ``also``."""
+    box = where if where is not None else st
+    box.markdown(body, unsafe_allow_html=unsafe_allow_html, help=glossary.help_for(body, *also))
+
+
+def caption(body: str, *, also: Sequence[str] = (), where: Any = None) -> None:
+    """``st.caption(body)`` with the glossary tooltip of the terms in ``body`` and ``also``."""
+    box = where if where is not None else st
+    box.caption(body, help=glossary.help_for(body, *also))
+
+
+def subheader(body: str, *, also: Sequence[str] = (), where: Any = None) -> None:
+    """``st.subheader(body)`` with the glossary tooltip of the terms in ``body`` and ``also`` (e.g. the
+    titles, axes and legend of the figure below it)."""
+    box = where if where is not None else st
+    box.subheader(body, help=glossary.help_for(body, *also))
 
 
 def markdown_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
