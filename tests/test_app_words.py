@@ -5,7 +5,9 @@
 - in both languages every technical term a text or control shows has its plain-words tooltip, with a
   link to its glossary entry in the same language.
 
-Each page is opened once per language (a module-scoped cache) in the views a class uses.
+Every page of ``ui.nav.PAGES`` is checked in its default view (a page added later is checked as soon as
+it is listed), and the labs in the other views a class uses. Each view is opened once per language (a
+module-scoped cache).
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from i18n import t
 from i18n.glossary import TERMS
 from tests.korean import english_words, forbidden_terms
 from ui import glossary
+from ui.nav import PAGES
 from ui.testing import app_test, busy, errors, shown
 
-# (name, page script, link parameters): every page, every view of a lab, the Race with what it can add
-VIEWS = {
-    "home": (None, {}),
-    "race": ("pages/race.py", {"n": "4", "o0": "sgd", "o1": "nag", "o2": "adam", "o3": "sam",
-                               "steps": "300"}),
+# Every page of the app (ui.nav.PAGES: a page added later is checked as soon as it is listed) in its
+# default view, named by its url; and the other views a class uses (name: page script, link parameters).
+MORE_VIEWS = {
+    "race_four": ("pages/race.py", {"n": "4", "o0": "sgd", "o1": "nag", "o2": "adam", "o3": "sam",
+                                    "steps": "300"}),
     "race_vectors": (
         "pages/race.py",
         {"n": "2", "o0": "momentum", "o1": "rmsprop", "steps": "200", "ov": "grad,moment,step,lookahead",
@@ -32,16 +35,21 @@ VIEWS = {
     ),
     "race_formula_error": ("pages/race.py", {"surf": "custom", "expr": "2x + sinn(y)", "n": "1",
                                              "steps": "50"}),
-    "lr_panels": ("pages/lr_lab.py", {"view": "panels"}),
     "lr_sweep": ("pages/lr_lab.py", {"view": "sweep"}),
     "lr_phase": ("pages/lr_lab.py", {"view": "phase"}),
     "lr_schedules": ("pages/lr_lab.py", {"view": "schedules"}),
     "lr_search": ("pages/lr_lab.py", {"view": "search", "se_pair": "adam_lr_eps"}),
-    "batch_network": ("pages/batch_lab.py", {"view": "network"}),
     "batch_basins": ("pages/batch_lab.py", {"view": "basins"}),
     "batch_concept": ("pages/batch_lab.py", {"view": "concept"}),
-    "glossary": ("pages/glossary.py", {}),
 }
+VIEWS = {p.url: (None if p.path == "app.py" else p.path, {}) for p in PAGES} | MORE_VIEWS
+
+
+def test_every_page_is_checked_and_every_extra_view_is_of_a_page():
+    assert {page for page, _ in VIEWS.values()} == {None if p.path == "app.py" else p.path for p in PAGES}
+    assert len(VIEWS) == len(PAGES) + len(MORE_VIEWS)  # no extra view hides a page's default one
+
+
 # Elements whose type has a tooltip (``help``): texts, headings and controls. Alerts, expander and tab
 # labels, figures and tables have none; the text next to them carries the terms they show.
 WITH_HELP = frozenset({
@@ -71,7 +79,7 @@ def opened(view: str, lang: str):
 def _readable(view: str, s) -> str:
     """The text of an element as the test reads it: the glossary page names each term in the other
     language on purpose (its "English: ..." lines)."""
-    if view == "glossary" and s.kind == "caption" and s.text.startswith("English: "):
+    if VIEWS[view][0] == "pages/glossary.py" and s.kind == "caption" and s.text.startswith("English: "):
         return ""
     return s.text
 
@@ -98,7 +106,8 @@ def test_korean_mode_uses_the_chosen_terms(view):
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("view", [v for v in VIEWS if v != "glossary"])  # the glossary explains itself
+# the glossary explains itself
+@pytest.mark.parametrize("view", [v for v in VIEWS if VIEWS[v][0] != "pages/glossary.py"])
 def test_every_term_shown_has_a_plain_words_tooltip_linked_to_the_glossary(view, lang):
     missing = []
     checked = 0
