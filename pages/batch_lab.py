@@ -15,7 +15,7 @@ import streamlit as st
 from i18n import t
 from studies import batch
 from ui import batch_model as bm
-from ui import glossary, progress, shell, state, widgets
+from ui import glossary, layout, progress, shell, state, widgets
 from viz import batch as vb
 
 
@@ -84,7 +84,7 @@ def _verdict(out: batch.NetworkView) -> str:
 
 def network(ps: state.PageState) -> None:
     """The MLP study: controls in a form, then the measurements."""
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = layout.controls_and_figures([1, 2.7])
     sch = ps.schema
     with controls, st.form(ps.key("_form"), border=True):
         widgets.markdown(f"**{t('batch.data_section')}**")
@@ -190,7 +190,7 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
 
 def basins(ps: state.PageState) -> None:
     """The two-basin surface with the engine's mini-batch noise: who ends in the flat basin?"""
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = layout.controls_and_figures([1, 2.7])
     sch = ps.schema
     with controls, st.form(ps.key("_bform"), border=True):
         widgets.control(ps, sch["b_start"], t("batch.b_start"), format_func=lambda k: t(f"batch.b_start_{k}"))
@@ -225,7 +225,7 @@ def basins(ps: state.PageState) -> None:
 
 def concept(ps: state.PageState) -> None:
     """The lecture's picture, computed from a 1-D example."""
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = layout.controls_and_figures([1, 2.7])
     with controls:
         widgets.control(ps, ps.schema["c_shift"], t("batch.c_shift"), help=t("batch.c_shift_help"))
         widgets.control(ps, ps.schema["c_sharp"], t("batch.c_sharp"))

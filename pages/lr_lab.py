@@ -19,7 +19,7 @@ import landscapes
 import optimizers
 from i18n import STRINGS, current_lang, pick, t
 from i18n.lr import SYMBOLS, figure_text
-from ui import glossary, shell, state, surface_controls, widgets
+from ui import glossary, layout, shell, state, surface_controls, widgets
 from ui import lr_model as lm
 from viz import lr as lv
 
@@ -320,7 +320,7 @@ def body() -> None:
     ps.declare(lm.base_schema())
     surf = ps.get("surf")
     ps.declare(lm.surface_schema(surf))
-    controls, figures = st.columns([1, 2.6], gap="medium")
+    controls, figures = layout.controls_and_figures([1, 2.6])
     with controls:
         names = [t(f"lr.view.{v}") for v in lm.VIEWS]
         view = st.radio(t("lr.view"), lm.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"lr.view.{v}"),

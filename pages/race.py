@@ -19,7 +19,7 @@ import optimizers
 from i18n import STRINGS, pick, t
 from studies import endings
 from studies import race as rs
-from ui import shell, state, surface_controls, widgets
+from ui import layout, shell, state, surface_controls, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from ui.race_model import (
@@ -103,7 +103,7 @@ def body() -> None:
     top = widgets.page_header(ps, "race")
 
     ps.declare(base_schema())
-    controls, figures = st.columns([1, 2.4], gap="medium")
+    controls, figures = layout.controls_and_figures([1, 2.4])
 
     # ---- surface
     with controls:

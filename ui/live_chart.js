@@ -12,7 +12,7 @@
 //   and are decoded here once. fig.shared holds arrays that several traces use; a trace refers to
 //   one as {shared: index}.
 //   rev: set as the graph's data-rev attribute once the new figure is drawn (tests wait for it).
-//   clickable: a plain click on the plot area sends {x, y} (data coordinates) as the "click" trigger.
+//   clickable: a plain click or tap on the plot area sends {x, y} (data coordinates) as the "click" trigger.
 
 const TYPED = {
   f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array, u1c: Uint8ClampedArray,
@@ -108,11 +108,13 @@ function stopAnimation(Plotly, root) {
 
 function listenForClicks(root) {
   // Plotly lays a cover over the page while the mouse is down, so a DOM "click" never reaches the
-  // plot area: a press and release on the same spot (within 4 px) count as a click. A second press
-  // within 300 ms is a double click (Plotly's zoom reset), so the first click waits that long.
+  // plot area: a press and release on the same spot (within 4 px) count as a click. Pointer events
+  // carry a mouse, a pen and a finger alike: a tap on a phone sets the start as a click does (Plotly
+  // cancels a touch's default, so no mouse events follow a tap). A second press within 300 ms is a
+  // double click or tap (Plotly's zoom reset), so the first one waits that long.
   let down = null;
   let timer = null;
-  root.addEventListener("mousedown", (e) => {
+  root.addEventListener("pointerdown", (e) => {
     const area = e.target.closest && e.target.closest(".nsewdrag");
     if (timer) {
       clearTimeout(timer);
@@ -120,14 +122,16 @@ function listenForClicks(root) {
       down = null;
       return;
     }
-    down = area && e.button === 0 ? { x: e.clientX, y: e.clientY, rect: area.getBoundingClientRect() } : null;
+    const primary = e.isPrimary && e.button === 0;
+    down = area && primary ? { id: e.pointerId, x: e.clientX, y: e.clientY, rect: area.getBoundingClientRect() } : null;
   }, true);
   const up = (e) => {
     if (!root.isConnected) {
-      document.removeEventListener("mouseup", up, true);
+      document.removeEventListener("pointerup", up, true);
+      document.removeEventListener("pointercancel", cancel, true);
       return;
     }
-    if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) {
+    if (!down || e.pointerId !== down.id || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) {
       down = null;
       return;
     }
@@ -143,7 +147,11 @@ function listenForClicks(root) {
       if (Number.isFinite(x) && Number.isFinite(y)) root.__gaSend("click", { x, y });
     }, 300);
   };
-  document.addEventListener("mouseup", up, true);
+  const cancel = () => {
+    down = null; // the browser took the touch for a scroll or a pinch: not a tap
+  };
+  document.addEventListener("pointerup", up, true);
+  document.addEventListener("pointercancel", cancel, true);
 }
 
 export default function (component) {

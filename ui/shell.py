@@ -19,9 +19,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from i18n import t
+from i18n import current_lang, t
 
-from . import link_probe, share, sidebar, state, warm
+from . import layout, link_probe, share, sidebar, state, warm
 from .nav import page_info
 
 LOG = logging.getLogger("gradient_atlas")
@@ -40,6 +40,7 @@ def page(page_id: str, body: Callable[[], None]) -> None:
     warm.start()
     state.capture_url(page_id)
     guarded(sidebar.language)
+    guarded(lambda: layout.style(current_lang()))
     guarded(lambda: sidebar.navigation(page_id))
     guarded(lambda: sidebar.preset_picker(page_id))
     link_slot = st.sidebar.empty()  # the share link goes here, below the presets, once the page is done

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -173,6 +174,7 @@ class Shown(NamedTuple):
 
 
 SKIPPED_KINDS = frozenset({"latex", "code", "empty"})  # formulas and code: not prose
+_STYLE = re.compile(r"<style\b.*?</style>", re.S | re.I)
 _FIGURE_KEYS = frozenset(
     {"text", "name", "label", "prefix", "ticktext", "hovertemplate", "hovertext", "title"}
 )
@@ -240,6 +242,8 @@ def shown(at: AppTest) -> list[Shown]:
                 out.append(Shown("dataframe_column", col, config.get(col, {}).get("help", ""), sidebar))
             continue
         text, help_text = _node_text(node)
+        if kind == "html":  # a style sheet (ui.layout) is not shown; the rest of an HTML element is
+            text = _STYLE.sub("", text).strip()
         if text or help_text:
             out.append(Shown(kind, text, help_text, sidebar))
     # blocks carry text too: expander and status labels, tab names
