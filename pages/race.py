@@ -19,7 +19,7 @@ import optimizers
 from i18n import STRINGS, pick, t
 from studies import endings
 from studies import race as rs
-from ui import layout, shell, state, surface_controls, widgets
+from ui import shell, state, surface_controls, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from ui.race_model import (
@@ -103,7 +103,7 @@ def body() -> None:
     top = widgets.page_header(ps, "race")
 
     ps.declare(base_schema())
-    controls, figures = layout.controls_and_figures([1, 2.4])
+    controls, figures = widgets.control_columns([1, 2.4])
 
     # ---- surface
     with controls:
@@ -243,7 +243,8 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     fidx = rv.frame_indices(res.path.shape[1])
     chart_key = ps.key("_map")
     words = {k: t(f"race.{k}") for k in rv.LABELS}  # the map's own words (buttons, legend, slider)
-    widgets.subheader(t("race.map"), also=list(words.values()))
+    if not state.presenter():  # the projector's view: the map and its caption fit above the fold
+        widgets.subheader(t("race.map"), also=list(words.values()))
     fig = rv.contour_figure(
         layers.bg,
         labels,
@@ -266,6 +267,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         config={"scrollZoom": False},
         failed=t("race.chart_failed"),
     )
+    widgets.lesson_caption(ps)
     c1, c2, c3 = st.columns([1.2, 1.2, 1])
     with c1:
         widgets.control(ps, ps.schema["ov"], t("race.overlays"), format_func=lambda k: t(f"race.ov.{k}"))

@@ -28,7 +28,8 @@ ALLOWED: frozenset[str] = frozenset({
     # activations and data, as the notes name them
     "ReLU", "Leaky", "Sigmoid", "tanh", "XOR",
     # libraries, formats, units and number types
-    "JAX", "PyTorch", "torch", "optax", "NumPy", "CSV", "HTML", "GIF", "MP4", "ms", "float32", "RMS", "L2",
+    "JAX", "PyTorch", "torch", "optax", "NumPy", "CSV", "HTML", "GIF", "MP4", "QR", "ms", "float32",
+    "RMS", "L2",
     # functions and abbreviations as the formulas write them
     "lr", "log", "log10", "exp", "sqrt", "max", "min", "sin", "cos", "GD", "EMA",
     # the app's name and the language names of the language switch and the glossary

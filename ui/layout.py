@@ -1,7 +1,8 @@
 """How pages sit on a screen: the phone layout and Korean line breaking (issue #12.4-5).
 
 Every page gets :func:`style` from :func:`ui.shell.page`; a page with controls beside its figures
-builds the two columns with :func:`controls_and_figures`. On a narrow screen (Streamlit stacks
+builds the two columns with :func:`ui.widgets.control_columns`, which puts the figures in the container
+:data:`FIGURES_KEY`. On a narrow screen (Streamlit stacks
 columns below :data:`NARROW_PX`) the figures then come first, so a student's phone opens on the map
 instead of three screens of controls. Tables scroll inside their own box instead of widening the
 page, Plotly's toolbar (which covers a chart's labels on a small chart) is hidden there, and Korean
@@ -9,8 +10,6 @@ text breaks only between words (``word-break: keep-all``), never inside one.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import streamlit as st
 
@@ -45,16 +44,3 @@ def style(lang: str) -> None:
     """Add the app's layout rules to the page (once per run, before its content)."""
     st.html(_CSS + (_CSS_KO if lang == "ko" else ""))
 
-
-def controls_and_figures(spec: Sequence[float], gap: str = "medium"):
-    """Two columns, controls and figures, with the figures first on a narrow screen.
-
-    Args:
-        spec: the relative widths of the controls and the figures, e.g. ``[1, 2.4]``.
-        gap: the gap between them (``st.columns``'s).
-
-    Returns:
-        (controls column, figures container): use each in a ``with`` block.
-    """
-    controls, figures = st.columns(spec, gap=gap)
-    return controls, figures.container(key=FIGURES_KEY)
