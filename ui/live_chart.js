@@ -106,6 +106,20 @@ function stopAnimation(Plotly, root) {
   }
 }
 
+function clearOfButtons(Plotly, root) {
+  // The frame slider starts a fixed fraction of the plot's width in, clear of Play and Pause on a
+  // wide chart; on a narrow one (a phone) the buttons would cover its start: move it right of them.
+  const fl = root._fullLayout;
+  const menu = root.querySelector(".updatemenu-container");
+  const rail = root.querySelector(".slider-container .slider-rail-rect");
+  if (!fl || !menu || !rail || !(fl.sliders || []).length) return null;
+  const right = menu.getBoundingClientRect().right;
+  if (right + 4 <= rail.getBoundingClientRect().left) return null;
+  const left = root.getBoundingClientRect().left + fl._size.l;
+  const x = Math.min(0.8, (right + 8 - left) / fl._size.w);
+  return Plotly.relayout(root, { "sliders[0].x": x, "sliders[0].len": 1 - x });
+}
+
 function listenForClicks(root) {
   // Plotly lays a cover over the page while the mouse is down, so a DOM "click" never reaches the
   // plot area: a press and release on the same spot (within 4 px) count as a click. Pointer events
@@ -191,7 +205,7 @@ export default function (component) {
         config: data.config || {},
       };
       if (data.fig.frames) fig.frames = decode(data.fig.frames);
-      return Plotly.react(root, fig);
+      return Plotly.react(root, fig).then((gd) => clearOfButtons(Plotly, root) || gd);
     })
     .then((gd) => {
       if (gd && root.__gaToken === token) root.setAttribute("data-rev", String(data.rev));

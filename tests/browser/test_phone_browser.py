@@ -77,7 +77,11 @@ MEASURE = """(figuresKey) => {
         covered.push(tx.textContent.trim().slice(0, 30) + ' under ' + name(top));
       }
     }
-    charts.push({left: r.left, right: r.right, texts: texts.length, small, covered,
+    // Play and Pause beside the frame slider: the slider's rail starts right of them
+    const menu = gd.querySelector('.updatemenu-container'), rail = gd.querySelector('.slider-rail-rect');
+    const box = e => e.getBoundingClientRect();
+    const overlap = menu && rail ? box(menu).right - box(rail).left : null;
+    charts.push({left: r.left, right: r.right, texts: texts.length, small, covered, overlap,
                  toolbar: [...gd.querySelectorAll('.modebar-container')].some(m => m.offsetParent !== null)});
   }
   main.scrollTo(0, 0);
@@ -135,6 +139,7 @@ def test_every_page_fits_a_phone(phone, app_url, artifacts, url, lang):
         assert 0 <= chart["left"] and chart["right"] <= WIDTH, chart
         assert chart["texts"] and not chart["small"] and not chart["covered"], chart
         assert not chart["toolbar"], chart
+        assert chart["overlap"] is None or chart["overlap"] <= 0, chart
     if m["order"] is not None:
         assert all(m["order"]["figures"] < top for top in m["order"]["controls"]), m["order"]
     if lang == "ko":
