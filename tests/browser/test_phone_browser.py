@@ -6,8 +6,9 @@
   toolbar included) covers it;
 - a page with controls beside its figures shows the figures first;
 - in Korean every text breaks only between words (``word-break: keep-all``);
-- on the Race page the map is on the first screen, a tap on it sets the start, and every control
-  can be reached and tapped.
+- every control lies on the screen with nothing over it;
+- on the Race page the map is on the first screen, a tap on it sets the start, and a tap on a control
+  changes it.
 
 The pages come from ``ui.nav.PAGES``: a page added later is checked as soon as it is listed.
 """
@@ -144,6 +145,8 @@ def test_every_page_fits_a_phone(phone, app_url, artifacts, url, lang):
         assert all(m["order"]["figures"] < top for top in m["order"]["controls"]), m["order"]
     if lang == "ko":
         assert not m["breaks"], m["breaks"][:10]
+    controls = phone.evaluate(CONTROLS)  # every control on the screen, nothing over it
+    assert not controls["bad"], controls
 
 
 MAP_PIXEL = """([x, y]) => {
