@@ -41,7 +41,7 @@ STRINGS = {
     "common.notice_too_many": {
         "en": "The link has {n} parameters, more than the {limit} this server reads, so none of them was "
         "used: the page shows its default settings.",
-        "ko": "링크에 매개변수가 {n}개 있는데, 이 서버는 {limit}개까지만 읽기 때문에 하나도 쓰지 않았습니다. "
+        "ko": "링크에 파라미터가 {n}개 있는데, 이 서버는 {limit}개까지만 읽기 때문에 하나도 쓰지 않았습니다. "
         "페이지는 기본 설정으로 열렸습니다.",
     },
     "common.choose": {"en": "Choose…", "ko": "선택…"},
@@ -77,14 +77,14 @@ STRINGS = {
         "en": "What each page does, and the classroom presets.",
         "ko": "각 페이지 소개와 수업용 프리셋 목록.",
     },
-    "home.heading": {"en": "Gradient Atlas", "ko": "Gradient Atlas (그래디언트 아틀라스)"},
+    "home.heading": {"en": "Gradient Atlas", "ko": "Gradient Atlas"},
     "home.intro": {
         "en": "Watch optimizers race across loss landscapes: gradient descent, momentum, NAG, "
         "Adagrad, Adadelta, RMSprop, Adam and more, on the same surface, from the same start, "
         "step by step. Every page runs the real update rules (JAX) and every view can be shared "
         "as a link.",
-        "ko": "옵티마이저들이 손실 지형 위를 달리는 모습을 봅니다. 경사 하강법, 모멘텀, NAG, Adagrad, "
-        "Adadelta, RMSprop, Adam 등을 같은 곡면, 같은 시작점에서 한 걸음씩 비교합니다. 모든 "
+        "ko": "옵티마이저들이 손실 지형 위를 달리는 모습을 봅니다. 경사하강법, 모멘텀, NAG, Adagrad, "
+        "Adadelta, RMSprop, Adam 등을 같은 곡면, 같은 시작점에서 한 스텝씩 비교합니다. 모든 "
         "페이지는 실제 업데이트 규칙(JAX)을 실행하며, 어떤 화면이든 링크로 공유할 수 있습니다.",
     },
     "home.pages": {"en": "Pages", "ko": "페이지"},

@@ -3,16 +3,16 @@
 
 STRINGS = {
     # the notes' sections (presets.lessons.NOTES), in the lecture's order
-    "lesson.section.gd": {"en": "1. Gradient descent, SGD and mini-batches", "ko": "1. 경사 하강법, SGD, 미니배치"},
+    "lesson.section.gd": {"en": "1. Gradient descent, SGD and mini-batches", "ko": "1. 경사하강법, SGD, 미니배치"},
     "lesson.section.optimizers": {
         "en": "2. Momentum, NAG, Adagrad, RMSprop, Adadelta, Adam",
         "ko": "2. Momentum, NAG, Adagrad, RMSprop, Adadelta, Adam",
     },
     "lesson.section.lr": {"en": "3. Learning rate and its decay", "ko": "3. 학습률과 학습률 감소"},
-    "lesson.section.saddles": {"en": "4. Saddle points and local minima", "ko": "4. 안장점과 Local Minimum"},
+    "lesson.section.saddles": {"en": "4. Saddle points and local minima", "ko": "4. 안장점과 지역 최솟값"},
     "lesson.section.batch": {
         "en": "5. Batch size, sharp and flat minima, generalization",
-        "ko": "5. 배치 크기, Sharp Minimum과 Flat Minimum, 일반화",
+        "ko": "5. 배치 크기, 날카로운 최솟값과 평평한 최솟값, 일반화",
     },
     "lesson.others": {"en": "More presets", "ko": "그 밖의 프리셋"},
     # the lesson in the sidebar and the presenter view
@@ -70,8 +70,8 @@ STRINGS = {
     # the share box
     "lesson.qr": {"en": "Scan to open this view", "ko": "스캔하면 이 화면이 열립니다"},
     "lesson.qr_missing": {
-        "en": "A QR code of the link needs the segno package (pip install segno).",
-        "ko": "링크의 QR 코드를 만들려면 segno 패키지가 필요합니다 (pip install segno).",
+        "en": "A QR code of the link needs the `segno` package (`pip install segno`).",
+        "ko": "링크의 QR 코드를 만들려면 `segno` 패키지가 필요합니다 (`pip install segno`).",
     },
     # link notices (ui.widgets.notice_text: "common.notice_<what>")
     "common.notice_lesson": {

@@ -7,14 +7,14 @@ STRINGS = {
         "en": "Too small, about right, too large: the stability limit from the local curvature, rate sweeps "
         "over thousands of values, (learning rate, momentum) phase maps with the theory, schedules, and "
         "grid vs random search.",
-        "ko": "너무 작은, 적당한, 너무 큰 학습률: 국소 곡률에서 나온 안정성 한계, 수천 개 학습률 스윕, "
+        "ko": "너무 작은, 적당한, 너무 큰 학습률: 그 자리의 곡률에서 나온 안정성 한계, 수천 개 학습률 스윕, "
         "이론과 겹쳐 본 (학습률, 모멘텀) 위상도, 학습률 스케줄, 그리드 탐색과 랜덤 탐색.",
     },
     "lr.intro": {
         "en": "Too small is slow, too large overshoots, oscillates or diverges. Where the line lies is set by "
         "the curvature: gradient descent is stable while lr × λ_max < 2.",
         "ko": "학습률이 너무 작으면 느리고, 너무 크면 지나치거나 진동하거나 발산합니다. 그 경계는 곡률이 "
-        "정합니다: 경사 하강법은 lr × λ_max < 2일 때 안정적입니다.",
+        "정합니다: 경사하강법은 lr × λ_max < 2일 때 안정적입니다.",
     },
     "lr.view": {"en": "Experiment", "ko": "실험"},
     "lr.view.panels": {"en": "Too small / right / too large", "ko": "작다 / 적당 / 크다"},
@@ -24,12 +24,12 @@ STRINGS = {
     "lr.view.search": {"en": "Grid vs random search", "ko": "그리드 대 랜덤 탐색"},
     "lr.surface_section": {"en": "Surface and start", "ko": "곡면과 시작점"},
     "lr.surface": {"en": "Surface", "ko": "곡면"},
-    "lr.param": {"en": "Surface parameter {name}", "ko": "곡면 매개변수 {name}"},
+    "lr.param": {"en": "Surface parameter {name}", "ko": "곡면 파라미터 {name}"},
     "lr.param.condition": {"en": "Condition number κ", "ko": "조건수 κ"},
     "lr.param.rotation": {"en": "Rotation θ", "ko": "회전 θ"},
     "lr.x0": {"en": "Start x", "ko": "시작 x"},
     "lr.y0": {"en": "Start y", "ko": "시작 y"},
-    "lr.steps": {"en": "Steps", "ko": "걸음 수"},
+    "lr.steps": {"en": "Steps", "ko": "스텝 수"},
     "lr.settings": {"en": "Settings", "ko": "설정"},
     "lr.opt": {"en": "Optimizer", "ko": "옵티마이저"},
     "lr.mu": {"en": "Momentum μ — {rules}", "ko": "모멘텀 μ — {rules}"},
@@ -50,7 +50,7 @@ STRINGS = {
     "lr.se_pair": {"en": "Hyperparameters searched", "ko": "탐색할 하이퍼파라미터"},
     "lr.se_pair.momentum_lr_mu": {"en": "Momentum: lr × μ", "ko": "모멘텀: lr × μ"},
     "lr.se_pair.adam_lr_eps": {"en": "Adam: lr × ε", "ko": "Adam: lr × ε"},
-    "lr.se_pair.adam_lr_b1": {"en": "Adam: lr × β1", "ko": "Adam: lr × β1"},
+    "lr.se_pair.adam_lr_b1": {"en": "Adam: lr × β₁", "ko": "Adam: lr × β₁"},
     "lr.se_pair.rmsprop_lr_alpha": {"en": "RMSprop: lr × α", "ko": "RMSprop: lr × α"},
     "lr.se_budget": {"en": "Budget (runs per method)", "ko": "예산 (방법별 실행 횟수)"},
     "lr.se_seed": {"en": "Random seed", "ko": "난수 시드"},
@@ -70,7 +70,7 @@ STRINGS = {
     "lr.fig.small": {"en": "too small", "ko": "너무 작음"},
     "lr.fig.right": {"en": "about right", "ko": "적당함"},
     "lr.fig.large": {"en": "too large", "ko": "너무 큼"},
-    "lr.fig.step": {"en": "step", "ko": "걸음"},
+    "lr.fig.step": {"en": "step", "ko": "스텝"},
     "lr.fig.loss": {"en": "loss", "ko": "손실"},
     "lr.fig.lr": {"en": "learning rate", "ko": "학습률"},
     "lr.fig.rise": {"en": "loss rises", "ko": "손실 증가"},
@@ -80,21 +80,21 @@ STRINGS = {
     "lr.fig.limit": {"en": "stability limit c / lr", "ko": "안정성 한계 c / lr"},
     "lr.fig.unstable": {"en": "unstable (λ_max > c / lr)", "ko": "불안정 (λ_max > c / lr)"},
     "lr.fig.final_loss": {"en": "final loss", "ko": "최종 손실"},
-    "lr.fig.steps_to_tol": {"en": "steps to tolerance", "ko": "허용 오차까지 걸음 수"},
+    "lr.fig.steps_to_tol": {"en": "steps to tolerance", "ko": "허용 오차까지 스텝 수"},
     "lr.fig.edge": {"en": "divergence edge", "ko": "발산 경계"},
     "lr.fig.best": {"en": "best rate", "ko": "최적 학습률"},
-    "lr.fig.rate": {"en": "per-step contraction", "ko": "걸음당 수축률"},
+    "lr.fig.rate": {"en": "per-step contraction", "ko": "스텝당 수축률"},
     "lr.fig.not_converging": {"en": "not contracting (ρ ≥ 1)", "ko": "수축하지 않음 (ρ ≥ 1)"},
     "lr.fig.theory_edge": {"en": "theory: lr·λ_max = c(μ)", "ko": "이론: lr·λ_max = c(μ)"},
     "lr.fig.optimum": {"en": "theory: optimal (lr, μ)", "ko": "이론: 최적 (lr, μ)"},
-    "lr.fig.gd_edge": {"en": "theory: GD edge 2/λ_max", "ko": "이론: 경사 하강법 경계 2/λ_max"},
+    "lr.fig.gd_edge": {"en": "theory: GD edge 2/λ_max", "ko": "이론: 경사하강법 경계 2/λ_max"},
     "lr.fig.grid": {"en": "grid search", "ko": "그리드 탐색"},
     "lr.fig.random": {"en": "random search", "ko": "랜덤 탐색"},
     "lr.fig.best_found": {"en": "best found", "ko": "찾은 최적값"},
     "lr.fig.log10_loss": {"en": "log10 final loss", "ko": "log10 최종 손실"},
     "lr.reason.uphill": {
         "en": "carried uphill: the step points against the gradient (velocity / moments)",
-        "ko": "오르막으로 밀려 감: 걸음이 기울기 반대쪽을 향함 (속도 / 모멘트 때문)",
+        "ko": "오르막으로 밀려 감: 스텝이 기울기 반대쪽을 향함 (속도 / 모멘트 때문)",
     },
     "lr.reason.unstable": {
         "en": "lr·λ_max = {x:.2f} > {c:.2f}: jumps across the valley and lands higher",
@@ -103,7 +103,7 @@ STRINGS = {
     "lr.reason.overshoot": {
         "en": "crosses the valley floor (lr·λ_max = {x:.2f} within the limit): built-up velocity, an adaptive "
         "step, or curvature growing along the step",
-        "ko": "골짜기 바닥을 지나침 (lr·λ_max = {x:.2f}는 한계 안): 쌓인 속도, 적응형 걸음, 또는 걸음 방향으로 "
+        "ko": "골짜기 바닥을 지나침 (lr·λ_max = {x:.2f}는 한계 안): 쌓인 속도, 적응형 스텝, 또는 스텝 방향으로 "
         "커지는 곡률 때문",
     },
     "lr.panels.curv": {
@@ -119,53 +119,53 @@ STRINGS = {
         "en": "{opt} rescales its step per coordinate, so no single lr × λ limit exists. The three rates come "
         "from a 64-rate sweep of the same runs: about right = its best rate ({right}), too large = {large}, "
         "too small = {small}.",
-        "ko": "{opt}은(는) 좌표마다 걸음 크기를 다시 조정하므로 lr × λ 한계가 하나로 정해지지 않습니다. 세 "
+        "ko": "{opt}은(는) 좌표마다 스텝 크기를 다시 조정하므로 lr × λ 한계가 하나로 정해지지 않습니다. 세 "
         "학습률은 같은 실행의 64개 학습률 스윕에서 나왔습니다: 적당한 값 = 가장 좋은 학습률({right}), 너무 큰 "
         "값 = {large}, 너무 작은 값 = {small}.",
     },
-    "lr.panels.rises": {"en": "Steps where the loss rises ({label}):", "ko": "손실이 증가한 걸음 ({label}):"},
+    "lr.panels.rises": {"en": "Steps where the loss rises ({label}):", "ko": "손실이 증가한 스텝 ({label}):"},
     "lr.panels.no_rise": {
         "en": "The loss never rises in the three runs.",
         "ko": "세 실행 모두 손실이 한 번도 증가하지 않습니다.",
     },
     "lr.panels.more": {"en": "… and {n} more.", "ko": "… 그리고 {n}개 더."},
-    "lr.panels.rise_item": {"en": "step {k}→{k1}: +{d} — {why}", "ko": "걸음 {k}→{k1}: +{d} — {why}"},
+    "lr.panels.rise_item": {"en": "step {k}→{k1}: +{d} — {why}", "ko": "스텝 {k}→{k1}: +{d} — {why}"},
     "lr.stability.title": {"en": "Stability along each path", "ko": "경로를 따라 본 안정성"},
     "lr.stability.caption": {
         "en": "The curve is λ_max where the iterate is; the dashed line is the largest curvature this rate "
         "tolerates (c / lr). Above it (shaded) a step overshoots along the top eigenvector; staying there "
         "makes the error grow and the run diverge.",
         "ko": "곡선은 현재 위치의 λ_max이고, 점선은 이 학습률이 견딜 수 있는 가장 큰 곡률(c / lr)입니다. "
-        "그보다 위(색칠된 영역)에서는 한 걸음이 최대 고유벡터 방향으로 지나치며, 거기 머물면 오차가 커져 "
+        "그보다 위(색칠된 영역)에서는 한 스텝이 최대 고유벡터 방향으로 지나치며, 거기 머물면 오차가 커져 "
         "발산합니다.",
     },
     "lr.stability.none": {
         "en": "{opt} has no single curvature limit (its step is rescaled per coordinate): only λ_max is drawn.",
-        "ko": "{opt}은(는) 좌표마다 걸음이 조정되어 곡률 한계가 하나로 정해지지 않습니다: λ_max만 그립니다.",
+        "ko": "{opt}은(는) 좌표마다 스텝이 조정되어 곡률 한계가 하나로 정해지지 않습니다: λ_max만 그립니다.",
     },
     # sweep
     "lr.sweep.caption": {
         "en": "{n} rates × {k} optimizers × {steps} steps in one compiled call. Dotted lines: the smallest "
         "rate that diverged. Stars: the best rate (fewest steps to the tolerance, else lowest final loss).",
-        "ko": "{n}개 학습률 × {k}개 옵티마이저 × {steps}걸음을 한 번의 컴파일된 호출로 실행했습니다. 점선: "
-        "발산한 가장 작은 학습률. 별: 최적 학습률(허용 오차까지 걸음 수가 가장 적거나, 없으면 최종 손실이 가장 "
+        "ko": "{n}개 학습률 × {k}개 옵티마이저 × {steps}스텝을 한 번의 컴파일된 호출로 실행했습니다. 점선: "
+        "발산한 가장 작은 학습률. 별: 최적 학습률(허용 오차까지 스텝 수가 가장 적거나, 없으면 최종 손실이 가장 "
         "낮은 값).",
     },
     "lr.sweep.col.opt": {"en": "Optimizer", "ko": "옵티마이저"},
     "lr.sweep.col.best": {"en": "Best rate", "ko": "최적 학습률"},
     "lr.sweep.col.loss": {"en": "Final loss there", "ko": "그때 최종 손실"},
-    "lr.sweep.col.hit": {"en": "Steps to tolerance", "ko": "허용 오차까지 걸음 수"},
+    "lr.sweep.col.hit": {"en": "Steps to tolerance", "ko": "허용 오차까지 스텝 수"},
     "lr.sweep.col.edge": {"en": "Divergence edge", "ko": "발산 경계"},
     "lr.sweep.never": {"en": "never", "ko": "도달 못 함"},
     "lr.sweep.none": {"en": "none in range", "ko": "범위 안에 없음"},
     "lr.sweep.send": {
         "en": "Race these optimizers at their tuned rates",
-        "ko": "조정된 학습률로 레이스 페이지에서 비교하기",
+        "ko": "조정된 학습률로 옵티마이저 경주에서 비교하기",
     },
     "lr.sweep.send_help": {
         "en": "Opens the Optimizer Race on this surface and start with each optimizer at its best rate, so the "
         "comparison is fair.",
-        "ko": "같은 곡면과 시작점에서 각 옵티마이저를 최적 학습률로 설정한 레이스 페이지를 엽니다. 공정한 "
+        "ko": "같은 곡면과 시작점에서 각 옵티마이저를 최적 학습률로 설정한 옵티마이저 경주 페이지를 엽니다. 공정한 "
         "비교를 위해서입니다.",
     },
     "lr.sweep.too_many": {"en": "Choose 1 to 4 optimizers.", "ko": "옵티마이저를 1-4개 고르세요."},
@@ -178,22 +178,22 @@ STRINGS = {
         "en": "A {n} × {n} map of {steps} steps is more than this server computes at once. Lower "
         "**{cells}** or **{steps_label}**: {fit_steps} steps fit at {n} × {n}, and {fit_n} × {fit_n} "
         "fits at {steps} steps.",
-        "ko": "{n} × {n} 위상도를 {steps}걸음씩 돌리는 것은 이 서버가 한 번에 계산하는 양을 넘습니다. "
-        "**{cells}**나 **{steps_label}**를 줄이세요: {n} × {n}이면 {fit_steps}걸음, {steps}걸음이면 "
+        "ko": "{n} × {n} 위상도를 {steps}스텝씩 돌리는 것은 이 서버가 한 번에 계산하는 양을 넘습니다. "
+        "**{cells}**나 **{steps_label}**를 줄이세요: {n} × {n}이면 {fit_steps}스텝, {steps}스텝이면 "
         "{fit_n} × {fit_n}이 가능합니다.",
     },
     "lr.phase.caption.theory": {
         "en": "{n} × {n} runs of {steps} steps in one compiled call. Colour: the exact per-step contraction ρ of "
         "each setting on this quadratic (the spectral radius of the rule's update map; lighter is faster), "
         "grey: the run diverged, orange: not contracting.",
-        "ko": "{steps}걸음짜리 실행 {n} × {n}개를 한 번의 컴파일된 호출로 돌렸습니다. 색: 이 이차 함수에서 각 설정의 "
-        "정확한 걸음당 수축률 ρ (규칙의 갱신 행렬의 스펙트럼 반지름; 밝을수록 빠름), 회색: 실행이 발산, "
+        "ko": "{steps}스텝짜리 실행 {n} × {n}개를 한 번의 컴파일된 호출로 돌렸습니다. 색: 이 이차 함수에서 각 설정의 "
+        "정확한 스텝당 수축률 ρ (규칙의 업데이트 행렬의 스펙트럼 반지름; 밝을수록 빠름), 회색: 실행이 발산, "
         "주황색: 수축하지 않음.",
     },
     "lr.phase.caption.measured": {
         "en": "{n} × {n} runs of {steps} steps in one compiled call. Colour: the measured per-step contraction ρ "
         "(fitted over each run's tail; lighter is faster), grey: diverged, orange: not contracting.",
-        "ko": "{steps}걸음짜리 실행 {n} × {n}개를 한 번의 컴파일된 호출로 돌렸습니다. 색: 측정한 걸음당 수축률 ρ "
+        "ko": "{steps}스텝짜리 실행 {n} × {n}개를 한 번의 컴파일된 호출로 돌렸습니다. 색: 측정한 스텝당 수축률 ρ "
         "(각 실행의 뒷부분에서 맞춤; 밝을수록 빠름), 회색: 발산, 주황색: 수축하지 않음.",
     },
     "lr.phase.theory.heavy_ball": {
@@ -225,7 +225,7 @@ STRINGS = {
     "lr.sched.caption": {
         "en": "Same optimizer, start and base rate; only the schedule differs. Top: loss; bottom: the learning "
         "rate each schedule used at each step.",
-        "ko": "옵티마이저, 시작점, 기본 학습률은 같고 스케줄만 다릅니다. 위: 손실, 아래: 각 스케줄이 걸음마다 쓴 "
+        "ko": "옵티마이저, 시작점, 기본 학습률은 같고 스케줄만 다릅니다. 위: 손실, 아래: 각 스케줄이 스텝마다 쓴 "
         "학습률.",
     },
     "lr.sched.col.kind": {"en": "Schedule", "ko": "스케줄"},
@@ -238,19 +238,19 @@ STRINGS = {
     "lr.sc_batch_help": {
         "en": "Mini-batch noise, as on the Race page: each of 128 samples shifts the gradient by noise·uᵢ and a "
         "step averages B of them. Every schedule sees the same mini-batches (one seed).",
-        "ko": "레이스 페이지와 같은 미니배치 잡음입니다. 128개 샘플 각각이 기울기를 noise·uᵢ만큼 바꾸고, 한 스텝은 "
+        "ko": "레이스 페이지와 같은 미니배치 노이즈입니다. 128개 샘플 각각이 기울기를 noise·uᵢ만큼 바꾸고, 한 스텝은 "
         "그중 B개를 평균합니다. 모든 스케줄이 같은 미니배치를 봅니다 (시드 하나).",
     },
-    "lr.sc_noise": {"en": "Per-sample gradient noise", "ko": "샘플별 기울기 잡음"},
+    "lr.sc_noise": {"en": "Per-sample gradient noise", "ko": "샘플별 기울기 노이즈"},
     "lr.sc_seed": {"en": "Seed", "ko": "시드"},
     "lr.sched.noisy": {
         "en": "Mini-batches of {b} of the {n} samples: the loss is noisy, so compare the mean over the last 10% "
         "of steps rather than the final value, one noisy sample of it.",
-        "ko": "{n}개 샘플 중 {b}개씩의 미니배치: 손실에 잡음이 있으므로 마지막 값 하나보다 마지막 10% 스텝의 평균 "
+        "ko": "{n}개 샘플 중 {b}개씩의 미니배치: 손실에 노이즈이 있으므로 마지막 값 하나보다 마지막 10% 스텝의 평균 "
         "손실을 비교하세요.",
     },
-    "lr.sched.col.hit": {"en": "Steps to tolerance", "ko": "허용 오차까지 걸음 수"},
-    "lr.sched.col.div": {"en": "Diverged at", "ko": "발산한 걸음"},
+    "lr.sched.col.hit": {"en": "Steps to tolerance", "ko": "허용 오차까지 스텝 수"},
+    "lr.sched.col.div": {"en": "Diverged at", "ko": "발산한 스텝"},
     "lr.sched.empty": {"en": "Choose at least one schedule.", "ko": "스케줄을 하나 이상 고르세요."},
     # search
     "lr.search.caption": {
@@ -313,7 +313,7 @@ STRINGS = {
     },
     "lr.sent": {
         "en": "Sent to the Race page: {rates}. Open it from the menu.",
-        "ko": "레이스 페이지로 보냈습니다: {rates}. 메뉴에서 여세요.",
+        "ko": "옵티마이저 경주 페이지로 보냈습니다: {rates}. 메뉴에서 여세요.",
     },
 }
 
@@ -342,6 +342,20 @@ FIGURE_KEYS = (
     "best_found",
     "log10_loss",
 )
+# How a hyperparameter is written in a figure or a readout ("μ = 0.9"): the symbol of the update
+# rules' formulas, the same in both languages (the lecture notes write the symbols, never "mu").
+SYMBOLS = {
+    "lr": "lr",
+    "momentum": "μ",
+    "b1": "β₁",
+    "b2": "β₂",
+    "alpha": "α",
+    "rho": "ρ",
+    "eps": "ε",
+    "weight_decay": "λ",
+    "momentum_decay": "ψ",
+    "initial_accumulator": "G₀",
+}
 PANELS = ("small", "right", "large")  # the three panels: too small, about right, too large
 REASONS = ("uphill", "unstable", "overshoot")  # why the loss rose (lr.reason.<reason>)
 
@@ -350,10 +364,11 @@ def figure_text(lang: str) -> dict:
     """The strings of the learning-rate figures in ``lang`` ("en" or "ko"), as ``viz.lr`` takes them.
 
     Returns:
-        {key: text} for :data:`FIGURE_KEYS`, plus "panels" (the three panel names, in order) and
-        "reasons" ({reason: text with {x} and {c} fields}).
+        {key: text} for :data:`FIGURE_KEYS`, plus "panels" (the three panel names, in order),
+        "reasons" ({reason: text with {x} and {c} fields}) and "symbols" (:data:`SYMBOLS`).
     """
     out: dict = {k: STRINGS[f"lr.fig.{k}"][lang] for k in FIGURE_KEYS}
+    out["symbols"] = SYMBOLS
     out["panels"] = tuple(STRINGS[f"lr.fig.{k}"][lang] for k in PANELS)
     out["reasons"] = {r: STRINGS[f"lr.reason.{r}"][lang] for r in REASONS}
     return out

@@ -7,7 +7,7 @@ STRINGS = {
         "en": "Up to ten optimizers on one surface from one start: animated paths, loss curves, "
         "the vectors behind each step, and a results table.",
         "ko": "최대 10개의 옵티마이저를 같은 곡면, 같은 시작점에서 비교합니다. 움직이는 경로, 손실 곡선, "
-        "각 걸음의 벡터, 결과 표를 보여 줍니다.",
+        "각 스텝의 벡터, 결과 표를 보여 줍니다.",
     },
     "race.intro": {
         "en": "Pick a surface and some optimizers, then press ▶ Play. Click anywhere on the map to "
@@ -29,7 +29,7 @@ STRINGS = {
     "race.surf.cliff": {"en": "Cliff", "ko": "절벽"},
     "race.surf.double_well": {"en": "Tilted double well", "ko": "기울어진 이중 우물"},
     "race.surface_section": {"en": "Surface and start", "ko": "곡면과 시작점"},
-    "race.custom": {"en": "✏️ My own formula", "ko": "✏️ 직접 입력한 식"},
+    "race.custom": {"en": "✏️ My own formula", "ko": "✏️ 직접 입력한 수식"},
     "race.formula": {"en": "f(x, y) =", "ko": "f(x, y) ="},
     "race.formula_help": {
         "en": "Use `x` and `y`, numbers, `+ - * / ** ( )` (or `^` for powers), and functions such as "
@@ -39,18 +39,18 @@ STRINGS = {
     },
     "race.formula_error": {
         "en": "This formula cannot be used: {msg}",
-        "ko": "이 식은 사용할 수 없습니다: {msg}",
+        "ko": "이 수식은 쓸 수 없습니다: {msg}",
     },
     "race.formula_kept": {
         "en": "Still showing the last formula that worked: {expr}",
-        "ko": "마지막으로 제대로 동작한 식을 계속 보여 줍니다: {expr}",
+        "ko": "마지막으로 제대로 동작한 수식을 계속 보여 줍니다: {expr}",
     },
     "race.formula_about": {"en": "Your formula: {expr}", "ko": "직접 입력한 수식: {expr}"},
     "race.formula_unavailable": {
         "en": "Custom formulas need landscapes.from_expression, which this version does not have yet.",
-        "ko": "직접 입력한 식은 landscapes.from_expression이 필요한데, 이 버전에는 아직 없습니다.",
+        "ko": "직접 입력한 수식에는 `landscapes.from_expression`이 필요한데, 이 버전에는 아직 없습니다.",
     },
-    "race.param": {"en": "Surface parameter: {name}", "ko": "곡면 매개변수: {name}"},
+    "race.param": {"en": "Surface parameter: {name}", "ko": "곡면 파라미터: {name}"},
     "race.param.condition": {"en": "Condition number κ", "ko": "조건수 κ"},
     "race.param.rotation": {"en": "Rotation θ (radians)", "ko": "회전각 θ (라디안)"},
     "race.logc": {"en": "Log-scale colours", "ko": "로그 스케일 색"},
@@ -66,7 +66,7 @@ STRINGS = {
     },
     # run
     "race.run_section": {"en": "Run", "ko": "실행"},
-    "race.steps": {"en": "Steps", "ko": "걸음 수"},
+    "race.steps": {"en": "Steps", "ko": "스텝 수"},
     "race.budget_steps": {
         "en": "Gradient evaluations per optimizer",
         "ko": "옵티마이저마다 기울기 계산 횟수",
@@ -75,42 +75,42 @@ STRINGS = {
     "race.budget_help": {
         "en": "Fair comparison: every optimizer gets the same number of gradient evaluations; "
         "SAM spends 2 per step, so it takes half as many steps.",
-        "ko": "공정한 비교: 모든 옵티마이저가 같은 횟수만큼 기울기를 계산합니다. SAM은 한 걸음에 2번 "
-        "계산하므로 걸음 수가 절반이 됩니다.",
+        "ko": "공정한 비교: 모든 옵티마이저가 같은 횟수만큼 기울기를 계산합니다. SAM은 한 스텝에 2번 "
+        "계산하므로 스텝 수가 절반이 됩니다.",
     },
     "race.tol": {
         "en": "Arrival tolerance (loss above the minimum)",
         "ko": "도착 허용 오차 (최솟값 대비 손실)",
     },
     "race.schedule": {"en": "Learning-rate schedule of every run", "ko": "모든 실행의 학습률 스케줄"},
-    "race.sched.constant": {"en": "constant", "ko": "일정"},
+    "race.sched.constant": {"en": "constant", "ko": "고정"},
     "race.sched.step": {"en": "step decay", "ko": "계단식 감소"},
     "race.sched.exponential": {"en": "exponential decay", "ko": "지수 감소"},
-    "race.sched.inverse_time": {"en": "1 / (1 + decay·t)", "ko": "1 / (1 + decay·t)"},
+    "race.sched.inverse_time": {"en": "1 / (1 + decay·t)", "ko": "역시간 감소 1 / (1 + k·t)"},
     "race.sched.cosine": {"en": "cosine", "ko": "코사인"},
     "race.sched.warmup_cosine": {"en": "warm-up + cosine", "ko": "워밍업 + 코사인"},
-    "race.sched.step_size": {"en": "Decay every (steps)", "ko": "감소 간격 (걸음)"},
+    "race.sched.step_size": {"en": "Decay every (steps)", "ko": "감소 간격 (스텝)"},
     "race.sched.gamma": {"en": "Decay factor γ", "ko": "감소 비율 γ"},
     "race.sched.decay": {"en": "Decay rate", "ko": "감소율"},
     "race.sched.min_frac": {"en": "Final lr (fraction of lr)", "ko": "마지막 학습률 (비율)"},
-    "race.sched.warmup": {"en": "Warm-up steps", "ko": "워밍업 걸음 수"},
-    "race.noise_section": {"en": "Mini-batch noise", "ko": "미니배치 잡음"},
+    "race.sched.warmup": {"en": "Warm-up steps", "ko": "워밍업 스텝 수"},
+    "race.noise_section": {"en": "Mini-batch noise", "ko": "미니배치 노이즈"},
     "race.batch": {
         "en": "Batch size of every run (of 128 samples; 128 = full batch)",
         "ko": "모든 실행의 배치 크기 (128개 샘플 중; 128 = 전체 배치)",
     },
-    "race.noise": {"en": "Per-sample gradient noise", "ko": "샘플별 기울기 잡음"},
+    "race.noise": {"en": "Per-sample gradient noise", "ko": "샘플별 기울기 노이즈"},
     "race.noise_full": {
         "en": "A batch of all {n} samples averages the noise away: the gradient is exact, so the noise and its "
         "seed do nothing. Lower the batch size to see them.",
-        "ko": "{n}개 샘플을 모두 쓰는 배치는 잡음을 평균으로 없앱니다. 기울기가 정확하므로 잡음과 그 시드는 아무 "
+        "ko": "{n}개 샘플을 모두 쓰는 배치는 노이즈를 평균으로 없앱니다. 기울기가 정확하므로 노이즈와 그 시드는 아무 "
         "효과가 없습니다. 보려면 배치 크기를 줄이세요.",
     },
     "race.noise_help": {
         "en": "Each of 128 samples shifts the gradient by noise·uᵢ; a mini-batch averages B of them, "
         "so smaller batches give noisier steps. Batch 128 or noise 0 is exact gradient descent.",
-        "ko": "128개 샘플 각각이 기울기를 noise·uᵢ만큼 바꿉니다. 미니배치는 그중 B개를 평균하므로 배치가 "
-        "작을수록 걸음에 잡음이 큽니다. 배치 128이나 잡음 0이면 정확한 경사 하강입니다.",
+        "ko": "128개 샘플 각각이 기울기를 (노이즈)·uᵢ만큼 바꿉니다. 미니배치는 그중 B개를 평균하므로 배치가 "
+        "작을수록 스텝에 노이즈가 큽니다. 배치 128이나 노이즈 0이면 정확한 경사하강법입니다.",
     },
     "race.seed": {"en": "Seed", "ko": "시드"},
     # optimizers
@@ -132,8 +132,8 @@ STRINGS = {
     # figures
     "race.map": {"en": "Paths on the surface", "ko": "곡면 위의 경로"},
     "race.play": {"en": "Play", "ko": "재생"},
-    "race.pause": {"en": "Pause", "ko": "정지"},
-    "race.step": {"en": "step", "ko": "걸음"},
+    "race.pause": {"en": "Pause", "ko": "일시정지"},
+    "race.step": {"en": "step", "ko": "스텝"},
     "race.start": {"en": "start", "ko": "시작점"},
     "race.minimum": {"en": "global minimum", "ko": "전역 최솟값"},
     "race.diverged": {"en": "diverged", "ko": "발산"},
@@ -143,14 +143,14 @@ STRINGS = {
     "race.overlays": {"en": "Show vectors", "ko": "벡터 표시"},
     "race.ov.grad": {"en": "−gradient", "ko": "−기울기"},
     "race.ov.moment": {"en": "−velocity / first moment", "ko": "−속도 / 1차 모멘트"},
-    "race.ov.step": {"en": "step taken", "ko": "실제 이동"},
+    "race.ov.step": {"en": "step taken", "ko": "실제 스텝"},
     "race.ov.lookahead": {"en": "look-ahead point (NAG, SAM)", "ko": "미리 본 지점 (NAG, SAM)"},
     "race.at": {"en": "Step shown", "ko": "보여 줄 스텝"},
     "race.ov_caption": {
         "en": "Arrows show directions at a fixed length: thin = −gradient, thick pale = −velocity / "
         "first moment, small head = the step actually taken. Their sizes are in the table below.",
         "ko": "화살표는 방향만 일정한 길이로 보여 줍니다. 가는 것 = −기울기, 굵고 옅은 것 = −속도/1차 모멘트, "
-        "작은 머리 = 실제로 이동한 걸음. 크기는 아래 표에 있습니다.",
+        "작은 머리 = 실제 스텝. 크기는 아래 표에 있습니다.",
     },
     "race.show3d": {"en": "3-D view", "ko": "3차원 보기"},
     "race.surface3d": {"en": "The surface in 3-D", "ko": "3차원 곡면"},
@@ -164,16 +164,16 @@ STRINGS = {
     "race.results": {"en": "Results", "ko": "결과"},
     "race.col.opt": {"en": "Optimizer", "ko": "옵티마이저"},
     "race.col.final": {"en": "Final loss", "ko": "최종 손실"},
-    "race.col.hit": {"en": "Steps to tolerance", "ko": "허용 오차 도달 걸음"},
-    "race.col.div": {"en": "Diverged at", "ko": "발산한 걸음"},
+    "race.col.hit": {"en": "Steps to tolerance", "ko": "허용 오차 도달 스텝"},
+    "race.col.div": {"en": "Diverged at", "ko": "발산한 스텝"},
     "race.col.reason": {"en": "Why", "ko": "이유"},
     "race.col.evals": {"en": "Gradient evaluations", "ko": "기울기 계산 횟수"},
-    "race.col.steps": {"en": "Steps taken", "ko": "진행한 걸음 수"},
+    "race.col.steps": {"en": "Steps taken", "ko": "진행한 스텝 수"},
     "race.never": {"en": "not reached", "ko": "도달 못 함"},
     "race.no_min": {"en": "no known minimum", "ko": "알려진 최솟값 없음"},
     "race.reason.curvature": {
         "en": "step too large for the curvature here",
-        "ko": "이곳의 곡률에 비해 걸음이 너무 큼",
+        "ko": "이곳의 곡률에 비해 스텝이 너무 큼",
     },
     "race.reason.start": {
         "en": "the loss is not finite at the start point (it overflows there)",
@@ -181,7 +181,7 @@ STRINGS = {
     },
     "race.reason.overflow": {
         "en": "the loss here is astronomically large: its gradient and step overflow float32",
-        "ko": "이곳의 손실이 천문학적으로 커서 기울기와 걸음이 float32 범위를 넘침",
+        "ko": "이곳의 손실이 천문학적으로 커서 기울기와 스텝이 float32 범위를 넘침",
     },
     "race.col.gap": {"en": "Final loss above the minimum (f − f*)", "ko": "최솟값 대비 최종 손실 (f − f*)"},
     "race.col.ended": {"en": "Ended at", "ko": "끝난 곳"},
@@ -201,11 +201,11 @@ STRINGS = {
         "en": "left the view: unbounded surface",
         "ko": "화면을 벗어남: 아래로 끝없는 곡면",
     },
-    "race.vectors": {"en": "Vectors at step {k}", "ko": "{k}번째 걸음의 벡터"},
+    "race.vectors": {"en": "Vectors at step {k}", "ko": "{k}번째 스텝의 벡터"},
     "race.col.pos": {"en": "Position", "ko": "위치"},
     "race.col.g": {"en": "Gradient g", "ko": "기울기 g"},
     "race.col.m": {"en": "Velocity / m", "ko": "속도 / m"},
-    "race.col.d": {"en": "Step Δw", "ko": "이동 Δw"},
+    "race.col.d": {"en": "Step Δw", "ko": "스텝 Δw"},
     "race.col.eff": {"en": "Effective lr per coordinate (−Δw/g)", "ko": "좌표별 실효 학습률 (−Δw/g)"},
     "race.col.la": {"en": "Look-ahead point", "ko": "미리 본 지점"},
     # explanations
@@ -253,7 +253,7 @@ STRINGS = {
     "race.look.plateau": {
         "en": "Flat regions with tiny gradients: plain steps crawl there. Watch the gradient norm and "
         "who keeps moving.",
-        "ko": "기울기가 아주 작은 평평한 지역: 단순한 걸음은 그곳에서 기어갑니다. 기울기 크기와 누가 "
+        "ko": "기울기가 아주 작은 평평한 지역: 단순한 스텝은 그곳에서 기어갑니다. 기울기 크기와 누가 "
         "계속 움직이는지 보세요.",
     },
     "race.look.sharpflat": {
@@ -263,7 +263,7 @@ STRINGS = {
     "race.look.cliff": {
         "en": "A cliff: the gradient jumps from small to huge. Watch for a step that flies far away "
         "when an optimizer reaches the edge.",
-        "ko": "절벽: 기울기가 작다가 갑자기 매우 커집니다. 가장자리에 닿았을 때 멀리 튕겨 나가는 걸음을 "
+        "ko": "절벽: 기울기가 작다가 갑자기 매우 커집니다. 가장자리에 닿았을 때 멀리 튕겨 나가는 스텝을 "
         "찾아보세요.",
     },
     "race.look.other": {
@@ -280,7 +280,7 @@ STRINGS = {
     },
     "race.look.bowl.adagrad": {
         "en": "Its per-coordinate steps make the stretched bowl look round, but the steps keep shrinking.",
-        "ko": "좌표별 걸음 덕분에 늘어난 그릇도 둥글게 보이지만, 걸음은 계속 작아집니다.",
+        "ko": "좌표별 스텝 덕분에 늘어난 그릇도 둥글게 보이지만, 스텝은 계속 작아집니다.",
     },
     "race.look.valley.plain": {
         "en": "It reaches the valley floor fast, then crawls: the gradient along the floor is tiny.",
@@ -292,11 +292,11 @@ STRINGS = {
     },
     "race.look.valley.adagrad": {
         "en": "Its accumulated G only grows, so its steps shrink: watch it slow down before the end.",
-        "ko": "누적값 G가 커지기만 해서 걸음이 줄어듭니다. 끝에 닿기 전에 느려지는 것을 보세요.",
+        "ko": "누적값 G가 커지기만 해서 스텝이 줄어듭니다. 끝에 닿기 전에 느려지는 것을 보세요.",
     },
     "race.look.valley.rms": {
         "en": "Its running average forgets old gradients, so its step size recovers and it keeps going.",
-        "ko": "이동 평균이 오래된 기울기를 잊기 때문에 걸음 크기가 회복되어 계속 나아갑니다.",
+        "ko": "지수평균이 오래된 기울기를 잊기 때문에 스텝 크기가 회복되어 계속 나아갑니다.",
     },
     "race.look.valley.adam": {
         "en": "Steps of about η per coordinate: fast along the floor, but it may wobble near the minimum.",
@@ -304,7 +304,7 @@ STRINGS = {
     },
     "race.look.saddle.plain": {
         "en": "Started almost on the ridge line, exact gradient descent barely leaves it; noise helps it escape.",
-        "ko": "능선 바로 옆에서 시작하면 정확한 경사 하강은 거의 벗어나지 못합니다. 잡음이 탈출을 돕습니다.",
+        "ko": "능선 바로 옆에서 시작하면 정확한 경사하강법은 거의 벗어나지 못합니다. 노이즈가 탈출을 돕습니다.",
     },
     "race.look.saddle.momentum": {
         "en": "Velocity accumulates the tiny escape direction, so it leaves the saddle sooner.",
@@ -316,7 +316,7 @@ STRINGS = {
     },
     "race.look.plateau.plain": {
         "en": "Step = η·gradient, so on the flat part it barely moves.",
-        "ko": "걸음 = η·기울기이므로 평평한 부분에서는 거의 움직이지 않습니다.",
+        "ko": "스텝 = η·기울기이므로 평평한 부분에서는 거의 움직이지 않습니다.",
     },
     "race.look.plateau.adam": {
         "en": "The ratio m/√v stays near 1 even for tiny gradients unless ε is comparable to them: "
@@ -326,7 +326,7 @@ STRINGS = {
     },
     "race.look.plateau.rms": {
         "en": "Normalising by the root mean square keeps its steps usable on the flat part.",
-        "ko": "제곱평균제곱근으로 나누어 평평한 부분에서도 걸음이 충분히 큽니다.",
+        "ko": "제곱평균제곱근으로 나누어 평평한 부분에서도 스텝이 충분히 큽니다.",
     },
     "race.look.sharpflat.plain": {
         "en": "With a large η it cannot stay in the sharp minimum (η above 2/curvature there) and "
@@ -341,15 +341,15 @@ STRINGS = {
     },
     "race.look.cliff.plain": {
         "en": "At the edge the gradient is huge, so one step throws it far: a classic exploding gradient.",
-        "ko": "가장자리에서 기울기가 매우 커서 한 걸음에 멀리 튕겨 나갑니다. 전형적인 기울기 폭발입니다.",
+        "ko": "가장자리에서 기울기가 매우 커서 한 스텝에 멀리 튕겨 나갑니다. 전형적인 기울기 폭발입니다.",
     },
     "race.look.cliff.momentum": {
         "en": "The huge gradient at the edge enters its velocity and keeps pushing for many steps.",
-        "ko": "가장자리의 큰 기울기가 속도에 들어가 여러 걸음 동안 계속 밀어냅니다.",
+        "ko": "가장자리의 큰 기울기가 속도에 들어가 여러 스텝 동안 계속 밀어냅니다.",
     },
     "race.look.cliff.adam": {
         "en": "Its normalised step stays about η even where the gradient explodes.",
-        "ko": "기울기가 폭발하는 곳에서도 정규화된 걸음은 대략 η로 유지됩니다.",
+        "ko": "기울기가 폭발하는 곳에서도 정규화된 스텝은 대략 η로 유지됩니다.",
     },
     # per-run batch size and schedule (GD vs SGD vs mini-batch in one race)
     "race.run_batch": {"en": "Batch size B", "ko": "배치 크기 B"},
@@ -358,7 +358,7 @@ STRINGS = {
         'in between is mini-batch SGD; "= …" keeps the size under Mini-batch noise. All runs share the '
         "noise and its seed, so they see the same data.",
         "ko": "이 실행만의 미니배치 크기(128개 샘플 중)입니다. 128은 경사 하강법(GD), 1은 SGD, 그 사이는 "
-        '미니배치 SGD입니다. "= …"는 미니배치 잡음의 크기를 그대로 씁니다. 모든 실행이 같은 잡음과 '
+        '미니배치 SGD입니다. "= …"는 미니배치 노이즈의 크기를 그대로 씁니다. 모든 실행이 같은 노이즈과 '
         "시드를 쓰므로 같은 데이터를 봅니다.",
     },
     "race.batch_same": {"en": "= {b}", "ko": "= {b}"},

@@ -63,7 +63,7 @@ _add(
         description={
             "en": "A convex bowl with eigenvalues 1 and kappa, rotated by theta: the model of every "
             "smooth minimum.",
-            "ko": "고윳값이 1과 kappa이고 theta만큼 회전한 볼록한 그릇: 모든 매끄러운 최솟값의 모형입니다.",
+            "ko": "고윳값이 1과 κ이고 θ만큼 회전한 볼록한 그릇: 모든 매끄러운 최솟값의 모형입니다.",
         },
         source="exact",
     )
@@ -250,7 +250,7 @@ _add(
         description={
             "en": "A degenerate saddle at the origin (zero Hessian) with three downhill valleys, room for "
             "two legs and a tail. Unbounded below.",
-            "ko": "원점에 헤세 행렬이 0인 퇴화 안장점이 있고 내리막 골짜기가 세 갈래입니다(두 다리와 꼬리 "
+            "ko": "원점에 헤시안이 0인 퇴화 안장점이 있고 내리막 골짜기가 세 갈래입니다(두 다리와 꼬리 "
             "자리). 아래로 유계가 아닙니다.",
         },
         source="exact (no minimum; the origin is the only critical point)",
@@ -270,8 +270,8 @@ _add(
         description={
             "en": "A saddle at the origin between two minima at (0, +-1): gradient descent started on the "
             "ridge line y = 0 waits near the saddle; noise or a tiny offset lets it escape.",
-            "ko": "두 최솟값 (0, +-1) 사이 원점에 안장점이 있습니다. 능선 y = 0 위에서 출발한 경사 하강법은 "
-            "안장점 근처에서 머물고, 잡음이나 작은 어긋남이 있어야 빠져나갑니다.",
+            "ko": "두 최솟값 (0, +-1) 사이 원점에 안장점이 있습니다. 능선 y = 0 위에서 출발한 경사하강법은 "
+            "안장점 근처에서 머물고, 노이즈나 작은 어긋남이 있어야 빠져나갑니다.",
         },
         source="exact: grad f = (x, y^3 - y) vanishes at y in {0, +-1}",
         category="saddle",
@@ -311,7 +311,7 @@ _add(
         description={
             "en": "A convex quadratic with a very flat floor along the diagonal (Hessian eigenvalues 0.04 "
             "and 1): progress along x = y is slow.",
-            "ko": "대각선 방향 바닥이 매우 평평한 볼록 이차함수(헤세 행렬 고윳값 0.04와 1): "
+            "ko": "대각선 방향 바닥이 매우 평평한 볼록 이차함수(헤시안 고윳값 0.04와 1): "
             "x = y 방향으로의 진행이 느립니다.",
         },
         source=f"{_SFU}; exact",
@@ -358,7 +358,7 @@ _add(
         description={
             "en": "A global minimum at the origin flanked by two shallower local minima near "
             "(+-1.75, -+0.87).",
-            "ko": "원점의 전역 최솟값 양옆에 더 얕은 국소 최솟값 두 개가 (+-1.75, -+0.87) 근처에 있습니다.",
+            "ko": "원점의 전역 최솟값 양옆에 더 얕은 지역 최솟값 두 개가 (+-1.75, -+0.87) 근처에 있습니다.",
         },
         source=f"{_SFU}; exact",
         log_color=True,
@@ -377,7 +377,7 @@ _add(
         latex=r"f = \left(4 - 2.1x^2 + \tfrac{x^4}{3}\right)x^2 + xy + (4y^2 - 4)\,y^2",
         description={
             "en": "Six local minima, two of them global and symmetric about the origin.",
-            "ko": "국소 최솟값이 여섯 개이고, 그중 두 개가 원점에 대해 대칭인 전역 최솟값입니다.",
+            "ko": "지역 최솟값이 여섯 개이고, 그중 두 개가 원점에 대해 대칭인 전역 최솟값입니다.",
         },
         source=f"Dixon & Szego (1978); {_SFU} lists (+-0.0898, -+0.7126), f* = -1.0316; {_RECOMPUTED}",
         category="multimodal",
@@ -398,7 +398,7 @@ _add(
         ),
         description={
             "en": "Values span six decades, with several local minima; the global minimum 3 is at (0, -1).",
-            "ko": "값의 범위가 여섯 자릿수에 걸치고 국소 최솟값이 여럿 있습니다. 전역 최솟값 3은 (0, -1)에 "
+            "ko": "값의 범위가 여섯 자릿수에 걸치고 지역 최솟값이 여럿 있습니다. 전역 최솟값 3은 (0, -1)에 "
             "있습니다.",
         },
         source=f"Goldstein & Price (1971); {_SFU}; exact",
@@ -419,7 +419,7 @@ _add(
         description={
             "en": "A valley along x - y = 1 with a sine ripple: the global minimum near (-0.55, -1.55) and "
             "a local one near (2.59, 1.59).",
-            "ko": "사인 물결이 있는 x - y = 1 방향의 골짜기: 전역 최솟값은 (-0.55, -1.55) 근처, 국소 "
+            "ko": "사인 물결이 있는 x - y = 1 방향의 골짜기: 전역 최솟값은 (-0.55, -1.55) 근처, 지역 "
             "최솟값은 (2.59, 1.59) 근처에 있습니다.",
         },
         source=(
@@ -442,7 +442,7 @@ _add(
         description={
             "en": "A bowl covered in a regular egg-crate of local minima: local methods stop in the first "
             "dimple.",
-            "ko": "국소 최솟값이 달걀판처럼 규칙적으로 덮인 그릇: 지역적 방법은 첫 번째 오목한 곳에서 "
+            "ko": "지역 최솟값이 달걀판처럼 규칙적으로 덮인 그릇: 지역적 방법은 첫 번째 오목한 곳에서 "
             "멈춥니다.",
         },
         source=f"Rastrigin (1974); {_SFU}; exact",
@@ -533,7 +533,7 @@ _add(
             "en": "A narrow basin (curvature ~28) slightly deeper than a wide one (curvature ~1.6): gradient "
             "descent with lr above 2/28 ~ 0.07 cannot settle in the sharp one, the flat one allows lr ~ 1.2.",
             "ko": "좁은 분지(곡률 약 28)가 넓은 분지(곡률 약 1.6)보다 조금 더 깊습니다. "
-            "학습률이 2/28 ~ 0.07을 넘는 경사 하강법은 날카로운 쪽에 자리 잡지 못하지만, "
+            "학습률이 2/28 ~ 0.07을 넘는 경사하강법은 날카로운 쪽에 자리 잡지 못하지만, "
             "평평한 쪽은 학습률 1.2 정도까지 버팁니다.",
         },
         source=(
@@ -558,7 +558,7 @@ _add(
             "en": "A single well in a vast plateau where the gradient is tiny (4e-4 at the start): SGD "
             "barely moves; Adam rescales it to full steps unless eps is comparable to the gradient.",
             "ko": "기울기가 아주 작은(출발점에서 4e-4) 넓은 고원 속의 우물 하나: SGD는 거의 움직이지 "
-            "않고, Adam은 eps가 기울기만큼 크지 않다면 이를 온전한 보폭으로 키웁니다.",
+            "않고, Adam은 ε이 기울기만큼 크지 않다면 이를 온전한 스텝 크기로 키웁니다.",
         },
         source="constructed for this app; exact",
         category="plateau",
@@ -577,7 +577,7 @@ _add(
         description={
             "en": "A steep-walled valley with a floor of nearly constant slope: Adagrad's steps shrink like "
             "1/sqrt(t) and stall, RMSprop's forget old gradients and keep going.",
-            "ko": "벽은 가파르고 바닥의 기울기는 거의 일정한 골짜기: Adagrad의 보폭은 1/sqrt(t)처럼 줄어 "
+            "ko": "벽은 가파르고 바닥의 기울기는 거의 일정한 골짜기: Adagrad의 스텝 크기는 1/√t처럼 줄어 "
             "멈춰 서고, 오래된 기울기를 잊는 RMSprop은 계속 나아갑니다.",
         },
         source="constructed for this app (pseudo-Huber floor); exact",
@@ -598,7 +598,7 @@ _add(
             "en": "A gentle slope ending in a cliff 10 high and about 0.05 wide: the gradient there is "
             "hundreds of times the slope's, and a plain step lands far away (exploding gradient).",
             "ko": "완만한 비탈 끝에 높이 10, 폭 약 0.05의 절벽이 있습니다. "
-            "그곳의 기울기는 비탈의 수백 배라서 보통의 한 걸음이 멀리 튕겨 나갑니다(기울기 폭주).",
+            "그곳의 기울기는 비탈의 수백 배라서 보통의 한 스텝이 멀리 튕겨 나갑니다(기울기 폭주).",
         },
         source=(
             "constructed for this app after the cliffs of Pascanu, Mikolov & Bengio (2013); the minimiser "
@@ -620,7 +620,7 @@ _add(
         description={
             "en": "A shallow local minimum near (0.96, 0) and a deeper global one near (-1.04, 0): gradient "
             "descent stops in the first, momentum can coast over the barrier.",
-            "ko": "(0.96, 0) 근처의 얕은 국소 최솟값과 (-1.04, 0) 근처의 더 깊은 전역 최솟값: 경사 하강법은 "
+            "ko": "(0.96, 0) 근처의 얕은 지역 최솟값과 (-1.04, 0) 근처의 더 깊은 전역 최솟값: 경사하강법은 "
             "앞의 것에서 멈추고, 모멘텀은 관성으로 장벽을 넘을 수 있습니다.",
         },
         source=f"constructed for this app; minimisers are the roots of 4x^3 - 4x + 0.3 = 0, {_RECOMPUTED}",

@@ -85,28 +85,28 @@ _OTHER_OPS = {
     ast.Mod: "%", ast.FloorDiv: "//", ast.MatMult: "@", ast.LShift: "<<", ast.RShift: ">>",
     ast.BitOr: "|", ast.BitXor: "xor", ast.BitAnd: "&", ast.Invert: "~", ast.Not: "not",
 }
-_REJECTED = {
-    ast.Attribute: "Attribute access is not allowed",
-    ast.Subscript: "Subscripts (indexing) are not allowed",
-    ast.Lambda: "Lambdas are not allowed",
-    ast.ListComp: "Comprehensions are not allowed",
-    ast.SetComp: "Comprehensions are not allowed",
-    ast.DictComp: "Comprehensions are not allowed",
-    ast.GeneratorExp: "Comprehensions are not allowed",
-    ast.Compare: "Comparisons are not allowed",
-    ast.BoolOp: "Boolean operators (and, or) are not allowed",
-    ast.IfExp: "Conditional expressions are not allowed",
-    ast.JoinedStr: "Strings are not allowed",
-    ast.Tuple: "Tuples (a comma outside a function call) are not allowed",
-    ast.List: "Lists are not allowed",
-    ast.Dict: "Dicts are not allowed",
-    ast.Set: "Sets are not allowed",
-    ast.Starred: "Starred arguments are not allowed",
-    ast.NamedExpr: "Assignments are not allowed",
-    ast.Await: "await is not allowed",
-    ast.Yield: "yield is not allowed",
-    ast.YieldFrom: "yield is not allowed",
-    ast.Slice: "Slices are not allowed",
+_REJECTED = {  # Python constructs the language leaves out, and the code of each one's message
+    ast.Attribute: "attribute",
+    ast.Subscript: "subscript",
+    ast.Lambda: "lambda",
+    ast.ListComp: "comprehension",
+    ast.SetComp: "comprehension",
+    ast.DictComp: "comprehension",
+    ast.GeneratorExp: "comprehension",
+    ast.Compare: "comparison",
+    ast.BoolOp: "boolean",
+    ast.IfExp: "conditional",
+    ast.JoinedStr: "strings",
+    ast.Tuple: "tuple",
+    ast.List: "list",
+    ast.Dict: "dict",
+    ast.Set: "set",
+    ast.Starred: "starred",
+    ast.NamedExpr: "assignment",
+    ast.Await: "await",
+    ast.Yield: "yield",
+    ast.YieldFrom: "yield",
+    ast.Slice: "slice",
 }
 
 # Characters people paste from word processors and web pages, read as the operator they show.
@@ -117,13 +117,114 @@ _SUPERSCRIPTS = {
 }
 
 
-class ExpressionError(ValueError):
-    """A formula was rejected. ``piece`` is the offending text, ``column`` its 1-based position."""
+_AT = "'{piece}' at column {column}"  # where the offending piece is, in every positioned message
 
-    def __init__(self, message: str, piece: str | None = None, column: int | None = None):
+# Every rejection's English message, by a stable code. The page shows the message of the visitor's
+# language (i18n/formula.py translates these codes with the same fields); a library user reads the
+# English one as the exception's text. A field in quotes here is the user's text (the page shows it
+# as code instead of in quotes).
+MESSAGES: dict[str, str] = {
+    # the text as a whole
+    "not_text": "The formula must be text; got {type}",
+    "empty": "The formula is empty; type one in x and y, for example x^2 + 3*y^2",
+    "too_long": "The formula is {length} characters long; the limit is {limit}",
+    "control_character": "Control character {char} at column {column} is not allowed",
+    "invalid_character": "Invalid character U+{codepoint} at column {column}",
+    "parentheses_too_deep": "Parentheses are nested more than {limit} deep: '(' at column {column}",
+    "unreadable": "Cannot read the formula: {detail}",
+    "too_deep": "The formula is nested more than {limit} levels deep: " + _AT,
+    "too_costly": "The formula is too large to compile quickly: it costs {cost}, the limit is {limit} "
+    "(+ - * cost {arith}, / and x^2 {div}, most functions {call}, x^1.5, sinh, cosh, min and max {pow})",
+    "not_finite": "The formula is not finite anywhere in the view x in [{x0:g}, {x1:g}], "
+    "y in [{y0:g}, {y1:g}] (e.g. log or sqrt of negative numbers, or division by zero); "
+    "change it or the view",
+    # syntax, as Python's parser reports it
+    "syntax": "Syntax error at " + _AT + ": invalid syntax",
+    "syntax_end": "Syntax error at column {column} (end of input): invalid syntax",
+    "unclosed": "Syntax error at " + _AT + ": '{piece}' was never closed",
+    "unmatched": "Syntax error at " + _AT + ": unmatched '{piece}'",
+    "syntax_other": "Syntax error at " + _AT + ": {detail}",
+    "syntax_end_other": "Syntax error at column {column} (end of input): {detail}",
+    # the usual slips, with the formula they probably meant
+    "did_you_mean": _AT + ": did you mean {fix}?",
+    "lowercase_variable": _AT + ": variables are lower-case x and y: did you mean {fix}?",
+    "lowercase_constant": _AT + ": constants are lower-case: did you mean {fix}?",
+    "call_not_function": "Only the named functions can be called: " + _AT + "; did you mean {fix}?",
+    # names, numbers and calls
+    "unknown_literal": "Unknown name; use x, y, pi, e or the functions {functions}: " + _AT,
+    "unknown_name": "Unknown name; use x, y, pi, e or one of the functions {functions}: " + _AT,
+    "unknown_name_near": "Unknown name (did you mean '{near}'?); use x, y, pi, e or one of the functions "
+    "{functions}: " + _AT,
+    "function_needs_argument": "Function '{name}' needs an argument in parentheses: " + _AT,
+    "function_not_allowed": "Function '{name}' is not allowed; choose one of {functions}: " + _AT,
+    "function_not_allowed_near": "Function '{name}' is not allowed (did you mean '{near}'?); choose one of "
+    "{functions}: " + _AT,
+    "keyword_argument": "Keyword arguments are not allowed in {name}(): " + _AT,
+    "argument_count_one": "{name}() takes 1 argument, got {got}: " + _AT,
+    "argument_count_two": "{name}() takes 2 arguments, got {got}: " + _AT,
+    "strings": "Strings are not allowed: " + _AT,
+    "imaginary": "Imaginary numbers are not allowed: " + _AT,
+    "number_too_large": "Number too large (the limit is {limit:.3g}): " + _AT,
+    "unary_operator": "Operator '{op}' is not allowed: " + _AT,
+    "binary_operator": "Operator '{piece}' is not allowed; use + - * / ^ (power): " + _AT,
+    # Python constructs (_REJECTED)
+    "attribute": "Attribute access is not allowed: " + _AT,
+    "subscript": "Subscripts (indexing) are not allowed: " + _AT,
+    "lambda": "Lambdas are not allowed: " + _AT,
+    "comprehension": "Comprehensions are not allowed: " + _AT,
+    "comparison": "Comparisons are not allowed: " + _AT,
+    "boolean": "Boolean operators (and, or) are not allowed: " + _AT,
+    "conditional": "Conditional expressions are not allowed: " + _AT,
+    "tuple": "Tuples (a comma outside a function call) are not allowed: " + _AT,
+    "list": "Lists are not allowed: " + _AT,
+    "dict": "Dicts are not allowed: " + _AT,
+    "set": "Sets are not allowed: " + _AT,
+    "starred": "Starred arguments are not allowed: " + _AT,
+    "assignment": "Assignments are not allowed: " + _AT,
+    "await": "await is not allowed: " + _AT,
+    "yield": "yield is not allowed: " + _AT,
+    "slice": "Slices are not allowed: " + _AT,
+    "construct": "'{kind}' is not allowed: " + _AT,
+    # the view (only a library caller passes one)
+    "bad_bounds": "bounds must be ((x_min, x_max), (y_min, y_max)); got {bounds}",
+    "bounds_not_finite": "bounds {bounds} must be finite with x_min < x_max and y_min < y_max",
+    "bad_start": "start must be a point (x, y); got {start}",
+    "start_outside": "start {start} is outside the view {bounds}",
+}
+
+
+class ExpressionError(ValueError):
+    """A formula was rejected. ``piece`` is the offending text, ``column`` its 1-based position.
+
+    ``code`` (a key of :data:`MESSAGES`) and ``fields`` say the same as the English message, for
+    showing it in another language: ``MESSAGES[code].format(**fields)`` is the message. Made by
+    :func:`_error`; None and {} for an error made elsewhere with a message only.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        piece: str | None = None,
+        column: int | None = None,
+        *,
+        code: str | None = None,
+        fields: dict[str, Any] | None = None,
+    ):
         super().__init__(message)
         self.piece = piece
         self.column = column
+        self.code = code
+        self.fields = dict(fields or {})
+
+
+def _error(code: str, piece: str | None = None, column: int | None = None, **fields: Any) -> ExpressionError:
+    """The rejection ``code`` with its message; ``piece`` and ``column`` are fields too (the piece
+    shortened for the message, kept whole on the exception)."""
+    if piece is not None:
+        fields["piece"] = _short(piece)
+    if column is not None:
+        fields["column"] = column
+    return ExpressionError(MESSAGES[code].format(**fields), piece, column, code=code, fields=fields)
 
 
 Fn = Callable[[Any, Any, Any], Any]  # (x, y, constants) -> value, elementwise
@@ -186,23 +287,25 @@ def _between(src: _Source, left: ast.AST, right: ast.AST, symbol: str) -> tuple[
     return stripped, a + (k if k >= 0 else 0) + 1
 
 
-def _fail(src: _Source, node: ast.AST, what: str) -> ExpressionError:
+def _fail(src: _Source, node: ast.AST, code: str, **fields: Any) -> ExpressionError:
+    """The rejection ``code`` of ``node`` (its text and column are the message's piece and column)."""
     piece, col = src.piece(node)
-    return ExpressionError(f"{what}: '{_short(piece)}' at column {col}", piece, col)
+    return _error(code, piece, col, **fields)
 
 
-def _hint(piece: str, column: int, hint: str) -> ExpressionError:
+def _hint(piece: str, column: int, fix: str, code: str = "did_you_mean") -> ExpressionError:
     """A rejection with a suggestion: ``'2x' at column 1: did you mean 2*x?``."""
-    return ExpressionError(f"'{_short(piece)}' at column {column}: {hint}", piece, column)
+    return _error(code, piece, column, fix=fix)
 
 
 def _short(s: str, n: int = 40) -> str:
     return s if len(s) <= n else s[: n - 3] + "..."
 
 
-def _suggest(name: str, choices) -> str:
+def _suggest(name: str, choices) -> str | None:
+    """The choice closest to ``name`` (a likely typo), or None."""
     near = difflib.get_close_matches(name.lower(), list(choices), n=1)
-    return f" (did you mean '{near[0]}'?)" if near else ""
+    return near[0] if near else None
 
 
 # ---- hints for what people type: implicit multiplication, functions without parentheses ----------
@@ -291,28 +394,29 @@ def _syntax_hint(src: _Source, offset: int) -> ExpressionError | None:
             end = toks[_factor_end(toks, b)].end[1]
             arg = src.span(second.start[1], end)
             start = first.start[1]
-            return _hint(src.span(start, end), src.orig(start) + 1, f"did you mean {first.string}({arg})?")
+            return _hint(src.span(start, end), src.orig(start) + 1, f"{first.string}({arg})")
         if _ends_operand(first) and _starts_operand(second):
             start = toks[_factor_start(toks, a)].start[1]
             end = toks[_factor_end(toks, b)].end[1]
             left, right = src.span(start, first.end[1]), src.span(second.start[1], end)
-            return _hint(src.span(start, end), src.orig(start) + 1, f"did you mean {left}*{right}?")
+            return _hint(src.span(start, end), src.orig(start) + 1, f"{left}*{right}")
     return None
 
 
-def _name_hint(name: str) -> str | None:
-    """A suggestion for an unknown name: ``X`` -> x, ``xy`` -> x*y, ``sinx`` -> sin(x)."""
+def _name_hint(name: str) -> tuple[str, str] | None:
+    """A suggestion for an unknown name: ``X`` -> x, ``xy`` -> x*y, ``sinx`` -> sin(x), as (the
+    message's code, the suggested text)."""
     if name in ("X", "Y"):
-        return f"variables are lower-case x and y: did you mean {name.lower()}?"
+        return "lowercase_variable", name.lower()
     if name.lower() in CONSTANTS and name != name.lower():
-        return f"constants are lower-case: did you mean {name.lower()}?"
+        return "lowercase_constant", name.lower()
     parts = _split_symbols(name)
     if parts and len(parts) > 1:
-        return f"did you mean {'*'.join(parts)}?"
+        return "did_you_mean", "*".join(parts)
     for fn in sorted(FUNCTIONS, key=len, reverse=True):
         rest = name[len(fn) :]
         if name.startswith(fn) and rest and (_split_symbols(rest) or rest.isdigit()):
-            return f"did you mean {fn}({'*'.join(_split_symbols(rest) or [rest])})?"
+            return "did_you_mean", f"{fn}({'*'.join(_split_symbols(rest) or [rest])})"
     return None
 
 
@@ -340,11 +444,20 @@ def _parse(src: _Source) -> ast.Expression:
             raise hint from None
         i = src.orig(offset - 1)
         piece = src.original[i : i + 1]
-        where = f"'{piece}' at column {i + 1}" if piece.strip() else f"column {i + 1} (end of input)"
         msg = (err.msg or "invalid syntax").split(" (<unknown>")[0]
-        raise ExpressionError(f"Syntax error at {where}: {msg}", piece or None, i + 1) from None
+        if not piece.strip():  # past the end: nothing to point at
+            if msg == "invalid syntax":
+                raise _error("syntax_end", None, i + 1) from None
+            raise _error("syntax_end_other", None, i + 1, detail=msg) from None
+        # Python's own words for the usual cases have a code each (a translated message); any other
+        # message is passed on as it is
+        known = {"invalid syntax": "syntax", f"'{piece}' was never closed": "unclosed",
+                 f"unmatched '{piece}'": "unmatched"}
+        if msg in known:
+            raise _error(known[msg], piece, i + 1) from None
+        raise _error("syntax_other", piece, i + 1, detail=msg) from None
     except (ValueError, RecursionError, MemoryError) as err:  # e.g. null bytes
-        raise ExpressionError(f"Cannot read the formula: {err}") from None
+        raise _error("unreadable", detail=str(err)) from None
 
 
 def _check_characters(text: str) -> None:
@@ -352,14 +465,12 @@ def _check_characters(text: str) -> None:
     depth = 0
     for i, ch in enumerate(text):
         if ord(ch) < 32 and ch not in "\n\r\t":
-            raise ExpressionError(f"Control character {ch!r} at column {i + 1} is not allowed", ch, i + 1)
+            raise _error("control_character", ch, i + 1, char=repr(ch))
         if 0xD800 <= ord(ch) <= 0xDFFF:  # half a UTF-16 pair: no character at all, cannot be encoded
-            raise ExpressionError(f"Invalid character U+{ord(ch):04X} at column {i + 1}", ch, i + 1)
+            raise _error("invalid_character", ch, i + 1, codepoint=f"{ord(ch):04X}")
         depth += {"(": 1, ")": -1}.get(ch, 0)
         if depth > MAX_DEPTH:
-            raise ExpressionError(
-                f"Parentheses are nested more than {MAX_DEPTH} deep: '(' at column {i + 1}", ch, i + 1
-            )
+            raise _error("parentheses_too_deep", ch, i + 1, limit=MAX_DEPTH)
 
 
 # ---- limits: nesting and the cost of compiling ---------------------------------------------------
@@ -416,7 +527,7 @@ def _check_tree(tree: ast.Expression, src: _Source) -> int:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise _fail(src, node, f"The formula is nested more than {MAX_DEPTH} levels deep")
+            raise _fail(src, node, "too_deep", limit=MAX_DEPTH)
         cost += _node_cost(node)
         for child in ast.iter_child_nodes(node):
             if hasattr(child, "col_offset"):  # operators and Load contexts carry no position
@@ -435,10 +546,9 @@ def compile_cost(text: str) -> int:
 
 
 def _over_budget(cost: int) -> ExpressionError:
-    return ExpressionError(
-        f"The formula is too large to compile quickly: it costs {cost}, the limit is {MAX_COST} "
-        f"(+ - * cost {_COST_ARITH}, / and x^2 {_COST_DIV}, most functions {_COST_CALL['sin']}, "
-        f"x^1.5, sinh, cosh, min and max {_COST_POW})"
+    return _error(
+        "too_costly", cost=cost, limit=MAX_COST, arith=_COST_ARITH, div=_COST_DIV, call=_COST_CALL["sin"],
+        pow=_COST_POW,
     )
 
 
@@ -448,17 +558,17 @@ def _over_budget(cost: int) -> ExpressionError:
 def _number(node: ast.Constant, src: _Source) -> float:
     v = node.value
     if isinstance(v, bool) or v is None or v is Ellipsis:
-        raise _fail(src, node, f"Unknown name; use x, y, pi, e or the functions {', '.join(FUNCTIONS)}")
+        raise _fail(src, node, "unknown_literal", functions=", ".join(FUNCTIONS))
     if isinstance(v, (str, bytes)):
-        raise _fail(src, node, "Strings are not allowed")
+        raise _fail(src, node, "strings")
     if isinstance(v, complex):
-        raise _fail(src, node, "Imaginary numbers are not allowed")
+        raise _fail(src, node, "imaginary")
     try:
         f = float(v)
     except OverflowError:
         f = math.inf
     if not abs(f) <= _FLOAT32_MAX:  # the app computes in float32 by default
-        raise _fail(src, node, f"Number too large (the limit is {_FLOAT32_MAX:.3g})")
+        raise _fail(src, node, "number_too_large", limit=_FLOAT32_MAX)
     return f
 
 
@@ -497,13 +607,11 @@ def _compile(node: ast.AST, src: _Source, consts: list[float]) -> Structure:
             return ("neg", _compile(node.operand, src, consts))
         if isinstance(node.op, ast.UAdd):
             return _compile(node.operand, src, consts)
-        raise _fail(src, node, f"Operator '{_OTHER_OPS.get(type(node.op), '?')}' is not allowed")
+        raise _fail(src, node, "unary_operator", op=_OTHER_OPS.get(type(node.op), "?"))
     if isinstance(node, ast.BinOp):
         if type(node.op) not in _BINOPS:
             sym = _OTHER_OPS.get(type(node.op), "?")
-            piece, col = _between(src, node.left, node.right, sym)
-            msg = f"Operator '{piece}' is not allowed; use + - * / ^ (power): '{piece}' at column {col}"
-            raise ExpressionError(msg, piece, col)
+            raise _error("binary_operator", *_between(src, node.left, node.right, sym))
         if _is_power_of_call(node):
             raise _hint(*src.piece(node), _power_of_call_hint(node, src))
         left = _compile(node.left, src, consts)
@@ -512,7 +620,9 @@ def _compile(node: ast.AST, src: _Source, consts: list[float]) -> Structure:
         return (_BINOPS[type(node.op)][0], left, _compile(node.right, src, consts))
     if isinstance(node, ast.Call):
         return _compile_call(node, src, consts)
-    raise _fail(src, node, _REJECTED.get(type(node), f"'{type(node).__name__}' is not allowed"))
+    if type(node) in _REJECTED:
+        raise _fail(src, node, _REJECTED[type(node)])
+    raise _fail(src, node, "construct", kind=type(node).__name__)
 
 
 def _compile_name(node: ast.Name, src: _Source, consts: list[float]) -> Structure:
@@ -522,15 +632,16 @@ def _compile_name(node: ast.Name, src: _Source, consts: list[float]) -> Structur
         consts.append(CONSTANTS[node.id])
         return ("c", len(consts) - 1)
     if node.id in FUNCTIONS:
-        raise _fail(src, node, f"Function '{node.id}' needs an argument in parentheses")
+        raise _fail(src, node, "function_needs_argument", name=node.id)
     hint = _name_hint(node.id)
     if hint is not None:
-        raise _hint(*src.piece(node), hint)
-    raise _fail(
-        src, node,
-        f"Unknown name{_suggest(node.id, (*VARIABLES, *CONSTANTS, *FUNCTIONS))}; use x, y, pi, e or "
-        f"one of the functions {', '.join(FUNCTIONS)}",
-    )
+        code, fix = hint
+        raise _hint(*src.piece(node), fix, code)
+    near = _suggest(node.id, (*VARIABLES, *CONSTANTS, *FUNCTIONS))
+    functions = ", ".join(FUNCTIONS)
+    if near is None:
+        raise _fail(src, node, "unknown_name", functions=functions)
+    raise _fail(src, node, "unknown_name_near", near=near, functions=functions)
 
 
 def _is_power_of_call(node: ast.BinOp) -> bool:
@@ -545,7 +656,7 @@ def _is_power_of_call(node: ast.BinOp) -> bool:
 
 
 def _power_of_call_hint(node: ast.BinOp, src: _Source) -> str:
-    """``did you mean sin(x)²?`` for ``sin²(x)`` (the power moved after the argument)."""
+    """``sin(x)²`` for ``sin²(x)`` (the power moved after the argument)."""
     call = node.right
 
     def at(offset: int) -> int:
@@ -553,7 +664,7 @@ def _power_of_call_hint(node: ast.BinOp, src: _Source) -> str:
 
     name_end, power_end = at(node.left.end_col_offset), at(call.func.end_col_offset)
     power, args = src.original[name_end:power_end], src.original[power_end : at(call.end_col_offset)]
-    return f"did you mean {node.left.id}{args.strip()}{power.strip()}?"
+    return f"{node.left.id}{args.strip()}{power.strip()}"
 
 
 def _times_hint(node: ast.Call, src: _Source) -> str:
@@ -563,36 +674,32 @@ def _times_hint(node: ast.Call, src: _Source) -> str:
     k = src.orig_end(src.char_index(node.func.end_col_offset)) - start
     while k < len(text) and text[k] in ") ":
         k += 1
-    return f"did you mean {_short(text[:k] + '*' + text[k:])}?"
+    return _short(text[:k] + "*" + text[k:])
 
 
 def _compile_call(node: ast.Call, src: _Source, consts: list[float]) -> Structure:
     if not isinstance(node.func, ast.Name):
         piece, col = src.piece(node.func)
-        raise ExpressionError(
-            f"Only the named functions can be called: '{_short(piece)}' at column {col}; "
-            + _times_hint(node, src),
-            piece, col,
-        )
+        raise _error("call_not_function", piece, col, fix=_times_hint(node, src))
     name = node.func.id
     if name in VARIABLES or name in CONSTANTS:
         raise _hint(*src.piece(node), _times_hint(node, src))
     canon = ALIASES.get(name, name)
     if canon not in UNARY and canon not in BINARY:
-        raise _fail(
-            src, node.func,
-            f"Function '{name}' is not allowed{_suggest(name, FUNCTIONS)}; "
-            f"choose one of {', '.join(FUNCTIONS)}",
-        )
+        near = _suggest(name, FUNCTIONS)
+        fields = {"name": name, "functions": ", ".join(FUNCTIONS)}
+        if near is None:
+            raise _fail(src, node.func, "function_not_allowed", **fields)
+        raise _fail(src, node.func, "function_not_allowed_near", near=near, **fields)
     if node.keywords:
-        raise _fail(src, node.keywords[0], f"Keyword arguments are not allowed in {name}()")
+        raise _fail(src, node.keywords[0], "keyword_argument", name=name)
     for arg in node.args:
         if isinstance(arg, ast.Starred):
-            raise _fail(src, arg, "Starred arguments are not allowed")
+            raise _fail(src, arg, "starred")
     want = 1 if canon in UNARY else 2
     if len(node.args) != want:
-        plural = "s" if want > 1 else ""
-        raise _fail(src, node, f"{name}() takes {want} argument{plural}, got {len(node.args)}")
+        code = "argument_count_one" if want == 1 else "argument_count_two"
+        raise _fail(src, node, code, name=name, got=len(node.args))
     return ("call", canon, *(_compile(a, src, consts) for a in node.args))
 
 
@@ -740,9 +847,9 @@ def _check_view(bounds, start):
         (x0, x1), (y0, y1) = bounds
         b = ((float(x0), float(x1)), (float(y0), float(y1)))
     except (TypeError, ValueError):
-        raise ExpressionError(f"bounds must be ((x_min, x_max), (y_min, y_max)); got {bounds!r}") from None
+        raise _error("bad_bounds", bounds=repr(bounds)) from None
     if not all(math.isfinite(v) for pair in b for v in pair) or not (b[0][0] < b[0][1] and b[1][0] < b[1][1]):
-        raise ExpressionError(f"bounds {b!r} must be finite with x_min < x_max and y_min < y_max")
+        raise _error("bounds_not_finite", bounds=repr(b))
     s = None
     if start is not None:
         try:
@@ -750,9 +857,9 @@ def _check_view(bounds, start):
             if len(start) != 2:
                 raise ValueError
         except (TypeError, ValueError, IndexError):
-            raise ExpressionError(f"start must be a point (x, y); got {start!r}") from None
+            raise _error("bad_start", start=repr(start)) from None
         if not (b[0][0] <= s[0] <= b[0][1] and b[1][0] <= s[1] <= b[1][1]):
-            raise ExpressionError(f"start {s!r} is outside the view {b!r}")
+            raise _error("start_outside", start=repr(s), bounds=repr(b))
     return b, s
 
 
@@ -775,7 +882,7 @@ def from_expression(text: str, bounds=None, start=None) -> Landscape:
             piece and its 1-based column, also available as ``err.piece`` and ``err.column``.
     """
     if not isinstance(text, str):
-        raise ExpressionError(f"The formula must be text; got {type(text).__name__}")
+        raise _error("not_text", type=type(text).__name__)
     b, s = _check_view(DEFAULT_BOUNDS if bounds is None else bounds, start)
     return _from_expression(text.strip(), b, s)
 
@@ -790,17 +897,14 @@ class _Parsed(NamedTuple):
 def check_length(text: str) -> None:
     """Raise ExpressionError if ``text`` is longer than :data:`MAX_LENGTH` (the message says both)."""
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(
-            f"The formula is {len(text)} characters long; the limit is {MAX_LENGTH}",
-            text[MAX_LENGTH:], MAX_LENGTH + 1,
-        )
+        raise _error("too_long", text[MAX_LENGTH:], MAX_LENGTH + 1, length=len(text), limit=MAX_LENGTH)
 
 
 @functools.lru_cache(maxsize=1024)
 def _parse_text(text: str) -> _Parsed:
     """Parse and check ``text`` once (holds no compiled code, so many texts may be remembered)."""
     if not text:
-        raise ExpressionError("The formula is empty; type one in x and y, for example x^2 + 3*y^2")
+        raise _error("empty")
     check_length(text)
     _check_characters(text)
     src = _Source(text)
@@ -831,10 +935,7 @@ def _from_expression(text: str, bounds, start) -> Landscape:
     (x0, x1), (y0, y1) = bounds
     finite = np.isfinite(z)
     if not finite.any():
-        raise ExpressionError(
-            f"The formula is not finite anywhere in the view x in [{x0:g}, {x1:g}], y in [{y0:g}, {y1:g}] "
-            "(e.g. log or sqrt of negative numbers, or division by zero); change it or the view"
-        )
+        raise _error("not_finite", x0=x0, x1=x1, y0=y0, y1=y1)
     if start is None:
         want = np.array([x0 + 0.8 * (x1 - x0), y0 + 0.7 * (y1 - y0)])
         pts = np.stack([gx[finite], gy[finite]], axis=1).astype(np.float64)

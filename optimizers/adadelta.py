@@ -83,9 +83,9 @@ ADADELTA = Optimizer(
         "window (decay rho) and replaces the learning rate by the RMS of recent updates, so the "
         "units match and no learning rate is needed (eta = 1). It starts slowly: the first steps are "
         "about sqrt(eps) in size.",
-        "ko": "Adagrad의 계속 줄어드는 이동 폭을 고치기 위해 최근 기울기 제곱의 이동 평균(감쇠 rho)을 쓰고, "
-        "학습률 자리에 최근 이동량의 RMS를 넣어 단위를 맞춥니다. 그래서 학습률이 필요 없습니다(eta = 1). "
-        "처음 몇 걸음은 sqrt(eps) 정도로 작아 느리게 출발합니다.",
+        "ko": "Adagrad의 계속 줄어드는 스텝 크기를 고치기 위해 최근 기울기 제곱의 지수평균(감쇠 ρ)을 쓰고, "
+        "학습률 자리에 최근 이동량의 RMS를 넣어 단위를 맞춥니다. 그래서 학습률이 필요 없습니다(η = 1). "
+        "처음 몇 스텝은 √ε 정도로 작아 느리게 출발합니다.",
     },
     family="rms",
     momentum_param=None,
@@ -94,8 +94,8 @@ ADADELTA = Optimizer(
     note={
         "en": "Same as torch (lr = 1.0, rho = 0.9, eps = 1e-6). optax.adadelta() with its default "
         "learning_rate=None does gradient ascent; pass learning_rate=1.0 to compare.",
-        "ko": "torch와 같습니다(lr = 1.0, rho = 0.9, eps = 1e-6). optax.adadelta()는 기본값 "
-        "learning_rate=None이면 경사 상승을 하므로 비교할 때는 1.0을 넘겨야 합니다.",
+        "ko": "torch와 같습니다(lr = 1.0, ρ = 0.9, ε = 1e-6). `optax.adadelta()`는 기본값 "
+        "`learning_rate=None`이면 경사 상승을 하므로 비교할 때는 1.0을 넘겨야 합니다.",
     },
     step_latex=step_latex,
 )

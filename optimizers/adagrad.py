@@ -66,8 +66,8 @@ ADAGRAD = Optimizer(
         "past squared gradients. Steep coordinates get small steps and shallow ones large steps. "
         "Because the sum only grows, the step keeps shrinking and Adagrad can stall before the "
         "minimum on long problems.",
-        "ko": "좌표마다 학습률을 따로 둡니다. eta를 그 좌표의 과거 기울기 제곱합의 제곱근으로 나눠, "
-        "가파른 좌표는 작게, 완만한 좌표는 크게 이동합니다. 합이 계속 커지기만 하므로 이동 폭이 "
+        "ko": "좌표마다 학습률을 따로 둡니다. η를 그 좌표의 과거 기울기 제곱합의 제곱근으로 나눠, "
+        "가파른 좌표는 작게, 완만한 좌표는 크게 이동합니다. 합이 계속 커지기만 하므로 스텝 크기가 "
         "줄어들어 긴 문제에서는 최솟값에 닿기 전에 멈출 수 있습니다.",
     },
     family="adagrad",
@@ -77,8 +77,8 @@ ADAGRAD = Optimizer(
     note={
         "en": "torch form: eps (1e-10) outside the square root, accumulator starts at 0. The lecture "
         "writes eta / sqrt(G + eps); optax uses eps inside (1e-7) and starts the accumulator at 0.1.",
-        "ko": "torch 형태: eps(1e-10)는 제곱근 밖, 누적값은 0에서 시작. 강의는 eta / sqrt(G + eps)로 "
-        "쓰고, optax는 eps를 제곱근 안(1e-7)에 두고 누적값을 0.1에서 시작합니다.",
+        "ko": "torch 형태: ε(1e-10)은 제곱근 밖, 누적값은 0에서 시작. 강의는 η / √(G + ε)로 "
+        "쓰고, optax는 ε을 제곱근 안(1e-7)에 두고 누적값을 0.1에서 시작합니다.",
     },
     step_latex=step_latex,
 )

@@ -113,9 +113,9 @@ ADAM = Optimizer(
         "the root of a running average of squared gradients (scale), both bias-corrected for their "
         "zero start. Each step moves roughly eta per coordinate whatever the gradient's size, which "
         "makes it robust but lets it wander near flat minima.",
-        "ko": "모멘텀과 RMSprop을 합친 방법입니다. 기울기의 이동 평균(방향)을 기울기 제곱 이동 평균의 "
+        "ko": "모멘텀과 RMSprop을 합친 방법입니다. 기울기의 지수평균(방향)을 기울기 제곱 지수평균의 "
         "제곱근(크기)으로 나누고, 둘 다 0에서 시작한 편향을 보정합니다. 기울기 크기와 관계없이 좌표마다 "
-        "대략 eta만큼 움직여 안정적이지만 평평한 최솟값 근처에서는 맴돌 수 있습니다.",
+        "대략 η만큼 움직여 안정적이지만 평평한 최솟값 근처에서는 맴돌 수 있습니다.",
     },
     family="adam",
     momentum_param=None,
@@ -124,8 +124,8 @@ ADAM = Optimizer(
     note={
         "en": "torch form: eps added to sqrt(v_hat). The paper's efficient form adds eps-hat to "
         "sqrt(v) before the bias correction, which differs slightly in the first steps.",
-        "ko": "torch 형태: eps를 sqrt(v_hat)에 더합니다. 논문의 효율적 형태는 편향 보정 전 sqrt(v)에 "
-        "eps-hat을 더하므로 처음 몇 걸음에서 조금 다릅니다.",
+        "ko": "torch 형태: ε을 √v̂에 더합니다. 논문의 효율적 형태는 편향 보정 전 √v에 "
+        "ε̂을 더하므로 처음 몇 스텝에서 조금 다릅니다.",
     },
     step_latex=step_latex,
 )

@@ -58,8 +58,8 @@ MOMENTUM = Optimizer(
         "Consistent directions speed up (by up to 1/(1-mu)) and oscillating ones cancel, so it "
         "crosses long valleys and small bumps faster than SGD, but it can overshoot a minimum.",
         "ko": "과거 기울기를 누적한 속도를 유지합니다. 언덕을 굴러가는 공처럼 일관된 방향으로는 "
-        "최대 1/(1-mu)배까지 빨라지고 진동하는 방향은 상쇄되어, 긴 골짜기와 작은 굴곡을 SGD보다 빨리 "
-        "지나지만 최솟값을 지나칠(overshoot) 수 있습니다.",
+        "최대 1/(1 − μ)배까지 빨라지고 진동하는 방향은 상쇄되어, 긴 골짜기와 작은 굴곡을 SGD보다 빨리 "
+        "지나지만 최솟값을 지나칠 수 있습니다.",
     },
     family="momentum",
     momentum_param="momentum",
@@ -68,8 +68,8 @@ MOMENTUM = Optimizer(
     note={
         "en": "torch.optim.SGD(momentum=mu) form: eta multiplies the velocity. The lecture form "
         "v <- mu v - eta g, w <- w + v is the same method when eta is constant.",
-        "ko": "torch.optim.SGD(momentum=mu)의 형태로, 학습률이 속도에 곱해집니다. 강의의 "
-        "v <- mu v - eta g, w <- w + v 형태와 학습률이 일정하면 같은 방법입니다.",
+        "ko": "`torch.optim.SGD(momentum=μ)`의 형태로, 학습률이 속도에 곱해집니다. 강의의 "
+        "v ← μv − ηg, w ← w + v 형태와는 학습률이 고정이면 같은 방법입니다.",
     },
     step_latex=step_latex,
 )

@@ -93,8 +93,8 @@ NADAM = Optimizer(
         "en": "Adam with Nesterov's look-ahead: the step uses the momentum it will have at the next "
         "step rather than the current one, which reacts a little sooner to a change of direction. "
         "The momentum coefficient is warmed up slowly (psi) as in Dozat's paper.",
-        "ko": "Nesterov의 미리 보기를 더한 Adam입니다. 현재가 아니라 다음 걸음의 모멘텀을 써서 방향 "
-        "변화에 조금 더 빨리 반응합니다. Dozat의 논문처럼 모멘텀 계수를 psi로 천천히 올립니다.",
+        "ko": "Nesterov의 미리 보기를 더한 Adam입니다. 현재가 아니라 다음 스텝의 모멘텀을 써서 방향 "
+        "변화에 조금 더 빨리 반응합니다. Dozat의 논문처럼 모멘텀 계수를 ψ로 천천히 올립니다.",
     },
     family="adam",
     momentum_param=None,
@@ -103,7 +103,7 @@ NADAM = Optimizer(
     note={
         "en": "torch.optim.NAdam form (momentum_decay psi = 4e-3). optax.nadam omits the momentum "
         "schedule, so the two differ.",
-        "ko": "torch.optim.NAdam 형태(momentum_decay psi = 4e-3). optax.nadam은 모멘텀 스케줄이 없어 "
+        "ko": "`torch.optim.NAdam` 형태(`momentum_decay` ψ = 4e-3). `optax.nadam`은 모멘텀 스케줄이 없어 "
         "결과가 다릅니다.",
     },
     step_latex=step_latex,

@@ -80,8 +80,8 @@ NAG = Optimizer(
         "en": "torch's SGD(nesterov=True) and optax's sgd(nesterov=True) take the gradient at their "
         "own parameters p and step by g + mu v. They run the same iterates under p = w - eta mu v "
         "(checked in the tests).",
-        "ko": "torch의 SGD(nesterov=True)와 optax의 sgd(nesterov=True)는 자기 매개변수 p에서 기울기를 "
-        "구하고 g + mu v만큼 이동합니다. p = w - eta mu v로 바꾸면 같은 궤적입니다(테스트로 확인).",
+        "ko": "torch의 `SGD(nesterov=True)`와 optax의 `sgd(nesterov=True)`는 자기 파라미터 p에서 기울기를 "
+        "구하고 g + μv만큼 이동합니다. p = w − ημv로 바꾸면 같은 궤적입니다(테스트로 확인).",
     },
     step_latex=step_latex,
 )

@@ -62,8 +62,8 @@ RMSPROP = Optimizer(
         "en": "Adagrad with a memory: squared gradients are averaged with decay alpha instead of "
         "summed, so the per-coordinate step adapts to recent curvature and does not shrink to zero. "
         "It keeps moving along long valleys where Adagrad stalls.",
-        "ko": "기억을 가진 Adagrad입니다. 기울기 제곱을 더하지 않고 감쇠 alpha로 평균 내므로 좌표별 "
-        "이동 폭이 최근 곡률에 맞춰지고 0으로 줄어들지 않습니다. Adagrad가 멈추는 긴 골짜기에서도 "
+        "ko": "기억을 가진 Adagrad입니다. 기울기 제곱을 더하지 않고 감쇠 α로 지수평균을 내므로 좌표별 "
+        "스텝 크기가 최근 곡률에 맞춰지고 0으로 줄어들지 않습니다. Adagrad가 멈추는 긴 골짜기에서도 "
         "계속 나아갑니다.",
     },
     family="rms",
@@ -73,8 +73,8 @@ RMSPROP = Optimizer(
     note={
         "en": "torch form: decay alpha = 0.99, eps outside the square root. optax.rmsprop uses decay "
         "0.9 and eps inside the square root by default.",
-        "ko": "torch 형태: 감쇠 alpha = 0.99, eps는 제곱근 밖. optax.rmsprop은 기본으로 감쇠 0.9, "
-        "eps를 제곱근 안에 둡니다.",
+        "ko": "torch 형태: 감쇠 α = 0.99, ε은 제곱근 밖. `optax.rmsprop`은 기본으로 감쇠 0.9, "
+        "ε을 제곱근 안에 둡니다.",
     },
     step_latex=step_latex,
 )

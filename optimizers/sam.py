@@ -70,9 +70,9 @@ SAM = Optimizer(
         "it first steps uphill by rho to the (first-order) worst nearby point and uses the gradient "
         "found there. In a sharp minimum that gradient pushes out, so SAM prefers flat minima. "
         "Each step costs two gradient evaluations.",
-        "ko": "손실 자체가 아니라 반지름 rho인 작은 공 안의 최악의 손실을 최소화합니다. 먼저 오르막으로 "
-        "rho만큼 가서 (1차 근사의) 최악 지점의 기울기를 씁니다. 날카로운 최솟값에서는 그 기울기가 "
-        "밖으로 밀어내므로 평평한 최솟값을 선호합니다. 한 걸음에 기울기를 두 번 계산합니다.",
+        "ko": "손실 자체가 아니라 반지름 ρ인 작은 공 안의 최악의 손실을 최소화합니다. 먼저 오르막으로 "
+        "ρ만큼 가서 (1차 근사의) 최악 지점의 기울기를 씁니다. 날카로운 최솟값에서는 그 기울기가 "
+        "밖으로 밀어내므로 평평한 최솟값을 선호합니다. 한 스텝에 기울기를 두 번 계산합니다.",
     },
     family="sam",
     momentum_param="momentum",
@@ -81,7 +81,7 @@ SAM = Optimizer(
     note={
         "en": "Not in torch.optim or optax; checked against an independent NumPy implementation of "
         "Foret et al.'s Algorithm 1 (SGD base, optional momentum).",
-        "ko": "torch.optim과 optax에는 없으며, Foret 등의 알고리즘 1(SGD 기반, 선택적 모멘텀)을 NumPy로 "
+        "ko": "`torch.optim`과 optax에는 없으며, Foret 등의 알고리즘 1(SGD 기반, 선택적 모멘텀)을 NumPy로 "
         "따로 구현해 비교합니다.",
     },
     grad_evals=2,

@@ -45,8 +45,8 @@ SGD = Optimizer(
         "en": "Steps straight down the gradient by a fixed fraction eta. With the full data set it is "
         "gradient descent; with a mini-batch the gradient is a noisy estimate. It is slow along "
         "shallow directions and oscillates across steep ones, so one learning rate rarely suits both.",
-        "ko": "기울기의 반대 방향으로 학습률 eta만큼 그대로 이동합니다. 전체 데이터를 쓰면 경사 하강법, "
-        "미니배치를 쓰면 기울기가 잡음이 섞인 추정값이 됩니다. 완만한 방향으로는 느리고 가파른 "
+        "ko": "기울기의 반대 방향으로 학습률 η만큼 그대로 이동합니다. 전체 데이터를 쓰면 경사하강법, "
+        "미니배치를 쓰면 기울기는 노이즈가 섞인 추정값이 됩니다. 완만한 방향으로는 느리고 가파른 "
         "방향으로는 진동하므로 하나의 학습률로 둘 다 맞추기 어렵습니다.",
     },
     family="plain",

@@ -15,7 +15,7 @@ import streamlit as st
 from i18n import t
 from studies import batch
 from ui import batch_model as bm
-from ui import progress, shell, state, widgets
+from ui import glossary, progress, shell, state, widgets
 from viz import batch as vb
 
 
@@ -87,17 +87,17 @@ def network(ps: state.PageState) -> None:
     controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls, st.form(ps.key("_form"), border=True):
-        st.markdown(f"**{t('batch.data_section')}**")
+        widgets.markdown(f"**{t('batch.data_section')}**")
         widgets.control(ps, sch["data"], t("batch.data"), format_func=lambda k: t(f"batch.data_{k}"))
         widgets.control(ps, sch["n_train"], t("batch.n_train"))
         widgets.control(ps, sch["noise"], t("batch.noise"), help=t("batch.noise_help"))
         widgets.control(ps, sch["label_noise"], t("batch.label_noise"), help=t("batch.label_noise_help"))
-        st.markdown(f"**{t('batch.net_section')}**")
+        widgets.markdown(f"**{t('batch.net_section')}**")
         widgets.control(ps, sch["width"], t("batch.width"))
         widgets.control(ps, sch["depth"], t("batch.depth"))
-        widgets.control(ps, sch["act"], t("batch.act"))
-        widgets.control(ps, sch["init"], t("batch.init"))
-        st.markdown(f"**{t('batch.train_section')}**")
+        widgets.control(ps, sch["act"], t("batch.act"), format_func=lambda k: t(f"batch.act_{k}"))
+        widgets.control(ps, sch["init"], t("batch.init"), format_func=lambda k: t(f"batch.init_{k}"))
+        widgets.markdown(f"**{t('batch.train_section')}**")
         widgets.control(ps, sch["opt"], t("batch.opt"), format_func=bm.optimizer_title)
         widgets.control(ps, sch["lr"], t("batch.lr"))
         widgets.control(ps, sch["rho"], t("batch.rho"), help=t("batch.rho_help"))
@@ -118,12 +118,15 @@ def network(ps: state.PageState) -> None:
         out = _computed(ps, spec, submitted)
         if out is None:
             return
-        st.caption(t("batch.done", n=len(cfg.batch_sizes) * cfg.seeds))
+        widgets.caption(t("batch.done", n=len(cfg.batch_sizes) * cfg.seeds))
         diverged = int(out.result.diverged.sum())
         if diverged:
             st.warning(t("batch.diverged", n=diverged))
-        st.markdown(_verdict(out))
-        st.dataframe(_table(out), hide_index=True, width="stretch")
+        widgets.markdown(_verdict(out))
+        rows = _table(out)
+        # each column header says its term in plain words (a table cell cannot hold a tooltip)
+        columns = {c: st.column_config.Column(help=glossary.help_for(c)) for c in rows[0]}
+        st.dataframe(rows, hide_index=True, width="stretch", column_config=columns)
         draw_network(out, cfg)
 
 
@@ -154,7 +157,7 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
                                          title=t("batch.gap_acc_title"), xlabel=t("batch.batch_axis"),
                                          mean_name=t("batch.mean_sd"), seed_name=t("batch.seed_points"),
                                          zero_line=True), key="batch_gap_acc")
-        st.caption(t("batch.gap_explain"))
+        widgets.caption(t("batch.gap_explain"))
     with tabs[2]:
         titles = [t("batch.eig_title")] + [t("batch.eps_title", eps=f"{e:g}") for e in out.sharp.epsilons]
         sh = out.sharp
@@ -162,7 +165,7 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
                                   xlabel=t("batch.batch_axis"), mean_name=t("batch.mean_sd"),
                                   seed_name=t("batch.seed_points"))
         widgets.chart(fig, key="batch_sharp")
-        st.caption(t("batch.sharp_explain"))
+        widgets.caption(t("batch.sharp_explain"))
     with tabs[3]:
         if out.interp is None:
             st.info(t("batch.interp_need_two"))
@@ -173,16 +176,16 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
                                                 title=t("batch.interp_title"), loss_label=t("batch.loss"),
                                                 acc_label=t("batch.accuracy"), **names),
                         key="batch_interp")
-            st.caption(t("batch.interp_explain", small=it.small, large=it.large))
+            widgets.caption(t("batch.interp_explain", small=it.small, large=it.large))
     with tabs[4]:
         fig = vb.slices_figure(out.slices.coords, out.slices.train, bs, title=t("batch.slices_title"),
                                zlabel=t("batch.loss"))
         widgets.chart(fig, key="batch_slices")
-        st.caption(t("batch.slices_explain"))
+        widgets.caption(t("batch.slices_explain"))
     with tabs[5]:
         widgets.chart(vb.decision_figure(out.grid_axes, out.grid_values, bs, out.x_train, out.y_train,
                                        title=t("batch.bounds_title")), key="batch_bounds")
-        st.caption(t("batch.bounds_explain"))
+        widgets.caption(t("batch.bounds_explain"))
 
 
 def basins(ps: state.PageState) -> None:
@@ -200,12 +203,12 @@ def basins(ps: state.PageState) -> None:
         submitted = st.form_submit_button(t("batch.run"), type="primary", key=ps.key("_brun"))
     cfg = bm.basin_config(ps.values())
     with figs:
-        st.markdown(t("batch.basins_intro"))
+        widgets.markdown(t("batch.basins_intro"))
         spec = bm.basin_job(ps.values())
         res = _computed(ps, spec, submitted)
         if res is None:
             return
-        st.caption(t("batch.b_done", n=len(cfg.batch_sizes) * cfg.seeds * 2))
+        widgets.caption(t("batch.b_done", n=len(cfg.batch_sizes) * cfg.seeds * 2))
         names = [bm.optimizer_title("sgd"), f"{bm.optimizer_title('sam')} (ρ = {cfg.rho:g})"]
         widgets.chart(vb.basin_figure(res.batch_sizes, res.flat_fraction, res.stderr, names,
                                     title=t("batch.basin_title"), xlabel=t("batch.b_batch_axis"),
@@ -217,7 +220,7 @@ def basins(ps: state.PageState) -> None:
         fig = vb.endpoints_figure(xs, ys, z, res.minima.points, ends, title=t("batch.ends_title"),
                                   minima_name=t("batch.minima"))
         widgets.chart(fig, key="batch_ends")
-        st.caption(t("batch.basins_explain", flat=f"{res.minima.top_eig[res.minima.flat]:.3g}",
+        widgets.caption(t("batch.basins_explain", flat=f"{res.minima.top_eig[res.minima.flat]:.3g}",
                      sharp=f"{res.minima.top_eig.max():.3g}"))
 
 
@@ -239,15 +242,16 @@ def concept(ps: state.PageState) -> None:
                                 gap_name=t("batch.gap_word"), ylabel=t("batch.loss"))
         widgets.chart(fig, key="batch_concept")
         widgets.lesson_caption(ps)
-        st.markdown(t("batch.concept_explain", g_flat=f"{c.gaps[0]:.3f}", g_sharp=f"{c.gaps[1]:.3f}"))
+        widgets.markdown(t("batch.concept_explain", g_flat=f"{c.gaps[0]:.3f}", g_sharp=f"{c.gaps[1]:.3f}"))
 
 
 def body() -> None:
     ps = state.PageState(bm.PAGE)
     top = widgets.page_header(ps, "batch")
     ps.declare(bm.schema())
+    names = [t(f"batch.view_{v}") for v in bm.VIEWS]
     view = st.radio(t("batch.view"), bm.VIEWS, key=ps.key("view"), horizontal=True,
-                    format_func=lambda v: t(f"batch.view_{v}"))
+                    format_func=lambda v: t(f"batch.view_{v}"), help=glossary.help_for(*names))
     {"network": network, "basins": basins, "concept": concept}[view](ps)
     notices = ps.finish()
     widgets.show_notices(ps, notices, where=top)

@@ -18,9 +18,9 @@ import streamlit as st
 import landscapes
 import optimizers
 from i18n import STRINGS, current_lang, pick, t
-from i18n.lr import figure_text
+from i18n.lr import SYMBOLS, figure_text
+from ui import glossary, shell, state, surface_controls, widgets
 from ui import lr_model as lm
-from ui import shell, state, surface_controls, widgets
 from viz import lr as lv
 
 CHART = {"displaylogo": False, "scrollZoom": False}
@@ -79,7 +79,7 @@ def view_panels(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     widgets.lesson_caption(ps)
     small, right, large = (fmt(v) for v in p.lrs)
     if p.source == "curvature":
-        st.markdown(
+        widgets.markdown(
             t(
                 "lr.panels.curv",
                 l0=fmt(p.lam_start),
@@ -92,9 +92,9 @@ def view_panels(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
             )
         )
     else:
-        st.markdown(t("lr.panels.sweep", opt=opt_title(opt), right=right, small=small, large=large))
+        widgets.markdown(t("lr.panels.sweep", opt=opt_title(opt), right=right, small=small, large=large))
     if not any(p.rises):
-        st.caption(t("lr.panels.no_rise"))
+        widgets.caption(t("lr.panels.no_rise"))
     for label, rises in zip(text["panels"], p.rises, strict=True):
         if not rises:
             continue
@@ -110,13 +110,13 @@ def view_panels(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
         ]
         if len(rises) > 4:
             lines.append(t("lr.panels.more", n=len(rises) - 4))
-        st.markdown(t("lr.panels.rises", label=label) + "\n" + "\n".join(f"- {s}" for s in lines))
-    st.subheader(t("lr.stability.title"))
+        widgets.markdown(t("lr.panels.rises", label=label) + "\n" + "\n".join(f"- {s}" for s in lines))
+    widgets.subheader(t("lr.stability.title"), also=[text["lambda"], text["limit"], text["unstable"]])
     widgets.chart(lv.stability_figure(p, text=text), key="lr_stability_chart", config=CHART)
     if p.stability[0].limit is None:
-        st.caption(t("lr.stability.none", opt=opt_title(opt)))
+        widgets.caption(t("lr.stability.none", opt=opt_title(opt)))
     else:
-        st.caption(t("lr.stability.caption"))
+        widgets.caption(t("lr.stability.caption"))
 
 
 def view_sweep(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
@@ -141,9 +141,10 @@ def view_sweep(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     )
     if sw is None:
         return
-    widgets.chart(lv.sweep_figure(sw, text=fig_text()), key="lr_sweep_chart", config=CHART)
+    names = [opt_title(n) for n in sw.names]
+    widgets.chart(lv.sweep_figure(sw, names=names, text=fig_text()), key="lr_sweep_chart", config=CHART)
     widgets.lesson_caption(ps)
-    st.caption(t("lr.sweep.caption", n=n, k=len(opts), steps=steps))
+    widgets.caption(t("lr.sweep.caption", n=n, k=len(opts), steps=steps))
     head = [t(f"lr.sweep.col.{c}") for c in ("opt", "best", "loss", "hit", "edge")]
     rows = []
     for i, name in enumerate(sw.names):
@@ -158,14 +159,16 @@ def view_sweep(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
                 fmt(sw.edge[i]) if np.isfinite(sw.edge[i]) else t("lr.sweep.none"),
             ]
         )
-    st.markdown(widgets.markdown_table(head, rows))
+    widgets.markdown(widgets.markdown_table(head, rows))
     if sw.tuned():
-        if st.button(t("lr.sweep.send"), key=ps.key("_send"), help=t("lr.sweep.send_help"), type="primary"):
+        send = t("lr.sweep.send")
+        tip = glossary.help_for(send, base=t("lr.sweep.send_help"))
+        if st.button(send, key=ps.key("_send"), help=tip, type="primary"):
             lm.send_to_race(w, sw, steps)
             st.switch_page("pages/race.py")
     sent = ps.flag("sent")
     if sent:
-        st.caption(t("lr.sent", rates=", ".join(f"{opt_title(k)} {fmt(v)}" for k, v in sent)))
+        widgets.caption(t("lr.sent", rates=", ".join(f"{opt_title(k)} {fmt(v)}" for k, v in sent)))
 
 
 def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
@@ -198,12 +201,12 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
         return
     widgets.chart(lv.phase_figure(pm, metric=metric, text=fig_text()), key="lr_phase_chart", config=CHART)
     widgets.lesson_caption(ps)
-    st.caption(t(f"lr.phase.caption.{pm.source}", n=n, steps=steps))
+    widgets.caption(t(f"lr.phase.caption.{pm.source}", n=n, steps=steps))
     th, quad = pm.theory, optimizers.get(opt).quadratic
     theory_key = f"lr.phase.theory.{quad.kind}" if quad is not None else ""
     if th is not None and theory_key in STRINGS:
         best = pm.optimum
-        st.markdown(
+        widgets.markdown(
             t(
                 theory_key,
                 lmin=fmt(th.l_min),
@@ -218,14 +221,14 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
         )
     cell = lm.best_cell(pm)
     if cell is None:
-        st.caption(t("lr.phase.none"))
+        widgets.caption(t("lr.phase.none"))
     else:
         i, j = cell
-        st.markdown(
+        widgets.markdown(
             t(
                 f"lr.phase.best.{pm.source}",
                 lr=fmt(pm.lrs[j]),
-                axis=pm.axis,
+                axis=SYMBOLS.get(pm.axis, pm.axis),
                 v=f"{pm.second[i]:.3f}",
                 rho=f"{pm.shown[i, j]:.4f}",
             )
@@ -267,9 +270,9 @@ def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> No
         lv.schedules_figure(cmp, names=names, text=fig_text()), key="lr_sched_chart", config=CHART
     )
     widgets.lesson_caption(ps)
-    st.caption(t("lr.sched.caption"))
+    widgets.caption(t("lr.sched.caption"))
     if int(ps.get("sc_batch")) < optimizers.N_SAMPLES and float(ps.get("sc_noise")) > 0:
-        st.caption(t("lr.sched.noisy", b=int(ps.get("sc_batch")), n=optimizers.N_SAMPLES))
+        widgets.caption(t("lr.sched.noisy", b=int(ps.get("sc_batch")), n=optimizers.N_SAMPLES))
     head = [t(f"lr.sched.col.{c}") for c in ("kind", "final", "tail", "hit", "div")]
     rows = []
     for i, nm in enumerate(names):
@@ -283,7 +286,7 @@ def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> No
                 str(d) if d >= 0 else "—",
             ]
         )
-    st.markdown(widgets.markdown_table(head, rows))
+    widgets.markdown(widgets.markdown_table(head, rows))
 
 
 def view_search(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
@@ -299,12 +302,13 @@ def view_search(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
         return
     widgets.chart(lv.search_figure(r, text=fig_text()), key="lr_search_chart", config=CHART)
     widgets.lesson_caption(ps)
-    st.caption(t("lr.search.caption", b=budget, g=r.distinct("grid")[0]))
-    x, y = r.axes[0].name, r.axes[1].name
-    st.markdown(t("lr.search.importance", x=x, y=y, ix=f"{r.importance[0]:.1f}", iy=f"{r.importance[1]:.1f}"))
+    widgets.caption(t("lr.search.caption", b=budget, g=r.distinct("grid")[0]))
+    x, y = (SYMBOLS.get(a.name, a.name) for a in r.axes)
+    ix, iy = (f"{v:.1f}" for v in r.importance)
+    widgets.markdown(t("lr.search.importance", x=x, y=y, ix=ix, iy=iy))
     for method in ("grid", "random"):
         pt, loss = r.best(method)
-        st.markdown(
+        widgets.markdown(
             t(
                 "lr.search.best",
                 method=t(f"lr.fig.{method}"),
@@ -316,8 +320,8 @@ def view_search(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
             )
         )
     g, rnd = r.best("grid")[1], r.best("random")[1]
-    st.markdown(t(f"lr.search.verdict.{lm.search_verdict(r)}", grid=fmt(g), random=fmt(rnd)))
-    st.caption(t("lr.search.why"))
+    widgets.markdown(t(f"lr.search.verdict.{lm.search_verdict(r)}", grid=fmt(g), random=fmt(rnd)))
+    widgets.caption(t("lr.search.why"))
 
 
 VIEW_FUNCS = {
@@ -337,18 +341,20 @@ def body() -> None:
     ps.declare(lm.surface_schema(surf))
     controls, figures = widgets.control_columns([1, 2.6])
     with controls:
-        view = st.radio(t("lr.view"), lm.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"lr.view.{v}"))
+        names = [t(f"lr.view.{v}") for v in lm.VIEWS]
+        view = st.radio(t("lr.view"), lm.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"lr.view.{v}"),
+                        help=glossary.help_for(t("lr.view"), *names))
         with st.expander(t("lr.surface_section"), expanded=False):
-            surface_controls.picker(ps, "lr", lambda n: landscapes.get(n).title)
+            surface_controls.picker(ps, "lr", surface_controls.surface_title)
             s = landscapes.get(surf)
             params = surface_controls.parameters(ps, "lr", surf, s)
             start = surface_controls.start(ps, "lr", surf, widget="slider")
-            st.caption(pick(s.description))
+            widgets.caption(pick(s.description))
         steps = int(widgets.control(ps, ps.schema["steps"], t("lr.steps")))
-        st.markdown(f"**{t('lr.settings')}**")
+        widgets.markdown(f"**{t('lr.settings')}**")
     where = lm.Where(surf, params, start)
     with figures:
-        st.subheader(t(f"lr.view.{view}"))
+        widgets.subheader(t(f"lr.view.{view}"))
         VIEW_FUNCS[view](ps, where, steps, controls)
     widgets.show_notices(ps, ps.finish(), top)
 

@@ -16,7 +16,7 @@ import streamlit as st
 
 import landscapes
 import optimizers
-from i18n import STRINGS, pick, t
+from i18n import pick, t
 from studies import endings
 from studies import race as rs
 from ui import shell, state, surface_controls, widgets
@@ -61,10 +61,7 @@ from viz.colors import optimizer_color
 
 def surface_title(name: str) -> str:
     """A surface's name in the current language (library title for proper names)."""
-    if name == CUSTOM:
-        return t("race.custom")
-    key = f"race.surf.{name}"
-    return t(key) if key in STRINGS else landscapes.get(name).title
+    return t("race.custom") if name == CUSTOM else surface_controls.surface_title(name)
 
 
 def fmt(v: float) -> str:
@@ -154,10 +151,10 @@ def body() -> None:
                 try:
                     base = custom_surface(ps.get("expr"))
                     ps.set_flag("good_expr", ps.get("expr"))
-                except ExpressionError as e:  # its message quotes the user's text: shown literally
-                    st.error(t("race.formula_error", msg=widgets.literal(e)))
+                except ExpressionError as e:  # in the visitor's language; the user's text shown literally
+                    st.error(t("race.formula_error", msg=widgets.expression_error(e)))
                     good = ps.flag("good_expr") or DEFAULT_EXPR
-                    st.caption(t("race.formula_kept", expr=widgets.literal(good)))
+                    widgets.caption(t("race.formula_kept", expr=widgets.literal(good)))
                     expr_used = good
                     base = custom_surface(good)
             else:
@@ -167,14 +164,14 @@ def body() -> None:
             s = surface_for(surf, expr_used if surf == CUSTOM else "", params)
             widgets.control(ps, ps.schema[f"{surf}.logc"], t("race.logc"), help=t("race.logc_help"))
             surface_controls.start(ps, "race", surf, widget="number")
-            st.caption(t("race.click_hint"))
+            widgets.caption(t("race.click_hint"))
             # a formula's description quotes the user's text: shown literally, not as Markdown
             if surf == CUSTOM:
                 about = t("race.formula_about", expr=widgets.literal(expr_used))
             else:
                 about = pick(s.description)
             if about:
-                st.caption(f"{t('race.surface_about')}: {about}")
+                widgets.caption(f"{t('race.surface_about')}: {about}")
 
         # ---- run settings
         with st.expander(t("race.run_section"), expanded=True):
@@ -196,7 +193,7 @@ def body() -> None:
             widgets.control(ps, ps.schema["noise"], t("race.noise"), disabled=full)
             widgets.control(ps, ps.schema["seed"], t("race.seed"), disabled=full)
             if full:
-                st.caption(t("race.noise_full", n=optimizers.N_SAMPLES))
+                widgets.caption(t("race.noise_full", n=optimizers.N_SAMPLES))
 
         # ---- optimizers
         with st.expander(t("race.opt_section"), expanded=True):
@@ -205,7 +202,7 @@ def body() -> None:
             runs = []
             for i in range(n):
                 with st.container(border=True):
-                    st.markdown(f"{swatch(i)} **{t('race.opt', i=i + 1)}**", unsafe_allow_html=True)
+                    widgets.markdown(f"{swatch(i)} **{t('race.opt', i=i + 1)}**", unsafe_allow_html=True)
                     name = widgets.control(
                         ps,
                         ps.schema[f"o{i}"],
@@ -252,7 +249,7 @@ def body() -> None:
         draw(ps, s, surf, cfg, res, layers, labels, colors, log)
 
     # ---- explanations
-    st.subheader(t("race.explain"))
+    widgets.subheader(t("race.explain"))
     # KaTeX's 2-px spacer after a final subscript (.vlist-s) overflows its display box, which scrolls
     # (overflow-x: auto): with classic scrollbars every such formula got a scrollbar. Room for it:
     st.html("<style>.katex-display { padding-right: 2px; }</style>")
@@ -261,13 +258,13 @@ def body() -> None:
     for i, (name, _) in enumerate(runs):
         opt = optimizers.get(name)
         with cols[i % 2].container(border=True):
-            st.markdown(f"{swatch(i)} **{labels[i]}**", unsafe_allow_html=True)
-            st.caption(t("race.what_runs"))
+            widgets.markdown(f"{swatch(i)} **{labels[i]}**", unsafe_allow_html=True)
+            widgets.caption(t("race.what_runs"))
             st.latex(opt.latex)
-            st.write(pick(opt.explain))
-            st.markdown(f"**{t('race.look_for')}:** {look_for(name, kind_s)}")
+            widgets.markdown(pick(opt.explain))
+            widgets.markdown(f"**{t('race.look_for')}:** {look_for(name, kind_s)}")
             if opt.note:
-                st.caption(f"{t('race.differs')}: {pick(opt.note)}")
+                widgets.caption(f"{t('race.differs')}: {pick(opt.note)}")
 
     widgets.show_notices(ps, ps.finish(), top)
 
@@ -282,8 +279,9 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     marks = surface_landmarks(cfg.surf, cfg.expr, cfg.params)
     local = [m.xy for m in marks.minima if not m.is_global]
     chart_key = ps.key("_map")
+    words = {k: t(f"race.{k}") for k in rv.LABELS}  # the map's own words (buttons, legend, slider)
     if not state.presenter():  # the projector's view: the map and its caption fit above the fold
-        st.subheader(t("race.map"))
+        widgets.subheader(t("race.map"), also=list(words.values()))
     fig = rv.contour_figure(
         layers.bg,
         labels,
@@ -299,7 +297,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         show=show,
         grow=bool(ps.get("grow")),
         speed_ms=int(ps.get("speed")),
-        labels={k: t(f"race.{k}") for k in rv.LABELS},
+        labels=words,
     )
     live_chart(
         fig,
@@ -322,16 +320,16 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     with c2:
         widgets.control(ps, ps.schema["eq"], t("race.eq"), help=t("race.eq_help"))
     if show:
-        st.caption(t("race.ov_caption"))
+        widgets.caption(t("race.ov_caption"))
     if eq:
         worked(ps, res, labels, at)
 
-    st.subheader(t("race.curves"))
+    titles = {k: t(f"race.{k}") for k in ("loss", "loss_gap", "dist", "grad")}
+    widgets.subheader(t("race.curves"), also=list(titles.values()))
     xaxis = widgets.control(
         ps, ps.schema["xaxis"], t("race.xaxis"), format_func=lambda k: t(f"race.xaxis.{k}")
     )
     dist = rs.distance_to_minima(res.path, s.minima)
-    titles = {k: t(f"race.{k}") for k in ("loss", "loss_gap", "dist", "grad")}
     titles["step"] = t(f"race.x.{xaxis}")
     batches = [cfg.run_options(i)[0] for i in range(len(labels))]
     live_chart(
@@ -373,14 +371,14 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
             failed=t("race.chart_failed"),
         )
 
-    st.subheader(t("race.results"))
-    st.markdown(results_table(res, labels, s, marks.minima), unsafe_allow_html=True)
+    widgets.subheader(t("race.results"))
+    widgets.markdown(results_table(res, labels, s, marks.minima), unsafe_allow_html=True)
     if show and 0 <= at < steps_total:
-        st.markdown(f"**{t('race.vectors', k=at)}**")
-        st.markdown(vectors_table(rs.overlays_from(vecs, at), labels), unsafe_allow_html=True)
+        widgets.markdown(f"**{t('race.vectors', k=at)}**")
+        widgets.markdown(vectors_table(rs.overlays_from(vecs, at), labels), unsafe_allow_html=True)
 
-    st.subheader(t("race.export"))
-    st.caption(t("race.export_help"))
+    widgets.subheader(t("race.export"))
+    widgets.caption(t("race.export_help"))
     title = f"{t('race.title')}: {surface_title(cfg.surf)}"
     slides = (tuple(labels), title, t("race.step"))
     files = (

@@ -31,8 +31,8 @@ PRESETS = [
             "near x ≈ −6.9, far from the minimum at (0, 0). RMSprop's running average forgets, so its steps stay "
             "near η or above until it is close, and it arrives at step 116.",
             "ko": "바닥 기울기가 거의 일정한 골짜기에서 같은 학습률 0.05를 씁니다. Adagrad는 지금까지의 모든 기울기 "
-            "제곱합의 제곱근으로 나누므로 걸음이 1/√t처럼 줄어, 최솟값 (0, 0)에서 먼 x ≈ −6.9 근처에서 멈춥니다. "
-            "RMSprop의 이동 평균은 오래된 값을 잊기 때문에 가까워질 때까지 걸음이 η 이상으로 유지되고, 116걸음에 "
+            "제곱합의 제곱근으로 나누므로 스텝이 1/√t처럼 줄어, 최솟값 (0, 0)에서 먼 x ≈ −6.9 근처에서 멈춥니다. "
+            "RMSprop의 지수평균은 오래된 값을 잊기 때문에 가까워질 때까지 스텝이 η 이상으로 유지되고, 116스텝에 "
             "도착합니다.",
         },
         _race("long_valley", 1000, [("adagrad", {"lr": 0.05}), ("rmsprop", {"lr": 0.05})]),
@@ -74,10 +74,10 @@ PRESETS = [
             "and SGD's step is η = 0.001 times it: after 2,000 steps SGD is still far from (1, 1). Momentum "
             "(same η, μ = 0.9) builds up speed along the floor and arrives first, at step 666; Adam (η = 0.05), "
             "whose steps are about η whatever the gradient, arrives at step 914.",
-            "ko": "셋 다 100걸음 안에 바나나 골짜기에 닿습니다. 휘어진 바닥을 따라서는 기울기가 아주 작고, SGD의 걸음은 "
-            "그 기울기의 η = 0.001배입니다. 2,000걸음 뒤에도 SGD는 (1, 1)에서 멉니다. 모멘텀(같은 η, μ = 0.9)은 "
-            "바닥을 따라 속도를 모아 666걸음에 가장 먼저 도착하고, 기울기 크기와 상관없이 걸음이 대략 η인 "
-            "Adam(η = 0.05)은 914걸음에 도착합니다.",
+            "ko": "셋 다 100스텝 안에 바나나 골짜기에 닿습니다. 휘어진 바닥을 따라서는 기울기가 아주 작고, SGD의 스텝은 "
+            "그 기울기의 η = 0.001배입니다. 2,000스텝 뒤에도 SGD는 (1, 1)에서 멉니다. 모멘텀(같은 η, μ = 0.9)은 "
+            "바닥을 따라 속도를 모아 666스텝에 가장 먼저 도착하고, 기울기 크기와 상관없이 스텝이 대략 η인 "
+            "Adam(η = 0.05)은 914스텝에 도착합니다.",
         },
         _race(
             "rosenbrock",
@@ -90,13 +90,13 @@ PRESETS = [
         "race",
         {
             "en": "Gradient descent waits at a saddle, momentum and Adam escape",
-            "ko": "경사 하강은 안장점에서 기다리고, 모멘텀과 Adam은 빠져나간다",
+            "ko": "경사하강법은 안장점에서 기다리고, 모멘텀과 Adam은 빠져나간다",
         },
         {
             "en": "Started 10⁻⁶ off the ridge line of a saddle, plain gradient descent slides to the saddle point "
             "and waits there while the tiny offset grows; momentum accumulates that offset and Adam rescales it, "
             "so both leave several times sooner. Watch the gradient norm dip towards 0.",
-            "ko": "안장점의 능선에서 10⁻⁶만큼 떨어져 출발하면, 단순한 경사 하강은 안장점까지 미끄러진 뒤 작은 차이가 커질 "
+            "ko": "안장점의 능선에서 10⁻⁶만큼 떨어져 출발하면, 단순한 경사하강법은 안장점까지 미끄러진 뒤 작은 차이가 커질 "
             "때까지 기다립니다. 모멘텀은 그 차이를 쌓고 Adam은 크기를 키우므로 둘 다 몇 배 빨리 빠져나갑니다. 기울기 "
             "크기가 0 가까이 떨어지는 것을 보세요.",
         },
@@ -118,7 +118,7 @@ PRESETS = [
             "en": "On a bowl with curvatures 1 and 10, gradient descent is stable for η < 2/10 = 0.2. At η = 0.18 "
             "it zig-zags across the steep direction but converges; at η = 0.22 every zig-zag is 20% larger than "
             "the last and the run diverges (see the table's reason).",
-            "ko": "곡률이 1과 10인 그릇에서 경사 하강은 η < 2/10 = 0.2일 때 안정적입니다. η = 0.18에서는 가파른 방향으로 "
+            "ko": "곡률이 1과 10인 그릇에서 경사하강법은 η < 2/10 = 0.2일 때 안정적입니다. η = 0.18에서는 가파른 방향으로 "
             "지그재그하지만 수렴하고, η = 0.22에서는 지그재그가 매번 20%씩 커져 발산합니다(표의 이유를 보세요).",
         },
         _race(
@@ -136,8 +136,8 @@ PRESETS = [
             "en": "Adadelta's step is √(E[Δw²]+ε)/√(E[g²]+ε)·g: its units come from past steps, so η stays 1 "
             "(no learning rate to tune). ε sets how fast it starts: with the default 10⁻⁶ it arrives at step 783, "
             "with 10⁻⁴ (nothing else changed) at step 169. SGD (η = 0.05) is shown for reference.",
-            "ko": "Adadelta의 걸음은 √(E[Δw²]+ε)/√(E[g²]+ε)·g로, 단위가 지난 걸음에서 나오므로 η는 1로 둡니다(조정할 "
-            "학습률이 없음). ε은 시작 속도를 정합니다. 기본값 10⁻⁶이면 783걸음에, 10⁻⁴이면(다른 것은 그대로) 169걸음에 "
+            "ko": "Adadelta의 스텝은 √(E[Δw²]+ε)/√(E[g²]+ε)·g로, 단위가 지난 스텝에서 나오므로 η는 1로 둡니다(조정할 "
+            "학습률이 없음). ε은 시작 속도를 정합니다. 기본값 10⁻⁶이면 783스텝에, 10⁻⁴이면(다른 것은 그대로) 169스텝에 "
             "도착합니다. 비교를 위해 SGD(η = 0.05)도 보여 줍니다.",
         },
         _race(
@@ -165,7 +165,7 @@ PRESETS = [
             "the flat basin. Two gradient evaluations per SAM step: try the budget mode.",
             "ko": "날카로운 분지(곡률 ≈ 28)가 넓은 분지보다 조금 더 깊습니다. SGD와 모멘텀은 시작점 옆의 날카로운 분지로 "
             "떨어집니다. SAM(ρ = 0.4, 보통처럼 모멘텀 0.9)은 반지름 ρ 안의 가장 나쁜 지점에서 기울기를 쓰는데, 날카로운 "
-            "분지에서는 그 기울기가 밖을 향하므로 평평한 분지에서 끝납니다. SAM은 한 걸음에 기울기를 두 번 계산하니 "
+            "분지에서는 그 기울기가 밖을 향하므로 평평한 분지에서 끝납니다. SAM은 한 스텝에 기울기를 두 번 계산하니 "
             "예산 모드도 켜 보세요.",
         },
         _race(
@@ -188,8 +188,8 @@ PRESETS = [
             "start far smaller and it arrives at step 217; with ε = 0.1 (larger than the gradient) Adam behaves "
             "like slow SGD and, like SGD itself, never arrives in 1,000 steps.",
             "ko": "출발점의 기울기는 4·10⁻⁴에 불과합니다. Adam은 √v̂ + ε으로 나누므로 ε = 10⁻⁸이면 작은 기울기가 약 η "
-            "크기의 온전한 걸음으로 커져 57걸음에 도착합니다. ε = 10⁻²이면 걸음이 처음에 훨씬 작아 217걸음에 도착하고, "
-            "기울기보다 큰 ε = 0.1이면 느린 SGD처럼 되어 SGD와 마찬가지로 1,000걸음 안에 도착하지 못합니다.",
+            "크기의 온전한 스텝으로 커져 57스텝에 도착합니다. ε = 10⁻²이면 스텝이 처음에 훨씬 작아 217스텝에 도착하고, "
+            "기울기보다 큰 ε = 0.1이면 느린 SGD처럼 되어 SGD와 마찬가지로 1,000스텝 안에 도착하지 못합니다.",
         },
         _race(
             "plateau",
@@ -211,9 +211,9 @@ PRESETS = [
             "reaches the edge and one step throws it about 17 units away, off the map, before it walks back and "
             "arrives; momentum carries the kick over several steps; Adam's normalised steps never exceed η in "
             "either coordinate.",
-            "ko": "절벽 가장자리의 기울기는 출발점 비탈의 백 배가 넘습니다. SGD(η = 0.1)는 가장자리에 닿자 한 걸음에 약 "
-            "17만큼 지도 밖으로 튕겨 나갔다가 걸어서 돌아와 도착합니다. 모멘텀은 그 충격을 여러 걸음에 걸쳐 이어 가고, "
-            "Adam의 정규화된 걸음은 어느 좌표로도 η를 넘지 않습니다.",
+            "ko": "절벽 가장자리의 기울기는 출발점 비탈의 백 배가 넘습니다. SGD(η = 0.1)는 가장자리에 닿자 한 스텝에 약 "
+            "17만큼 지도 밖으로 튕겨 나갔다가 걸어서 돌아와 도착합니다. 모멘텀은 그 충격을 여러 스텝에 걸쳐 이어 가고, "
+            "Adam의 정규화된 스텝은 어느 좌표로도 η를 넘지 않습니다.",
         },
         _race(
             "cliff",
@@ -233,7 +233,7 @@ PRESETS = [
             "GD's 0. Per epoch (the curves' x-axis is set to epochs of 128 samples), SGD is far ahead: after one "
             "epoch it has taken 128 steps and its loss is 0.23, mini-batch's is 0.85 after 4 steps and GD's 8.9 "
             "after its single step. Switch the x-axis to gradient evaluations to count samples instead.",
-            "ko": "강의의 세 가지 스텝 방식을, 샘플 128개 한 세트(잡음 σ = 2, 시드 하나)로 만든 같은 그릇에서 같은 "
+            "ko": "강의의 세 가지 스텝 방식을, 샘플 128개 한 세트(노이즈 σ = 2, 시드 하나)로 만든 같은 그릇에서 같은 "
             "η = 0.05로 비교합니다. 경사 하강법(GD)은 스텝마다 128개 샘플을 모두(B = 128), SGD는 하나(B = 1), "
             "미니배치 SGD는 32개를 씁니다. 스텝 단위로 보면 GD의 경로는 매끄럽고 최솟값에 정확히 도착하지만, SGD는 "
             "지그재그하며 자리를 잡지 못합니다: 마지막 100스텝의 평균 손실이 SGD 0.12, 미니배치 0.003, GD 0입니다. "

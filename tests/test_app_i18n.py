@@ -7,6 +7,7 @@ import pytest
 
 import i18n
 import presets
+from tests.korean import english_words, forbidden_terms
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,11 +23,48 @@ def test_every_key_has_both_languages(key):
     assert fields[0] == fields[1], key
 
 
-def test_korean_is_korean():
-    hangul = re.compile("[\uac00-\ud7a3]")
-    missing = [k for k, e in i18n.STRINGS.items() if not hangul.search(e["ko"])]
-    # a few strings are names or symbols in both languages
-    assert len(missing) <= 0.05 * len(i18n.STRINGS), missing
+def korean_texts() -> dict[str, str]:
+    """Every Korean text the app can show: the string tables, the presets, and the library's own
+    texts (optimizers' explanations and notes, surfaces' descriptions)."""
+    import landscapes
+    import optimizers
+
+    out = {f"i18n {k}": e["ko"] for k, e in i18n.STRINGS.items()}
+    for p in presets.all_presets():
+        out[f"preset {p.id} title"], out[f"preset {p.id} lesson"] = p.title["ko"], p.lesson["ko"]
+    for name in optimizers.names():
+        opt = optimizers.get(name)
+        for what in ("explain", "note"):
+            if getattr(opt, what, None):
+                out[f"optimizer {name} {what}"] = getattr(opt, what)["ko"]
+    for name in landscapes.names():
+        out[f"surface {name}"] = landscapes.get(name).description["ko"]
+    return out
+
+
+KOREAN = korean_texts()
+
+
+@pytest.mark.parametrize("where", sorted(KOREAN))
+def test_korean_has_no_english_words_but_the_allowed_ones(where):
+    # names, symbols, units and code are allowed (tests/korean.py lists them); any other English
+    # word in a Korean text is a translation that was forgotten
+    assert not english_words(KOREAN[where]), (where, KOREAN[where])
+
+
+@pytest.mark.parametrize("where", sorted(k for k in KOREAN if not k.startswith("i18n glossary.choice.")))
+def test_korean_uses_one_term_per_concept(where):
+    # the variants of i18n.glossary.CHOICES (the glossary page quotes them when it says why: left out)
+    assert not forbidden_terms(KOREAN[where]), (where, KOREAN[where])
+
+
+def test_the_term_checks_catch_what_they_are_for():
+    assert english_words("학습률 eta를 줄이고 momentum을 쓰면 overshoot") == ["eta", "momentum", "overshoot"]
+    assert not english_words("Adam의 λ_max, B_min, `sgd(x)` {field} lr × 2 [용어](glossary#kappa)")
+    assert [c for c, _ in forbidden_terms("한 걸음씩 잡음이 섞인 헤세 행렬, 과적합")] == [
+        "step", "overfitting", "hessian", "noise"]
+    assert [c for c, _ in forbidden_terms("직접 입력한 식은")] == ["formula"]
+    assert not forbidden_terms("수식은 조건식이 아닙니다. 일정 비율, `잡음`")
 
 
 def test_keys_used_in_code_exist():

@@ -82,7 +82,7 @@ def test_a_report_over_the_limit_becomes_one_notice(session):
         "the page shows its default settings."
     )
     assert t("common.notice_too_many", lang="ko", n="1,201", limit="1,000").startswith(
-        "링크에 매개변수가 1,201개 있는데"
+        "링크에 파라미터가 1,201개 있는데"
     )
 
 

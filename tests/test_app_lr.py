@@ -184,7 +184,7 @@ def test_phase_map_over_the_limit_is_explained_with_the_page_controls(n, steps):
         studies.check_phase_size(n, n, steps)
     ko = open_lab({"view": "phase", "ph_n": str(n), "steps": str(steps), "lang": "ko"})
     (err_ko,) = [e.value for e in ko.error]
-    assert "**축당 칸 수**" in err_ko and "**걸음 수**" in err_ko and f"{fit.side} × {fit.side}" in err_ko
+    assert "**축당 칸 수**" in err_ko and "**스텝 수**" in err_ko and f"{fit.side} × {fit.side}" in err_ko
 
 
 def test_phase_fit_finds_the_nearest_settings_that_run():
@@ -279,7 +279,7 @@ def test_search_view():
     assert not at.exception
     q = dict(at.query_params)
     assert (q["se_pair"], q["se_budget"], q["se_seed"]) == ("adam_lr_eps", "16", "7")
-    assert "eps = 0.0" in texts(at)  # epsilon far below the gradients changes nothing
+    assert "ε = 0.0" in texts(at)  # epsilon far below the gradients changes nothing
 
 
 def test_share_link_restores_the_view_and_bad_values_are_reported():
@@ -353,7 +353,7 @@ def test_preset_lessons_hold():
     grid = _number(r"Best found, grid search: .*final loss ([0-9.]+(?:e[+-]?[0-9]+)?)", body)
     rand = _number(r"Best found, random search: .*final loss ([0-9.]+(?:e[+-]?[0-9]+)?)", body)
     assert rand < grid
-    assert "eps = 0.0" in body
+    assert "ε = 0.0" in body
 
 
 @pytest.mark.slow

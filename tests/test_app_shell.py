@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import i18n
+import presets
 from ui.nav import PAGES
 from ui.shell import ERROR_MARK
 from ui.testing import app_test, errors
@@ -21,7 +22,7 @@ def test_the_registry_is_the_pages_folder_and_keeps_every_url():
     # Streamlit's pages/ mode serves pages/<name>.py at /<name>: these are the paths links out there use
     assert [(p.path, p.url) for p in PAGES] == [
         ("app.py", "home"), ("pages/race.py", "race"), ("pages/lr_lab.py", "lr_lab"),
-        ("pages/batch_lab.py", "batch_lab"),
+        ("pages/batch_lab.py", "batch_lab"), ("pages/glossary.py", "glossary"),
     ]
     scripts = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
     assert scripts == sorted(Path(p.path).name for p in PAGES if p.path.startswith("pages/"))
@@ -38,7 +39,10 @@ def test_a_deep_link_runs_with_sidebar_language_and_presets_on_its_first_run(pag
     assert not errors(at), errors(at)
     assert at.title[0].value == i18n.t(page.title_key, lang="ko")
     assert at.sidebar.radio(key="lang").value == "ko"
-    assert at.sidebar.selectbox(key=f"_ga_preset:{page.url}") is not None
+    if presets.for_page(page.url):  # the glossary has none: no picker
+        assert at.sidebar.selectbox(key=f"_ga_preset:{page.url}") is not None
+    else:
+        assert not [s for s in at.sidebar.selectbox if (s.key or "").startswith("_ga_preset:")]
     assert at.query_params["lang"] == "ko"
 
 

@@ -47,6 +47,11 @@ def test_sweep_figure_has_edges_and_best():
     assert fig.layout.xaxis.type == "log"
     vlines = [s for s in fig.layout.shapes if s.type == "line"]
     assert len(vlines) >= 2 * int(np.isfinite(sw.edge).sum())
+    # the legend names the optimizers as the page does (their titles), not by their ids
+    named = V.sweep_figure(sw, names=["SGD", "Momentum"])
+    legend = [t.name for t in named.data if t.showlegend is not False and t.mode == "lines"]
+    assert legend == ["SGD", "Momentum"]
+    assert not {t.legendgroup for t in named.data} & {"sgd", "momentum"}
 
 
 def test_phase_figure_overlays_theory():
@@ -65,6 +70,7 @@ def test_phase_figure_overlays_theory():
     exact = np.where(pm.diverged_at >= 0, np.nan, pm.theory_rate)
     np.testing.assert_allclose(np.asarray(heat.customdata, float), exact)
     assert f"ρ {pm.optimum.rate:.4f}" in star.text[0]  # the star says where it is and how fast
+    assert fig.layout.yaxis.title.text == "μ" and "μ " in star.text[0]  # the symbol, not "momentum"
     loss_fig = V.phase_figure(pm, metric="loss")
     assert any(isinstance(t, go.Heatmap) for t in loss_fig.data)
     with pytest.raises(ValueError, match="choose one of: rate, loss"):
@@ -83,3 +89,4 @@ def test_schedules_and_search_figures():
     np.testing.assert_allclose([stars[0].x[0], stars[0].y[0]], r.best("grid")[0])
     ticks = [t for t in sfig.data if isinstance(t, go.Scatter) and t.marker.symbol == "line-ns"]
     assert [len(t.x) for t in ticks] == [9, 9]
+    assert (sfig.layout.xaxis.title.text, sfig.layout.yaxis.title.text) == ("lr", "μ")

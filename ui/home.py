@@ -27,7 +27,7 @@ def render() -> None:
     ps = state.PageState("home")
     top = st.container()
     st.title(t("home.heading"))
-    st.write(t("home.intro"))
+    widgets.markdown(t("home.intro"))
 
     st.header(t("home.pages"))
     others = [p for p in PAGES if not p.default]
@@ -37,25 +37,25 @@ def render() -> None:
             thumb = thumbnail_path(page)
             if thumb is not None:
                 st.image(str(thumb), width="stretch")
-            st.subheader(f"{page.icon} {t(page.title_key)}")
-            st.write(t(page.desc_key))
+            widgets.subheader(f"{page.icon} {t(page.title_key)}")
+            widgets.markdown(t(page.desc_key))
             st.page_link(page.path, label=t("home.open", title=t(page.title_key)), icon=page.icon)
 
     lesson.home_panel()
 
     st.header(t("home.presets"))
-    st.write(t("home.presets_intro"))
+    widgets.markdown(t("home.presets_intro"))
     by_url = {p.url: p for p in PAGES}
     for title_key, ids in lecture_order():
-        st.subheader(t(title_key))
+        widgets.subheader(t(title_key))
         for preset in (presets.get(i) for i in ids):
             page = by_url.get(preset.page)
             if page is None:
                 continue
             with st.container(border=True):
                 left, right = st.columns([5, 1], vertical_alignment="center")
-                left.markdown(f"**{pick(preset.title)}** · {page.icon} {t(page.title_key)}")
-                left.caption(pick(preset.lesson))
+                widgets.markdown(f"**{pick(preset.title)}** · {page.icon} {t(page.title_key)}", where=left)
+                widgets.caption(pick(preset.lesson), where=left)
                 if right.button(
                     t("home.open_short"),
                     key=f"home:open:{preset.id}",

@@ -19,7 +19,7 @@ import presets
 from i18n import pick, t
 from presets import lessons
 
-from . import share, state
+from . import glossary, share, state, widgets
 from .nav import page_info
 from .url import share_url
 
@@ -126,7 +126,7 @@ def presenter_bar() -> None:
             nxt.button("▶", key="_ga_bar_next", help=t("lesson.next"), on_click=state.step_lesson, args=(1,),
                        disabled=pos >= len(steps) - 1, width="stretch")
             with mid.container(key=STEP_KEY):
-                st.markdown(f"**{pos + 1} / {len(steps)}** · {_step_title(pos, steps)}")
+                widgets.markdown(f"**{pos + 1} / {len(steps)}** · {_step_title(pos, steps)}")
         elif steps:
             mid.button(t("lesson.start"), key="_ga_bar_start", on_click=state.go_to_step, args=(0,))
         end.button(t("lesson.exit_present"), key="_ga_bar_exit", help=t("lesson.keys"),
@@ -174,20 +174,20 @@ def home_panel() -> None:
     """The home page's lesson: start it, edit it (reorder, drop, add, back to the notes'), its link."""
     steps = state.lesson_steps()
     st.header(t("lesson.home_title"))
-    st.write(t("lesson.home_intro"))
+    widgets.markdown(t("lesson.home_intro"))
     if steps != lessons.notes_steps():
-        st.caption(t("lesson.custom", n=len(steps)))
+        widgets.caption(t("lesson.custom", n=len(steps)))
     st.button(t("lesson.start"), key="home:lesson_start", on_click=state.go_to_step, args=(0,),
               disabled=not steps, type="primary")
     with st.expander(t("lesson.edit"), expanded=False):
         if not steps:
-            st.caption(t("lesson.empty"))
+            widgets.caption(t("lesson.empty"))
         for i, pid in enumerate(steps):
             p = presets.get(pid)
             page = page_info(p.page)
             num, title, up, down, drop = st.columns([0.5, 8, 0.7, 0.7, 0.7], vertical_alignment="center")
             num.markdown(f"**{i + 1}.**")
-            title.markdown(f"{pick(p.title)} · {page.icon} {t(page.title_key)}")
+            widgets.markdown(f"{pick(p.title)} · {page.icon} {t(page.title_key)}", where=title)
             up.button("↑", key=f"home:lesson_up:{i}", help=t("lesson.up"), on_click=_move, args=(i, -1),
                       disabled=i == 0)
             down.button("↓", key=f"home:lesson_down:{i}", help=t("lesson.down"), on_click=_move,
@@ -196,13 +196,15 @@ def home_panel() -> None:
                         args=(i,))
         picker = "home:lesson_add_pick"
         pick_col, add_col = st.columns([6, 1], vertical_alignment="bottom")
+        titles = [pick(presets.get(i).title) for i in presets.REGISTRY]
         pick_col.selectbox(t("lesson.add"), list(presets.REGISTRY), key=picker,
-                           format_func=lambda i: pick(presets.get(i).title))
+                           format_func=lambda i: pick(presets.get(i).title),
+                           help=glossary.help_for(t("lesson.add"), *titles))
         add_col.button(t("lesson.add_button"), key="home:lesson_add", on_click=_add, args=(picker,))
         st.button(t("lesson.restore"), key="home:lesson_restore", on_click=state.set_lesson_steps,
                   args=(lessons.notes_steps(),), disabled=steps == lessons.notes_steps())
         if steps:
-            st.caption(t("lesson.link"))
+            widgets.caption(t("lesson.link"))
             link = lesson_link(steps, state.browser_address())
             st.code(link, language=None, wrap_lines=True)
             share.qr(link)

@@ -13,7 +13,7 @@
 //   one as {shared: index}; a frame's array that is the start of a shared one as {prefix: index, n}
 //   (a growing path: every frame's copy is a view of one array, not a copy).
 //   rev: set as the graph's data-rev attribute once the new figure is drawn (tests wait for it).
-//   clickable: a plain click on the plot area sends {x, y} (data coordinates) as the "click" trigger.
+//   clickable: a plain click or tap on the plot area sends {x, y} (data coordinates) as the "click" trigger.
 //   key: the chart's Streamlit key; follow: the key of a chart whose animation this one follows
 //   (when that chart shows frame "j", this one shows its own frame "j": the curves' cursor).
 
@@ -131,13 +131,29 @@ function relayFrames(gd) {
   });
 }
 
+function clearOfButtons(Plotly, root) {
+  // The frame slider starts a fixed fraction of the plot's width in, clear of Play and Pause on a
+  // wide chart; on a narrow one (a phone) the buttons would cover its start: move it right of them.
+  const fl = root._fullLayout;
+  const menu = root.querySelector(".updatemenu-container");
+  const rail = root.querySelector(".slider-container .slider-rail-rect");
+  if (!fl || !menu || !rail || !(fl.sliders || []).length) return null;
+  const right = menu.getBoundingClientRect().right;
+  if (right + 4 <= rail.getBoundingClientRect().left) return null;
+  const left = root.getBoundingClientRect().left + fl._size.l;
+  const x = Math.min(0.8, (right + 8 - left) / fl._size.w);
+  return Plotly.relayout(root, { "sliders[0].x": x, "sliders[0].len": 1 - x });
+}
+
 function listenForClicks(root) {
   // Plotly lays a cover over the page while the mouse is down, so a DOM "click" never reaches the
-  // plot area: a press and release on the same spot (within 4 px) count as a click. A second press
-  // within 300 ms is a double click (Plotly's zoom reset), so the first click waits that long.
+  // plot area: a press and release on the same spot (within 4 px) count as a click. Pointer events
+  // carry a mouse, a pen and a finger alike: a tap on a phone sets the start as a click does (Plotly
+  // cancels a touch's default, so no mouse events follow a tap). A second press within 300 ms is a
+  // double click or tap (Plotly's zoom reset), so the first one waits that long.
   let down = null;
   let timer = null;
-  root.addEventListener("mousedown", (e) => {
+  root.addEventListener("pointerdown", (e) => {
     const area = e.target.closest && e.target.closest(".nsewdrag");
     if (timer) {
       clearTimeout(timer);
@@ -145,14 +161,16 @@ function listenForClicks(root) {
       down = null;
       return;
     }
-    down = area && e.button === 0 ? { x: e.clientX, y: e.clientY, rect: area.getBoundingClientRect() } : null;
+    const primary = e.isPrimary && e.button === 0;
+    down = area && primary ? { id: e.pointerId, x: e.clientX, y: e.clientY, rect: area.getBoundingClientRect() } : null;
   }, true);
   const up = (e) => {
     if (!root.isConnected) {
-      document.removeEventListener("mouseup", up, true);
+      document.removeEventListener("pointerup", up, true);
+      document.removeEventListener("pointercancel", cancel, true);
       return;
     }
-    if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) {
+    if (!down || e.pointerId !== down.id || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) {
       down = null;
       return;
     }
@@ -168,7 +186,11 @@ function listenForClicks(root) {
       if (Number.isFinite(x) && Number.isFinite(y)) root.__gaSend("click", { x, y });
     }, 300);
   };
-  document.addEventListener("mouseup", up, true);
+  const cancel = () => {
+    down = null; // the browser took the touch for a scroll or a pinch: not a tap
+  };
+  document.addEventListener("pointerup", up, true);
+  document.addEventListener("pointercancel", cancel, true);
 }
 
 export default function (component) {
@@ -212,7 +234,7 @@ export default function (component) {
         config: data.config || {},
       };
       if (data.fig.frames) fig.frames = decode(data.fig.frames, shared);
-      return Plotly.react(root, fig);
+      return Plotly.react(root, fig).then((gd) => clearOfButtons(Plotly, root) || gd);
     })
     .then((gd) => {
       if (gd && root.__gaToken === token) {

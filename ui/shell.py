@@ -19,9 +19,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from i18n import t
+from i18n import current_lang, t
 
-from . import lesson, link_probe, share, sidebar, state, warm
+from . import layout, lesson, link_probe, share, sidebar, state, warm
 from .nav import page_info
 
 LOG = logging.getLogger("gradient_atlas")
@@ -47,6 +47,7 @@ def page(page_id: str, body: Callable[[], None]) -> None:
     warm.start()
     guarded(sidebar.style)
     guarded(sidebar.language)
+    guarded(lambda: layout.style(current_lang()))
     guarded(lambda: sidebar.navigation(page_id))
     guarded(lambda: sidebar.preset_picker(page_id))
     guarded(lesson.sidebar)

@@ -50,6 +50,13 @@ def start_schema(surf: str, s: landscapes.Landscape) -> list[Param]:
     ]
 
 
+def surface_title(name: str) -> str:
+    """A built-in surface's name in the current language: its ``race.surf.<name>`` translation, or the
+    library's title for the surfaces named after people (Rosenbrock, Himmelblau, ...)."""
+    key = f"race.surf.{name}"
+    return t(key) if key in STRINGS else landscapes.get(name).title
+
+
 def picker(ps: state.PageState, prefix: str, format_func: Callable[[str], str]) -> str:
     """The surface picker (control ``surf``, declared); returns the chosen surface's name."""
     return widgets.control(ps, ps.schema["surf"], t(f"{prefix}.surface"), format_func=format_func)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import NamedTuple
 
 from streamlit.testing.v1 import AppTest
 
@@ -164,3 +166,110 @@ def code_spans(md: str) -> tuple[str, list[str]]:
         spans.append(body)
         i = k + run
     return "".join(outside), spans
+
+
+# ---------------------------------------------------------------------------------------------
+# What a page shows, as text (issue #12.4-5): for the Korean-mode and tooltip tests.
+
+
+class Shown(NamedTuple):
+    """One element's visible text: ``kind`` (its element type), ``text`` (body or label, and the
+    choices of a choice widget, one per line), ``help`` (its tooltip, "" if none), ``sidebar``."""
+
+    kind: str
+    text: str
+    help: str
+    sidebar: bool
+
+
+SKIPPED_KINDS = frozenset({"latex", "code", "empty"})  # formulas and code: not prose
+_STYLE = re.compile(r"<style\b.*?</style>", re.S | re.I)
+_FIGURE_KEYS = frozenset(
+    {"text", "name", "label", "prefix", "ticktext", "hovertemplate", "hovertext", "title"}
+)
+
+
+def _name_shown(trace: dict) -> bool:
+    """Whether a trace's name is seen: in the legend, or in its hover label (Plotly's "extra" box)."""
+    if trace.get("showlegend", True) is not False:
+        return True
+    hover = str(trace.get("hoverinfo", "all"))
+    return hover not in ("skip", "none") and "<extra></extra>" not in str(trace.get("hovertemplate", ""))
+
+
+def _figure_strings(v: object, key: str = "") -> list[str]:
+    """The words of a Plotly figure (dict): titles, trace names, annotations, buttons, hover texts.
+    A trace's name counts only where it is seen (an internal name such as "contours" is not)."""
+    if isinstance(v, dict):
+        if key == "data" or "type" in v and "name" in v and not _name_shown(v):
+            v = {k: x for k, x in v.items() if k != "name"}
+        return [s for k, x in v.items() for s in _figure_strings(x, k)]
+    if isinstance(v, list):
+        return [s for x in v for s in _figure_strings(x, key)]
+    return [v] if isinstance(v, str) and key in _FIGURE_KEYS else []
+
+
+def _node_text(node) -> tuple[str, str]:
+    import json
+
+    kind = getattr(node, "type", "")
+    proto = getattr(node, "proto", None)
+    if kind == "plotly_chart":
+        return "\n".join(_figure_strings(json.loads(proto.spec))), ""
+    if kind == "bidi_component":
+        sent = json.loads(proto.json)
+        return ("\n".join(_figure_strings(sent["fig"])) if "fig" in sent else ""), ""
+    if proto is None or not hasattr(proto, "DESCRIPTOR"):
+        return "", ""
+    fields = {f.name for f in proto.DESCRIPTOR.fields}
+    parts = [getattr(proto, f) for f in ("body", "label", "placeholder") if f in fields]
+    if "options" in fields:
+        parts += [str(o) for o in proto.options]
+    return "\n".join(p for p in parts if isinstance(p, str) and p), proto.help if "help" in fields else ""
+
+
+def shown(at: AppTest) -> list[Shown]:
+    """Every element of the last run that shows text (main area and sidebar), in page order."""
+    import json
+
+    def walk(node, sidebar: bool):
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for child in children.values():
+                yield from walk(child, sidebar or getattr(child, "type", "") == "sidebar")
+        else:
+            yield node, sidebar
+
+    out = []
+    for node, sidebar in walk(at._tree, False):
+        kind = getattr(node, "type", "") or type(node).__name__.lower()
+        if kind in SKIPPED_KINDS:
+            continue
+        if kind in ("arrow_data_frame", "dataframe"):  # one entry per column: its name and tooltip
+            config = json.loads(node.proto.columns or "{}")
+            for col in map(str, node.value.columns):
+                out.append(Shown("dataframe_column", col, config.get(col, {}).get("help", ""), sidebar))
+            continue
+        text, help_text = _node_text(node)
+        if kind == "html":  # a style sheet (ui.layout) is not shown; the rest of an HTML element is
+            text = _STYLE.sub("", text).strip()
+        if text or help_text:
+            out.append(Shown(kind, text, help_text, sidebar))
+    # blocks carry text too: expander and status labels, tab names
+    for block, sidebar in _blocks(at._tree, False):
+        label = getattr(block.proto, "label", "") if hasattr(block, "proto") else ""
+        if isinstance(label, str) and label:
+            out.append(Shown(getattr(block, "type", "block"), label, "", sidebar))
+    return out
+
+
+def _blocks(node, sidebar: bool):
+    children = getattr(node, "children", None)
+    if not isinstance(children, dict):
+        return
+    if node is not None and getattr(node, "type", "") in ("expandable", "tab") or type(node).__name__ in (
+        "Expander", "Status", "Tab"
+    ):
+        yield node, sidebar
+    for child in children.values():
+        yield from _blocks(child, sidebar or getattr(child, "type", "") == "sidebar")

@@ -10,9 +10,9 @@ from typing import Any
 
 import streamlit as st
 
-from i18n import pick, t
+from i18n import STRINGS, pick, t
 
-from . import state
+from . import glossary, layout, state
 from .url import Notice, Param, snap
 
 # fmt: off
@@ -87,7 +87,8 @@ def control(
         p: the control; its kind picks the widget (log floats: select-slider; floats and ints:
             slider; bool: toggle; choice: selectbox; multi: multiselect; text: text input).
         label: translated label.
-        help: translated tooltip.
+        help: translated tooltip; the plain-words explanation of each glossary term that the label or
+            the choices mention is added to it (:mod:`ui.glossary`).
         where: a container (default: the main area).
         format_func: how to show choices.
         disabled: grey the widget out.
@@ -97,7 +98,8 @@ def control(
     """
     box = where if where is not None else st
     key = ps.key(p.name)
-    common = {"key": key, "help": help, "disabled": disabled}
+    shown = [str((format_func or str)(c)) for c in p.choices] if p.kind in ("choice", "multi") else []
+    common = {"key": key, "help": glossary.help_for(label, *shown, base=help), "disabled": disabled}
     if p.kind == "float" and p.grid:
         return box.select_slider(label, options=p.grid, format_func=fmt_number, **common)
     if p.kind == "float":
@@ -130,8 +132,9 @@ def page_header(ps: state.PageState, prefix: str) -> Any:
     top = st.container()
     presenting = state.presenter()
     if not presenting:
-        st.title(t(f"{prefix}.title"))
-        st.caption(t(f"{prefix}.intro"))
+        title = t(f"{prefix}.title")
+        st.title(title, help=glossary.help_for(title))
+        caption(t(f"{prefix}.intro"))
     ps.banner_slot = st.empty()
     if not presenting:  # what the last run found, so that the page does not jump when the run ends
         preset_banner(ps, ps.banner_slot, bool(ps.flag("changed")))
@@ -149,11 +152,12 @@ def lesson_caption(ps: state.PageState) -> None:
 
 def control_columns(spec: Sequence[float], gap: str = "medium") -> tuple[Any, Any]:
     """A lab page's (controls, figures) containers: side by side; in the presenter view the figures take
-    the whole width and the controls go to the sidebar, which the presenter view keeps collapsed."""
+    the whole width and the controls go to the sidebar, which the presenter view keeps collapsed. On a
+    narrow screen the figures come first (:mod:`ui.layout`)."""
     if state.presenter():
         return st.sidebar.container(), st.container()
     controls, figures = st.columns(spec, gap=gap)
-    return controls, figures
+    return controls, figures.container(key=layout.FIGURES_KEY)  # first on a phone (ui.layout)
 
 
 def chart(fig: Any, **kwargs: Any) -> Any:
@@ -167,6 +171,32 @@ def chart(fig: Any, **kwargs: Any) -> Any:
         d["layout"] = scale_fonts(d.get("layout", {}), PRESENTER_SCALE)
         fig = go.Figure(d)
     return st.plotly_chart(fig, **kwargs)
+
+
+# Text that may mention technical terms goes through these: each gets the plain-words tooltip of the
+# terms it mentions (ui.glossary). ``also``: texts shown with it that cannot carry a tooltip of their
+# own (a figure's titles and legend under a heading, a table's cells).
+
+
+def markdown(
+    body: str, *, also: Sequence[str] = (), where: Any = None, unsafe_allow_html: bool = False
+) -> None:
+    """``st.markdown(body)`` with the glossary tooltip of the terms in ``body`` and ``also``."""
+    box = where if where is not None else st
+    box.markdown(body, unsafe_allow_html=unsafe_allow_html, help=glossary.help_for(body, *also))
+
+
+def caption(body: str, *, also: Sequence[str] = (), where: Any = None) -> None:
+    """``st.caption(body)`` with the glossary tooltip of the terms in ``body`` and ``also``."""
+    box = where if where is not None else st
+    box.caption(body, help=glossary.help_for(body, *also))
+
+
+def subheader(body: str, *, also: Sequence[str] = (), where: Any = None) -> None:
+    """``st.subheader(body)`` with the glossary tooltip of the terms in ``body`` and ``also`` (e.g. the
+    titles, axes and legend of the figure below it)."""
+    box = where if where is not None else st
+    box.subheader(body, help=glossary.help_for(body, *also))
 
 
 def markdown_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -219,6 +249,22 @@ def literal(text: object, limit: int = LITERAL_LIMIT) -> str:
     fence = "`" * (max((len(m) for m in _TICKS.findall(s)), default=0) + 1)
     pad = " " if s[0] in "` " or s[-1] in "` " else ""
     return f"{fence}{pad}{s}{pad}{fence}"
+
+
+def expression_error(err: Exception) -> str:
+    """A rejected formula's message in the current language, as Markdown.
+
+    The parser gives each rejection a ``code`` and ``fields`` (``landscapes.ExpressionError``); the
+    message is ``formula.err.<code>`` with every text field (the user's piece of formula, a
+    suggestion, a name) shown by :func:`literal` and numbers as they are. An error without a known
+    code (another version of the library) is shown whole, literally, in English.
+    """
+    code = getattr(err, "code", None)
+    key = f"formula.err.{code}"
+    if code is None or key not in STRINGS:
+        return literal(err)
+    fields = {k: literal(v) if isinstance(v, str) else v for k, v in getattr(err, "fields", {}).items()}
+    return t(key, **fields)
 
 
 def notice_text(n: Notice) -> str:

@@ -31,6 +31,11 @@ def _t(text: Mapping | None) -> dict:
     return {**EN, **(text or {})}
 
 
+def _symbol(t: Mapping, hp: str) -> str:
+    """How hyperparameter ``hp`` is written (μ for momentum); its name if it has no symbol."""
+    return t["symbols"].get(hp, hp)
+
+
 def _fmt(v: float) -> str:
     return f"{v:.3g}"
 
@@ -52,6 +57,14 @@ def _contour(grid, showscale: bool = False, log: bool = True) -> go.Contour:
         opacity=0.55,
         hoverinfo="skip",
     )
+
+
+def _log_labels(fig: go.Figure) -> go.Figure:
+    """Log axes label the decades only: Plotly's default "small digits" between them (2, 5)
+    are drawn at 3/4 of the tick size (9 px), too small to read on a phone."""
+    fig.update_xaxes(minorloglabels="none", selector={"type": "log"})
+    fig.update_yaxes(minorloglabels="none", selector={"type": "log"})
+    return fig
 
 
 def rise_text(r, text: Mapping | None = None) -> str:
@@ -174,7 +187,7 @@ def panels_figure(panels, grid, text: Mapping | None = None) -> go.Figure:
         fig.update_xaxes(title_text=t["step"], range=[0, panels.loss.shape[1] - 1], row=2, col=col)
     fig.update_yaxes(title_text=t["loss"], row=2, col=1)
     fig.update_layout(height=620, margin={"l": 50, "r": 20, "t": 70, "b": 40}, legend={"orientation": "h"})
-    return fig
+    return _log_labels(fig)
 
 
 def stability_figure(panels, text: Mapping | None = None) -> go.Figure:
@@ -266,14 +279,15 @@ def stability_figure(panels, text: Mapping | None = None) -> go.Figure:
         fig.update_xaxes(title_text=t["step"], row=1, col=col)
     fig.update_yaxes(title_text=t["lambda"], row=1, col=1)
     fig.update_layout(height=360, margin={"l": 50, "r": 20, "t": 70, "b": 40}, legend={"orientation": "h"})
-    return fig
+    return _log_labels(fig)
 
 
-def sweep_figure(sweep, text: Mapping | None = None) -> go.Figure:
+def sweep_figure(sweep, names: Sequence[str] | None = None, text: Mapping | None = None) -> go.Figure:
     """Final loss and steps-to-tolerance against the learning rate, edges and best rates marked.
 
     Args:
         sweep: a :class:`studies.sweep.Sweep`.
+        names: legend name per optimizer (the optimizers' ids if None).
         text: translated strings (see ``EN``).
 
     Returns:
@@ -281,7 +295,7 @@ def sweep_figure(sweep, text: Mapping | None = None) -> go.Figure:
     """
     t = _t(text)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.6, 0.4])
-    for i, name in enumerate(sweep.names):
+    for i, name in enumerate(names if names is not None else sweep.names):
         c = optimizer_color(i)  # slot colours, as on the Race page the tuned rates go to
         ok = sweep.diverged_at[i] < 0
         fig.add_trace(
@@ -357,7 +371,7 @@ def sweep_figure(sweep, text: Mapping | None = None) -> go.Figure:
     fig.update_yaxes(type="log", title_text=t["final_loss"], row=1, col=1)
     fig.update_yaxes(title_text=t["steps_to_tol"], row=2, col=1)
     fig.update_layout(height=560, margin={"l": 60, "r": 20, "t": 30, "b": 40})
-    return fig
+    return _log_labels(fig)
 
 
 def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Figure:
@@ -374,6 +388,7 @@ def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Fi
     if metric not in ("rate", "loss"):
         raise ValueError(f"Unknown phase-map metric {metric!r}; choose one of: rate, loss")
     t = _t(text)
+    axis = _symbol(t, pm.axis)
     div = pm.diverged_at >= 0
     if metric == "rate":
         # Colour by speed: log10 of the digits gained per step, -log10(rho); ticks show rho itself.
@@ -387,14 +402,14 @@ def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Fi
         }
         stuck = ~div & ~(rho < 1.0)
         cs, zmin, zmax = "Viridis", float(np.log10(-np.log10(0.9999))), float(np.log10(-np.log10(0.05)))
-        hover = "lr=%{x:.3g}<br>" + pm.axis + "=%{y:.3f}<br>ρ=%{customdata:.4f}<extra></extra>"
+        hover = "lr=%{x:.3g}<br>" + axis + "=%{y:.3f}<br>ρ=%{customdata:.4f}<extra></extra>"
         custom = rho
     else:
         z = np.where(div, np.nan, np.log10(np.maximum(pm.final_loss, 1e-30)))
         cbar = {"title": {"text": t["log10_loss"]}}
         stuck = np.zeros(div.shape, bool)
         cs, zmin, zmax = "Viridis_r", None, None
-        hover = "lr=%{x:.3g}<br>" + pm.axis + "=%{y:.3f}<br>%{customdata:.3g}<extra></extra>"
+        hover = "lr=%{x:.3g}<br>" + axis + "=%{y:.3f}<br>%{customdata:.3g}<extra></extra>"
         custom = pm.final_loss
     fig = go.Figure()
     fig.add_trace(
@@ -458,7 +473,7 @@ def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Fi
                     "color": "white",
                     "line": {"color": "black", "width": 1},
                 },
-                text=[f"lr {best.lr:.3g}, {pm.axis} {best.mu:.3f}, ρ {best.rate:.4f}"],
+                text=[f"lr {best.lr:.3g}, {axis} {best.mu:.3f}, ρ {best.rate:.4f}"],
                 textposition="top left",
                 textfont={"color": "white"},
                 hovertext=f"ρ = {best.rate:.4f}",
@@ -482,11 +497,11 @@ def phase_figure(pm, metric: str = "rate", text: Mapping | None = None) -> go.Fi
             )
         )
     fig.update_xaxes(type="log", title_text=t["lr"])
-    fig.update_yaxes(title_text=pm.axis, range=[float(pm.second[0]), float(pm.second[-1])])
+    fig.update_yaxes(title_text=axis, range=[float(pm.second[0]), float(pm.second[-1])])
     fig.update_layout(
         height=520, margin={"l": 60, "r": 20, "t": 30, "b": 40}, legend={"orientation": "h", "y": -0.15}
     )
-    return fig
+    return _log_labels(fig)
 
 
 def schedules_figure(cmp, names: Sequence[str] | None = None, text: Mapping | None = None) -> go.Figure:
@@ -534,7 +549,7 @@ def schedules_figure(cmp, names: Sequence[str] | None = None, text: Mapping | No
     fig.update_yaxes(title_text=t["lr"], row=2, col=1)
     fig.update_xaxes(title_text=t["step"], row=2, col=1)
     fig.update_layout(height=560, margin={"l": 60, "r": 20, "t": 30, "b": 40})
-    return fig
+    return _log_labels(fig)
 
 
 def search_figure(res, text: Mapping | None = None) -> go.Figure:
@@ -626,11 +641,12 @@ def search_figure(res, text: Mapping | None = None) -> go.Figure:
             row=1,
             col=col,
         )
-        fig.update_xaxes(type="log" if a0.log else "linear", title_text=a0.name, row=1, col=col)
+        fig.update_xaxes(type="log" if a0.log else "linear", title_text=_symbol(t, a0.name), row=1, col=col)
         fig.update_yaxes(
-            type="log" if a1.log else "linear", title_text=a1.name if col == 1 else None, row=1, col=col
+            type="log" if a1.log else "linear", title_text=_symbol(t, a1.name) if col == 1 else None, row=1,
+            col=col,
         )
     fig.update_layout(
         height=460, margin={"l": 60, "r": 20, "t": 40, "b": 40}, legend={"orientation": "h", "y": -0.2}
     )
-    return fig
+    return _log_labels(fig)

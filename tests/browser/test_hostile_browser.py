@@ -114,5 +114,5 @@ def test_links_streamlit_ignores_are_reported(page, app_url, console_errors):
     few = "&".join(f"p{i}={i}" for i in range(998))
     page.goto(f"{app_url}/?lang=ko&{few}")
     text = notices(page)  # within the limits: the usual notices, in the link's language
-    assert "p997" in text and "매개변수가" not in text and "parameters" not in text
+    assert "p997" in text and "파라미터가" not in text and "parameters" not in text
     assert not console_errors, console_errors

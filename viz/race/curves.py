@@ -119,7 +119,10 @@ def curves_figure(
             ends = [n_steps * f for f in scale]
             layout[f"xaxis{sx}"]["range"] = [0.0, float(min(ends))]
         layout[f"yaxis{sx}"] = dict(
-            type="log" if log_axis else "linear", anchor=f"x{sx}", exponentformat="power"
+            type="log" if log_axis else "linear",
+            anchor=f"x{sx}",
+            exponentformat="power",
+            minorloglabels="none",  # the small digits between decades are 3/4 size: unreadable on a phone
         )
         layout["annotations"].append(
             dict(
