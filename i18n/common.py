@@ -61,12 +61,12 @@ STRINGS = {
         "ko": "모든 실험은 이 장치 하나에서 실행됩니다.",
     },
     "common.about_processes": {
-        "en": "{n} JAX processes work together (jax.distributed).",
-        "ko": "JAX 프로세스 {n}개가 함께 계산합니다 (jax.distributed).",
+        "en": "{n} JAX processes work together (`jax.distributed`).",
+        "ko": "JAX 프로세스 {n}개가 함께 계산합니다 (`jax.distributed`).",
     },
     "common.about_setting": {
-        "en": "Setting GRADIENT_ATLAS_DEVICES = {value} (the server's administrator sets it).",
-        "ko": "설정 GRADIENT_ATLAS_DEVICES = {value} (서버 관리자가 정합니다).",
+        "en": "Setting `GRADIENT_ATLAS_DEVICES` = {value} (the server's administrator sets it).",
+        "ko": "설정 `GRADIENT_ATLAS_DEVICES` = {value} (서버 관리자가 정합니다).",
     },
     "common.about_error": {
         "en": "The device setting is not valid: {error}",

@@ -238,7 +238,7 @@ STRINGS = {
     "lr.sc_batch_help": {
         "en": "Mini-batch noise, as on the Race page: each of 128 samples shifts the gradient by noise·uᵢ and a "
         "step averages B of them. Every schedule sees the same mini-batches (one seed).",
-        "ko": "레이스 페이지와 같은 미니배치 노이즈입니다. 128개 샘플 각각이 기울기를 noise·uᵢ만큼 바꾸고, 한 스텝은 "
+        "ko": "옵티마이저 경주 페이지와 같은 미니배치 노이즈입니다. 128개 샘플 각각이 기울기를 (노이즈)·uᵢ만큼 바꾸고, 한 스텝은 "
         "그중 B개를 평균합니다. 모든 스케줄이 같은 미니배치를 봅니다 (시드 하나).",
     },
     "lr.sc_noise": {"en": "Per-sample gradient noise", "ko": "샘플별 기울기 노이즈"},

@@ -357,8 +357,8 @@ STRINGS = {
         "en": "This run's own mini-batch of the 128 samples: 128 is gradient descent (GD), 1 is SGD, "
         'in between is mini-batch SGD; "= …" keeps the size under Mini-batch noise. All runs share the '
         "noise and its seed, so they see the same data.",
-        "ko": "이 실행만의 미니배치 크기(128개 샘플 중)입니다. 128은 경사 하강법(GD), 1은 SGD, 그 사이는 "
-        '미니배치 SGD입니다. "= …"는 미니배치 노이즈의 크기를 그대로 씁니다. 모든 실행이 같은 노이즈과 '
+        "ko": "이 실행만의 미니배치 크기(128개 샘플 중)입니다. 128은 경사하강법(GD), 1은 SGD, 그 사이는 "
+        '미니배치 SGD입니다. "= …"는 미니배치 노이즈의 크기를 그대로 씁니다. 모든 실행이 같은 노이즈와 '
         "시드를 쓰므로 같은 데이터를 봅니다.",
     },
     "race.batch_same": {"en": "= {b}", "ko": "= {b}"},

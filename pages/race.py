@@ -19,7 +19,7 @@ import optimizers
 from i18n import pick, t
 from studies import endings
 from studies import race as rs
-from ui import shell, state, surface_controls, widgets
+from ui import glossary, shell, state, surface_controls, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from ui.race_model import (
@@ -95,7 +95,7 @@ def slot_controls(ps: state.PageState, i: int, run_sched: str) -> None:
         options=stops,
         format_func=lambda v: same_b if v == SAME_BATCH else str(v),
         key=ps.key(f"o{i}.batch"),
-        help=t("race.run_batch_help"),
+        help=glossary.help_for(t("race.run_batch"), base=t("race.run_batch_help")),
     )
     own = widgets.control(
         ps,

@@ -234,7 +234,7 @@ PRESETS = [
             "epoch it has taken 128 steps and its loss is 0.23, mini-batch's is 0.85 after 4 steps and GD's 8.9 "
             "after its single step. Switch the x-axis to gradient evaluations to count samples instead.",
             "ko": "강의의 세 가지 스텝 방식을, 샘플 128개 한 세트(노이즈 σ = 2, 시드 하나)로 만든 같은 그릇에서 같은 "
-            "η = 0.05로 비교합니다. 경사 하강법(GD)은 스텝마다 128개 샘플을 모두(B = 128), SGD는 하나(B = 1), "
+            "η = 0.05로 비교합니다. 경사하강법(GD)은 스텝마다 128개 샘플을 모두(B = 128), SGD는 하나(B = 1), "
             "미니배치 SGD는 32개를 씁니다. 스텝 단위로 보면 GD의 경로는 매끄럽고 최솟값에 정확히 도착하지만, SGD는 "
             "지그재그하며 자리를 잡지 못합니다: 마지막 100스텝의 평균 손실이 SGD 0.12, 미니배치 0.003, GD 0입니다. "
             "에폭 단위로 보면(곡선의 가로축을 128개 샘플 한 번씩인 에폭으로 맞춰 두었습니다) SGD가 훨씬 앞섭니다: 한 "
