@@ -33,8 +33,15 @@ DISTS = ("normal", "uniform")
 LEAKY_SLOPE = 0.01
 FLAT = 0.05  # a derivative below 5% of the activation's largest slope counts as saturated / inactive
 # The largest |phi'(z)| of each activation (sigmoid's is 1/4 at 0; GELU's 1.129 near z = 1.4).
-MAX_SLOPE = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0, "leaky_relu": 1.0, "elu": 1.0,
-             "gelu": 1.1289, LINEAR: 1.0}
+MAX_SLOPE = {
+    "sigmoid": 0.25,
+    "tanh": 1.0,
+    "relu": 1.0,
+    "leaky_relu": 1.0,
+    "elu": 1.0,
+    "gelu": 1.1289,
+    LINEAR: 1.0,
+}
 # Value range of the activations that are bounded (histograms use it).
 BOUNDS = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 

@@ -43,8 +43,9 @@ class DeepSpec(NamedTuple):
         return self.n_classes if self.n_classes > 2 else 1
 
 
-def make_spec(d_in: int, width: int, depth: int, n_classes: int, activation: str,
-              norm: str = "none") -> DeepSpec:
+def make_spec(
+    d_in: int, width: int, depth: int, n_classes: int, activation: str, norm: str = "none"
+) -> DeepSpec:
     """Validate and build a spec (raises ValueError naming the bad value and the valid range)."""
     acts.check_activation(activation, allow_linear=True)
     if norm not in NORMS:

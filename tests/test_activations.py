@@ -52,13 +52,18 @@ def test_the_lectures_uniform_bounds():
 )
 def test_initializers_draw_what_jax_draws_with_the_same_key(init, dist, reference):
     ours = np.asarray(acts.init_weights(KEY, init, dist, 300, 200))
-    np.testing.assert_allclose(ours, np.asarray(reference(KEY, (300, 200), jnp.float32)), rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(
+        ours, np.asarray(reference(KEY, (300, 200), jnp.float32)), rtol=1e-5, atol=1e-7
+    )
 
 
 @pytest.mark.parametrize(
     ("init", "truncated"),
-    [("lecun", jax.nn.initializers.lecun_normal()), ("xavier", jax.nn.initializers.glorot_normal()),
-     ("he", jax.nn.initializers.he_normal())],
+    [
+        ("lecun", jax.nn.initializers.lecun_normal()),
+        ("xavier", jax.nn.initializers.glorot_normal()),
+        ("he", jax.nn.initializers.he_normal()),
+    ],
 )
 def test_normal_initializers_have_the_variance_of_jaxs_truncated_ones(init, truncated):
     n_in, n_out = 400, 300
@@ -234,8 +239,21 @@ def test_training_new_rates_and_biases_do_not_recompile():
     y = (x[:, 1] > 0).astype(np.int32)
 
     def go(lr, bias):
-        return _train.train_runs(spec, "sgd", "he", "normal", 16, 20, 4, x, y, _train.full_hp("sgd", {"lr": lr}, 2),
-                                 np.ones(2), np.full(2, bias), np.arange(2))
+        return _train.train_runs(
+            spec,
+            "sgd",
+            "he",
+            "normal",
+            16,
+            20,
+            4,
+            x,
+            y,
+            _train.full_hp("sgd", {"lr": lr}, 2),
+            np.ones(2),
+            np.full(2, bias),
+            np.arange(2),
+        )
 
     first = go(0.1, 0.0)
     with assert_no_recompile(_train._train, what="new learning rate and bias"):

@@ -103,9 +103,21 @@ def _train(spec, opt_name, init, dist, batch, n_steps, every, data, hp, gain, bi
     return jax.vmap(one)(hp, gain, bias, seeds)
 
 
-def train_runs(spec: deep.DeepSpec, opt_name: str, init: str, dist: str, batch: int, n_steps: int,
-               records: int, x: np.ndarray, y: np.ndarray, hp: dict[str, np.ndarray], gain: np.ndarray,
-               bias: np.ndarray, seeds: np.ndarray) -> Runs:
+def train_runs(
+    spec: deep.DeepSpec,
+    opt_name: str,
+    init: str,
+    dist: str,
+    batch: int,
+    n_steps: int,
+    records: int,
+    x: np.ndarray,
+    y: np.ndarray,
+    hp: dict[str, np.ndarray],
+    gain: np.ndarray,
+    bias: np.ndarray,
+    seeds: np.ndarray,
+) -> Runs:
     """Train R networks of one structure in one compiled call.
 
     Args:
@@ -125,14 +137,31 @@ def train_runs(spec: deep.DeepSpec, opt_name: str, init: str, dist: str, batch: 
     every = -(-n_steps // records)
     hp_j = {k: jnp.asarray(np.asarray(v, np.float32)) for k, v in hp.items()}
     (loss, acc, stats), w0, w = _train(
-        spec, opt_name, init, dist, int(batch), int(n_steps), every, (jnp.asarray(x), jnp.asarray(y)), hp_j,
-        jnp.asarray(gain, jnp.float32), jnp.asarray(bias, jnp.float32), jnp.asarray(seeds, jnp.uint32))
+        spec,
+        opt_name,
+        init,
+        dist,
+        int(batch),
+        int(n_steps),
+        every,
+        (jnp.asarray(x), jnp.asarray(y)),
+        hp_j,
+        jnp.asarray(gain, jnp.float32),
+        jnp.asarray(bias, jnp.float32),
+        jnp.asarray(seeds, jnp.uint32),
+    )
     stats = np.asarray(stats)
     n_rec = stats.shape[1] - 1
     return Runs(
-        record_steps=np.minimum(np.arange(n_rec + 1) * every, n_steps), loss=np.asarray(loss),
-        accuracy=np.asarray(acc), h_std=stats[..., 0], flat=stats[..., 1], dead=stats[..., 2],
-        grad_norm=stats[..., 3], w0=np.asarray(w0), w_final=np.asarray(w),
+        record_steps=np.minimum(np.arange(n_rec + 1) * every, n_steps),
+        loss=np.asarray(loss),
+        accuracy=np.asarray(acc),
+        h_std=stats[..., 0],
+        flat=stats[..., 1],
+        dead=stats[..., 2],
+        grad_norm=stats[..., 3],
+        w0=np.asarray(w0),
+        w_final=np.asarray(w),
     )
 
 
@@ -141,3 +170,36 @@ def full_hp(opt_name: str, overrides: dict[str, float | np.ndarray], runs: int) 
     gives each run its own value)."""
     hp = optimizers.get(opt_name).validate(dict(overrides))
     return {k: np.broadcast_to(np.asarray(v, np.float32), (runs,)).copy() for k, v in hp.items()}
+
+
+def sgd_sweep(
+    spec: deep.DeepSpec,
+    init: str,
+    dist: str,
+    batch: int,
+    n_steps: int,
+    records: int,
+    x: np.ndarray,
+    y: np.ndarray,
+    lrs: np.ndarray,
+    biases: np.ndarray,
+    seeds: np.ndarray,
+) -> Runs:
+    """:func:`train_runs` with mini-batch SGD, unit gain, and a learning rate, bias value and seed per
+    run (the dying-ReLU and normalization studies' sweeps)."""
+    runs = len(lrs)
+    return train_runs(
+        spec,
+        "sgd",
+        init,
+        dist,
+        batch,
+        n_steps,
+        records,
+        x,
+        y,
+        full_hp("sgd", {"lr": lrs}, runs),
+        np.ones(runs),
+        biases,
+        seeds,
+    )

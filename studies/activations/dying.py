@@ -68,14 +68,21 @@ class DyingView(NamedTuple):
     dead_end: np.ndarray  # (2, nL, nB, S) after training (NaN where the run diverged)
     final_loss: np.ndarray  # (2, nL, nB, S)
     record_steps: np.ndarray  # (T + 1,)
-    pick_dead: np.ndarray  # (2, S, T + 1) the picked (lr, bias): dead fraction over the steps
+    pick_dead: np.ndarray  # (2, S, T + 1) the picked (lr, bias): dead fraction over the steps (NaN: diverged)
     story: UnitStory
 
     @property
     def mean_dead(self) -> np.ndarray:
         """(2, nL, nB) dead fraction after training, mean over seeds (diverged runs left out)."""
-        with np.errstate(invalid="ignore"):
-            return np.nanmean(self.dead_end, axis=-1)
+        return nanmean(self.dead_end, axis=-1)
+
+
+def nanmean(a: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Mean over ``axis`` of the finite entries; NaN where there are none (no warning)."""
+    ok = np.isfinite(a)
+    n = ok.sum(axis=axis)
+    total = np.where(ok, a, 0.0).sum(axis=axis)
+    return np.where(n > 0, total / np.maximum(n, 1), np.nan)
 
 
 def validate(cfg: DyingConfig) -> None:
@@ -89,8 +96,9 @@ def validate(cfg: DyingConfig) -> None:
     if not 1 <= cfg.seeds <= 8:
         raise ValueError(f"seeds = {cfg.seeds} is outside [1, 8]")
     if len(cfg.lrs) * len(cfg.biases) * cfg.seeds > MAX_RUNS:
-        raise ValueError(f"{len(cfg.lrs)} x {len(cfg.biases)} x {cfg.seeds} runs exceed the limit of "
-                         f"{MAX_RUNS}")
+        raise ValueError(
+            f"{len(cfg.lrs)} x {len(cfg.biases)} x {cfg.seeds} runs exceed the limit of {MAX_RUNS}"
+        )
     if cfg.pick_lr not in cfg.lrs or cfg.pick_bias not in cfg.biases:
         raise ValueError(f"the picked run (lr {cfg.pick_lr}, bias {cfg.pick_bias}) is not in the grid")
     if not 1 <= cfg.batch <= cfg.n_train or not 10 <= cfg.steps <= 5000:
@@ -120,12 +128,21 @@ def unit_story(spec: deep.DeepSpec, w0: np.ndarray, w1: np.ndarray, x: np.ndarra
     layer, unit = (int(v) for v in np.argwhere(died)[0])
     a, b = z0[layer, :, unit], z1[layer, :, unit]
     edges = np.linspace(min(a.min(), b.min()), max(a.max(), b.max(), 0.0) + 1e-6, N_BINS + 1)
-    return UnitStory(layer + 1, unit, -1, edges, np.histogram(a, edges)[0], np.histogram(b, edges)[0],
-                     float(a.max()), float(b.max()))
+    return UnitStory(
+        layer + 1,
+        unit,
+        -1,
+        edges,
+        np.histogram(a, edges)[0],
+        np.histogram(b, edges)[0],
+        float(a.max()),
+        float(b.max()),
+    )
 
 
-def _first_story(spec: deep.DeepSpec, r: _train.Runs, pick: tuple[int, int], shape: tuple[int, int, int],
-                 x: np.ndarray) -> UnitStory:
+def _first_story(
+    spec: deep.DeepSpec, r: _train.Runs, pick: tuple[int, int], shape: tuple[int, int, int], x: np.ndarray
+) -> UnitStory:
     """The unit story of the picked (lr, bias) in the first seed whose run kept finite weights and
     lost a unit."""
     for seed in range(shape[2]):
@@ -160,17 +177,31 @@ def run(cfg: DyingConfig, progress: Callable[[float, tuple], None] | None = None
         if progress is not None:
             progress(k / len(ACTIVATIONS), ("dying", k + 1, k + 1, len(ACTIVATIONS)))
         spec = training.spec_for(ds, cfg.width, cfg.depth, name)
-        r = _train.train_runs(spec, "sgd", cfg.init, cfg.dist, cfg.batch, cfg.steps, RECORDS, ds.x_train,
-                              ds.y_train, _train.full_hp("sgd", {"lr": lr_g}, len(lr_g)), np.ones(len(lr_g)),
-                              b_g, s_g)
+        r = _train.sgd_sweep(
+            spec, cfg.init, cfg.dist, cfg.batch, cfg.steps, RECORDS, ds.x_train, ds.y_train, lr_g, b_g, s_g
+        )
         # the fraction of all hidden units that are dead, weighting every layer by its width (equal)
-        dead = r.dead.mean(axis=-1)  # (R, T + 1)
-        dead_end = np.where(r.diverged, np.nan, dead[:, -1])
+        dead_all = r.dead.mean(axis=-1)  # (R, T + 1)
+        dead = np.where(r.diverged[:, None], np.nan, dead_all)  # a diverged run's records mean nothing
+        dead_end = dead[:, -1]
         shape = (nl, nb, s)
-        out.append((dead[:, 0].reshape(shape), dead_end.reshape(shape), r.loss[:, -1].reshape(shape),
-                    dead.reshape(nl, nb, s, -1)[pick[0], pick[1]]))
+        out.append(
+            (
+                dead_all[:, 0].reshape(shape),
+                dead_end.reshape(shape),
+                r.loss[:, -1].reshape(shape),
+                dead.reshape(nl, nb, s, -1)[pick[0], pick[1]],
+            )
+        )
         if name == "relu":
             story = _first_story(spec, r, pick, (nl, nb, s), ds.x_train)
             steps = r.record_steps
-    return DyingView(cfg, np.stack([o[0] for o in out]), np.stack([o[1] for o in out]),
-                     np.stack([o[2] for o in out]), steps, np.stack([o[3] for o in out]), story)
+    return DyingView(
+        cfg,
+        np.stack([o[0] for o in out]),
+        np.stack([o[1] for o in out]),
+        np.stack([o[2] for o in out]),
+        steps,
+        np.stack([o[3] for o in out]),
+        story,
+    )

@@ -106,8 +106,19 @@ def descend(x: np.ndarray, y: np.ndarray, start: np.ndarray, c: float, steps: in
     ys = np.linspace(w_star[1] - span[1], w_star[1] + span[1], GRID)
     gx, gy = np.meshgrid(xs, ys)
     z = loss(np.stack([gx.ravel(), gy.ravel()], 1)).reshape(GRID, GRID)
-    return Surface(h, w_star, l_min, float(eig[-1] / eig[0]), float(lr), path, losses,
-                   int(hit[0]) if len(hit) else -1, xs, ys, z)
+    return Surface(
+        h,
+        w_star,
+        l_min,
+        float(eig[-1] / eig[0]),
+        float(lr),
+        path,
+        losses,
+        int(hit[0]) if len(hit) else -1,
+        xs,
+        ys,
+        z,
+    )
 
 
 def validate(cfg: InputsConfig) -> None:

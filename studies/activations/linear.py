@@ -104,8 +104,21 @@ def run(cfg: LinearConfig, progress: Callable[[float, tuple], None] | None = Non
     curves, probs, lin = [], [], None
     for name in (acts.LINEAR, cfg.activation):
         spec = training.spec_for(ds, cfg.width, cfg.depth, name)
-        r = _train.train_runs(spec, "adam", "xavier", "normal", cfg.n_train, cfg.steps, RECORDS, ds.x_train,
-                              ds.y_train, hp, np.ones(1), np.zeros(1), np.array([cfg.seed]))
+        r = _train.train_runs(
+            spec,
+            "adam",
+            "xavier",
+            "normal",
+            cfg.n_train,
+            cfg.steps,
+            RECORDS,
+            ds.x_train,
+            ds.y_train,
+            hp,
+            np.ones(1),
+            np.zeros(1),
+            np.array([cfg.seed]),
+        )
         p = deep.unflatten(spec, jnp.asarray(r.w_final[0]))
         logits = np.asarray(deep.forward(spec, p, pts)[0][:, 0])
         probs.append((1.0 / (1.0 + np.exp(-logits))).reshape(GRID, GRID))
@@ -114,5 +127,16 @@ def run(cfg: LinearConfig, progress: Callable[[float, tuple], None] | None = Non
             lin = p
             steps = r.record_steps
     shapes = tuple(tuple(int(s) for s in np.shape(w)) for w in deep.hidden_weights(lin) + [lin["w_out"]])
-    return LinearView(cfg, steps, np.stack([c[0] for c in curves]), np.stack([c[1] for c in curves]),
-                      collapse(lin), shapes, xs, ys, np.stack(probs), ds.x_train, ds.y_train)
+    return LinearView(
+        cfg,
+        steps,
+        np.stack([c[0] for c in curves]),
+        np.stack([c[1] for c in curves]),
+        collapse(lin),
+        shapes,
+        xs,
+        ys,
+        np.stack(probs),
+        ds.x_train,
+        ds.y_train,
+    )

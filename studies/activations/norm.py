@@ -76,8 +76,10 @@ def validate(cfg: NormConfig) -> None:
     if not 1 <= cfg.seeds <= 8 or len(cfg.lrs) * cfg.seeds > MAX_RUNS:
         raise ValueError(f"seeds = {cfg.seeds} (1-8) x {len(cfg.lrs)} rates is too many")
     if not 2 <= cfg.batch <= cfg.n_train or not 10 <= cfg.steps <= 5000:
-        raise ValueError(f"batch = {cfg.batch} (2-n_train: batch norm needs 2) or steps = {cfg.steps} "
-                         "(10-5000) out of range")
+        raise ValueError(
+            f"batch = {cfg.batch} (2-n_train: batch norm needs 2) or steps = {cfg.steps} "
+            "(10-5000) out of range"
+        )
     if cfg.init not in acts.INITS:
         raise ValueError(f"Unknown init {cfg.init!r}; choose one of: {', '.join(acts.INITS)}")
     deep.make_spec(2, cfg.width, cfg.depth, 2, cfg.activation)
@@ -113,18 +115,45 @@ def run(cfg: NormConfig, progress: Callable[[float, tuple], None] | None = None)
         if progress is not None:
             progress(k / len(deep.NORMS), ("norm", k + 1, k + 1, len(deep.NORMS)))
         spec = training.spec_for(ds, cfg.width, cfg.depth, cfg.activation, norm)
-        r = _train.train_runs(spec, "sgd", cfg.init, "normal", cfg.batch, cfg.steps, RECORDS, ds.x_train,
-                              ds.y_train, _train.full_hp("sgd", {"lr": lr_g}, len(lr_g)), np.ones(len(lr_g)),
-                              np.zeros(len(lr_g)), s_g)
+        r = _train.sgd_sweep(
+            spec,
+            cfg.init,
+            "normal",
+            cfg.batch,
+            cfg.steps,
+            RECORDS,
+            ds.x_train,
+            ds.y_train,
+            lr_g,
+            np.zeros(len(lr_g)),
+            s_g,
+        )
         final = np.where(r.diverged, np.nan, r.loss[:, -1]).reshape(nl, s)
         i0, ip = np.ravel_multi_index((0, 0), (nl, s)), np.ravel_multi_index((pick, 0), (nl, s))
-        rows.append((final, r.h_std[i0, 0], r.h_std[ip, -1], r.grad_norm[i0, 0],
-                     r.loss.reshape(nl, s, -1)[pick], r.record_steps))
+        rows.append(
+            (
+                final,
+                r.h_std[i0, 0],
+                r.h_std[ip, -1],
+                r.grad_norm[i0, 0],
+                r.loss.reshape(nl, s, -1)[pick],
+                r.record_steps,
+            )
+        )
     final = np.stack([r[0] for r in rows])
     with np.errstate(invalid="ignore"):
         trains = np.all(final < 0.5 * chance, axis=-1)
     lrs = np.asarray(cfg.lrs)
     largest = np.array([lrs[t].max() if t.any() else np.nan for t in trains])
-    return NormView(cfg, final, trains, largest, chance, np.stack([r[1] for r in rows]),
-                    np.stack([r[2] for r in rows]), np.stack([r[3] for r in rows]), rows[0][5],
-                    np.stack([r[4] for r in rows]))
+    return NormView(
+        cfg,
+        final,
+        trains,
+        largest,
+        chance,
+        np.stack([r[1] for r in rows]),
+        np.stack([r[2] for r in rows]),
+        np.stack([r[3] for r in rows]),
+        rows[0][5],
+        np.stack([r[4] for r in rows]),
+    )

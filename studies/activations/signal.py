@@ -89,7 +89,7 @@ class Propagation(NamedTuple):
     @property
     def grad_rms(self) -> np.ndarray:
         """(P, L) RMS of dL/dz_l (float64; 0 where it is exactly zero)."""
-        return 10.0 ** self.grad_log10
+        return 10.0**self.grad_log10
 
 
 def validate(cfg: SignalConfig) -> None:
@@ -160,19 +160,32 @@ def _propagate(base, act_index, w_std, sigma_b, depth, lo, hi):
             z = std * (h @ w[i]) + sigma_b * b[i][None, :]
             h_new, s = acts.by_index(act, z)
             flat = jnp.abs(s) < thr
-            row = jnp.stack([
-                jnp.mean(z * z), jnp.std(z), jnp.std(h_new), jnp.mean(h_new),
-                jnp.mean(flat.astype(jnp.float32)),
-                jnp.mean(jnp.all(flat, axis=0).astype(jnp.float32)),
-                jnp.mean(jnp.all(z <= 0, axis=0).astype(jnp.float32)),
-            ])
+            row = jnp.stack(
+                [
+                    jnp.mean(z * z),
+                    jnp.std(z),
+                    jnp.std(h_new),
+                    jnp.mean(h_new),
+                    jnp.mean(flat.astype(jnp.float32)),
+                    jnp.mean(jnp.all(flat, axis=0).astype(jnp.float32)),
+                    jnp.mean(jnp.all(z <= 0, axis=0).astype(jnp.float32)),
+                ]
+            )
             bins = jnp.clip(jnp.floor((h_new - lo_p) / (hi_p - lo_p) * N_BINS), 0, N_BINS - 1)
             counts = jnp.bincount(bins.astype(jnp.int32).ravel(), length=N_BINS)
-            return (h_new, slopes.at[i].set(s), stats.at[i].set(row),
-                    hist.at[i].set(counts.astype(jnp.float32) / n_values))
+            return (
+                h_new,
+                slopes.at[i].set(s),
+                stats.at[i].set(row),
+                hist.at[i].set(counts.astype(jnp.float32) / n_values),
+            )
 
-        init = (x, jnp.zeros((n_layers,) + x.shape, jnp.float32), jnp.zeros((n_layers, 7), jnp.float32),
-                jnp.zeros((n_layers, N_BINS), jnp.float32))
+        init = (
+            x,
+            jnp.zeros((n_layers,) + x.shape, jnp.float32),
+            jnp.zeros((n_layers, 7), jnp.float32),
+            jnp.zeros((n_layers, N_BINS), jnp.float32),
+        )
         _, slopes, stats, hist = jax.lax.fori_loop(0, depth, forward, init)
 
         def rescale(delta, log_scale):
@@ -232,20 +245,52 @@ def propagate(cfg: SignalConfig, pairs: tuple[tuple[str, str], ...] | None = Non
     q1 = s2 * mean_x2 + cfg.sigma_b**2
     ranges = np.array([_hist_range(a, q) for (a, _), q in zip(pairs, q1, strict=True)], np.float32)
     stats, logs, hist = _propagate(
-        base, jnp.asarray([acts.ACTIVATIONS.index(a) for a, _ in pairs], jnp.int32),
-        jnp.asarray(np.sqrt(s2 / cfg.width), jnp.float32), jnp.float32(cfg.sigma_b), jnp.int32(cfg.depth),
-        jnp.asarray(ranges[:, 0]), jnp.asarray(ranges[:, 1]))
-    stats, logs, hist = (np.asarray(a)[:, :cfg.depth] for a in (stats, logs, hist))
-    tq = np.stack([meanfield.variance_curve(a, q, s, cfg.sigma_b**2, cfg.depth)
-                   for (a, _), q, s in zip(pairs, q1, s2, strict=True)])
-    tg = np.stack([0.5 * np.log10(meanfield.gradient_curve(a, q, s))
-                   for (a, _), q, s in zip(pairs, tq, s2, strict=True)])
-    return Propagation(
-        activations=tuple(a for a, _ in pairs), inits=tuple(i for _, i in pairs),
-        q=stats[..., 0].astype(np.float64), z_std=stats[..., 1], h_std=stats[..., 2], h_mean=stats[..., 3],
-        flat=stats[..., 4], stuck=stats[..., 5], dead=stats[..., 6], grad_log10=logs.astype(np.float64),
-        hist=hist, hist_range=ranges, theory_q=tq, theory_grad_log10=tg, sigma_w2=s2, config=cfg,
+        base,
+        jnp.asarray([acts.ACTIVATIONS.index(a) for a, _ in pairs], jnp.int32),
+        jnp.asarray(np.sqrt(s2 / cfg.width), jnp.float32),
+        jnp.float32(cfg.sigma_b),
+        jnp.int32(cfg.depth),
+        jnp.asarray(ranges[:, 0]),
+        jnp.asarray(ranges[:, 1]),
     )
+    stats, logs, hist = (np.asarray(a)[:, : cfg.depth] for a in (stats, logs, hist))
+    tq = np.stack(
+        [
+            meanfield.variance_curve(a, q, s, cfg.sigma_b**2, cfg.depth)
+            for (a, _), q, s in zip(pairs, q1, s2, strict=True)
+        ]
+    )
+    tg = np.stack(
+        [
+            0.5 * np.log10(meanfield.gradient_curve(a, q, s))
+            for (a, _), q, s in zip(pairs, tq, s2, strict=True)
+        ]
+    )
+    return Propagation(
+        activations=tuple(a for a, _ in pairs),
+        inits=tuple(i for _, i in pairs),
+        q=stats[..., 0].astype(np.float64),
+        z_std=stats[..., 1],
+        h_std=stats[..., 2],
+        h_mean=stats[..., 3],
+        flat=stats[..., 4],
+        stuck=stats[..., 5],
+        dead=stats[..., 6],
+        grad_log10=logs.astype(np.float64),
+        hist=hist,
+        hist_range=ranges,
+        theory_q=tq,
+        theory_grad_log10=tg,
+        sigma_w2=s2,
+        config=cfg,
+    )
+
+
+def propagate_one(cfg: SignalConfig, progress=None) -> Propagation:
+    """:func:`propagate` of ``cfg``'s own pair, with a job's ``progress`` keyword (called once)."""
+    if progress is not None:
+        progress(0.0, ("signal", 0, 0, 0))
+    return propagate(cfg)
 
 
 def all_pairs() -> tuple[tuple[str, str], ...]:
@@ -272,17 +317,19 @@ def propagate_all(cfg: SignalConfig, progress=None) -> Propagation:
     distinct = tuple(p for p in wanted if p[1] != "xavier")
     got = propagate(cfg, distinct)
     order = [distinct.index((a, "lecun" if i == "xavier" else i)) for a, i in wanted]
-    arrays = {f: getattr(got, f)[order] for f in Propagation._fields
-              if isinstance(getattr(got, f), np.ndarray)}
+    arrays = {
+        f: getattr(got, f)[order] for f in Propagation._fields if isinstance(getattr(got, f), np.ndarray)
+    }
     return got._replace(activations=tuple(a for a, _ in wanted), inits=tuple(i for _, i in wanted), **arrays)
 
 
 def estimate_seconds(cfg: SignalConfig, pairs: int) -> float:
-    """Seconds :func:`propagate` takes for ``pairs`` pairs on the project's 2-core machine: one
-    forward and one backward matrix product per layer (measured ~3.7 ms each for 1,024 x 512 x 512
-    on 2 cores, about 145 GFLOP/s) plus the per-layer statistics."""
+    """Seconds :func:`propagate` takes for ``pairs`` pairs on the project's 2-core machine, shared with
+    other work: one forward and one backward matrix product per layer (alone, ~3.7 ms each for
+    1,024 x 512 x 512, about 145 GFLOP/s; with the per-layer statistics and a busy machine about
+    60 GFLOP/s overall) and a compile."""
     flops = 4.0 * cfg.n_inputs * cfg.width * cfg.width * cfg.depth * pairs
-    return 0.2 + flops / 1.2e11
+    return 3.0 + flops / 6e10
 
 
 class Verdict(NamedTuple):

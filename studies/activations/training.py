@@ -74,8 +74,9 @@ def make_data(cfg) -> data_mod.Dataset:
     return data_mod.make(cfg.dataset, n_train=cfg.n_train, n_test=64, noise=cfg.noise, seed=cfg.seed)
 
 
-def spec_for(ds: data_mod.Dataset, width: int, depth: int, activation: str,
-             norm: str = "none") -> deep.DeepSpec:
+def spec_for(
+    ds: data_mod.Dataset, width: int, depth: int, activation: str, norm: str = "none"
+) -> deep.DeepSpec:
     """The network for data set ``ds``."""
     return deep.make_spec(ds.d_in, width, depth, ds.n_classes, activation, norm)
 
@@ -103,8 +104,21 @@ def run(cfg: TrainConfig, progress: Callable[[float, tuple], None] | None = None
         progress(0.0, ("training", 0, 0, 0))
     ds = make_data(cfg)
     spec = spec_for(ds, cfg.width, cfg.depth, cfg.activation)
-    r = _train.train_runs(spec, cfg.optimizer, cfg.init, cfg.dist, cfg.batch, cfg.steps, RECORDS, ds.x_train,
-                          ds.y_train, _train.full_hp(cfg.optimizer, {"lr": cfg.lr}, 1), np.array([cfg.gain]),
-                          np.zeros(1), np.array([cfg.seed]))
-    return TrainingView(cfg, r.record_steps, r.loss[0], r.accuracy[0], r.h_std[0], r.flat[0], r.dead[0],
-                        r.grad_norm[0])
+    r = _train.train_runs(
+        spec,
+        cfg.optimizer,
+        cfg.init,
+        cfg.dist,
+        cfg.batch,
+        cfg.steps,
+        RECORDS,
+        ds.x_train,
+        ds.y_train,
+        _train.full_hp(cfg.optimizer, {"lr": cfg.lr}, 1),
+        np.array([cfg.gain]),
+        np.zeros(1),
+        np.array([cfg.seed]),
+    )
+    return TrainingView(
+        cfg, r.record_steps, r.loss[0], r.accuracy[0], r.h_std[0], r.flat[0], r.dead[0], r.grad_norm[0]
+    )
