@@ -64,11 +64,11 @@ STRINGS = {
     "act.seed": {"en": "Seed of the random weights", "ko": "가중치 난수 시드"},
     "act.seeds": {"en": "Seeds", "ko": "시드 수"},
     "act.data": {"en": "Data set", "ko": "데이터셋"},
-    "act.n_train": {"en": "Training points", "ko": "훈련 점 개수"},
+    "act.n_train": {"en": "Training points", "ko": "학습 점 개수"},
     "act.opt": {"en": "Optimizer", "ko": "옵티마이저"},
     "act.lr": {"en": "Learning rate η", "ko": "학습률 η"},
     "act.batch": {"en": "Mini-batch size", "ko": "미니배치 크기"},
-    "act.steps": {"en": "Steps", "ko": "걸음 수"},
+    "act.steps": {"en": "Steps", "ko": "스텝 수"},
     "act.run": {"en": "Run", "ko": "실행"},
     "act.computing": {"en": "Computing…", "ko": "계산 중…"},
     "act.bad_config": {"en": "These settings cannot be run: {msg}", "ko": "이 설정으로는 실행할 수 없습니다: {msg}"},
@@ -99,8 +99,8 @@ STRINGS = {
         "(평균장 이론: {tratio}). 1층에 도달한 기울기는 {depth}층 기울기의 {g}배입니다 (이론: {tg}). 신호: **{signal}**, "
         "기울기: **{gradient}** (1/100 미만이면 소실, 100배 초과면 폭발로 봅니다).",
     },
-    "act.fig_z": {"en": "std of the pre-activations z", "ko": "활성화 전 값 z의 표준편차"},
-    "act.fig_grad": {"en": "gradient RMS of ∂L/∂z (back-propagated)", "ko": "역전파된 기울기 ∂L/∂z의 RMS"},
+    "act.fig_z": {"en": "std of z (pre-activation)", "ko": "z(활성화 전 값)의 표준편차"},
+    "act.fig_grad": {"en": "RMS of the gradient ∂L/∂z", "ko": "기울기 ∂L/∂z의 RMS"},
     "act.fig_flat": {"en": "saturated / inactive", "ko": "포화 / 비활성 비율"},
     "act.measured": {"en": "measured", "ko": "측정값"},
     "act.theory": {"en": "mean-field theory", "ko": "평균장 이론"},
@@ -143,13 +143,13 @@ STRINGS = {
     "act.train_verdict": {
         "en": "Training loss {loss0} → {loss} (accuracy {acc}). At the start the first layer's gradient norm is {ratio} "
         "times the last hidden layer's (layer {depth}).",
-        "ko": "훈련 손실 {loss0} → {loss} (정확도 {acc}). 처음에 첫 층의 기울기 크기는 마지막 은닉층({depth}층)의 "
+        "ko": "학습 손실 {loss0} → {loss} (정확도 {acc}). 처음에 첫 층의 기울기 크기는 마지막 은닉층({depth}층)의 "
         "{ratio}배입니다.",
     },
-    "act.train_loss": {"en": "training loss", "ko": "훈련 손실"},
+    "act.train_loss": {"en": "training loss", "ko": "학습 손실"},
     "act.loss_title": {"en": "Loss during training", "ko": "학습 중 손실"},
     "act.loss": {"en": "loss", "ko": "손실"},
-    "act.step": {"en": "step", "ko": "걸음"},
+    "act.step": {"en": "step", "ko": "스텝"},
     "act.grad_time": {"en": "gradient norm ‖∂L/∂W‖ per layer", "ko": "층별 기울기 크기 ‖∂L/∂W‖"},
     "act.std_time": {"en": "std of the activations per layer", "ko": "층별 활성화 값의 표준편차"},
     "act.flat_time": {"en": "saturated / inactive values per layer", "ko": "층별 포화 / 비활성 값의 비율"},
@@ -157,7 +157,7 @@ STRINGS = {
     "act.train_explain": {
         "en": "Every few steps the whole training set is passed through the network: colours are log10 of the "
         "gradient norm and of the activations' spread, and the fractions of flat values and dead units.",
-        "ko": "몇 걸음마다 전체 훈련 세트를 신경망에 통과시킵니다: 색은 기울기 크기와 활성화 값 퍼짐의 log10, 그리고 "
+        "ko": "몇 스텝마다 전체 학습 데이터를 신경망에 통과시킵니다: 색은 기울기 크기와 활성화 값 퍼짐의 log10, 그리고 "
         "평평한 값과 죽은 유닛의 비율입니다.",
     },
     # linear view
@@ -186,22 +186,22 @@ STRINGS = {
     "act.i_scale": {"en": "Scale of feature 2 (std; feature 1 has 1)", "ko": "특성 2의 크기 (표준편차, 특성 1은 1)"},
     "act.i_scale_help": {"en": "The raw surface's condition number is about scale².", "ko": "원본 곡면의 조건수는 대략 scale²입니다."},
     "act.i_corr": {"en": "Correlation of the features", "ko": "두 특성의 상관계수"},
-    "act.i_c": {"en": "Step: c / λ_max", "ko": "걸음 크기: c / λ_max"},
+    "act.i_c": {"en": "Step: c / λ_max", "ko": "스텝 크기: c / λ_max"},
     "act.i_c_help": {
         "en": "Each surface gets the same rule, η = c / λ_max of its own Hessian (stable for c < 2).",
-        "ko": "두 곡면 모두 같은 규칙, 자기 헤세 행렬의 η = c / λ_max를 씁니다 (c < 2이면 안정).",
+        "ko": "두 곡면 모두 같은 규칙, 자기 헤시안의 η = c / λ_max를 씁니다 (c < 2이면 안정).",
     },
     "act.inputs_verdict": {
         "en": "Condition number of the Hessian: **{k_raw}** raw, **{k_std}** standardised. Gradient descent with "
         "η = {c}/λ_max reaches the minimum (0.1% of the starting excess loss) after **{n_raw}** steps on the raw "
         "surface and **{n_std}** on the standardised one.",
-        "ko": "헤세 행렬의 조건수: 원본 **{k_raw}**, 표준화 **{k_std}**. η = {c}/λ_max인 경사 하강법이 최솟값(처음 초과 "
-        "손실의 0.1%)에 닿는 걸음 수: 원본 **{n_raw}**, 표준화 **{n_std}**.",
+        "ko": "헤시안의 조건수: 원본 **{k_raw}**, 표준화 **{k_std}**. η = {c}/λ_max인 경사하강법이 최솟값(처음 초과 "
+        "손실의 0.1%)에 닿는 스텝 수: 원본 **{n_raw}**, 표준화 **{n_std}**.",
     },
-    "act.not_arrived": {"en": "not within the steps shown", "ko": "보여준 걸음 안에 도달하지 못함"},
+    "act.not_arrived": {"en": "not within the steps shown", "ko": "보여준 스텝 안에 도달하지 못함"},
     "act.raw_title": {"en": "raw features (κ = {k})", "ko": "원본 특성 (κ = {k})"},
     "act.std_title": {"en": "standardised features (κ = {k})", "ko": "표준화한 특성 (κ = {k})"},
-    "act.gd_path": {"en": "gradient descent", "ko": "경사 하강법"},
+    "act.gd_path": {"en": "gradient descent", "ko": "경사하강법"},
     "act.minimum": {"en": "minimum", "ko": "최솟값"},
     "act.raw_name": {"en": "raw", "ko": "원본"},
     "act.std_name": {"en": "standardised", "ko": "표준화"},
@@ -212,7 +212,7 @@ STRINGS = {
         "en": "A unit is **dead** when its pre-activation is ≤ 0 on every training example: a ReLU then outputs 0 and "
         "gets no gradient, so nothing can bring it back. Each cell trains the same network with mini-batch SGD at one "
         "learning rate, with every hidden bias started at one value.",
-        "ko": "유닛의 활성화 전 값이 모든 훈련 예제에서 0 이하이면 그 유닛은 **죽은** 것입니다: ReLU는 0을 내고 기울기도 "
+        "ko": "유닛의 활성화 전 값이 모든 학습 샘플에서 0 이하이면 그 유닛은 **죽은** 것입니다: ReLU는 0을 내고 기울기도 "
         "0이라 되살릴 방법이 없습니다(Dead ReLU). 각 칸은 같은 신경망을 한 학습률과 한 편향 초깃값으로 미니배치 SGD로 "
         "학습한 결과입니다.",
     },
@@ -231,7 +231,7 @@ STRINGS = {
     "act.dying_explain": {
         "en": "Share of hidden units with z ≤ 0 on every training example after {steps} steps, mean of {seeds} seeds "
         "(— : every seed diverged). For leaky ReLU such a unit still passes 1% of the gradient.",
-        "ko": "{steps}걸음 뒤 모든 훈련 예제에서 z ≤ 0인 은닉 유닛의 비율, 시드 {seeds}개의 평균 (— : 모든 시드가 발산). "
+        "ko": "{steps}스텝 뒤 모든 학습 샘플에서 z ≤ 0인 은닉 유닛의 비율, 시드 {seeds}개의 평균 (— : 모든 시드가 발산). "
         "Leaky ReLU에서는 그런 유닛도 기울기의 1%를 전달합니다.",
     },
     "act.pick": {"en": "lr {lr}, bias {bias}", "ko": "학습률 {lr}, 편향 {bias}"},
@@ -244,11 +244,11 @@ STRINGS = {
     "act.at_init": {"en": "at initialization", "ko": "초기화 직후"},
     "act.after_training": {"en": "after training", "ko": "학습 후"},
     "act.z_axis": {"en": "pre-activation z", "ko": "활성화 전 값 z"},
-    "act.examples": {"en": "training examples", "ko": "훈련 예제 수"},
+    "act.examples": {"en": "training examples", "ko": "학습 샘플 수"},
     "act.story_explain": {
         "en": "Its largest pre-activation over the training set was {before} at the start and is {after} now: it is 0 "
         "for every example, and so is its gradient.",
-        "ko": "훈련 세트에서 이 유닛의 가장 큰 활성화 전 값은 처음 {before}였고 지금은 {after}입니다: 모든 예제에서 출력이 "
+        "ko": "학습 데이터에서 이 유닛의 가장 큰 활성화 전 값은 처음 {before}였고 지금은 {after}입니다: 모든 샘플에서 출력이 "
         "0이고 기울기도 0입니다.",
     },
     # normalization view
@@ -256,13 +256,13 @@ STRINGS = {
         "en": "The same deep network with no normalization, with batch norm (each unit standardised over the "
         "mini-batch) and with layer norm (each example standardised over the units), before every activation; "
         "mini-batch SGD at each learning rate.",
-        "ko": "같은 깊은 신경망을 정규화 없이, 배치 정규화(각 유닛을 미니배치에 대해 표준화)와 레이어 정규화(각 예제를 "
+        "ko": "같은 깊은 신경망을 정규화 없이, 배치 정규화(각 유닛을 미니배치에 대해 표준화)와 레이어 정규화(각 샘플을 "
         "유닛들에 대해 표준화)를 활성화 함수 앞에 넣어 학습합니다. 각 학습률에서 미니배치 SGD를 씁니다.",
     },
     "act.n_pick_lr": {"en": "Learning rate of the trained curves", "ko": "학습 후 곡선의 학습률"},
     "act.largest": {"en": "{name}: trains up to η = **{lr}**.", "ko": "{name}: η = **{lr}**까지 학습됩니다."},
     "act.none_trains": {"en": "no rate", "ko": "어떤 학습률도 안 됨"},
-    "act.sweep_title": {"en": "Final training loss against the learning rate", "ko": "학습률에 따른 최종 훈련 손실"},
+    "act.sweep_title": {"en": "Final training loss against the learning rate", "ko": "학습률에 따른 최종 학습 손실"},
     "act.final_loss": {"en": "final loss (mean of seeds)", "ko": "최종 손실 (시드 평균)"},
     "act.trains_line": {"en": "trains below this", "ko": "이 아래면 학습됨"},
     "act.at_init_of": {"en": "{name}, at init", "ko": "{name}, 초기화 직후"},
@@ -275,8 +275,8 @@ STRINGS = {
         "en": "A run trains when its final loss is below half the chance loss ({chance}); a rate trains when all {seeds} "
         "seeds do, after {steps} steps. Batch norm is evaluated on the whole training set, whose statistics are then "
         "those of the population (the notes: at inference use the statistics of the whole training data).",
-        "ko": "최종 손실이 찍기 손실({chance})의 절반 아래면 학습된 것으로 봅니다. {steps}걸음 뒤 시드 {seeds}개가 모두 "
-        "학습되어야 그 학습률이 학습된 것입니다. 배치 정규화는 전체 훈련 세트로 평가하므로 통계가 전체 데이터의 "
+        "ko": "최종 손실이 찍기 손실({chance})의 절반 아래면 학습된 것으로 봅니다. {steps}스텝 뒤 시드 {seeds}개가 모두 "
+        "학습되어야 그 학습률에서 학습이 된다고 봅니다. 배치 정규화는 전체 학습 데이터로 평가하므로 통계가 전체 데이터의 "
         "통계입니다 (강의 노트: 추론 시에는 학습 데이터 전체의 평균과 분산을 씁니다).",
     },
 }

@@ -19,9 +19,9 @@ PRESETS = [
             "for 194 steps before it reaches the minimum. "
             "Standardised, the condition number is 1.04 and the same rule arrives in 5 steps.",
             "ko": "특성 2의 크기가 특성 1보다 10배 큽니다. "
-            "원본 특성에서는 헤세 행렬의 조건수가 99이고 경사 하강법(η = 1.5/λ_max)이 194걸음 동안 지그재그로 움직인 뒤에야 "
+            "원본 특성에서는 헤시안의 조건수가 99이고 경사하강법(η = 1.5/λ_max)이 194스텝 동안 지그재그로 움직인 뒤에야 "
             "최솟값에 닿습니다. "
-            "표준화하면 조건수가 1.04이고 같은 규칙으로 5걸음 만에 도착합니다.",
+            "표준화하면 조건수가 1.04이고 같은 규칙으로 5스텝 만에 도착합니다.",
         },
         {"view": "inputs", "i_scale": 10.0, "i_corr": 0.0, "i_c": 1.5, "i_steps": 200},
     ),
@@ -78,7 +78,7 @@ PRESETS = [
             "at every rate up to 0.3. "
             "Leaky ReLU's inactive units still pass 1% of the gradient: at η = 0.3 only 1 of 4 leaky runs stays there, "
             "and their mean loss is 0.30 against ReLU's 0.54.",
-            "ko": "두 개의 반달 데이터에서 16 유닛 8층 ReLU 신경망을 미니배치 SGD로 1,000걸음 학습하고, 칸마다 시드 4개를 씁니다. "
+            "ko": "두 개의 반달 데이터에서 16 유닛 8층 ReLU 신경망을 미니배치 SGD로 1,000스텝 학습하고, 칸마다 시드 4개를 씁니다. "
             "편향을 모두 0에서 시작하면 학습 전에 이미 은닉 유닛의 12%가 죽어 있습니다. "
             "학습률 0.3까지는 (편향 −0.1에서 0.5) 죽은 비율이 3%에서 28% 사이로 끝나지만, η = 1에서는 41%에서 77% 사이가 "
             "되고 ReLU 실행 20개 중 12개가 찍기 손실에 머물며 7개는 발산합니다. "
@@ -100,7 +100,7 @@ PRESETS = [
             "with batch norm or layer norm it stays between 0.53 and 0.64. "
             "Without normalization SGD trains only at η from 0.03 to 0.3; layer norm trains at every rate up to 0.3 and "
             "batch norm up to 3, ten times larger.",
-            "ko": "LeCun 초기화를 쓴 ReLU, 32 유닛 10층, 학습률 8개마다 시드 2개로 미니배치 SGD를 500걸음 학습합니다. "
+            "ko": "LeCun 초기화를 쓴 ReLU, 32 유닛 10층, 학습률 8개마다 시드 2개로 미니배치 SGD를 500스텝 학습합니다. "
             "정규화가 없으면 활성화 값의 퍼짐이 1층의 0.51에서 10층의 0.022로 줄어들고, 배치 정규화나 레이어 정규화를 쓰면 "
             "0.53에서 0.64 사이에 머뭅니다. "
             "정규화가 없으면 SGD는 η가 0.03에서 0.3일 때만 학습되고, 레이어 정규화는 0.3까지 모든 학습률에서, 배치 정규화는 "
