@@ -20,6 +20,8 @@ from studies.activations import dying
 from studies.activations import signal as sg
 from ui import activations_model as am
 from ui import progress, shell, state, widgets
+from ui.live_chart import live_chart
+from ui.live_chart import preload as live_chart_preload
 from viz import activations as va
 
 RELU_FAMILY = ("relu", "leaky_relu")
@@ -331,6 +333,7 @@ def _line(a: float, b: float, c: float) -> str:
 
 
 def inputs(ps: state.PageState) -> None:
+    live_chart_preload()  # plotly.js for the animated maps starts loading while they are computed
     controls, figs = st.columns([1, 2.7], gap="medium")
     sch = ps.schema
     with controls:
@@ -352,19 +355,6 @@ def inputs(ps: state.PageState) -> None:
                 c=f"{out.config.c:g}",
             )
         )
-        panels = [(s.xs, s.ys, s.z, s.path, s.minimum) for s in (raw, std)]
-        st.plotly_chart(
-            va.descent_figure(
-                panels,
-                titles=(
-                    t("act.raw_title", k=f"{raw.condition:.3g}"),
-                    t("act.std_title", k=f"{std.condition:.3g}"),
-                ),
-                path_name=t("act.gd_path"),
-                minimum_name=t("act.minimum"),
-            ),
-            key="act_descent",
-        )
         steps = np.arange(len(raw.loss))
         st.plotly_chart(
             va.curve_figure(
@@ -378,6 +368,27 @@ def inputs(ps: state.PageState) -> None:
             ),
             key="act_excess",
         )
+    # the Race page's animated map, one per surface (Play moves gradient descent along its path)
+    race_labels = {k: t(f"race.{k}") for k in ("play", "pause", "step", "start", "minimum", "diverged")}
+    titles = (t("act.raw_title", k=f"{raw.condition:.3g}"), t("act.std_title", k=f"{std.condition:.3g}"))
+    for col, surf, title, key in zip(st.columns(2), (raw, std), titles, ("_iraw", "_istd"), strict=True):
+        with col:
+            st.markdown(f"**{title}**")
+            live_chart(
+                va.descent_live_figure(
+                    surf.xs,
+                    surf.ys,
+                    surf.z,
+                    surf.path,
+                    surf.minimum,
+                    name=t("act.gd_path"),
+                    labels=race_labels,
+                ),
+                key=ps.key(key),
+                height=va.DESCENT_HEIGHT,
+                config={"scrollZoom": False},
+                failed=t("race.chart_failed"),
+            )
 
 
 def _arrived(step: int) -> str:

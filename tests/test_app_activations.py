@@ -14,7 +14,7 @@ from studies.activations import dying, inputs, linear, norm, training
 from studies.activations import signal as sg
 from ui import activations_model as am
 from ui import state
-from ui.testing import app_test, errors, settle
+from ui.testing import app_test, errors, live_charts, settle
 
 PAGE = "pages/activations.py"
 SMALL = {"depth": "12", "width": "64", "inputs": "256"}
@@ -76,10 +76,13 @@ def test_inputs_view_numbers_are_the_librarys():
     v = inputs.run(inputs.InputsConfig(scale=20.0, corr=0.5, c=1.2, steps=300))
     text = " ".join(m.value for m in at.markdown)
     assert f"**{v.raw.condition:.3g}** raw, **{v.standard.condition:.3g}** standardised" in text
-    fig = charts(at)[0]
-    path = [d for d in fig["data"] if d.get("mode") == "lines+markers"]
-    np.testing.assert_allclose(unb64(path[0]["x"]), v.raw.path[:, 0])
-    np.testing.assert_allclose(unb64(path[1]["y"]), v.standard.path[:, 1])
+    # the Race page's animated map, one per surface: the static path (4th trace) and a frame per step
+    raw_fig, std_fig = live_charts(at)
+    np.testing.assert_allclose(unb64(raw_fig["data"][3]["x"]), v.raw.path[:, 0], rtol=1e-6)
+    np.testing.assert_allclose(unb64(std_fig["data"][3]["y"]), v.standard.path[:, 1], rtol=1e-6)
+    assert len(raw_fig["frames"]) == 200 and raw_fig["layout"]["xaxis"]["title"]["text"] == "w₁"
+    stars = [d for d in std_fig["data"] if d.get("name") == "minimum"]
+    np.testing.assert_allclose(unb64(stars[0]["x"]), v.standard.minimum[:1], rtol=1e-9)
 
 
 def test_training_and_linear_views_run_their_jobs():

@@ -12,6 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from . import race as rv
 from .colors import PALETTE
 
 TEMPLATE = "plotly_white"
@@ -111,6 +112,7 @@ def depth_figure(
         )
     fig.update_yaxes(range=[0, 1.02], tickformat=".0%", row=1, col=3)
     fig.update_xaxes(title_text=xlabel)
+    fig.update_annotations(font_size=13)  # three titles side by side in a narrow column
     fig.update_layout(template=TEMPLATE, height=360, margin=MARGIN, legend={"orientation": "h", "y": -0.2})
     return fig
 
@@ -402,71 +404,52 @@ def boundary_figure(
     return fig
 
 
-def descent_figure(
-    surfaces: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]],
+DESCENT_HEIGHT = 480  # pixels of each animated descent panel (two side by side, ~420 px wide each)
+
+
+def descent_live_figure(
+    xs: np.ndarray,
+    ys: np.ndarray,
+    z: np.ndarray,
+    path: np.ndarray,
+    minimum: np.ndarray,
     *,
-    titles: Sequence[str],
+    name: str = "gradient descent",
     xlabel: str = "w₁",
     ylabel: str = "w₂",
-    path_name: str = "gradient descent",
-    minimum_name: str = "minimum",
+    labels: dict[str, str] | None = None,
 ) -> go.Figure:
-    """Loss contours with a gradient-descent path, one panel per surface, each on its own axes.
+    """One loss surface with gradient descent on it, animated: the Race page's 2-D figure
+    (:func:`viz.race.contour_figure`: the surface as an image with contour lines, the path, a comet
+    that Play moves along it, a frame slider), for :func:`ui.live_chart.live_chart`.
 
     Args:
-        surfaces: per panel (xs (G,), ys (G,), z (G, G) rows following ys, path (K, 2), minimum (2,)).
+        xs: (G,) grid w1; ys: (G,) grid w2; z: (G, G) loss, rows following ys.
+        path: (K, 2) iterates, path[0] the start. minimum: (2,) the least-squares weights.
+        name: legend name of the run. labels: the Race figure's translated texts ("play", "pause",
+            "step", "start", "minimum", "diverged", "lookahead").
+
+    Returns:
+        The figure (traces as in :func:`viz.race.contour_figure`; the static path is its 4th).
     """
-    fig = make_subplots(rows=1, cols=len(titles), subplot_titles=list(titles), horizontal_spacing=0.08)
-    for k, (xs, ys, z, path, w_star) in enumerate(surfaces):
-        fig.add_trace(
-            go.Contour(
-                x=xs,
-                y=ys,
-                z=np.log10(z - z.min() + 1e-12 * (z.max() - z.min() + 1)),
-                colorscale="Viridis",
-                showscale=False,
-                ncontours=25,
-                opacity=0.8,
-                hovertemplate="w = (%{x:.3g}, %{y:.3g})<extra></extra>",
-            ),
-            1,
-            k + 1,
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=path[:, 0],
-                y=path[:, 1],
-                mode="lines+markers",
-                name=path_name,
-                showlegend=k == 0,
-                line={"color": "white", "width": 2},
-                marker={"size": 4, "color": PALETTE[0]},
-                hovertemplate="step %{customdata}: (%{x:.3g}, %{y:.3g})<extra></extra>",
-                customdata=np.arange(len(path)),
-            ),
-            1,
-            k + 1,
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=[w_star[0]],
-                y=[w_star[1]],
-                mode="markers",
-                name=minimum_name,
-                showlegend=k == 0,
-                marker={
-                    "symbol": "star",
-                    "size": 14,
-                    "color": "gold",
-                    "line": {"color": "black", "width": 1},
-                },
-            ),
-            1,
-            k + 1,
-        )
-        fig.update_xaxes(title_text=xlabel, range=[xs[0], xs[-1]], row=1, col=k + 1)
-        fig.update_yaxes(title_text=ylabel, range=[ys[0], ys[-1]], row=1, col=k + 1)
-    fig.update_layout(template=TEMPLATE, height=420, margin=MARGIN, legend={"orientation": "h", "y": -0.15})
+    bg = rv.background(np.asarray(xs), np.asarray(ys), np.asarray(z), log=True)
+    path = np.asarray(path, np.float64)
+    fig = rv.contour_figure(
+        bg,
+        [name],
+        [PALETTE[0]],
+        path[None],
+        np.array([-1]),
+        start=(float(path[0, 0]), float(path[0, 1])),
+        minima=[(float(minimum[0]), float(minimum[1]))],
+        frame=0,
+        labels=labels,
+        height=DESCENT_HEIGHT,
+        axis_titles=(xlabel, ylabel),
+        slider_x=0.4,
+    )
+    fig.layout.legend.y = -0.22  # below the axis title
+    fig.layout.uirevision = f"descent-{xs[0]:.6g}-{ys[0]:.6g}"
     return fig
 
 

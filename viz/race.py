@@ -281,6 +281,8 @@ def contour_figure(
     labels: dict[str, str] | None = None,
     animate: bool = True,
     height: int = MAP_HEIGHT,
+    axis_titles: tuple[str, str] = ("x", "y"),
+    slider_x: float = 0.26,
 ) -> go.Figure:
     """The 2-D race: surface image, contour lines, static paths, animated comets, overlays.
 
@@ -299,6 +301,9 @@ def contour_figure(
             "lookahead".
         animate: add frames and the Play/Pause/slider controls.
         height: pixels.
+        axis_titles: titles of the x and y axes.
+        slider_x: where the frame slider starts (fraction of the plot width), clear of Play and
+            Pause: 0.26 suits a ~600 px plot; a narrower one needs more.
 
     Returns:
         The figure. Trace order: contour lines, minima, start, one static path per
@@ -315,6 +320,7 @@ def contour_figure(
         **(labels or {}),
     }
     (x0, x1), (y0, y1) = bg.bounds
+    xt, yt = axis_titles
     n_pts = path.shape[1]
     fidx = frame_indices(n_pts)
     j0 = len(fidx) - 1 if frame is None else int(np.clip(frame, 0, len(fidx) - 1))
@@ -421,8 +427,8 @@ def contour_figure(
         margin=dict(l=50, r=10, t=10, b=40),
         hovermode="closest",
         dragmode="zoom",
-        xaxis=dict(range=[x0, x1], title="x", showgrid=False, zeroline=False, constrain="domain"),
-        yaxis=dict(range=[y0, y1], title="y", showgrid=False, zeroline=False),
+        xaxis=dict(range=[x0, x1], title=dict(text=xt), showgrid=False, zeroline=False, constrain="domain"),
+        yaxis=dict(range=[y0, y1], title=dict(text=yt), showgrid=False, zeroline=False),
         images=[
             dict(
                 source=bg.image,
@@ -477,8 +483,8 @@ def contour_figure(
     sliders = [
         dict(
             active=int(np.searchsorted(slider_frames(len(fidx), j0), j0)),
-            x=0.26,  # clear of the Play and Pause buttons (about 0.24 of a 600 px plot)
-            len=0.74,
+            x=slider_x,  # clear of the Play and Pause buttons (about 0.24 of a 600 px plot)
+            len=1.0 - slider_x,
             y=1.0,
             yanchor="bottom",
             pad=dict(t=0, b=2),
