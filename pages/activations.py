@@ -79,7 +79,7 @@ def _fmt(x: float) -> str:
 
 
 def signal(ps: state.PageState) -> None:
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls:
         widgets.control(ps, sch["act"], t("act.act"), format_func=_act_name)
@@ -106,7 +106,7 @@ def signal(ps: state.PageState) -> None:
             p = am.signal_pair(cfg)
         st.markdown(_pair_verdict(p))
         dead = p.dead[0] if cfg.activation in RELU_FAMILY else None
-        st.plotly_chart(
+        widgets.chart(
             va.depth_figure(
                 p.layers,
                 p.z_std[0],
@@ -124,8 +124,9 @@ def signal(ps: state.PageState) -> None:
             ),
             key="act_depth",
         )
+        widgets.lesson_caption(ps)
         st.caption(t("act.depth_explain"))
-        st.plotly_chart(
+        widgets.chart(
             va.histogram_figure(
                 p.hist[0],
                 tuple(p.hist_range[0]),
@@ -169,7 +170,7 @@ def _pairs(grid: sg.Propagation) -> None:
     verdicts = [sg.verdict(grid, k) for k in range(len(grid.activations))]
     sig = np.array([v.signal_ratio for v in verdicts]).reshape(n_a, n_i)
     grad = np.array([v.gradient_ratio for v in verdicts]).reshape(n_a, n_i)
-    st.plotly_chart(
+    widgets.chart(
         va.pairs_figure(
             [_act_name(a) for a in acts.ACTIVATIONS],
             [_init_name(i) for i in acts.INITS],
@@ -199,7 +200,7 @@ def _pair_label(name: str) -> str:
 
 
 def train(ps: state.PageState) -> None:
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls:
         widgets.control(ps, sch["t_data"], t("act.data"), format_func=lambda k: t(f"batch.data_{k}"))
@@ -228,7 +229,7 @@ def train(ps: state.PageState) -> None:
                 depth=out.config.depth,
             )
         )
-        st.plotly_chart(
+        widgets.chart(
             va.curve_figure(
                 out.record_steps,
                 [out.loss],
@@ -240,6 +241,7 @@ def train(ps: state.PageState) -> None:
             ),
             key="act_loss",
         )
+        widgets.lesson_caption(ps)
         # (field, title key, colour by log10, fractions) of each layer x step map
         maps = [
             ("grad_norm", "act.grad_time", True, False),
@@ -251,7 +253,7 @@ def train(ps: state.PageState) -> None:
         cols = st.columns(2)
         for k, (field, title, log, percent) in enumerate(maps):
             with cols[k % 2]:
-                st.plotly_chart(
+                widgets.chart(
                     va.layer_time_figure(
                         out.record_steps,
                         getattr(out, field),
@@ -272,7 +274,7 @@ def train(ps: state.PageState) -> None:
 
 
 def nonlinear(ps: state.PageState) -> None:
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls:
         widgets.control(ps, sch["l_act"], t("act.act"), format_func=_act_name)
@@ -304,11 +306,12 @@ def nonlinear(ps: state.PageState) -> None:
             )
         )
         names = [t("act.linear_stack"), t("act.with_act", act=_act_name(out.config.activation))]
-        st.plotly_chart(
+        widgets.chart(
             va.boundary_figure(out.xs, out.ys, out.prob, out.x_train, out.y_train, titles=names),
             key="act_bounds",
         )
-        st.plotly_chart(
+        widgets.lesson_caption(ps)
+        widgets.chart(
             va.curve_figure(
                 out.record_steps,
                 list(out.loss),
@@ -334,7 +337,7 @@ def _line(a: float, b: float, c: float) -> str:
 
 def inputs(ps: state.PageState) -> None:
     live_chart_preload()  # plotly.js for the animated maps starts loading while they are computed
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls:
         widgets.control(ps, sch["i_scale"], t("act.i_scale"), help=t("act.i_scale_help"))
@@ -356,7 +359,7 @@ def inputs(ps: state.PageState) -> None:
             )
         )
         steps = np.arange(len(raw.loss))
-        st.plotly_chart(
+        widgets.chart(
             va.curve_figure(
                 steps,
                 [raw.loss - raw.min_loss, std.loss - std.min_loss],
@@ -389,6 +392,7 @@ def inputs(ps: state.PageState) -> None:
                 config={"scrollZoom": False},
                 failed=t("race.chart_failed"),
             )
+    widgets.lesson_caption(ps)
 
 
 def _arrived(step: int) -> str:
@@ -400,7 +404,7 @@ def _arrived(step: int) -> str:
 
 
 def dying_view(ps: state.PageState) -> None:
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls, st.form(ps.key("_dform"), border=True):
         widgets.control(ps, sch["d_lrs"], t("act.d_lrs"))
@@ -418,7 +422,7 @@ def dying_view(ps: state.PageState) -> None:
         if out is None:
             return
         cfg = out.config
-        st.plotly_chart(
+        widgets.chart(
             va.grid_figure(
                 cfg.lrs,
                 cfg.biases,
@@ -430,10 +434,11 @@ def dying_view(ps: state.PageState) -> None:
             ),
             key="act_dead_grid",
         )
+        widgets.lesson_caption(ps)
         st.caption(t("act.dying_explain", seeds=cfg.seeds, steps=cfg.steps))
         pick = t("act.pick", lr=f"{cfg.pick_lr:g}", bias=f"{cfg.pick_bias:g}")
         curves = [dying.nanmean(out.pick_dead[k], axis=0) for k in range(2)]
-        st.plotly_chart(
+        widgets.chart(
             va.curve_figure(
                 out.record_steps,
                 curves,
@@ -448,7 +453,7 @@ def dying_view(ps: state.PageState) -> None:
         if s.layer < 0:
             st.info(t("act.no_story", pick=pick))
         else:
-            st.plotly_chart(
+            widgets.chart(
                 va.unit_figure(
                     s.edges,
                     s.before,
@@ -469,7 +474,7 @@ def dying_view(ps: state.PageState) -> None:
 
 
 def norm_view(ps: state.PageState) -> None:
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls, st.form(ps.key("_nform"), border=True):
         widgets.control(ps, sch["n_act"], t("act.act"), format_func=_act_name)
@@ -493,7 +498,7 @@ def norm_view(ps: state.PageState) -> None:
             )
         )
         means = [dying.nanmean(f, axis=-1) for f in out.final_loss]
-        st.plotly_chart(
+        widgets.chart(
             va.curve_figure(
                 np.asarray(out.config.lrs),
                 means,
@@ -508,13 +513,14 @@ def norm_view(ps: state.PageState) -> None:
             ),
             key="act_sweep",
         )
+        widgets.lesson_caption(ps)
         layers = np.arange(1, out.h_std_start.shape[1] + 1)
         series, labels, dashed = [], [], []
         for k, n in enumerate(names):
             series += [out.h_std_start[k], out.h_std_end[k]]
             labels += [t("act.at_init_of", name=n), t("act.trained_of", name=n, lr=f"{out.config.pick_lr:g}")]
             dashed += [False, True]
-        st.plotly_chart(
+        widgets.chart(
             va.layers_figure(
                 layers,
                 series,
@@ -526,7 +532,7 @@ def norm_view(ps: state.PageState) -> None:
             ),
             key="act_norm_std",
         )
-        st.plotly_chart(
+        widgets.chart(
             va.layers_figure(
                 layers,
                 list(out.grad_start),

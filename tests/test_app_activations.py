@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import presets
+from i18n import pick
 from studies.activations import dying, inputs, linear, norm, training
 from studies.activations import signal as sg
 from ui import activations_model as am
@@ -158,3 +159,19 @@ def test_korean_page(view):
     at = open_page({"lang": "ko", "view": view, **SMALL})
     assert at.title[0].value == "활성화 함수와 가중치 초기화"
     assert any("조건수" in m.value or "층" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("preset_id", ["act_data_norm", "act_he_relu"])
+def test_presenter_view_puts_the_charts_first_and_the_controls_in_the_sidebar(preset_id):
+    preset = presets.get(preset_id)
+    at = open_page({"p": preset_id, "present": "1"})
+    assert not at.title  # the page's head is left out: the charts sit at the top
+    keys = {w.key for w in at.sidebar.get("slider") + at.sidebar.get("selectbox")}
+    wanted = {"inputs": "activations:i_c", "signal": "activations:act"}[preset.values["view"]]
+    assert wanted in keys  # the view's controls went to the sidebar
+    shown = " ".join(m.value for m in at.caption) + " ".join(i.value for i in at.info)
+    assert pick(preset.title, "en") in shown  # the preset's banner, under the main chart
+    if preset.values["view"] == "inputs":
+        assert len(live_charts(at)) == 2
+    else:
+        assert len(charts(at)) == 3
