@@ -1,8 +1,9 @@
 """Benchmark of the Activations lab (prints, never asserts).
 
 * Signal at initialization, depth 50 x width 512 on 1,024 inputs: the selected pair (the page's
-  direct call) and every activation x initializer pair (one compiled call), cold and warm; the same
-  forward and backward pass of one pair in NumPy (float32 BLAS) as the baseline.
+  direct call) and every activation x initializer pair (one compiled program, a call per
+  activation), cold and warm; the same forward and backward pass of one pair in NumPy (float32
+  BLAS) as the baseline.
 * The training view's default (10 layers of 64, 1,000 SGD steps on 512 points), cold and warm; the
   dying-ReLU, normalization and non-linearity views' defaults as the page runs them, cold and warm
   (beside the estimates the page shows).

@@ -72,7 +72,7 @@ STRINGS = {
     "act.run": {"en": "Run", "ko": "실행"},
     "act.computing": {"en": "Computing…", "ko": "계산 중…"},
     "act.bad_config": {"en": "These settings cannot be run: {msg}", "ko": "이 설정으로는 실행할 수 없습니다: {msg}"},
-    "act.progress_signal": {"en": "Propagating through every activation × initializer…", "ko": "모든 활성화 함수 × 초기화 조합으로 전파하는 중…"},
+    "act.progress_signal": {"en": "Propagating through every initializer, activation {i} of {total}…", "ko": "모든 초기화로 전파하는 중, 활성화 함수 {i}/{total}…"},
     "act.progress_training": {"en": "Training…", "ko": "학습 중…"},
     "act.progress_linear": {"en": "Training both networks…", "ko": "두 신경망을 학습하는 중…"},
     "act.progress_dying": {"en": "Training every run, activation {i} of {total}…", "ko": "모든 실행을 학습하는 중, 활성화 함수 {i}/{total}…"},

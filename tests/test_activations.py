@@ -171,8 +171,13 @@ def test_tiny_gradients_are_measured_not_underflowed():
 
 def test_all_pairs_reuse_lecun_for_xavier_and_give_verdicts():
     cfg = sg.SignalConfig(depth=20, width=64, n_inputs=256)
-    allp = sg.propagate_all(cfg)
+    seen = []
+    allp = sg.propagate_all(cfg, progress=lambda f, info: seen.append((f, info)))
+    n = len(acts.ACTIVATIONS)
+    assert seen == [(k / n, ("signal", k + 1, 0, n)) for k in range(n)]  # one report per activation
     assert len(allp.activations) == len(acts.ACTIVATIONS) * len(acts.INITS)
+    with assert_no_recompile(sg._propagate, what="every activation's call, another gain"):
+        sg.propagate_all(cfg._replace(gain=1.3))
     i_l, i_x = allp.inits.index("lecun"), allp.inits.index("xavier")
     np.testing.assert_array_equal(allp.q[i_l], allp.q[i_x])
     one = sg.propagate(cfg._replace(activation=allp.activations[i_x], init="xavier"))

@@ -298,24 +298,41 @@ def all_pairs() -> tuple[tuple[str, str], ...]:
     return tuple((a, i) for a in acts.ACTIVATIONS for i in acts.INITS)
 
 
+def _concat(parts: list[Propagation]) -> Propagation:
+    """Pairs of several :class:`Propagation` of one network, in order, as one."""
+    arrays = {
+        f: np.concatenate([getattr(p, f) for p in parts])
+        for f in Propagation._fields
+        if isinstance(getattr(parts[0], f), np.ndarray)
+    }
+    return parts[0]._replace(
+        activations=sum((p.activations for p in parts), ()), inits=sum((p.inits for p in parts), ()), **arrays
+    )
+
+
 def propagate_all(cfg: SignalConfig, progress=None) -> Propagation:
-    """Every activation x initializer pair of ``cfg``'s network in one compiled call.
+    """Every activation x initializer pair of ``cfg``'s network, one activation's pairs per call (one
+    compiled program: every call has as many pairs), reporting progress after each.
 
     Xavier's variance 2/(n_in + n_out) equals LeCun's 1/n_in in these square layers, so each LeCun
     measurement is shown under both names (the same draws would give the same numbers).
 
     Args:
         cfg: the network (its own activation and init are ignored).
-        progress: called once, ``progress(0.0, ("signal", 0, 0, 0))`` (a job's report).
+        progress: called as ``progress(done_fraction, ("signal", k, 0, n))`` before activation k of n
+            (a job's report).
 
     Returns:
         :class:`Propagation` over :func:`all_pairs`.
     """
-    if progress is not None:
-        progress(0.0, ("signal", 0, 0, 0))
     wanted = all_pairs()
     distinct = tuple(p for p in wanted if p[1] != "xavier")
-    got = propagate(cfg, distinct)
+    parts = []
+    for k, a in enumerate(acts.ACTIVATIONS):
+        if progress is not None:
+            progress(k / len(acts.ACTIVATIONS), ("signal", k + 1, 0, len(acts.ACTIVATIONS)))
+        parts.append(propagate(cfg, tuple(p for p in distinct if p[0] == a)))
+    got = _concat(parts)
     order = [distinct.index((a, "lecun" if i == "xavier" else i)) for a, i in wanted]
     arrays = {
         f: getattr(got, f)[order] for f in Propagation._fields if isinstance(getattr(got, f), np.ndarray)
