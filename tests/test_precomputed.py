@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 
 from studies import batch, store
+from studies.activations import dying, linear, norm, training
+from studies.activations import signal as sg
 from ui.jobs import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,13 +70,23 @@ def test_every_slow_preset_and_default_view_ships_its_result_and_nothing_stale()
     assert not missing, f"run `python scripts/precompute.py`: missing {missing}"
     stale = sorted(p.name for p in set(store.FOLDER.glob("*.npz")) - wanted)
     assert not stale, f"run `python scripts/precompute.py`: stale {stale}"
+    types = {
+        "network": batch.NetworkView,
+        "basins": batch.BasinFractions,
+        "signal": sg.Propagation,
+        "pairs": sg.Propagation,
+        "training": training.TrainingView,
+        "linear": linear.LinearView,
+        "dying": dying.DyingView,
+        "norm": norm.NormView,
+    }
     for s in specs:  # every file loads into what the page draws
         out = store.lookup(s.func, s.args)
-        assert type(out) is {"network": batch.NetworkView, "basins": batch.BasinFractions}[s.slot]
+        assert type(out) is types[s.slot]
 
 
 def test_a_stored_result_equals_a_fresh_computation():
-    spec = min(precompute.wanted(), key=lambda s: s.estimate)
+    spec = min([s for s in precompute.wanted() if s.slot in ("network", "basins")], key=lambda s: s.estimate)
     stored = store.lookup(spec.func, spec.args)
     fresh = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
     if spec.slot == "basins":
@@ -84,3 +96,15 @@ def test_a_stored_result_equals_a_fresh_computation():
     else:
         np.testing.assert_allclose(fresh.result.train_loss, stored.result.train_loss, rtol=1e-3, atol=1e-4)
         np.testing.assert_allclose(fresh.sharp.top_eig, stored.sharp.top_eig, rtol=0.05)
+
+
+def test_a_stored_activations_result_equals_a_fresh_computation():
+    from ui import activations_model
+
+    spec = min(
+        [s for s in activations_model.precomputed_jobs() if s.slot == "training"], key=lambda s: s.estimate
+    )
+    stored = store.lookup(spec.func, spec.args)
+    fresh = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
+    np.testing.assert_allclose(fresh.loss, stored.loss, rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(fresh.grad_norm, stored.grad_norm, rtol=1e-3, atol=1e-9)

@@ -18,7 +18,12 @@ import pytest
 import landscapes
 import optimizers
 import presets
+from landscapes import activations as act_fns
 from studies import batch, endings, store
+from studies.activations import inputs as act_inputs
+from studies.activations import signal as act_signal
+from studies.activations.dying import nanmean as dying_nanmean
+from ui import activations_model as am
 from ui import batch_model as bm
 from ui import lr_model as lm
 from ui import race_model as rm
@@ -103,6 +108,56 @@ def stored(preset_id: str):
     out = store.lookup(spec.func, spec.args)
     assert out is not None, f"{preset_id} is shown from its stored result"
     return v, out
+
+
+@functools.cache
+def act(preset_id: str):
+    """What the Activations lab shows for a preset: the input surfaces, the selected pair and the
+    every-pair table (stored), or a view's stored job result."""
+    v = am.values_with(dict(presets.get(preset_id).values))
+    if v["view"] == "inputs":
+        return v, act_inputs.run(am.inputs_config(v))
+    if v["view"] == "signal":
+        one = store.lookup(am.SIGNAL_FUNC, (am.signal_config(v),))
+        grid = store.lookup(*am.pairs_job(v)[1:3])
+        assert one is not None and grid is not None, f"{preset_id} is shown from its stored results"
+        return v, (one, grid)
+    spec = am.view_job(v)
+    out = store.lookup(spec.func, spec.args)
+    assert out is not None, f"{preset_id} is shown from its stored result"
+    return v, out
+
+
+def _pair_row(grid, activation: str, init: str) -> int:
+    return list(zip(grid.activations, grid.inits, strict=True)).index((activation, init))
+
+
+def _per_layer(q: np.ndarray) -> float:
+    """The geometric mean of q_(l+1) / q_l over the depth."""
+    return float(np.exp(np.mean(np.diff(np.log(q)))))
+
+
+def _sigmoid():
+    one = act("act_sigmoid_vanishing")[1][0]
+    measured = one.grad_log10[0, 0] - one.grad_log10[0, -1]
+    theory = one.theory_grad_log10[0, 0] - one.theory_grad_log10[0, -1]
+    return one, measured, theory
+
+
+def _he_relu():
+    grid = act("act_he_relu")[1][1]
+    lecun, xavier, he = (_pair_row(grid, "relu", i) for i in ("lecun", "xavier", "he"))
+    return grid, lecun, xavier, he
+
+
+def _dying():
+    out = act("act_dying_relu")[1]
+    lrs, biases = list(out.config.lrs), list(out.config.biases)
+    return out, lrs, biases, out.final_loss > 0.6, np.isnan(out.final_loss)
+
+
+def _pct(x: float) -> int:
+    return int(round(100 * float(x)))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -653,6 +708,192 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
         (
             "87% at B = 4, 34% at B = 8",
             lambda: list(np.round(stored("batch_escape")[1].flat_fraction[1, 2:4], 2)) == [0.87, 0.34],
+        ),
+    ],
+    # ---- activations lab
+    "act_data_norm": [
+        (
+            "on a scale 10 times larger than feature 1",
+            lambda: (
+                act("act_data_norm")[1].config.scale == 10.0
+                and np.allclose(act("act_data_norm")[1].feature_std, [1.0, 10.0], rtol=0.1)
+            ),
+        ),
+        ("the Hessian's condition number is 99", lambda: round(act("act_data_norm")[1].raw.condition) == 99),
+        (
+            "gradient descent (η = 1.5/λ_max) zig-zags for 194 steps before it reaches the minimum",
+            lambda: (
+                act("act_data_norm")[1].raw.arrived == 194
+                and act("act_data_norm")[1].raw.lr
+                == pytest.approx(1.5 / np.linalg.eigvalsh(act("act_data_norm")[1].raw.hessian)[-1])
+                and np.sum(np.diff(np.sign(np.diff(act("act_data_norm")[1].raw.path[:20, 1])))) != 0
+            ),
+        ),
+        (
+            "Standardised, the condition number is 1.04 and the same rule arrives in 5 steps",
+            lambda: (
+                round(act("act_data_norm")[1].standard.condition, 2) == 1.04
+                and act("act_data_norm")[1].standard.arrived == 5
+            ),
+        ),
+    ],
+    "act_sigmoid_vanishing": [
+        (
+            "Sigmoid with Xavier initialization, 50 layers of 512 units",
+            lambda: (
+                act("act_sigmoid_vanishing")[1][0].config[:2] == ("sigmoid", "xavier")
+                and act("act_sigmoid_vanishing")[1][0].config.depth == 50
+                and act("act_sigmoid_vanishing")[1][0].config.width == 512
+            ),
+        ),
+        (
+            "the spread of z at layer 50 is 0.53 of layer 1's",
+            lambda: round(act_signal.verdict(_sigmoid()[0]).signal_ratio, 2) == 0.53,
+        ),
+        (
+            "what reaches layer 1 is about 10^-31 of what layer 50 receives",
+            lambda: round(_sigmoid()[1]) == -31,
+        ),
+        ("each layer multiplies it by about 0.24", lambda: round(10 ** (_sigmoid()[1] / 49), 2) == 0.24),
+        ("(sigmoid's slope is at most 1/4)", lambda: act_fns.MAX_SLOPE["sigmoid"] == 0.25),
+        (
+            "The mean-field theory predicts the same exponent",
+            lambda: round(_sigmoid()[2]) == round(_sigmoid()[1]),
+        ),
+    ],
+    "act_he_relu": [
+        (
+            "ReLU, 50 layers of 512 units",
+            lambda: (
+                act("act_he_relu")[1][0].config[:2] == ("relu", "he")
+                and act("act_he_relu")[1][1].q.shape[1] == 50
+                and act("act_he_relu")[1][1].config.width == 512
+            ),
+        ),
+        (
+            "With LeCun or Xavier (Var(W) = 1/n_in here) the theory halves the variance of z at every layer",
+            lambda: (
+                np.array_equal(_he_relu()[0].q[_he_relu()[1]], _he_relu()[0].q[_he_relu()[2]])
+                and np.allclose(
+                    np.diff(np.log(_he_relu()[0].theory_q[_he_relu()[1]])), np.log(0.5), atol=1e-6
+                )
+            ),
+        ),
+        (
+            "it shrinks by 0.49 per layer",
+            lambda: round(_per_layer(_he_relu()[0].q[_he_relu()[1]]), 2) == 0.49,
+        ),
+        (
+            "after 50 layers the spread is 2e-08 of the first layer's",
+            lambda: f"{act_signal.verdict(_he_relu()[0], _he_relu()[1]).signal_ratio:.0e}" == "2e-08",
+        ),
+        (
+            "He's 2/n_in multiplies every layer's ratio by exactly 2",
+            lambda: np.allclose(
+                _he_relu()[0].q[_he_relu()[3]] / _he_relu()[0].q[_he_relu()[1]],
+                2.0 ** np.arange(1, 51),
+                rtol=1e-4,
+            ),
+        ),
+        (
+            "the theory keeps the variance constant, and the measured ratio is 0.97 per layer",
+            lambda: (
+                np.ptp(_he_relu()[0].theory_q[_he_relu()[3]]) < 1e-6
+                and round(_per_layer(_he_relu()[0].q[_he_relu()[3]]), 2) == 0.97
+            ),
+        ),
+        (
+            "The table compares every activation and initializer on the same random weights",
+            lambda: len(_he_relu()[0].activations) == 18,
+        ),
+    ],
+    "act_dying_relu": [
+        (
+            "A ReLU network of 8 layers × 16 units on two moons, mini-batch SGD for 1,000 steps, "
+            "4 seeds per cell",
+            lambda: (
+                _dying()[0].config[:5] == ("moons", 256, 0.2, 16, 8)
+                and _dying()[0].config.steps == 1000
+                and _dying()[0].config.seeds == 4
+            ),
+        ),
+        (
+            "With every bias starting at 0, 12% of the hidden units are dead before any training",
+            lambda: _pct(_dying()[0].dead_start[0, :, _dying()[2].index(0.0)].mean()) == 12,
+        ),
+        (
+            "At learning rates up to 0.3 (biases −0.1 to 0.5) the dead share ends between 3% and 28%",
+            lambda: [_pct(f(_dying()[0].mean_dead[0, :4, 1:])) for f in (np.min, np.max)] == [3, 28],
+        ),
+        (
+            "at η = 1 it ends between 41% and 77%, 12 of 20 ReLU runs end at the chance loss and 7 diverge",
+            lambda: (
+                [_pct(f(_dying()[0].mean_dead[0, 4])) for f in (np.min, np.max)] == [41, 77]
+                and int(_dying()[3][0, 4].sum()) == 12
+                and int(_dying()[4][0, 4].sum()) == 7
+            ),
+        ),
+        (
+            "Starting every bias at −0.5 kills 51% of the units at once, and 3 of 4 ReLU runs stay at the "
+            "chance loss at every rate up to 0.3",
+            lambda: (
+                _pct(_dying()[0].dead_start[0, :, 0].mean()) == 51
+                and _dying()[2][0] == -0.5
+                and np.all(_dying()[3][0, :4, 0].sum(axis=-1) == 3)
+            ),
+        ),
+        ("Leaky ReLU's inactive units still pass 1% of the gradient", lambda: act_fns.LEAKY_SLOPE == 0.01),
+        (
+            "at η = 0.3 only 1 of 4 leaky runs stays there",
+            lambda: int(_dying()[3][1, 3, 0].sum()) == 1,
+        ),
+        (
+            "their mean loss is 0.30 against ReLU's 0.54",
+            lambda: (
+                [round(float(dying_nanmean(_dying()[0].final_loss[k, 3, 0])), 2) for k in (1, 0)]
+                == [0.30, 0.54]
+            ),
+        ),
+    ],
+    "act_batch_norm": [
+        (
+            "ReLU with LeCun initialization, 10 layers of 32 units, mini-batch SGD for 500 steps at 8 "
+            "learning rates, 2 seeds each",
+            lambda: (
+                act("act_batch_norm")[1].config[3:7] == (32, 10, "relu", "lecun")
+                and len(act("act_batch_norm")[1].config.lrs) == 8
+                and act("act_batch_norm")[1].config.seeds == 2
+                and act("act_batch_norm")[1].config.steps == 500
+            ),
+        ),
+        (
+            "Without normalization the spread of the activations falls from 0.51 at layer 1 to 0.022 at "
+            "layer 10",
+            lambda: (
+                [round(float(x), 3) for x in act("act_batch_norm")[1].h_std_start[0, [0, -1]]]
+                == [0.507, 0.022]
+            ),
+        ),
+        (
+            "with batch norm or layer norm it stays between 0.53 and 0.64",
+            lambda: (
+                0.53 <= act("act_batch_norm")[1].h_std_start[1:].min()
+                and act("act_batch_norm")[1].h_std_start[1:].max() <= 0.64
+            ),
+        ),
+        (
+            "Without normalization SGD trains only at η from 0.03 to 0.3",
+            lambda: (
+                list(np.asarray(act("act_batch_norm")[1].config.lrs)[act("act_batch_norm")[1].trains[0]])
+                == [0.03, 0.1, 0.3]
+            ),
+        ),
+        (
+            "layer norm trains at every rate up to 0.3 and batch norm up to 3, ten times larger",
+            lambda: (
+                list(act("act_batch_norm")[1].trains[2]) == [True] * 5 + [False] * 3
+                and list(act("act_batch_norm")[1].largest[1:]) == [3.0, 0.3]
+            ),
         ),
     ],
 }

@@ -35,6 +35,10 @@ PAGES: tuple[PageInfo, ...] = (
         "pages/batch_lab.py", "batch_lab", "⚖️", "batch.title", "batch.desc", "docs/screenshots/batch_lab.png"
     ),
     PageInfo("pages/glossary.py", "glossary", "📖", "glossary.title", "glossary.desc"),
+    PageInfo(
+        "pages/activations.py", "activations", "🧬", "act.title", "act.desc",
+        "docs/screenshots/activations.png",
+    ),
 )
 
 

@@ -10,10 +10,11 @@ import streamlit as st
 
 
 def _compile_defaults() -> None:
-    """Compile what the pages' landing views run (the Batch lab's ships precomputed)."""
+    """Compile what the pages' landing views run (the Batch lab's ships precomputed; the Activations
+    lab's default results do too, but its signal view computes any other setting in the page)."""
     import landscapes
 
-    from . import lr_model, race_model
+    from . import activations_model, lr_model, race_model
 
     cfg = race_model.default_config()
     race_model.simulate_config(cfg)
@@ -21,6 +22,7 @@ def _compile_defaults() -> None:
     landscapes.grid(s, race_model.GRID)
     landscapes.grid(s, race_model.GRID_3D)
     lr_model.warm_defaults()
+    activations_model.warm_defaults()
 
 
 @st.cache_resource(show_spinner=False)

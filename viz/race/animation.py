@@ -161,20 +161,22 @@ def play_buttons(labels: Mapping[str, str], speed_ms: int) -> dict:
     )
 
 
-def frame_slider(fidx: np.ndarray, current: int, step_label: str) -> dict:
+def frame_slider(fidx: np.ndarray, current: int, step_label: str, x: float = 0.26) -> dict:
     """The in-chart slider over :func:`slider_frames` (a ``layout.sliders`` entry), on ``current``.
 
     Args:
         fidx: the step of each frame (:func:`frame_indices`).
         current: the frame shown before Play.
         step_label: the translated word before the step number.
+        x: where the slider starts (fraction of the plot width), clear of Play and Pause: 0.26
+            suits a ~600 px plot, a narrower one needs more.
     """
     jump = dict(mode="immediate", frame=dict(duration=0, redraw=False), transition=dict(duration=0))
     targets = slider_frames(len(fidx), current)
     return dict(
         active=int(np.searchsorted(targets, current)),
-        x=0.26,  # clear of the Play and Pause buttons (about 0.24 of a 600 px plot)
-        len=0.74,
+        x=x,  # clear of the Play and Pause buttons (about 0.24 of a 600 px plot)
+        len=1.0 - x,
         y=1.0,
         yanchor="bottom",
         pad=dict(t=0, b=2),

@@ -92,6 +92,8 @@ def contour_figure(
     labels: dict[str, str] | None = None,
     animate: bool = True,
     height: int = MAP_HEIGHT,
+    axis_titles: tuple[str, str] | None = None,
+    slider_x: float = 0.26,
 ) -> go.Figure:
     """The 2-D race: surface image, contour lines, landmarks, paths, comets, arrows, look-ahead points.
 
@@ -115,6 +117,9 @@ def contour_figure(
         labels: translated texts: the keys of :data:`LABELS` (English for those left out).
         animate: add frames and the Play/Pause/slider controls.
         height: pixels.
+        axis_titles: titles drawn on the x and y axes (None: the Race's bare "x" and "y", which
+            plotly.js 3 does not draw).
+        slider_x: where the frame slider starts (:func:`viz.race.animation.frame_slider`).
 
     Returns:
         The figure. Trace order: contour lines, global minima, local minima, saddle points, start,
@@ -150,6 +155,9 @@ def contour_figure(
         lookahead = len(data)
         data.append(_lookahead_points(vectors, k0, colors, lab["lookahead"]))
     layout = _layout(bg, height)
+    if axis_titles is not None:
+        layout["xaxis"]["title"] = dict(text=axis_titles[0])
+        layout["yaxis"]["title"] = dict(text=axis_titles[1])
     if not (animate and len(fidx) > 1):
         return go.Figure(data=data, layout=layout, _validate=False)
     layout["updatemenus"] = [play_buttons(lab, speed_ms)]
@@ -171,7 +179,7 @@ def contour_figure(
         return out
 
     frames = build_frames(len(fidx), moving, frame)
-    return AnimatedFigure(data, layout, frames, [frame_slider(fidx, nearest_frame(fidx, k0), lab["step"])])
+    return AnimatedFigure(data, layout, frames, [frame_slider(fidx, nearest_frame(fidx, k0), lab["step"], slider_x)])
 
 
 def _xy(points: np.ndarray) -> dict:

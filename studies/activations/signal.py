@@ -1,0 +1,372 @@
+"""Signal propagation through a deep random network at initialization, measured and predicted.
+
+The network: ``depth`` layers of ``width`` units, inputs ``x ~ N(0, I)`` of dimension ``width``
+(so every layer is square and Xavier's 2/(n_in + n_out) equals LeCun's 1/n_in), weights
+``W_l = std * G_l`` with ``G_l`` unit-variance draws (normal or uniform, :mod:`landscapes.activations`)
+and biases ``b_l = sigma_b * N(0, 1)``. Every activation and initializer uses the SAME draws ``G_l``
+(only their scale differs), so the pictures compare like with like.
+
+Forward: ``z_l = h_{l-1} W_l + b_l``, ``h_l = phi(z_l)``. Backward: a random unit-variance signal
+``g`` is sent into the last layer and back-propagated, ``delta_L = g * phi'(z_L)``,
+``delta_l = phi'(z_l) * (delta_{l+1} W_{l+1}^T)``: the gradient ``dL/dz_l`` of ``L = sum g * h_L``.
+Its size is tracked in log space (each layer's delta is rescaled to unit RMS and the scale is
+accumulated), so a gradient of 1e-60 is measured instead of underflowing float32.
+
+Per layer: the mean square of z (the mean-field ``q_l``), the standard deviations of z and h, the
+mean of h, the fraction of values where phi' is flat (below 5% of its largest slope: saturated, or
+ReLU's inactive side), the fraction of units flat on every input ("stuck"), the fraction of units
+with ``z <= 0`` on every input (dead, for the ReLU family), a histogram of h, and the RMS of the
+back-propagated gradient. The depth is traced (a ``fori_loop`` with a traced trip count): a new depth,
+gain, bias scale, activation or initializer reuses one compiled program per width and number of
+inputs.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import NamedTuple
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from landscapes import activations as acts
+
+from . import meanfield
+
+MAX_DEPTH = 50
+MAX_WIDTH = 512
+MIN_WIDTH = 16
+INPUT_CHOICES = (256, 512, 1024)
+N_BINS = 40
+MAX_GAIN = 2.0
+MAX_SIGMA_B = 1.0
+MAX_SEED = 99
+VANISH = 1e-2  # a standard deviation (or gradient RMS) below 1% of the first layer's has vanished
+EXPLODE = 1e2  # above 100 times it has exploded
+
+
+class SignalConfig(NamedTuple):
+    """One network at initialization (hashable: a cache key)."""
+
+    activation: str = "tanh"
+    init: str = "xavier"
+    dist: str = "normal"
+    gain: float = 1.0
+    sigma_b: float = 0.0
+    depth: int = 50
+    width: int = 512
+    n_inputs: int = 1024
+    seed: int = 0
+
+
+class Propagation(NamedTuple):
+    """Per-layer statistics of one or more activation x initializer pairs. Axes: pair, layer."""
+
+    activations: tuple[str, ...]  # (P,)
+    inits: tuple[str, ...]  # (P,)
+    q: np.ndarray  # (P, L) measured mean square of the pre-activations z
+    z_std: np.ndarray  # (P, L)
+    h_std: np.ndarray  # (P, L) standard deviation of the activations phi(z)
+    h_mean: np.ndarray  # (P, L)
+    flat: np.ndarray  # (P, L) fraction of values with |phi'(z)| below 5% of its largest
+    stuck: np.ndarray  # (P, L) fraction of units flat on every input
+    dead: np.ndarray  # (P, L) fraction of units with z <= 0 on every input
+    grad_log10: np.ndarray  # (P, L) log10 of the RMS of dL/dz_l (-inf: exactly zero)
+    hist: np.ndarray  # (P, L, N_BINS) fraction of activation values in each bin
+    hist_range: np.ndarray  # (P, 2) the histogram's [low, high] (end bins hold what lies beyond)
+    theory_q: np.ndarray  # (P, L) mean-field q_l
+    theory_grad_log10: np.ndarray  # (P, L) mean-field log10 RMS of dL/dz_l
+    sigma_w2: np.ndarray  # (P,) n_in * Var(W)
+    config: SignalConfig
+
+    @property
+    def layers(self) -> np.ndarray:
+        """(L,) layer numbers 1..L."""
+        return np.arange(1, self.q.shape[1] + 1)
+
+    @property
+    def grad_rms(self) -> np.ndarray:
+        """(P, L) RMS of dL/dz_l (float64; 0 where it is exactly zero)."""
+        return 10.0**self.grad_log10
+
+
+def validate(cfg: SignalConfig) -> None:
+    """Raise ValueError naming the first bad value of ``cfg`` and its valid range or choices."""
+    acts.check_activation(cfg.activation)
+    if cfg.init not in acts.INITS:
+        raise ValueError(f"Unknown init {cfg.init!r}; choose one of: {', '.join(acts.INITS)}")
+    if cfg.dist not in acts.DISTS:
+        raise ValueError(f"Unknown distribution {cfg.dist!r}; choose one of: {', '.join(acts.DISTS)}")
+    if not 0.1 <= cfg.gain <= MAX_GAIN:
+        raise ValueError(f"gain = {cfg.gain} is outside [0.1, {MAX_GAIN}]")
+    if not 0.0 <= cfg.sigma_b <= MAX_SIGMA_B:
+        raise ValueError(f"sigma_b = {cfg.sigma_b} is outside [0, {MAX_SIGMA_B}]")
+    if not 2 <= cfg.depth <= MAX_DEPTH:
+        raise ValueError(f"depth = {cfg.depth} is outside [2, {MAX_DEPTH}]")
+    if not MIN_WIDTH <= cfg.width <= MAX_WIDTH:
+        raise ValueError(f"width = {cfg.width} is outside [{MIN_WIDTH}, {MAX_WIDTH}]")
+    if cfg.n_inputs not in INPUT_CHOICES:
+        raise ValueError(f"n_inputs = {cfg.n_inputs}; choose one of: {', '.join(map(str, INPUT_CHOICES))}")
+    if not 0 <= cfg.seed <= MAX_SEED:
+        raise ValueError(f"seed = {cfg.seed} is outside [0, {MAX_SEED}]")
+
+
+def sigma_w2(init: str, width: int, gain: float) -> float:
+    """n_in * Var(W) of a square layer: 1 for LeCun and Xavier, 2 for He, times gain^2."""
+    return width * acts.variance(init, width, width, gain)
+
+
+@functools.partial(jax.jit, static_argnames=("dist", "width", "n_inputs"))
+def _draw(seed, dist: str, width: int, n_inputs: int):
+    key = jax.random.PRNGKey(seed)
+    layer_keys = jax.vmap(lambda i: jax.random.fold_in(key, i))(jnp.arange(MAX_DEPTH))
+    w = jax.vmap(lambda k: acts.base_draw(k, dist, (width, width)))(layer_keys)
+    b = jax.random.normal(jax.random.fold_in(key, 1002), (MAX_DEPTH, width), jnp.float32)
+    x = jax.random.normal(jax.random.fold_in(key, 1000), (n_inputs, width), jnp.float32)
+    g = jax.random.normal(jax.random.fold_in(key, 1001), (n_inputs, width), jnp.float32)
+    return w, b, x, g
+
+
+@functools.lru_cache(maxsize=3)
+def base_draws(seed: int, dist: str, width: int, n_inputs: int):
+    """The unit-variance weight draws (MAX_DEPTH, width, width), bias draws (MAX_DEPTH, width),
+    inputs (n_inputs, width) and the random signal sent back from the top (n_inputs, width).
+
+    Layer l's weights come from ``fold_in(PRNGKey(seed), l)``, so ``std * w[l]`` is exactly what
+    ``jax.nn.initializers.variance_scaling`` draws with that key. Kept (a few sets at most, 52 MB
+    each at width 512): drawing 13 million numbers costs more than the network does.
+    """
+    return _draw(np.uint32(seed), dist, width, n_inputs)
+
+
+THRESHOLDS = np.asarray([acts.flat_threshold(n) for n in acts.ACTIVATIONS], np.float32)
+
+
+@jax.jit
+def _propagate(base, act_index, w_std, sigma_b, depth, lo, hi):
+    """Statistics of each pair (act_index[p], w_std[p]), one pair after another (``lax.map``)."""
+    w, b, x, g = base
+    n_layers, width = w.shape[0], w.shape[1]
+    n_values = x.shape[0] * width
+
+    def one(args):
+        act, std, lo_p, hi_p = args
+        thr = jnp.asarray(THRESHOLDS)[act]
+
+        def forward(i, carry):
+            h, slopes, stats, hist = carry
+            z = std * (h @ w[i]) + sigma_b * b[i][None, :]
+            h_new, s = acts.by_index(act, z)
+            flat = jnp.abs(s) < thr
+            row = jnp.stack(
+                [
+                    jnp.mean(z * z),
+                    jnp.std(z),
+                    jnp.std(h_new),
+                    jnp.mean(h_new),
+                    jnp.mean(flat.astype(jnp.float32)),
+                    jnp.mean(jnp.all(flat, axis=0).astype(jnp.float32)),
+                    jnp.mean(jnp.all(z <= 0, axis=0).astype(jnp.float32)),
+                ]
+            )
+            bins = jnp.clip(jnp.floor((h_new - lo_p) / (hi_p - lo_p) * N_BINS), 0, N_BINS - 1)
+            counts = jnp.bincount(bins.astype(jnp.int32).ravel(), length=N_BINS)
+            return (
+                h_new,
+                slopes.at[i].set(s),
+                stats.at[i].set(row),
+                hist.at[i].set(counts.astype(jnp.float32) / n_values),
+            )
+
+        init = (
+            x,
+            jnp.zeros((n_layers,) + x.shape, jnp.float32),
+            jnp.zeros((n_layers, 7), jnp.float32),
+            jnp.zeros((n_layers, N_BINS), jnp.float32),
+        )
+        _, slopes, stats, hist = jax.lax.fori_loop(0, depth, forward, init)
+
+        def rescale(delta, log_scale):
+            # each layer's delta is kept at unit RMS and its scale accumulated, so that a gradient
+            # far below float32's range is still measured; an exactly zero delta stays zero (-inf)
+            rms = jnp.sqrt(jnp.mean(delta * delta))
+            ok = rms > 0
+            safe = jnp.where(ok, rms, 1.0)
+            return delta / safe, log_scale + jnp.where(ok, jnp.log10(safe), -jnp.inf)
+
+        top, top_log = rescale(g * slopes[depth - 1], jnp.float32(0.0))
+        logs = jnp.full((n_layers,), -jnp.inf, jnp.float32).at[depth - 1].set(top_log)
+
+        def backward(k, carry):
+            delta, log_scale, logs = carry
+            i = depth - 2 - k
+            delta = slopes[i] * (std * (delta @ w[i + 1].T))
+            delta, log_scale = rescale(delta, log_scale)
+            return delta, log_scale, logs.at[i].set(log_scale)
+
+        _, _, logs = jax.lax.fori_loop(0, depth - 1, backward, (top, top_log, logs))
+        return stats, logs, hist
+
+    return jax.lax.map(one, (act_index, w_std, lo, hi))
+
+
+def _hist_range(name: str, q1: float) -> tuple[float, float]:
+    """Where the activation histograms look: a bounded activation's range; otherwise [-s, 3 s] with
+    s the mean-field RMS of the first layer's activations."""
+    if name in acts.BOUNDS:
+        return acts.BOUNDS[name]
+    s = math.sqrt(max(float(meanfield.second_moment(name, q1)), 1e-12))
+    return -s, 3.0 * s
+
+
+def propagate(cfg: SignalConfig, pairs: tuple[tuple[str, str], ...] | None = None) -> Propagation:
+    """Measure (and predict) the per-layer statistics of ``pairs`` of (activation, init).
+
+    Args:
+        cfg: the network; its activation and init are the pair measured when ``pairs`` is None.
+        pairs: (activation, init) pairs, all with ``cfg``'s distribution, gain, bias scale, depth,
+            width, inputs and draws.
+
+    Returns:
+        :class:`Propagation` (arrays cut to ``cfg.depth`` layers).
+
+    Raises:
+        ValueError: a bad config or pair (the message names it).
+    """
+    validate(cfg)
+    pairs = pairs if pairs is not None else ((cfg.activation, cfg.init),)
+    for a, i in pairs:
+        validate(cfg._replace(activation=a, init=i))
+    base = base_draws(cfg.seed, cfg.dist, cfg.width, cfg.n_inputs)
+    mean_x2 = float(jnp.mean(base[2] * base[2]))
+    s2 = np.array([sigma_w2(i, cfg.width, cfg.gain) for _, i in pairs])
+    q1 = s2 * mean_x2 + cfg.sigma_b**2
+    ranges = np.array([_hist_range(a, q) for (a, _), q in zip(pairs, q1, strict=True)], np.float32)
+    stats, logs, hist = _propagate(
+        base,
+        jnp.asarray([acts.ACTIVATIONS.index(a) for a, _ in pairs], jnp.int32),
+        jnp.asarray(np.sqrt(s2 / cfg.width), jnp.float32),
+        jnp.float32(cfg.sigma_b),
+        jnp.int32(cfg.depth),
+        jnp.asarray(ranges[:, 0]),
+        jnp.asarray(ranges[:, 1]),
+    )
+    stats, logs, hist = (np.asarray(a)[:, : cfg.depth] for a in (stats, logs, hist))
+    tq = np.stack(
+        [
+            meanfield.variance_curve(a, q, s, cfg.sigma_b**2, cfg.depth)
+            for (a, _), q, s in zip(pairs, q1, s2, strict=True)
+        ]
+    )
+    tg = np.stack(
+        [
+            0.5 * np.log10(meanfield.gradient_curve(a, q, s))
+            for (a, _), q, s in zip(pairs, tq, s2, strict=True)
+        ]
+    )
+    return Propagation(
+        activations=tuple(a for a, _ in pairs),
+        inits=tuple(i for _, i in pairs),
+        q=stats[..., 0].astype(np.float64),
+        z_std=stats[..., 1],
+        h_std=stats[..., 2],
+        h_mean=stats[..., 3],
+        flat=stats[..., 4],
+        stuck=stats[..., 5],
+        dead=stats[..., 6],
+        grad_log10=logs.astype(np.float64),
+        hist=hist,
+        hist_range=ranges,
+        theory_q=tq,
+        theory_grad_log10=tg,
+        sigma_w2=s2,
+        config=cfg,
+    )
+
+
+def propagate_one(cfg: SignalConfig, progress=None) -> Propagation:
+    """:func:`propagate` of ``cfg``'s own pair, with a job's ``progress`` keyword (called once)."""
+    if progress is not None:
+        progress(0.0, ("signal", 0, 0, 0))
+    return propagate(cfg)
+
+
+def all_pairs() -> tuple[tuple[str, str], ...]:
+    """Every activation x initializer pair, activation-major."""
+    return tuple((a, i) for a in acts.ACTIVATIONS for i in acts.INITS)
+
+
+def _concat(parts: list[Propagation]) -> Propagation:
+    """Pairs of several :class:`Propagation` of one network, in order, as one."""
+    arrays = {
+        f: np.concatenate([getattr(p, f) for p in parts])
+        for f in Propagation._fields
+        if isinstance(getattr(parts[0], f), np.ndarray)
+    }
+    return parts[0]._replace(
+        activations=sum((p.activations for p in parts), ()), inits=sum((p.inits for p in parts), ()), **arrays
+    )
+
+
+def propagate_all(cfg: SignalConfig, progress=None) -> Propagation:
+    """Every activation x initializer pair of ``cfg``'s network, one activation's pairs per call (one
+    compiled program: every call has as many pairs), reporting progress after each.
+
+    Xavier's variance 2/(n_in + n_out) equals LeCun's 1/n_in in these square layers, so each LeCun
+    measurement is shown under both names (the same draws would give the same numbers).
+
+    Args:
+        cfg: the network (its own activation and init are ignored).
+        progress: called as ``progress(done_fraction, ("signal", k, 0, n))`` before activation k of n
+            (a job's report).
+
+    Returns:
+        :class:`Propagation` over :func:`all_pairs`.
+    """
+    wanted = all_pairs()
+    distinct = tuple(p for p in wanted if p[1] != "xavier")
+    parts = []
+    for k, a in enumerate(acts.ACTIVATIONS):
+        if progress is not None:
+            progress(k / len(acts.ACTIVATIONS), ("signal", k + 1, 0, len(acts.ACTIVATIONS)))
+        parts.append(propagate(cfg, tuple(p for p in distinct if p[0] == a)))
+    got = _concat(parts)
+    order = [distinct.index((a, "lecun" if i == "xavier" else i)) for a, i in wanted]
+    arrays = {
+        f: getattr(got, f)[order] for f in Propagation._fields if isinstance(getattr(got, f), np.ndarray)
+    }
+    return got._replace(activations=tuple(a for a, _ in wanted), inits=tuple(i for _, i in wanted), **arrays)
+
+
+def estimate_seconds(cfg: SignalConfig, pairs: int) -> float:
+    """Seconds :func:`propagate` takes for ``pairs`` pairs on the project's 2-core machine, shared with
+    other work: one forward and one backward matrix product per layer (alone, ~3.7 ms each for
+    1,024 x 512 x 512, about 145 GFLOP/s; with the per-layer statistics and a busy machine about
+    60 GFLOP/s overall) and a compile."""
+    flops = 4.0 * cfg.n_inputs * cfg.width * cfg.width * cfg.depth * pairs
+    return 3.0 + flops / 6e10
+
+
+class Verdict(NamedTuple):
+    """What happens to the signal and the gradient over the depth."""
+
+    signal: str  # "vanishes" | "explodes" | "kept"
+    gradient: str  # "vanishes" | "explodes" | "kept"
+    signal_ratio: float  # std of z at the last layer / at the first
+    gradient_ratio: float  # RMS of dL/dz at the first layer / at the last
+
+
+def _kind(ratio: float) -> str:
+    if not ratio > VANISH:  # NaN (a zero gradient) counts as vanished
+        return "vanishes"
+    return "explodes" if ratio > EXPLODE else "kept"
+
+
+def verdict(p: Propagation, index: int = 0) -> Verdict:
+    """Whether pair ``index`` keeps its signal (forward) and its gradient (backward) over the depth:
+    a ratio below 1/100 vanished, above 100 exploded."""
+    sig = float(p.z_std[index, -1] / p.z_std[index, 0]) if p.z_std[index, 0] > 0 else float("nan")
+    grad = float(10.0 ** (p.grad_log10[index, 0] - p.grad_log10[index, -1]))
+    return Verdict(_kind(sig), _kind(grad), sig, grad)

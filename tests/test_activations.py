@@ -1,0 +1,293 @@
+"""The Activations lab's math: initializers against their definitions and jax.nn.initializers, the
+mean-field recursion against measured networks (Xavier + tanh, He + ReLU at width 512), He keeps
+ReLU's variance while LeCun halves it, the back-propagated gradient against autodiff, a linear stack
+against its product matrix, dead-unit counting, normalization layers, the input-normalization
+surfaces, and no recompiles when a value changes."""
+
+from __future__ import annotations
+
+import math
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+from landscapes import activations as acts
+from landscapes import deep
+from studies.activations import _train, inputs, linear, meanfield, norm
+from studies.activations import signal as sg
+from tests.helpers import assert_no_recompile
+
+KEY = jax.random.PRNGKey(7)
+
+
+# ---------------------------------------------------------------------------------------------
+# Initializers
+
+
+@pytest.mark.parametrize(("init", "want"), [("lecun", 1 / 300), ("xavier", 2 / 500), ("he", 2 / 300)])
+def test_variance_follows_fan_in_and_fan_out(init, want):
+    assert acts.variance(init, 300, 200) == pytest.approx(want, rel=1e-12)
+    assert acts.variance(init, 300, 200, gain=1.5) == pytest.approx(2.25 * want, rel=1e-12)
+    assert acts.uniform_bound(init, 300, 200) == pytest.approx(math.sqrt(3 * want), rel=1e-12)
+
+
+def test_the_lectures_uniform_bounds():
+    # the notes: Xavier U(+-sqrt(6 / (n_in + n_out))), He U(+-sqrt(6 / n_in))
+    assert acts.uniform_bound("xavier", 300, 200) == pytest.approx(math.sqrt(6 / 500))
+    assert acts.uniform_bound("he", 300, 200) == pytest.approx(math.sqrt(6 / 300))
+
+
+@pytest.mark.parametrize(
+    ("init", "dist", "reference"),
+    [
+        ("lecun", "uniform", jax.nn.initializers.lecun_uniform()),
+        ("xavier", "uniform", jax.nn.initializers.glorot_uniform()),
+        ("he", "uniform", jax.nn.initializers.he_uniform()),
+        ("lecun", "normal", jax.nn.initializers.variance_scaling(1.0, "fan_in", "normal")),
+        ("xavier", "normal", jax.nn.initializers.variance_scaling(1.0, "fan_avg", "normal")),
+        ("he", "normal", jax.nn.initializers.variance_scaling(2.0, "fan_in", "normal")),
+    ],
+)
+def test_initializers_draw_what_jax_draws_with_the_same_key(init, dist, reference):
+    ours = np.asarray(acts.init_weights(KEY, init, dist, 300, 200))
+    np.testing.assert_allclose(
+        ours, np.asarray(reference(KEY, (300, 200), jnp.float32)), rtol=1e-5, atol=1e-7
+    )
+
+
+@pytest.mark.parametrize(
+    ("init", "truncated"),
+    [
+        ("lecun", jax.nn.initializers.lecun_normal()),
+        ("xavier", jax.nn.initializers.glorot_normal()),
+        ("he", jax.nn.initializers.he_normal()),
+    ],
+)
+def test_normal_initializers_have_the_variance_of_jaxs_truncated_ones(init, truncated):
+    n_in, n_out = 400, 300
+    ours = np.asarray(acts.init_weights(KEY, init, "normal", n_in, n_out))
+    theirs = np.asarray(truncated(jax.random.PRNGKey(8), (n_in, n_out), jnp.float32))
+    want = acts.variance(init, n_in, n_out)
+    se = want * math.sqrt(2 / ours.size)  # standard error of a sample variance
+    assert abs(ours.var() - want) < 5 * se and abs(theirs.var() - want) < 5 * se
+
+
+def test_uniform_draws_stay_inside_the_bound_and_fill_it():
+    w = np.asarray(acts.init_weights(KEY, "he", "uniform", 256, 256, gain=0.5))
+    a = acts.uniform_bound("he", 256, 256, gain=0.5)
+    assert np.abs(w).max() <= a * (1 + 1e-6) and np.abs(w).max() > 0.99 * a
+    assert abs(np.mean(np.abs(w) < a / 2) - 0.5) < 0.01  # flat: half the mass within half the bound
+
+
+def test_bad_initializer_names_the_choices():
+    with pytest.raises(ValueError, match="choose one of: lecun, xavier, he"):
+        acts.variance("glorot", 3, 3)
+    with pytest.raises(ValueError, match="choose one of"):
+        acts.apply("swish", jnp.ones(2))
+
+
+# ---------------------------------------------------------------------------------------------
+# Mean-field theory
+
+
+def test_gauss_hermite_gives_relus_closed_forms():
+    q = np.array([0.1, 1.0, 7.0])
+    np.testing.assert_allclose(meanfield.second_moment("relu", q), q / 2, rtol=1e-6)
+    np.testing.assert_allclose(meanfield.slope_moment("relu", q), 0.5, rtol=1e-6)
+    np.testing.assert_allclose(meanfield.second_moment("leaky_relu", q), q * (1 + 0.01**2) / 2, rtol=1e-6)
+    np.testing.assert_allclose(meanfield.second_moment("linear", q), q, rtol=1e-6)
+
+
+def test_gauss_hermite_matches_monte_carlo_for_smooth_activations():
+    z = np.random.default_rng(0).normal(size=2_000_000) * math.sqrt(0.8)
+    for name in ("tanh", "sigmoid", "gelu", "elu"):
+        mc = np.mean(np.asarray(acts.apply(name, jnp.asarray(z, jnp.float32)), np.float64) ** 2)
+        assert meanfield.second_moment(name, 0.8) == pytest.approx(mc, rel=3e-3), name
+
+
+def _log_curves(pair: tuple[str, str], seeds: range, n_inputs: int = 256):
+    logs, theory = [], None
+    for s in seeds:
+        cfg = sg.SignalConfig(pair[0], pair[1], depth=50, width=512, n_inputs=n_inputs, seed=s)
+        p = sg.propagate(cfg)
+        logs.append(np.log(p.q[0]))
+        theory = np.log(p.theory_q[0])
+    return np.array(logs), theory
+
+
+@pytest.mark.parametrize("pair", [("tanh", "xavier"), ("relu", "he")])
+def test_measured_variance_follows_the_mean_field_recursion_at_width_512(pair):
+    logs, theory = _log_curves(pair, range(6))
+    mean = logs.mean(axis=0)
+    se = logs.std(axis=0, ddof=1) / math.sqrt(len(logs))
+    # within 4 standard errors of the seeds' mean (plus a 2% floor for the first layers, where the
+    # seeds agree to 1e-3), at every one of the 50 layers
+    assert np.all(np.abs(mean - theory) <= 4 * se + 0.02), np.max(np.abs(mean - theory) / (se + 1e-9))
+
+
+def test_the_mean_field_check_can_fail():
+    # LeCun + ReLU measured against He + ReLU's theory: far outside the same tolerance
+    logs, _ = _log_curves(("relu", "lecun"), range(3))
+    _, he_theory = _log_curves(("relu", "he"), range(1))
+    se = logs.std(axis=0, ddof=1) / math.sqrt(len(logs))
+    assert np.sum(np.abs(logs.mean(axis=0) - he_theory) > 4 * se + 0.02) > 40
+
+
+def test_he_keeps_relus_variance_and_lecun_halves_it_per_layer():
+    # per layer, ln(q_{l+1} / q_l) has a standard deviation of at most sqrt(5 / n) (a ReLU layer of n
+    # units, even when every input is alike); the mean of 49 such ratios is within 4 sd of the truth
+    n = 512
+    tol = 4 * math.sqrt(5 / n / 49)
+    for init, want in (("he", 0.0), ("lecun", math.log(0.5))):
+        p = sg.propagate(sg.SignalConfig("relu", init, depth=50, width=n, n_inputs=256, seed=3))
+        ratio = np.mean(np.diff(np.log(p.q[0])))
+        assert abs(ratio - want) < tol, (init, ratio, want, tol)
+
+
+def test_backpropagated_gradient_equals_autodiff():
+    cfg = sg.SignalConfig("tanh", "he", gain=1.3, sigma_b=0.2, depth=6, width=32, n_inputs=256, seed=1)
+    p = sg.propagate(cfg)
+    w, b, x, g = sg.base_draws(cfg.seed, cfg.dist, cfg.width, cfg.n_inputs)
+    std = math.sqrt(sg.sigma_w2(cfg.init, cfg.width, cfg.gain) / cfg.width)
+
+    def top(shifts):
+        h = x
+        for i in range(cfg.depth):
+            h = jnp.tanh(std * (h @ w[i]) + cfg.sigma_b * b[i][None, :] + shifts[i])
+        return jnp.sum(g * h)
+
+    grads = jax.grad(top)(jnp.zeros((cfg.depth,) + x.shape))  # dL/dz_l, layer by layer
+    rms = np.sqrt(np.mean(np.asarray(grads, np.float64) ** 2, axis=(1, 2)))
+    np.testing.assert_allclose(p.grad_log10[0], np.log10(rms), atol=2e-5)
+
+
+def test_tiny_gradients_are_measured_not_underflowed():
+    p = sg.propagate(sg.SignalConfig("sigmoid", "xavier", depth=50, width=64, n_inputs=256))
+    assert np.all(np.isfinite(p.grad_log10[0])) and p.grad_log10[0, 0] < -30  # below float32's range
+    np.testing.assert_allclose(p.grad_log10[0], p.theory_grad_log10[0], atol=0.5)
+
+
+def test_all_pairs_reuse_lecun_for_xavier_and_give_verdicts():
+    cfg = sg.SignalConfig(depth=20, width=64, n_inputs=256)
+    seen = []
+    allp = sg.propagate_all(cfg, progress=lambda f, info: seen.append((f, info)))
+    n = len(acts.ACTIVATIONS)
+    assert seen == [(k / n, ("signal", k + 1, 0, n)) for k in range(n)]  # one report per activation
+    assert len(allp.activations) == len(acts.ACTIVATIONS) * len(acts.INITS)
+    with assert_no_recompile(sg._propagate, what="every activation's call, another gain"):
+        sg.propagate_all(cfg._replace(gain=1.3))
+    i_l, i_x = allp.inits.index("lecun"), allp.inits.index("xavier")
+    np.testing.assert_array_equal(allp.q[i_l], allp.q[i_x])
+    one = sg.propagate(cfg._replace(activation=allp.activations[i_x], init="xavier"))
+    np.testing.assert_allclose(one.q[0], allp.q[i_x], rtol=1e-5)
+    row = {pair: k for k, pair in enumerate(zip(allp.activations, allp.inits, strict=True))}
+    assert sg.verdict(allp, row[("relu", "he")]).signal == "kept"
+    assert sg.verdict(allp, row[("relu", "lecun")]).signal == "vanishes"  # 2^-9.5 of the first std
+    assert sg.verdict(allp, row[("sigmoid", "xavier")]).gradient == "vanishes"
+
+
+def test_depth_gain_activation_and_init_do_not_recompile():
+    cfg = sg.SignalConfig("tanh", "xavier", depth=10, width=32, n_inputs=256)
+    sg.propagate(cfg)
+    with assert_no_recompile(sg._propagate, what="new depth, gain, bias scale, activation, init"):
+        sg.propagate(cfg._replace(depth=37, gain=1.7, sigma_b=0.3, activation="gelu", init="he"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The deep network, dead units, normalization, the linear stack
+
+
+def test_a_unit_is_dead_exactly_when_every_pre_activation_is_at_most_zero():
+    z = np.array([[-1.0, 0.0, -2.0, 0.5], [-0.1, 0.0, 3.0, -1.0], [-5.0, 0.0, -1.0, -1.0]], np.float32)
+    np.testing.assert_array_equal(np.asarray(deep.dead_units(jnp.asarray(z))), [True, True, False, False])
+
+
+def test_layer_statistics_count_dead_units_like_numpy():
+    spec = deep.make_spec(2, 12, 3, 2, "relu")
+    p = deep.init_params(spec, KEY, "he", "normal", 1.0, -0.4)  # a negative bias kills some units
+    x = np.random.default_rng(1).normal(size=(200, 2)).astype(np.float32)
+    y = (x[:, 0] > 0).astype(np.int32)
+    _, _, stats = _train.layer_stats(spec, p, jnp.asarray(x), jnp.asarray(y))
+    zs = np.asarray(deep.forward(spec, p, jnp.asarray(x))[1])
+    want = np.mean(np.all(zs <= 0, axis=1), axis=1)
+    assert want.max() > 0  # the check means something
+    np.testing.assert_allclose(np.asarray(stats)[:, 2], want, rtol=1e-6)
+
+
+@pytest.mark.parametrize(("kind", "axis"), [("batch", 0), ("layer", 1)])
+def test_normalization_layers_standardise_their_axis(kind, axis):
+    spec = deep.make_spec(2, 16, 3, 2, "linear", kind)
+    p = deep.init_params(spec, KEY, "lecun", "normal", 3.0, 0.7)
+    x = jnp.asarray(np.random.default_rng(2).normal(size=(64, 2)) * 5 + 1, jnp.float32)
+    zs = np.asarray(deep.forward(spec, p, x)[1], np.float64)
+    np.testing.assert_allclose(zs.mean(axis=1 + axis), 0.0, atol=1e-5)
+    np.testing.assert_allclose(zs.var(axis=1 + axis), 1.0, rtol=1e-3)
+
+
+def test_a_linear_stack_is_its_product_matrix():
+    spec = deep.make_spec(2, 8, 4, 2, "linear")
+    p = deep.init_params(spec, KEY, "xavier", "normal", 1.0, 0.3)
+    x = np.random.default_rng(3).normal(size=(50, 2))
+    out = np.asarray(deep.forward(spec, p, jnp.asarray(x, jnp.float32))[0], np.float64)
+    c = linear.collapse(p)
+    assert c.matrix.shape == (2, 1)
+    np.testing.assert_allclose(out, x @ c.matrix + c.offset, rtol=1e-5, atol=1e-5)
+    w = [np.asarray(m, np.float64) for m in deep.hidden_weights(p) + [p["w_out"]]]
+    np.testing.assert_allclose(c.matrix, w[0] @ w[1] @ w[2] @ w[3] @ w[4], rtol=1e-12)
+
+
+def test_training_new_rates_and_biases_do_not_recompile():
+    spec = deep.make_spec(2, 8, 3, 2, "relu")
+    x = np.random.default_rng(4).normal(size=(64, 2)).astype(np.float32)
+    y = (x[:, 1] > 0).astype(np.int32)
+
+    def go(lr, bias):
+        return _train.train_runs(
+            spec,
+            "sgd",
+            "he",
+            "normal",
+            16,
+            20,
+            4,
+            x,
+            y,
+            _train.full_hp("sgd", {"lr": lr}, 2),
+            np.ones(2),
+            np.full(2, bias),
+            np.arange(2),
+        )
+
+    first = go(0.1, 0.0)
+    with assert_no_recompile(_train._train, what="new learning rate and bias"):
+        second = go(0.05, -0.3)
+    assert not np.allclose(first.loss[:, -1], second.loss[:, -1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Input normalization and normalization layers
+
+
+def test_standardising_makes_the_hessian_the_correlation_matrix():
+    cfg = inputs.InputsConfig(scale=20.0, corr=0.3)
+    v = inputs.run(cfg)
+    x, _ = inputs.make_data(cfg)
+    r = np.corrcoef(x.T)[0, 1]
+    np.testing.assert_allclose(v.standard.hessian, [[1, r], [r, 1]], atol=1e-12)
+    assert v.standard.condition == pytest.approx((1 + abs(r)) / (1 - abs(r)), rel=1e-9)
+    assert v.raw.condition > 300  # about scale^2 / (1 - r^2)
+
+
+def test_gradient_descent_path_is_the_closed_form():
+    v = inputs.run(inputs.InputsConfig(scale=5.0, c=1.2, steps=30))
+    s = v.raw
+    m = np.eye(2) - s.lr * s.hessian
+    for k in (1, 7, 30):
+        want = s.minimum + np.linalg.matrix_power(m, k) @ (s.path[0] - s.minimum)
+        np.testing.assert_allclose(s.path[k], want, rtol=1e-9, atol=1e-12)
+
+
+def test_chance_loss_of_balanced_classes_is_log_2():
+    assert norm.chance_loss(np.array([0, 1, 1, 0]), 2) == pytest.approx(math.log(2))
