@@ -34,6 +34,10 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo(
         "pages/batch_lab.py", "batch_lab", "⚖️", "batch.title", "batch.desc", "docs/screenshots/batch_lab.png"
     ),
+    PageInfo(
+        "pages/regularization.py", "regularization", "🛡️", "reg.title", "reg.desc",
+        "docs/screenshots/regularization.png",
+    ),
 )
 
 
