@@ -19,6 +19,7 @@ import landscapes
 import optimizers
 import presets
 from studies import batch, endings, store
+from tests import claims_regularization
 from ui import batch_model as bm
 from ui import lr_model as lm
 from ui import race_model as rm
@@ -548,6 +549,9 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
         ),
     ],
 }
+
+
+CLAIMS.update(claims_regularization.claims())  # the Regularization lab's presets
 
 
 def _depths(preset_id: str) -> list[float]:
