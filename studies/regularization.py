@@ -544,14 +544,14 @@ def early_task(**overrides) -> Task:
     """The early-stopping experiment's default task: a wide network, 30% flipped labels, small
     clean validation and test sets, a large fresh set, many records."""
     base = Task(
-        n_train=200,
+        n_train=100,  # small enough that the network memorises the flipped labels within 3,000 steps
         label_noise=0.3,
         n_val=100,
         n_test=100,
         n_fresh=1000,
         width=64,
         depth=2,
-        lr=0.005,
+        lr=0.02,
         batch=32,
         steps=3000,
         seeds=16,

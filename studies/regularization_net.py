@@ -140,7 +140,15 @@ def batch_norm_train(z, gamma, beta):
 
 
 def forward(
-    spec: mlp.MLPSpec, params, state: RegState, x, *, bn_on=None, train: bool = False, dropout=None, key=None
+    spec: mlp.MLPSpec,
+    params,
+    state: RegState,
+    x,
+    *,
+    bn_on=None,
+    train: bool = False,
+    dropout=None,
+    uniforms=None,
 ):
     """Network outputs for inputs ``x``.
 
@@ -152,7 +160,8 @@ def forward(
         bn_on: traced 0/1: use batch norm; None: no batch norm in the program at all.
         train: train mode (static): batch statistics and dropout; else running averages, no dropout.
         dropout: traced drop probability (train mode only); None: no dropout in the program.
-        key: PRNG key of the dropout masks (train mode).
+        uniforms: with dropout, one (n, width) array of U(0, 1) draws per hidden layer: unit j of
+            example i is kept where its draw is >= the drop probability.
 
     Returns:
         (outputs (n, d_out), new running averages: updated in train mode, unchanged otherwise).
@@ -169,7 +178,7 @@ def forward(
             z = jnp.where(bn_on > 0, _bn_layer(z, bn[i], state, i, train, means, vars_), z)
         h = act(z)
         if train and dropout is not None:
-            keep = jax.random.uniform(jax.random.fold_in(key, i), h.shape) >= dropout
+            keep = uniforms[i] >= dropout
             h = jnp.where(keep, h / (1.0 - dropout), 0.0)  # inverted: E[h] unchanged
     raise AssertionError("unreachable: the loop returns at the output layer")
 
@@ -256,35 +265,53 @@ def _eval_all(spec, w, state, bn_on, evals):
 GAMMA_PROPOSALS = 6  # Marsaglia-Tsang accepts >= 95% of proposals for shape >= 1: all 6 fail < 2e-8
 
 
-def gamma_samples(key, a, shape):
-    """Gamma(a, 1) samples of ``shape`` for a traced shape parameter ``a`` > 0, loop-free.
+def gamma_draws(key, shape):
+    """The standard random numbers :func:`gamma_from` turns into Gamma samples of ``shape``:
+    (normals (P,) + shape, uniforms (P,) + shape, uniforms shape) with P = GAMMA_PROPOSALS."""
+    k_norm, k_acc, k_boost = jax.random.split(key, 3)
+    full = (GAMMA_PROPOSALS,) + tuple(shape)
+    return (
+        jax.random.normal(k_norm, full, jnp.float32),
+        jax.random.uniform(k_acc, full, jnp.float32, minval=1e-12),
+        jax.random.uniform(k_boost, tuple(shape), jnp.float32, minval=1e-12),
+    )
+
+
+def gamma_from(draws, a):
+    """Gamma(a, 1) samples for a traced shape parameter ``a`` > 0, loop-free.
 
     Marsaglia & Tsang (2000) with a fixed number of proposals per sample (the first accepted one is
     kept), and Gamma(a) = Gamma(a + 1) U^(1/a) for a < 1. ``jax.random.gamma`` draws with a
     per-element rejection loop, which took ~13 CPU-s for the 2 million draws of one study here.
+
+    Args:
+        draws: from :func:`gamma_draws`.
+        a: the shape parameter (a scalar).
     """
-    k_norm, k_acc, k_boost = jax.random.split(key, 3)
+    x, u, u_boost = draws
     a1 = jnp.where(a < 1, a + 1, a)
     d = a1 - 1.0 / 3.0
     c = 1.0 / jnp.sqrt(9.0 * d)
-    x = jax.random.normal(k_norm, (GAMMA_PROPOSALS,) + shape, jnp.float32)
-    u = jax.random.uniform(k_acc, (GAMMA_PROPOSALS,) + shape, jnp.float32, minval=1e-12)
     v = (1.0 + c * x) ** 3
     ok = (v > 0) & (jnp.log(u) < 0.5 * x * x + d - d * v + d * jnp.log(jnp.where(v > 0, v, 1.0)))
     first = jnp.argmax(ok, axis=0)
     g = d * jnp.take_along_axis(v, first[None], axis=0)[0]
     g = jnp.where(jnp.any(ok, axis=0), g, d)
-    boost = jax.random.uniform(k_boost, shape, jnp.float32, minval=1e-12) ** (1.0 / a)
-    return jnp.where(a < 1, g * boost, g)
+    return jnp.where(a < 1, g * u_boost ** (1.0 / a), g)
+
+
+def mixup_from(d1, d2, alpha):
+    """Beta(alpha, alpha) as G1 / (G1 + G2) of two Gamma(alpha) samples (:func:`gamma_from`); all 1
+    (no mixing) when alpha = 0."""
+    a = jnp.maximum(alpha, 1e-3)  # Beta(0, 0) is undefined
+    g1, g2 = gamma_from(d1, a), gamma_from(d2, a)
+    return jnp.where(alpha > 0, g1 / jnp.maximum(g1 + g2, 1e-30), 1.0)
 
 
 def mixup_weights(key, alpha, shape):
-    """Mixup proportions lam ~ Beta(alpha, alpha) of ``shape`` (as G1 / (G1 + G2) of two Gamma(alpha)
-    draws); all 1 (no mixing) when alpha = 0."""
-    a = jnp.maximum(alpha, 1e-3)  # Beta(0, 0) is undefined
+    """Mixup proportions lam ~ Beta(alpha, alpha) of ``shape``; all 1 (no mixing) when alpha = 0."""
     k1, k2 = jax.random.split(key)
-    g1, g2 = gamma_samples(k1, a, shape), gamma_samples(k2, a, shape)
-    return jnp.where(alpha > 0, g1 / jnp.maximum(g1 + g2, 1e-30), 1.0)
+    return mixup_from(gamma_draws(k1, shape), gamma_draws(k2, shape), alpha)
 
 
 def regularized_update(opt, grad_fn, w, state, hp, *, l2=None, l1=None, weight_decay=None):
@@ -323,6 +350,41 @@ def active_of(regs) -> tuple[str, ...]:
     return tuple(name for name, o in zip(REGULARIZERS, on.tolist(), strict=True) if o)
 
 
+class Draws(NamedTuple):
+    """The random numbers of one training step of one run (None where the program has no use)."""
+
+    idx: Any  # (B,) rows of the training set in the mini-batch
+    input_noise: Any = None  # (B, d_in) N(0, 1)
+    weight_noise: Any = None  # (d,) N(0, 1)
+    dropout: Any = None  # tuple of (B, width) U(0, 1), one per hidden layer
+    partner: Any = None  # (B,) mixup partners (positions in the batch)
+    lam: Any = None  # (B,) mixup proportions
+
+
+def draw(spec: mlp.MLPSpec, key, runs: int, batch: int, n: int, active: tuple[str, ...]) -> Draws:
+    """One step's random numbers for ``runs`` runs at once (leading axis), from one key.
+
+    Drawing for all runs in one call of XLA's generator is what keeps the step fast: a generator
+    call per run (vmapped keys) ran run after run and made weight noise alone cost ~4x the training.
+    """
+    k_idx, k_in, k_wn, k_drop, k_mix = jax.random.split(key, 5)
+    d = n_params(spec)
+    return Draws(
+        idx=jax.random.randint(k_idx, (runs, batch), 0, n),
+        input_noise=jax.random.normal(k_in, (runs, batch, spec.sizes[0]))
+        if "input_noise" in active
+        else None,
+        weight_noise=jax.random.normal(k_wn, (runs, d)) if "weight_noise" in active else None,
+        dropout=tuple(
+            jax.random.uniform(jax.random.fold_in(k_drop, i), (runs, batch, w))
+            for i, w in enumerate(spec.sizes[1:-1])
+        )
+        if "dropout" in active
+        else None,
+        partner=jax.random.randint(k_mix, (runs, batch), 0, batch) if "mixup" in active else None,
+    )
+
+
 def step_loss(
     spec: mlp.MLPSpec,
     flat,
@@ -330,8 +392,7 @@ def step_loss(
     reg,
     xb,
     yb,
-    key,
-    lam=None,
+    draws: Draws,
     active: tuple[str, ...] = REGULARIZERS,
 ):
     """The training loss of one mini-batch with the regularizers of ``reg`` (a strength vector)
@@ -341,21 +402,18 @@ def step_loss(
         spec, flat, state: the network, its flat weights and running averages.
         reg: (K,) strengths.
         xb, yb: the mini-batch.
-        key: noise and masks come from it.
-        lam: (n,) mixup proportions (:func:`mixup_weights`, drawn outside: Beta sampling loops).
+        draws: this run's random numbers of the step (:class:`Draws`).
         active: the regularizers in the program (static); the others cost nothing.
 
     Returns:
         (mean loss, new running averages).
     """
     r = dict(zip(REGULARIZERS, reg, strict=True))
-    k_in, k_mix, k_drop = jax.random.split(key, 3)
     t = soft_targets(spec, yb, r["label_smoothing"] if "label_smoothing" in active else 0.0)
     if "input_noise" in active:
-        xb = xb + r["input_noise"] * jax.random.normal(k_in, xb.shape, xb.dtype)
+        xb = xb + r["input_noise"] * draws.input_noise
     if "mixup" in active:
-        n = xb.shape[0]
-        xb, t = mix(xb, t, jax.random.randint(k_mix, (n,), 0, n), lam)
+        xb, t = mix(xb, t, draws.partner, draws.lam)
     out, new_state = forward(
         spec,
         unravel(spec, flat),
@@ -364,7 +422,7 @@ def step_loss(
         train=True,
         bn_on=r["batch_norm"] if "batch_norm" in active else None,
         dropout=r["dropout"] if "dropout" in active else None,
-        key=k_drop,
+        uniforms=draws.dropout,
     )
     return jnp.mean(soft_loss(spec, out, t)), new_state
 
@@ -414,64 +472,70 @@ def train_runs(
     n_rec = -(-n_steps // every)
     ts = jnp.arange(n_rec * every, dtype=jnp.int32).reshape(n_rec, every)
     b = min(batch, n)
-
-    def one(reg, seed):
-        w0, _ = ravel_pytree(init_params(spec, jax.random.PRNGKey(seed)))
-        # the training noise comes from XLA's own generator: threefry's unrolled rounds made the
-        # program compile 2x slower and run 3x slower here
-        key = jax.random.key(seed, impl=PRNG)
-        hp_t = {k: jnp.asarray(v, w0.dtype) for k, v in hp.items()}
-        r = dict(zip(REGULARIZERS, reg, strict=True))
-        data_key, mix_key = jax.random.fold_in(key, 1), jax.random.fold_in(key, 2)
-        bn_on = r["batch_norm"] if "batch_norm" in active else None
-
-        def step(carry, inp):
-            t, lam = inp
-            w, st, s_opt = carry
-            k_idx, k_loss, k_wn = jax.random.split(jax.random.fold_in(data_key, t), 3)
-            if b < n:
-                idx = jax.random.randint(k_idx, (b,), 0, n)
-                xb, yb = x_tr[idx], y_tr[idx]
-            else:
-                xb, yb = x_tr, y_tr
-            noise = 0.0
-            if "weight_noise" in active:
-                noise = r["weight_noise"] * jax.random.normal(k_wn, w.shape, w.dtype)
-            loss_at = lambda v: step_loss(spec, v + noise, st, reg, xb, yb, k_loss, lam, active)
-            # batch norm's running averages follow the batch at the current weights (a forward pass
-            # that XLA shares with the gradient's at w)
-            new_st = loss_at(w)[1] if bn_on is not None else st
-
-            l2 = r["l2"] if "l2" in active else None
-            l1 = r["l1"] if "l1" in active else None
-            decay = r["weight_decay"] if "weight_decay" in active else None
-            w_new, s_new = regularized_update(
-                opt,
-                lambda v: jax.grad(lambda u: loss_at(u)[0])(v),
-                w,
-                s_opt,
-                hp_t,
-                l2=l2,
-                l1=l1,
-                weight_decay=decay,
-            )
-            live = t < n_steps
-            keep = lambda a, c: jnp.where(live, a, c)
-            return (keep(w_new, w), jax.tree.map(keep, new_st, st), jax.tree.map(keep, s_new, s_opt)), None
-
-        def chunk(carry, ts_chunk):
-            lam = None
-            if "mixup" in active:
-                # one Beta draw per chunk: its sampling runs once for all of the chunk's steps
-                lam = mixup_weights(jax.random.fold_in(mix_key, ts_chunk[0]), r["mixup"], (every, b))
-            carry, _ = jax.lax.scan(step, carry, (ts_chunk, lam))
-            return carry, _eval_all(spec, carry[0], carry[1], bn_on, evals)
-
-        st0 = init_state(spec)
-        (w, st, _), recs = jax.lax.scan(chunk, (w0, st0, opt.init(w0, hp_t)), ts)
-        first = _eval_all(spec, w0, st0, bn_on, evals)
-        return w, st, jnp.concatenate([first[None], recs])
-
     c, s = regs.shape[0], seeds.shape[0]
-    out = jax.vmap(one)(jnp.repeat(regs, s, axis=0), jnp.tile(seeds, c))
+    runs = c * s
+    seed_of = jnp.tile(jnp.arange(s), c)  # run r = (configuration r // S, seed r % S)
+    reg_r = jnp.repeat(regs, s, axis=0)
+    w0 = jax.vmap(lambda seed: ravel_pytree(init_params(spec, jax.random.PRNGKey(seed)))[0])(seeds)[seed_of]
+    hp_t = {k: jnp.asarray(v, w0.dtype) for k, v in hp.items()}
+    # the training noise comes from XLA's own generator, one key per step for every run: seed s's
+    # numbers are shared by every configuration (paired comparisons); threefry's unrolled rounds
+    # made the program compile 2x slower and run 3x slower here
+    key = jax.random.key(jnp.sum(seeds.astype(jnp.uint32) * jnp.uint32(2654435761)), impl=PRNG)
+    key, mix_key = jax.random.split(key)
+    bn_on = reg_r[:, REGULARIZERS.index("batch_norm")] if "batch_norm" in active else None
+
+    def one_step(w, st, s_opt, reg, draws):
+        r = dict(zip(REGULARIZERS, reg, strict=True))
+        xb, yb = (x_tr[draws.idx], y_tr[draws.idx]) if b < n else (x_tr, y_tr)
+        noise = r["weight_noise"] * draws.weight_noise if "weight_noise" in active else 0.0
+        loss_at = lambda v: step_loss(spec, v + noise, st, reg, xb, yb, draws, active)
+        # batch norm's running averages follow the batch at the current weights (a forward pass that
+        # XLA shares with the gradient's at w)
+        new_st = loss_at(w)[1] if "batch_norm" in active else st
+        w_new, s_new = regularized_update(
+            opt,
+            lambda v: jax.grad(lambda u: loss_at(u)[0])(v),
+            w,
+            s_opt,
+            hp_t,
+            l2=r["l2"] if "l2" in active else None,
+            l1=r["l1"] if "l1" in active else None,
+            weight_decay=r["weight_decay"] if "weight_decay" in active else None,
+        )
+        return w_new, new_st, s_new
+
+    def step(carry, inp):
+        t, lam = inp
+        w, st, s_opt = carry
+        d = draw(spec, jax.random.fold_in(key, t), s, b, n, active)
+        d = jax.tree.map(lambda a: a[seed_of], d)._replace(lam=lam)
+        w_new, st_new, s_new = jax.vmap(one_step)(w, st, s_opt, reg_r, d)
+        live = t < n_steps
+        keep = lambda a, old: jnp.where(live, a, old)
+        return (keep(w_new, w), jax.tree.map(keep, st_new, st), jax.tree.map(keep, s_new, s_opt)), None
+
+    def evals_of(w, st):
+        if bn_on is None:
+            return jax.vmap(lambda wi, sti: _eval_all(spec, wi, sti, None, evals))(w, st)
+        return jax.vmap(lambda wi, sti, bi: _eval_all(spec, wi, sti, bi, evals))(w, st, bn_on)
+
+    def chunk(carry, ts_chunk):
+        lam = None
+        if "mixup" in active:
+            # one Beta draw per chunk (Gamma sampling is the costly part), per seed, shared by configurations
+            k = jax.random.fold_in(mix_key, ts_chunk[0])
+            alpha = reg_r[:, REGULARIZERS.index("mixup")]
+            k1, k2 = jax.random.split(k)
+            pick = lambda t: (t[0][:, seed_of], t[1][:, seed_of], t[2][seed_of])  # seed draws -> runs
+            d1, d2 = pick(gamma_draws(k1, (s, every, b))), pick(gamma_draws(k2, (s, every, b)))
+            lam = jax.vmap(mixup_from, in_axes=((1, 1, 0), (1, 1, 0), 0))(d1, d2, alpha)
+            lam = jnp.swapaxes(lam, 0, 1)  # (every, runs, B): scanned over steps
+        carry, _ = jax.lax.scan(step, carry, (ts_chunk, lam))
+        return carry, evals_of(carry[0], carry[1])
+
+    st0 = jax.tree.map(lambda a: jnp.broadcast_to(a, (runs,) + a.shape), init_state(spec))
+    s_opt0 = jax.vmap(lambda w: opt.init(w, hp_t))(w0)
+    (w, st, _), recs = jax.lax.scan(chunk, (w0, st0, s_opt0), ts)
+    out = (w, st, jnp.concatenate([evals_of(w0, st0)[None], recs]).swapaxes(0, 1))
     return jax.tree.map(lambda a: a.reshape((c, s) + a.shape[1:]), out)

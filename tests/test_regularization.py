@@ -128,12 +128,13 @@ def test_inverted_dropout_keeps_the_expected_activation_and_is_off_at_evaluation
     clean, _ = rn.forward(spec, params, state, x)
     np.testing.assert_allclose(clean, mlp.apply(spec, params["layers"], x), rtol=1e-6)  # the plain MLP
     p = 0.4
-    keys = jax.random.split(jax.random.PRNGKey(1), 20_000)
-    outs = jax.vmap(lambda k: rn.forward(spec, params, state, x, train=True, dropout=p, key=k)[0])(keys)
-    mean, se = np.asarray(outs).mean(0), np.asarray(outs).std(0) / np.sqrt(len(keys))
+    draws = 20_000
+    u = jax.random.uniform(jax.random.PRNGKey(1), (draws, 1, 5, 16))  # one mask per draw, one hidden layer
+    outs = jax.vmap(lambda ui: rn.forward(spec, params, state, x, train=True, dropout=p, uniforms=ui)[0])(u)
+    mean, se = np.asarray(outs).mean(0), np.asarray(outs).std(0) / np.sqrt(draws)
     assert np.all(np.abs(mean - np.asarray(clean)) < 4 * se + 1e-6), (mean, clean, se)
     assert np.asarray(outs).std(0).min() > 0  # the masks did something
-    off, _ = rn.forward(spec, params, state, x, dropout=p, key=keys[0])  # evaluation mode
+    off, _ = rn.forward(spec, params, state, x, dropout=p, uniforms=u[0])  # evaluation mode
     np.testing.assert_array_equal(off, clean)
 
 
@@ -319,6 +320,22 @@ def test_strength_zero_is_no_regularization_and_runs_are_paired():
     np.testing.assert_allclose(both.final_w[0], a.final_w[0], rtol=1e-4, atol=1e-5)
     np.testing.assert_array_equal(both.curves[0, :, 0], both.curves[1, :, 0])
     assert not np.allclose(both.final_w[1], both.final_w[0])
+    # every regularizer in the program (mixup's Beta sampler, noise, masks, batch norm) at strength 0
+    all_on = rn.strengths(
+        l2=1e-3,
+        weight_decay=1e-3,
+        l1=1e-4,
+        dropout=0.1,
+        input_noise=0.1,
+        weight_noise=0.1,
+        label_smoothing=0.1,
+        mixup=0.4,
+        batch_norm=1.0,
+    )
+    every = reg.train(task, np.array([rn.strengths(), all_on], np.float32), sets)
+    assert rn.active_of(every.regs) == rn.REGULARIZERS
+    np.testing.assert_allclose(every.final_w[0], a.final_w[0], rtol=1e-4, atol=1e-5)
+    assert np.all(np.isfinite(every.curves)) and not np.allclose(every.final_w[1], every.final_w[0])
 
 
 def test_strengths_are_checked():

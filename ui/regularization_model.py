@@ -80,7 +80,7 @@ def schema() -> list[Param]:
         # 2. early stopping
         Param("e_label_noise", "float", 0.3, 0.0, 0.45),
         Param("e_width", "int", 64, 8, 128),
-        float_param("e_lr", 0.005, 1e-4, 0.1, log=True),
+        float_param("e_lr", 0.02, 1e-4, 0.1, log=True),
         Param("e_steps", "choice", "3000", choices=STEP_CHOICES),
         Param("e_seeds", "int", 16, 2, 16),
         Param("e_patience", "int", 5, 1, 30),
