@@ -445,7 +445,9 @@ def train_runs(
 
     Every seed starts from the same weights in every configuration (paired comparisons); mini-batches
     are B indices drawn uniformly with replacement each step (the full set when ``batch`` >= n), the
-    same in every configuration.
+    same in every configuration, and so are a seed's noise, masks and mixup draws. Each step's random
+    numbers are drawn for all S seeds in one call, so a seed's numbers depend on S (the starting
+    weights do not): 3 seeds and 4 seeds share their initial networks, not their mini-batches.
 
     Args:
         spec: the network (static; activation one of :data:`ACTIVATIONS`).
