@@ -44,6 +44,7 @@ def server_rerun(repeats: int = 8) -> dict:
 
     import landscapes
     import optimizers
+    from studies import race as rs
     from ui import live_chart
     from ui.testing import app_test
     from viz import race as rv
@@ -76,7 +77,7 @@ def server_rerun(repeats: int = 8) -> dict:
         f2 = rv.contour_figure(bg, names, cols, res.path, res.diverged_at, start=s.start, minima=s.minima)
         json.dumps(live_chart.figure_payload(f2))  # what the live chart sends
         t2 = time.perf_counter()
-        fc = rv.curves_figure(names, cols, res.loss, res.grad_norm, rv.distance_to_minima(res.path, s.minima),
+        fc = rv.curves_figure(names, cols, res.loss, res.grad_norm, rs.distance_to_minima(res.path, s.minima),
                               res.diverged_at, min_value=0.0, titles=titles)
         json.dumps(live_chart.figure_payload(fc))
         t3 = time.perf_counter()

@@ -297,3 +297,44 @@ STRINGS = {
         "ko": "레이스 페이지로 보냈습니다: {rates}. 메뉴에서 여세요.",
     },
 }
+
+# What the learning-rate figures draw (viz/lr.py's ``text``): lr.fig.<key> for each of these.
+FIGURE_KEYS = (
+    "step",
+    "loss",
+    "lr",
+    "rise",
+    "start",
+    "diverged",
+    "lambda",
+    "limit",
+    "unstable",
+    "final_loss",
+    "steps_to_tol",
+    "edge",
+    "best",
+    "rate",
+    "not_converging",
+    "theory_edge",
+    "optimum",
+    "gd_edge",
+    "grid",
+    "random",
+    "best_found",
+    "log10_loss",
+)
+PANELS = ("small", "right", "large")  # the three panels: too small, about right, too large
+REASONS = ("uphill", "unstable", "overshoot")  # why the loss rose (lr.reason.<reason>)
+
+
+def figure_text(lang: str) -> dict:
+    """The strings of the learning-rate figures in ``lang`` ("en" or "ko"), as ``viz.lr`` takes them.
+
+    Returns:
+        {key: text} for :data:`FIGURE_KEYS`, plus "panels" (the three panel names, in order) and
+        "reasons" ({reason: text with {x} and {c} fields}).
+    """
+    out: dict = {k: STRINGS[f"lr.fig.{k}"][lang] for k in FIGURE_KEYS}
+    out["panels"] = tuple(STRINGS[f"lr.fig.{k}"][lang] for k in PANELS)
+    out["reasons"] = {r: STRINGS[f"lr.reason.{r}"][lang] for r in REASONS}
+    return out

@@ -18,7 +18,8 @@ import landscapes
 import optimizers
 from i18n import STRINGS, pick, t
 from studies import endings
-from ui import shell, state, widgets
+from studies import race as rs
+from ui import shell, state, surface_controls, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from ui.race_model import (
@@ -105,17 +106,12 @@ def body() -> None:
     top = widgets.page_header(ps, "race")
 
     ps.declare(base_schema())
-    controls, figures = st.columns([1, 2.4], gap="medium")
+    controls, figures = widgets.control_columns([1, 2.4])
 
     # ---- surface
     with controls:
         with st.expander(t("race.surface_section"), expanded=True):
-            surf = widgets.control(
-                ps,
-                ps.schema["surf"],
-                t("race.surface"),
-                format_func=surface_title,
-            )
+            surf = surface_controls.picker(ps, "race", surface_title)
             expr_used = ""
             if surf == CUSTOM:
                 ps.declare([EXPR])
@@ -138,28 +134,10 @@ def body() -> None:
             else:
                 base = landscapes.get(surf)
             ps.declare(surface_schema(surf, base, ps.get("steps")))
-            params = []
-            for pname, _, _ in base.param_spec:
-                label = (
-                    t(f"race.param.{pname}")
-                    if f"race.param.{pname}" in STRINGS
-                    else t("race.param", name=pname)
-                )
-                params.append((pname, float(widgets.control(ps, ps.schema[f"{surf}.{pname}"], label))))
-            params = tuple(params)
+            params = surface_controls.parameters(ps, "race", surf, base)
             s = surface_for(surf, expr_used if surf == CUSTOM else "", params)
             widgets.control(ps, ps.schema[f"{surf}.logc"], t("race.logc"), help=t("race.logc_help"))
-            c1, c2 = st.columns(2)
-            for col, key, lab in ((c1, "x0", "race.x0"), (c2, "y0", "race.y0")):
-                p = ps.schema[f"{surf}.{key}"]
-                col.number_input(
-                    t(lab),
-                    min_value=p.low,
-                    max_value=p.high,
-                    step=(p.high - p.low) / 100,
-                    format="%.4g",
-                    key=ps.key(p.name),
-                )
+            surface_controls.start(ps, "race", surf, widget="number")
             st.caption(t("race.click_hint"))
             # a formula's description quotes the user's text: shown literally, not as Markdown
             if surf == CUSTOM:
@@ -264,10 +242,11 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     steps_total = res.path.shape[1] - 1
     at = int(min(ps.get("at"), steps_total))
     show = ps.get("ov")
-    overs = rv.overlays_at(res.path, res.aux, at) if show else []
+    overs = rs.overlays_at(res.path, res.aux, at) if show else []
     fidx = rv.frame_indices(res.path.shape[1])
     chart_key = ps.key("_map")
-    st.subheader(t("race.map"))
+    if not state.presenter():  # the projector's view: the map and its caption fit above the fold
+        st.subheader(t("race.map"))
     fig = rv.contour_figure(
         layers.bg,
         labels,
@@ -293,6 +272,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         config={"scrollZoom": False},
         failed=t("race.chart_failed"),
     )
+    widgets.lesson_caption(ps)
     c1, c2, c3 = st.columns([1.2, 1.2, 1])
     with c1:
         widgets.control(ps, ps.schema["ov"], t("race.overlays"), format_func=lambda k: t(f"race.ov.{k}"))
@@ -304,7 +284,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         st.caption(t("race.ov_caption"))
 
     st.subheader(t("race.curves"))
-    dist = rv.distance_to_minima(res.path, s.minima)
+    dist = rs.distance_to_minima(res.path, s.minima)
     titles = {k: t(f"race.{k}") for k in ("loss", "loss_gap", "dist", "grad", "step")}
     live_chart(
         rv.curves_figure(
@@ -382,7 +362,7 @@ def results_table(res: optimizers.SimResult, labels, s, found) -> str:
         d = int(res.diverged_at[i])
         hit = int(res.hit_at[i])
         taken = int(res.steps[i]) if d < 0 else min(d, int(res.steps[i]))  # steps attempted
-        reason = rv.divergence_reason(res.loss[i], d, not known)
+        reason = rs.divergence_reason(res.loss[i], d, not known)
         hit_text = t("race.no_min") if not known else (str(hit) if hit >= 0 else t("race.never"))
         loss = res.final_loss[i] - (s.min_value if known else 0.0)
         rows.append(

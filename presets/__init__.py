@@ -2,7 +2,7 @@
 
 Each module ``presets/<page>.py`` defines ``PRESETS: list[Preset]``; this package collects them
 (ids must be unique). A preset's ``values`` use the page's control names (the share-link names of
-its :class:`ui.state.Param` schema); controls it leaves out take their defaults. The sidebar's
+its :class:`ui.url.Param` schema); controls it leaves out take their defaults. The sidebar's
 preset picker lists the presets of the page being shown; the home page lists them all.
 """
 

@@ -1,4 +1,4 @@
-"""Figure builders (viz/race.py) and exports (viz/export.py): pure functions checked on their output."""
+"""Figure builders (viz/race/) and exports (viz/export.py): pure functions checked on their output."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 
 import landscapes
 import optimizers
+from studies import race as rs
 from ui import race_model as rm
 from viz import colors, export
 from viz import race as rv
@@ -67,7 +68,7 @@ def test_contour_figure_is_valid_and_animates_only_the_comets(race):
     s, g, bg, res = race
     names = ["a", "b", "c"]
     cols = [colors.optimizer_color(i) for i in range(3)]
-    overs = rv.overlays_at(res.path, res.aux, 5)
+    overs = rs.overlays_at(res.path, res.aux, 5)
     fig = rv.contour_figure(
         bg,
         names,
@@ -122,18 +123,18 @@ def test_comet_points_follow_frames(race):
 
 def test_overlays_match_the_aux_record(race):
     _, _, _, res = race
-    overs = rv.overlays_at(res.path, res.aux, 10)
+    overs = rs.overlays_at(res.path, res.aux, 10)
     for i, o in enumerate(overs):
         np.testing.assert_allclose(o.step, res.path[i, 11] - res.path[i, 10], rtol=1e-4, atol=1e-8)
         np.testing.assert_allclose(o.grad, res.aux.grad[i, 10])
     assert overs[0].lookahead is None and overs[1].lookahead is not None
-    assert all(o is None for o in rv.overlays_at(res.path, res.aux, 400))  # no step after the last point
+    assert all(o is None for o in rs.overlays_at(res.path, res.aux, 400))  # no step after the last point
 
 
 def test_curves_and_surface_figures(race):
     s, g, bg, res = race
     titles = dict(loss="loss", loss_gap="gap", dist="dist", grad="grad", step="step")
-    dist = rv.distance_to_minima(res.path, s.minima)
+    dist = rs.distance_to_minima(res.path, s.minima)
     np.testing.assert_allclose(dist[:, 0], np.hypot(-1.5 - 1, 2 - 1))
     fig = rv.curves_figure(
         ["a", "b", "c"],
@@ -166,10 +167,10 @@ def test_curves_and_surface_figures(race):
 
 
 def test_divergence_reasons():
-    assert rv.divergence_reason(np.array([1.0, 2.0]), -1, False) == ""
-    assert rv.divergence_reason(np.array([1.0, 4.0, 16.0, np.nan]), 3, False) == "curvature"
-    assert rv.divergence_reason(np.array([1.0, -4.0, -16.0, np.nan]), 3, True) == "unbounded"
-    assert rv.divergence_reason(np.array([1.0, 4.0, 16.0, np.nan]), 3, True) == "curvature"
+    assert rs.divergence_reason(np.array([1.0, 2.0]), -1, False) == ""
+    assert rs.divergence_reason(np.array([1.0, 4.0, 16.0, np.nan]), 3, False) == "curvature"
+    assert rs.divergence_reason(np.array([1.0, -4.0, -16.0, np.nan]), 3, True) == "unbounded"
+    assert rs.divergence_reason(np.array([1.0, 4.0, 16.0, np.nan]), 3, True) == "curvature"
 
 
 def test_csv_export_round_trips(race):

@@ -30,7 +30,7 @@
    visible text goes through ``i18n.t`` (``tests/test_app_i18n.py`` checks both languages and their
    ``{fields}``). Korean terms follow the lecture notes. Text that comes from a user or a link is
    shown with :func:`ui.widgets.literal` (a code span), never interpolated raw into Markdown.
-3. Controls: a schema of :class:`ui.state.Param` in the page's model (``ui/<page>_model.py``); the
+3. Controls: a schema of :class:`ui.url.Param` in the page's model (``ui/<page>_model.py``); the
    names are the share-link parameters, so keep them stable. Widgets get no ``value=``: their value
    comes from the state (URL on a session's first visit, presets, defaults). Session state is
    touched only in ``ui/state.py``.

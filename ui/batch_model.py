@@ -16,7 +16,7 @@ import optimizers
 from landscapes import data as data_mod
 from landscapes import mlp
 from studies import batch
-from ui.state import Param
+from ui.url import Param
 from ui.widgets import float_param
 
 PAGE = "batch_lab"

@@ -16,8 +16,8 @@ import studies
 from studies import search as _search
 from studies._runs import MAX_SWEEP
 
-from . import state, widgets
-from .state import Param
+from . import state, surface_controls, widgets
+from .url import Param
 
 PAGE = "lr_lab"  # url path and page id (the script name, so AppTest.switch_page finds it)
 VIEWS = ("panels", "sweep", "phase", "schedules", "search")
@@ -61,16 +61,7 @@ def base_schema() -> list[Param]:
 def surface_schema(surf: str) -> list[Param]:
     """The surface's parameters and start point."""
     s = landscapes.get(surf)
-    out = []
-    for (pname, lo, hi), v in zip(s.param_spec, s.adjustable, strict=True):
-        default = DEFAULTS.get(f"{surf}.{pname}", v)
-        out.append(widgets.float_param(f"{surf}.{pname}", default, lo, hi, log=lo > 0 and hi / lo >= 100))
-    (x0, x1), (y0, y1) = s.bounds
-    out += [
-        Param(f"{surf}.x0", "float", float(s.start[0]), float(x0), float(x1)),
-        Param(f"{surf}.y0", "float", float(s.start[1]), float(y0), float(y1)),
-    ]
-    return out
+    return surface_controls.parameter_schema(surf, s, DEFAULTS) + surface_controls.start_schema(surf, s)
 
 
 def all_params() -> list[Param]:

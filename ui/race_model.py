@@ -20,8 +20,8 @@ from viz import export
 from viz import race as rv
 from viz.colors import optimizer_color
 
-from . import widgets
-from .state import Param
+from . import surface_controls, widgets
+from .url import Param
 
 PAGE = "race"
 CUSTOM = "custom"
@@ -111,18 +111,12 @@ def sched_schema(kind: str) -> list[Param]:
 
 def surface_schema(surf: str, s: landscapes.Landscape, steps: int) -> list[Param]:
     """Controls that depend on the surface: its parameters, colour scale, start, the vector step."""
-    out = []
-    for (pname, lo, hi), v in zip(s.param_spec, s.adjustable, strict=True):
-        log = lo > 0 and hi / lo >= 100
-        out.append(widgets.float_param(f"{surf}.{pname}", v, lo, hi, log=log))
-    (x0, x1), (y0, y1) = s.bounds
-    out += [
+    return [
+        *surface_controls.parameter_schema(surf, s),
         Param(f"{surf}.logc", "bool", bool(s.log_color)),
-        Param(f"{surf}.x0", "float", float(s.start[0]), float(x0), float(x1)),
-        Param(f"{surf}.y0", "float", float(s.start[1]), float(y0), float(y1)),
+        *surface_controls.start_schema(surf, s),
         Param("at", "int", steps, 0, steps),
     ]
-    return out
 
 
 def optimizer_schema(n: int) -> list[Param]:

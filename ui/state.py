@@ -1,210 +1,63 @@
-"""Session state and share links: the ONE module that touches ``st.session_state`` and
-``st.query_params``.
+"""Session state: the ONE module that touches ``st.session_state`` and ``st.query_params``.
 
-A page declares its controls as a small schema (a list of :class:`Param`), then:
+A page declares its controls as a small schema (a list of :class:`~ui.url.Param`), then:
 
     ps = state.PageState("race")          # page id = its url path
     ps.declare(SCHEMA)                    # seeds widget keys from the URL / presets / defaults
     st.slider(..., key=ps.key("steps"))   # every widget uses the key the state gives it
     cfg = ps.values()                     # plain dict short-name -> value, validated
     ps.declare(more_params)               # schemas may grow during the run (per-optimizer controls)
-    ps.finish()                           # writes the whole view into the URL, shows link notices
+    ps.finish()                           # writes the whole view into the URL, returns link notices
 
 Values flow: URL (first run of a session only) -> session state -> widget keys; widget values ->
 a persistent copy (so they survive page switches, which drop both widget state and the URL) ->
-the URL on every run. Bad URL values are clamped or dropped and reported as :class:`Notice`
-records that :meth:`PageState.finish` shows (translated) at the top of the page.
+the URL on every run. Bad URL values are clamped or dropped and reported as :class:`~ui.url.Notice`
+records that :meth:`PageState.finish` returns for the page to show (translated) at its top.
 
-The parsing and coercion functions are pure and tested without Streamlit.
+Reading and writing URL values is pure and lives in :mod:`ui.url` (re-exported here: ``state.Param``,
+``state.coerce``, ...). The share link in the sidebar is :mod:`ui.share` (its states and transitions);
+:meth:`PageState.finish` keeps the link here.
 """
 
 from __future__ import annotations
 
-import math
-import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
-from landscapes.expression import MAX_LENGTH
+# The codec is re-exported: callers (and tests) use ui.state for a page's whole URL handling.
+from .url import (  # noqa: F401
+    KINDS,
+    MAX_TEXT,
+    Notice,
+    Param,
+    coerce,
+    compact,
+    encode,
+    parse,
+    query_string,
+    share_url,
+    snap,
+    valid_text,
+)
 
-KINDS = ("float", "int", "bool", "choice", "multi", "text")
+# Every session-state key this module owns (widget keys are "<page>:<name>", see PageState.key).
 _KEEP = "_ga_keep"  # persistent copy of every page's values: {"page:name": value}
 _URL = "_ga_url"  # the query string the session was opened with: {"page": str, "params": {...}}
 _NOTICES = "_ga_notices"  # {page: [Notice, ...]}
 _CONSUMED = "_ga_consumed"  # {page: set of URL names read}
 _LINK_REPORTED = "_ga_link_reported"  # True once ui.link_probe said the session's link was dropped
+_LINK = "_ga_link"  # the share link of the page that finished last in this run (ui.share)
+_FLAG = "_ga_flag:"  # + "<page>:<name>": a page's non-widget values (PageState.flag)
+_LESSON = "_ga_lesson"  # the lesson: {"steps": tuple of preset ids, "pos": index of the step shown or None}
+_GO = "_ga_lesson_go"  # the page a lesson step moved to, for ui.shell to switch to (set by callbacks)
 LANG_KEY = "lang"  # the global language control (key in session state and in the URL)
-GLOBAL_PARAMS: tuple[str, ...] = (LANG_KEY,)
+PRESENT_KEY = "present"  # the presenter-view toggle (key in session state and in the URL)
+# Link parameters of the lesson (ui.url has the controls'): the preset a view starts from, the position
+# in the lesson (1-based) and a lesson other than the notes' (presets.lessons.encode_steps).
+PRESET_PARAM, STEP_PARAM, LESSON_PARAM = "p", "s", "L"
+GLOBAL_PARAMS: tuple[str, ...] = (LANG_KEY, PRESENT_KEY, PRESET_PARAM, STEP_PARAM, LESSON_PARAM)
 PRESET_KEY_PREFIX = "_ga_preset:"  # + page id: the sidebar's preset picker
-MAX_TEXT = MAX_LENGTH  # longest text accepted from a URL: the formula parser's own limit (one constant)
-
-
-class Param(NamedTuple):
-    """One control of a page: its URL name, type, default and valid values.
-
-    ``grid`` (for log-scale floats) lists the values a select-slider offers; URL and preset values
-    snap to the nearest one.
-    """
-
-    name: str
-    kind: str  # one of KINDS
-    default: Any
-    low: float | None = None
-    high: float | None = None
-    choices: tuple = ()
-    grid: tuple[float, ...] = ()
-
-
-class Notice(NamedTuple):
-    """A problem with a shared link's parameter, for a visible message.
-
-    "too_many": Streamlit ignored the whole link (see :func:`report_dropped_link`); then ``raw`` holds
-    the link's number of parameters and ``valid`` the limit.
-    """
-
-    what: str  # "clamped" | "dropped" | "unknown" | "rounded" | "too_many"
-    name: str  # the URL parameter
-    raw: str  # the value as given
-    value: str = ""  # what was used instead ("" when dropped)
-    valid: str = ""  # the valid range or choices, for the message
-
-
-# ---------------------------------------------------------------------------------------------
-# Pure parts: coercion, encoding, parsing a query.
-
-
-def valid_text(p: Param) -> str:
-    """Human-readable valid values of ``p`` (for messages)."""
-    if p.kind in ("choice", "multi"):
-        return ", ".join(str(c) for c in p.choices)
-    if p.kind in ("float", "int"):
-        return f"[{_fmt(p.low)}, {_fmt(p.high)}]"
-    if p.kind == "bool":
-        return "0, 1"
-    return f"text up to {MAX_TEXT} characters"
-
-
-def _fmt(v: Any) -> str:
-    if isinstance(v, float):
-        return f"{v:.6g}"
-    return str(v)
-
-
-def snap(value: float, grid: Sequence[float]) -> float:
-    """The grid value nearest ``value`` on a log scale (linear for non-positive values)."""
-    if value > 0 and all(g > 0 for g in grid):
-        return min(grid, key=lambda g: abs(math.log(g) - math.log(value)))
-    return min(grid, key=lambda g: abs(g - value))
-
-
-def coerce(p: Param, raw: Any) -> tuple[Any, Notice | None]:
-    """Turn ``raw`` (a URL string or a Python value) into a valid value of ``p``.
-
-    Args:
-        p: the parameter.
-        raw: the value to read.
-
-    Returns:
-        ``(value, notice)``: value is None when it cannot be used (then notice says "dropped");
-        a clamped/rounded value comes with a notice; a clean value with None.
-    """
-    text = raw if isinstance(raw, str) else _fmt(raw)
-    shown = text if len(text) <= 60 else text[:57] + "..."
-    dropped = Notice("dropped", p.name, shown, "", valid_text(p))
-    if p.kind == "text":
-        value = str(raw)
-        if len(value) > MAX_TEXT:
-            return None, dropped
-        return value, None
-    if p.kind == "bool":
-        if isinstance(raw, bool):
-            return raw, None
-        low = text.strip().lower()
-        if low in ("1", "true", "yes", "on"):
-            return True, None
-        if low in ("0", "false", "no", "off"):
-            return False, None
-        return None, dropped
-    if p.kind == "choice":
-        return (raw, None) if raw in p.choices else (None, dropped)
-    if p.kind == "multi":
-        items = raw.split(",") if isinstance(raw, str) else list(raw)
-        items = [i for i in (str(x).strip() for x in items) if i]
-        good = [i for i in items if i in p.choices]
-        bad = [i for i in items if i not in p.choices]
-        value = tuple(c for c in p.choices if c in good)  # canonical order, no duplicates
-        if bad:
-            return value, Notice("clamped", p.name, shown, ",".join(value), valid_text(p))
-        return value, None
-    # numbers
-    try:
-        x = float(text) if isinstance(raw, str) else float(raw)
-    except (TypeError, ValueError):
-        return None, dropped
-    if not math.isfinite(x):
-        return None, dropped
-    if p.kind == "int":
-        if x != int(x):
-            xi = int(round(x))
-            v = int(min(max(xi, p.low), p.high))
-            return v, Notice("rounded", p.name, shown, str(v), valid_text(p))
-        x = int(x)
-    clamped = min(max(x, p.low), p.high)
-    if p.kind == "int":
-        clamped = int(clamped)
-    if clamped != x:
-        if p.grid:
-            clamped = snap(clamped, p.grid)
-        return clamped, Notice("clamped", p.name, shown, _fmt(clamped), valid_text(p))
-    if p.grid:
-        g = snap(x, p.grid)
-        if abs(g - x) > 1e-9 * max(abs(x), 1e-30) and abs(g - x) > 0.005 * abs(x):
-            return g, Notice("rounded", p.name, shown, _fmt(g), valid_text(p))
-        return g, None
-    return (int(x) if p.kind == "int" else float(x)), None
-
-
-def encode(p: Param, value: Any) -> str:
-    """The URL form of a valid value of ``p`` (inverse of :func:`coerce` for clean values)."""
-    if p.kind == "bool":
-        return "1" if value else "0"
-    if p.kind == "multi":
-        return ",".join(value)
-    if p.kind == "float":
-        return repr(float(value))
-    return str(value)
-
-
-def parse(schema: Iterable[Param], query: Mapping[str, str]) -> tuple[dict[str, Any], list[Notice]]:
-    """Read the parameters of ``schema`` from ``query``.
-
-    Args:
-        schema: the parameters to look for (others in the query are ignored here).
-        query: URL parameters, name -> string.
-
-    Returns:
-        ``(values, notices)``: the usable values by name (absent or dropped names are missing).
-    """
-    values: dict[str, Any] = {}
-    notices: list[Notice] = []
-    for p in schema:
-        if p.name not in query:
-            continue
-        v, note = coerce(p, query[p.name])
-        if note is not None:
-            notices.append(note)
-        if v is not None:
-            values[p.name] = v
-    return values, notices
-
-
-def query_string(params: Mapping[str, str]) -> str:
-    """``a=1&b=x`` with URL escaping."""
-    return urllib.parse.urlencode(list(params.items()))
-
-
-# ---------------------------------------------------------------------------------------------
-# Streamlit parts.
+_MISSING = object()
 
 
 def _ss():
@@ -236,9 +89,61 @@ def capture_url(page: str) -> None:
 
     ss = _ss()
     if _URL not in ss:
-        ss[_URL] = {"page": page, "params": {k: st.query_params[k] for k in st.query_params}}
+        params = {k: st.query_params[k] for k in st.query_params}
+        ss[_URL] = {"page": page, "params": params}
         ss[_CONSUMED] = {}
         ss[_NOTICES] = {}
+        _read_lesson_link(page, params)
+
+
+def _read_lesson_link(page: str, params: Mapping[str, str]) -> None:
+    """What a link says beyond the page's controls (the session's first run): the lesson, the step it
+    shows or the preset its view starts from, and the presenter view.
+
+    The step's (or preset's) values are applied to the page first, so that the link's own control
+    values, read later by :meth:`PageState.declare`, land on top of them: a short link carries only
+    what differs from its preset. Bad values are dropped with a notice, as a control's are.
+    """
+    import presets
+    from presets import lessons
+
+    ss = _ss()
+    notices = ss.setdefault(_NOTICES, {}).setdefault("*", [])
+    steps = lessons.notes_steps()
+    if LESSON_PARAM in params:
+        found, bad = lessons.decode_steps(params[LESSON_PARAM], presets.REGISTRY)
+        if bad:
+            notices.append(Notice("lesson", LESSON_PARAM, " ".join(bad)[:60]))
+        steps = found or steps
+    ss[_LESSON] = {"steps": steps, "pos": None}
+    preset_id, pos, name = None, None, ""
+    if STEP_PARAM in params:
+        name = STEP_PARAM
+        pos, note = coerce(Param(STEP_PARAM, "int", 1, 1, len(steps)), params[STEP_PARAM])
+        if note is not None:
+            notices.append(note)
+        if pos is not None:
+            pos -= 1
+            preset_id = steps[pos]
+    elif PRESET_PARAM in params:
+        name = PRESET_PARAM
+        preset_id, note = coerce(Param(PRESET_PARAM, "choice", "", choices=tuple(presets.REGISTRY)),
+                                 params[PRESET_PARAM])
+        if note is not None:
+            notices.append(note)
+    if preset_id is not None:
+        p = presets.get(preset_id)
+        if p.page == page:
+            apply_preset(page, p.id, p.values)
+            ss[_LESSON] = {"steps": steps, "pos": pos}
+        else:  # a link edited by hand: the preset belongs to another page
+            notices.append(Notice("preset_page", name, str(params[name])[:60], preset_id))
+    if PRESENT_KEY in params:
+        on, note = coerce(Param(PRESENT_KEY, "bool", False), params[PRESENT_KEY])
+        if note is not None:
+            notices.append(note)
+        if on is not None:
+            ss.setdefault(_KEEP, {})[PRESENT_KEY] = on
 
 
 def relabel_choice_widgets() -> None:
@@ -280,6 +185,88 @@ def bind_language(choices: Sequence[str], default: str) -> str:
     return LANG_KEY
 
 
+def bind_presenter() -> str:
+    """Seed the presenter-view toggle's widget key (a link's ``present=1`` on the first run, else the
+    session's last choice); returns its session key."""
+    ss = _ss()
+    keep = ss.setdefault(_KEEP, {})
+    if PRESENT_KEY in ss:
+        keep[PRESENT_KEY] = bool(ss[PRESENT_KEY])
+    else:
+        ss[PRESENT_KEY] = bool(keep.get(PRESENT_KEY, False))
+    return PRESENT_KEY
+
+
+def presenter() -> bool:
+    """True in the presenter view (the sidebar's toggle or a link's ``present=1``); False outside a run."""
+    if not _in_streamlit():
+        return False
+    ss = _ss()
+    return bool(ss.get(PRESENT_KEY, ss.get(_KEEP, {}).get(PRESENT_KEY, False)))
+
+
+def set_presenter(on: bool) -> None:
+    """Turn the presenter view on or off (a widget callback, before the toggle is drawn again)."""
+    ss = _ss()
+    ss[PRESENT_KEY] = ss.setdefault(_KEEP, {})[PRESENT_KEY] = bool(on)
+
+
+def lesson_steps() -> tuple[str, ...]:
+    """The session's lesson (preset ids in order): the notes' lesson unless a link or the editor set one."""
+    from presets import lessons
+
+    got = _ss().get(_LESSON) if _in_streamlit() else None
+    return tuple(got["steps"]) if got else lessons.notes_steps()
+
+
+def lesson_position() -> int | None:
+    """The index of the lesson step being shown (None when no lesson is running)."""
+    if not _in_streamlit():
+        return None
+    got = _ss().get(_LESSON)
+    return got["pos"] if got else None
+
+
+def set_lesson_steps(steps: Sequence[str]) -> None:
+    """Replace the lesson (the editor's callbacks). A running lesson stays on the preset it shows when that
+    preset is still in the lesson, else it stops."""
+    old, pos = lesson_steps(), lesson_position()
+    current = old[pos] if pos is not None and pos < len(old) else None
+    steps = tuple(steps)
+    _ss()[_LESSON] = {"steps": steps, "pos": steps.index(current) if current in steps else None}
+
+
+def go_to_step(pos: int) -> None:
+    """Show step ``pos`` (0-based, clamped) of the lesson: apply its preset and note its page, which
+    :func:`take_lesson_page` hands to the shell (a callback cannot switch pages itself)."""
+    import presets
+
+    steps = lesson_steps()
+    if not steps:
+        return
+    pos = min(max(int(pos), 0), len(steps) - 1)
+    p = presets.get(steps[pos])
+    apply_preset(p.page, p.id, p.values)
+    _ss()[_LESSON] = {"steps": steps, "pos": pos}
+    _ss()[_GO] = p.page
+
+
+def step_lesson(delta: int) -> None:
+    """Move ``delta`` steps through the lesson (a callback); from no step, forward starts at the first."""
+    pos = lesson_position()
+    go_to_step(0 if pos is None and delta > 0 else (pos or 0) + delta)
+
+
+def end_lesson() -> None:
+    """Stop the lesson (a callback): the page keeps its view, the lesson its steps."""
+    _ss()[_LESSON] = {"steps": lesson_steps(), "pos": None}
+
+
+def take_lesson_page() -> str | None:
+    """The page a lesson step moved to in this run's callbacks (once; None if none)."""
+    return _ss().pop(_GO, None)
+
+
 def link_was_plain() -> bool:
     """True if the session's first run saw no URL parameters: the link had none, or Streamlit dropped
     them all (a link over its size limits, see :mod:`ui.link_probe`)."""
@@ -317,6 +304,8 @@ class PageState:
     def __init__(self, page: str):
         self.page = page
         self.schema: dict[str, Param] = {}
+        self.changed = False  # set by finish(): a control differs from the preset the page started from
+        self.banner_slot: Any = None  # where ui.widgets draws the preset banner (made by the page header)
 
     def key(self, name: str) -> str:
         """The widget / session-state key of control ``name`` on this page."""
@@ -390,22 +379,58 @@ class PageState:
             out[name] = encode(p, value)
         return out
 
-    def share_link(self) -> str:
-        """An absolute link (when the server's address is known) that restores this view."""
-        import streamlit as st
+    def preset(self) -> str | None:
+        """The id of the preset this page's view started from (None if none)."""
+        return self.flag("preset") or None
 
-        base = ""
-        try:
-            base = st.context.url or ""
-        except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there is no URL
-            base = ""
-        base = base.split("?")[0]
-        if base and not base.rstrip("/").endswith("/" + self.page):
-            base = base.rstrip("/") + "/" + self.page
-        return f"{base or '/' + self.page}?{query_string(self.encoded())}"
+    def baseline(self, name: str) -> Any:
+        """What control ``name`` shows when nobody changed it: the preset's value, else the default."""
+        import presets
+
+        p = self.schema[name]
+        preset_id = self.preset()
+        if preset_id and name in presets.get(preset_id).values:
+            v, _ = coerce(p, presets.get(preset_id).values[name])
+            if v is not None:
+                return v
+        return p.default
+
+    def differences(self) -> dict[str, str]:
+        """The controls whose value differs from :meth:`baseline`, as URL text (the short link's part)."""
+        out = {}
+        for name, p in self.schema.items():
+            value = self.get(name)
+            if p.kind == "text" and len(value) > MAX_TEXT:
+                continue  # never carried by a link (see encoded)
+            if encode(p, value) != encode(p, self.baseline(name)):
+                out[name] = compact(p, value)
+        return out
+
+    def lesson_params(self) -> dict[str, str]:
+        """The link's lesson part: the step of the lesson this view shows (and the lesson, unless it is
+        the notes'), or else the preset it started from; {} for neither."""
+        from presets import lessons
+
+        preset_id = self.preset()
+        if not preset_id:
+            return {}
+        steps, pos = lesson_steps(), lesson_position()
+        if pos is not None and pos < len(steps) and steps[pos] == preset_id:
+            out = {STEP_PARAM: str(pos + 1)}
+            if steps != lessons.notes_steps():
+                out[LESSON_PARAM] = lessons.encode_steps(steps)
+            return out
+        return {PRESET_PARAM: preset_id}
+
+    def short_params(self) -> dict[str, str]:
+        """The short link's parameters: the lesson part, the language unless English, and the controls
+        that differ from the preset (or the defaults)."""
+        lang = language()
+        return {**self.lesson_params(), **({LANG_KEY: lang} if lang != "en" else {}), **self.differences()}
 
     def finish(self) -> list[Notice]:
-        """End of the page: report unknown URL parameters, write the view into the URL.
+        """End of the page: report unknown URL parameters, write the view into the URL and keep its
+        share link for the sidebar (:mod:`ui.share`).
 
         Returns:
             The notices about the link this session was opened with (clamped, dropped, unknown
@@ -423,10 +448,15 @@ class PageState:
                 if name not in seen and name not in GLOBAL_PARAMS:
                     notices.setdefault(self.page, []).append(Notice("unknown", name, str(raw)[:60]))
             consumed[self.page] = True
-        params = self.encoded()
+        # The address bar keeps every control (a reload or a copied address restores the view whatever
+        # the defaults become), with the lesson part and the presenter view; the share link is short.
+        short = self.short_params()
+        self.changed = bool(self.preset()) and any(k in self.schema for k in short)
+        self.set_flag("changed", self.changed)
+        params = {**self.lesson_params(), **self.encoded(), **({PRESENT_KEY: "1"} if presenter() else {})}
         if {k: st.query_params.get(k) for k in st.query_params} != params:
             st.query_params.from_dict(params)
-        ss[_LINK] = self.share_link()
+        ss[_LINK] = share_url(self.page, short, browser_address())
         return list(notices.get("*", [])) + list(notices.get(self.page, []))
 
     def dismiss_notices(self) -> None:
@@ -449,32 +479,35 @@ class PageState:
 
     def flag(self, name: str) -> Any:
         """A non-widget session value of this page (e.g. the last good formula); None if unset."""
-        return _ss().get(f"_ga_flag:{self.page}:{name}")
+        return _ss().get(f"{_FLAG}{self.page}:{name}")
 
     def set_flag(self, name: str, value: Any) -> None:
         """Remember a non-widget value for this page (not part of the URL)."""
-        _ss()[f"_ga_flag:{self.page}:{name}"] = value
+        _ss()[f"{_FLAG}{self.page}:{name}"] = value
 
     def widget_state(self, key: str) -> Any:
         """The raw session value of a widget that is not a control (e.g. a chart's selection)."""
         return _ss().get(key)
 
 
-_MISSING = object()
-_LINK = "_ga_link"
-
-
 def last_share_link() -> str:
-    """The share link written by the page that ran last in this session ("" if none)."""
+    """The share link kept by the page that finished last in this run ("" if none)."""
     return _ss().get(_LINK, "")
 
 
-SHARE_OPEN = "_ga_share_open"  # key of the sidebar's share-link expander (True while open)
-
-
 def forget_share_link() -> None:
-    """Called by the shell before a page runs, so a page without controls shows no stale link."""
+    """Forget the kept share link (:func:`ui.share.begin`, before a page runs)."""
     _ss().pop(_LINK, None)
+
+
+def browser_address() -> str:
+    """The address the browser opened this page at ("" outside a browser session, e.g. AppTest)."""
+    import streamlit as st
+
+    try:
+        return st.context.url or ""
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there is no URL
+        return ""
 
 
 def apply_preset(page: str, preset_id: str, values: Mapping[str, Any]) -> None:
@@ -482,6 +515,7 @@ def apply_preset(page: str, preset_id: str, values: Mapping[str, Any]) -> None:
     ps = PageState(page)
     ps.reset(values)
     ps.set_flag("preset", preset_id)
+    ps.set_flag("changed", False)
     _ss()[PRESET_KEY_PREFIX + page] = preset_id
 
 

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
 from .colors import hex_to_rgb
-from .race import Background, frame_indices
+from .race.animation import frame_indices
+from .race.layers import Background
 
 GIF_FRAMES = 60
 SIZE = (640, 520)

@@ -1,8 +1,8 @@
 """Figures of the learning-rate lab: pure builders, NumPy arrays (study results) in, go.Figure out.
 
 Every builder takes optional ``text``: a dict of the user-facing strings it draws (titles, axis
-labels, legend names), so pages pass translated strings; English defaults keep the builders usable
-from a shell.
+labels, legend names), so pages pass translated strings (``i18n.lr.figure_text``); the strings live
+in ``i18n/lr.py`` only, and its English ones (:data:`EN`) fill what a caller leaves out.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from i18n.lr import figure_text
 from viz.colors import optimizer_color
 
 PANEL_COLORS = ("#6baed6", "#2ca02c", "#d62728")  # too small, about right, too large
@@ -22,37 +23,8 @@ UNSTABLE_FILL = "rgba(214, 39, 40, 0.15)"
 DIVERGED_COLOR = "#9e9e9e"
 STUCK_COLOR = "#f4a582"  # finite but not contracting (rho >= 1)
 
-EN = {
-    "panels": ("too small", "about right", "too large"),
-    "step": "step",
-    "loss": "loss",
-    "lr": "learning rate",
-    "rise": "loss rises",
-    "start": "start",
-    "diverged": "diverged",
-    "reasons": {
-        "uphill": "carried uphill: the step points against the gradient (velocity / moments)",
-        "unstable": "lr·λ_max = {x:.2f} > {c:.2f}: jumps across the valley and lands higher",
-        "overshoot": "crosses the valley floor (lr·λ_max = {x:.2f} within the limit): built-up "
-        "velocity, an adaptive step, or curvature growing along the step",
-    },
-    "lambda": "top Hessian eigenvalue λ_max",
-    "limit": "stability limit c / lr",
-    "unstable": "unstable (λ_max > c / lr)",
-    "final_loss": "final loss",
-    "steps_to_tol": "steps to tolerance",
-    "edge": "divergence edge",
-    "best": "best rate",
-    "rate": "per-step contraction",
-    "not_converging": "not contracting (ρ ≥ 1)",
-    "theory_edge": "theory: lr·λ_max = c(μ)",
-    "optimum": "theory: optimal (lr, μ)",
-    "gd_edge": "theory: GD edge 2/λ_max",
-    "grid": "grid search",
-    "random": "random search",
-    "best_found": "best found",
-    "log10_loss": "log10 final loss",
-}
+# The English texts when a caller passes none (a shell, a test); pages pass their language's.
+EN = figure_text("en")
 
 
 def _t(text: Mapping | None) -> dict:
