@@ -14,6 +14,10 @@ STRINGS = {
         "en": "5. Batch size, sharp and flat minima, generalization",
         "ko": "5. 배치 크기, 날카로운 최솟값과 평평한 최솟값, 일반화",
     },
+    "lesson.section.regularization": {
+        "en": "6. Over-fitting, early stopping and regularization",
+        "ko": "6. 오버피팅, 조기 종료(Early Stopping)와 정규화",
+    },
     "lesson.others": {"en": "More presets", "ko": "그 밖의 프리셋"},
     # the lesson in the sidebar and the presenter view
     "lesson.title": {"en": "Lesson", "ko": "수업"},

@@ -3,7 +3,8 @@
 The notes' lesson (:data:`NOTES`) follows the Korean lecture notes (``shared/lecture-notes``: the core
 lecture 001 and the day notes 004): gradient descent first, then the optimizers in the notes' order
 (momentum, NAG, Adagrad with RMSprop as its fix, Adadelta, Adam), the learning rate and its schedules,
-saddle points, and last batch size, sharp and flat minima and generalisation. Each section lists
+saddle points, batch size, sharp and flat minima and generalisation, and last over-fitting, early
+stopping and the regularizers (lecture 2-3). Each section lists
 preset ids; a preset that another engineer adds later goes into the section it teaches (a test checks
 that every id exists).
 
@@ -69,6 +70,10 @@ NOTES: tuple[Section, ...] = (
             "batch_short",
             "sam_flat_minimum",
         ),
+    ),
+    Section(
+        "lesson.section.regularization",
+        ("reg_capacity", "reg_early", "reg_surface", "reg_l2_adamw", "reg_wd_sweep", "reg_all"),
     ),
 )
 

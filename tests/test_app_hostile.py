@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import element_tree as et
 
-from ui import batch_model, lr_model, race_model
+from ui import batch_model, lr_model, race_model, regularization_model
 from ui.testing import MARK, PAYLOADS, app_test, code_spans
 from ui.widgets import literal
 
@@ -91,6 +91,10 @@ PAGES = {
     # the network study's defaults take long: the view stays on the cheap "concept" here, and gets
     # its own payload in test_batch_view_payload
     "batch_lab": ("pages/batch_lab.py", lambda: unique_names(batch_model.schema()), {"view": "concept"}),
+    # the cheap surface view: the link's payloads must not reach a training job
+    "regularization": (
+        "pages/regularization.py", lambda: unique_names(regularization_model.schema()), {"view": "surface"}
+    ),
     "home": (None, lambda: [], {}),
 }
 

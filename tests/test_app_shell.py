@@ -24,6 +24,7 @@ def test_the_registry_is_the_pages_folder_and_keeps_every_url():
         ("app.py", "home"), ("pages/race.py", "race"), ("pages/lr_lab.py", "lr_lab"),
         ("pages/batch_lab.py", "batch_lab"), ("pages/glossary.py", "glossary"),
         ("pages/activations.py", "activations"),
+        ("pages/regularization.py", "regularization"),
     ]
     scripts = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
     assert scripts == sorted(Path(p.path).name for p in PAGES if p.path.startswith("pages/"))

@@ -29,7 +29,7 @@ from tests.server import served_app
 
 pytestmark = pytest.mark.slow
 
-PAGES = ("", "race", "lr_lab", "batch_lab")
+PAGES = ("", "race", "lr_lab", "batch_lab", "regularization")
 TIMEOUT = 240.0  # per request; a cold "Keskar's effect" preset trains for ~45 s on 2 cores
 
 # Cases that open the Batch lab's network study (its default view and three presets).
@@ -124,7 +124,9 @@ KINDS += ("radio",)
 OPEN_QUERY = {
     "batch_lab": "view=basins&b_seeds=10&b_steps=500&b_batches=1,2"
     # should a rerun bring the network study back, a tiny one (seconds, not minutes)
-    "&n_train=128&batches=16,32&seeds=1&steps=50&width=4&depth=1"
+    "&n_train=128&batches=16,32&seeds=1&steps=50&width=4&depth=1",
+    # the Regularization lab on its weight-decay surface (milliseconds per change)
+    "regularization": "view=surface",
 }
 # Option positions to pick instead of "the next one": the Race page's last surface is "your own
 # formula", which brings its text input (the only one of the app).
@@ -213,6 +215,7 @@ KEEP_CASES = {
     "race": ("steps=200&sched=cosine&ov=grad&batch=16&noise=1", "race:seed"),
     "lr_lab": ("view=sweep", "lr_lab:quadratic.y0"),
     "batch_lab": (OPEN_QUERY["batch_lab"] + "&b_start=uniform", "batch_lab:b_noise"),
+    "regularization": ("view=surface&surf=rosenbrock", "regularization:lam"),
 }
 
 

@@ -24,6 +24,7 @@ from studies.activations import inputs as act_inputs
 from studies.activations import signal as act_signal
 from studies.activations.dying import nanmean as dying_nanmean
 from ui import activations_model as am
+from tests import claims_regularization
 from ui import batch_model as bm
 from ui import lr_model as lm
 from ui import race_model as rm
@@ -967,6 +968,9 @@ def _decays_settle(preset_id: str) -> bool:
         and np.all(c.path[decays, -50:, 0] < _saddle_x())
         and round(glob.value, 3) == -0.305
     )
+
+
+CLAIMS.update(claims_regularization.claims())  # the Regularization lab's presets
 
 
 def _depths(preset_id: str) -> list[float]:

@@ -39,6 +39,10 @@ PAGES: tuple[PageInfo, ...] = (
         "pages/activations.py", "activations", "🧬", "act.title", "act.desc",
         "docs/screenshots/activations.png",
     ),
+    PageInfo(
+        "pages/regularization.py", "regularization", "🛡️", "reg.title", "reg.desc",
+        "docs/screenshots/regularization.png",
+    ),
 )
 
 

@@ -1,0 +1,349 @@
+"""Truth checks of the Regularization lab's math (studies/regularization*.py, landscapes/penalised.py):
+each regularizer against its definition or an independent implementation (torch, optax, NumPy)."""
+
+from __future__ import annotations
+
+import importlib
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+import landscapes
+import optimizers
+from landscapes import mlp
+from landscapes import penalised as pen
+from studies import regularization as reg
+from studies import regularization_net as rn
+from tests.helpers import assert_no_recompile
+
+SPEC = mlp.make_spec(d_in=2, width=8, depth=2, n_classes=2, activation="tanh")
+
+
+def _quadratic_problem(seed: int = 0, d: int = 6):
+    rng = np.random.default_rng(seed)
+    a = rng.normal(size=(12, d))
+    b = rng.normal(size=12)
+    w0 = rng.normal(size=d)
+    return a, b, w0
+
+
+def _ours(opt_name: str, steps: int, lr: float, l2: float, wd: float):
+    """Our regularized_update on f(w) = 0.5 |A w - b|^2 (float64)."""
+    a, b, w0 = _quadratic_problem()
+    opt = optimizers.get(opt_name)
+    with jax.enable_x64(True):
+        a_j, b_j = jnp.asarray(a), jnp.asarray(b)
+        grad = jax.grad(lambda w: 0.5 * jnp.sum((a_j @ w - b_j) ** 2))
+        hp = {k: jnp.asarray(v, jnp.float64) for k, v in opt.validate({"lr": lr}).items()}
+        w = jnp.asarray(w0)
+        state = opt.init(w, hp)
+        for _ in range(steps):
+            w, state = rn.regularized_update(
+                opt, grad, w, state, hp, l2=jnp.asarray(l2), weight_decay=jnp.asarray(wd)
+            )
+        return np.asarray(w)
+
+
+def test_the_l2_penalty_adds_lambda_w_to_the_gradient():
+    rng = np.random.default_rng(1)
+    w = jnp.asarray(rng.normal(size=20), jnp.float32)
+    lam = 0.37
+    data = lambda v: jnp.sum(jnp.sin(v) * v**2)
+    total = jax.grad(lambda v: data(v) + rn.penalty(v, lam, 0.0))(w)
+    np.testing.assert_allclose(total, jax.grad(data)(w) + lam * w, rtol=1e-6, atol=1e-6)
+    l1 = jax.grad(lambda v: rn.penalty(v, 0.0, 0.2))(w)
+    np.testing.assert_allclose(l1, 0.2 * np.sign(np.asarray(w)), rtol=1e-6)
+
+
+@pytest.mark.parametrize("wd", [1e-2, 0.3])
+def test_decoupled_decay_through_adam_is_torch_and_optax_adamw(wd):
+    torch = pytest.importorskip("torch")
+    optax = pytest.importorskip("optax")
+    a, b, w0 = _quadratic_problem()
+    lr, steps = 0.05, 60
+    ours = _ours("adam", steps, lr, 0.0, wd)
+    p = torch.tensor(w0, dtype=torch.float64, requires_grad=True)
+    o = torch.optim.AdamW([p], lr=lr, weight_decay=wd)
+    at, bt = torch.tensor(a), torch.tensor(b)
+    for _ in range(steps):
+        o.zero_grad()
+        (0.5 * ((at @ p - bt) ** 2).sum()).backward()
+        o.step()
+    np.testing.assert_allclose(ours, p.detach().numpy(), rtol=1e-6, atol=1e-9)
+    # optax mixes its int32 step count into float math: standard promotion for the oracle only
+    with jax.enable_x64(True), jax.numpy_dtype_promotion("standard"):
+        tx = optax.adamw(lr, weight_decay=wd, eps=1e-8)
+        w = jnp.asarray(w0)
+        s = tx.init(w)
+        grad = jax.grad(lambda v: 0.5 * jnp.sum((jnp.asarray(a) @ v - jnp.asarray(b)) ** 2))
+        for _ in range(steps):
+            u, s = tx.update(grad(w), s, w)
+            w = optax.apply_updates(w, u)
+        np.testing.assert_allclose(ours, np.asarray(w), rtol=1e-6, atol=1e-9)
+    # and the registry's own AdamW
+    np.testing.assert_allclose(ours, _registry_adamw(steps, lr, wd), rtol=1e-9)
+
+
+def _registry_adamw(steps, lr, wd):
+    a, b, w0 = _quadratic_problem()
+    opt = optimizers.get("adamw")
+    with jax.enable_x64(True):
+        grad = jax.grad(lambda w: 0.5 * jnp.sum((jnp.asarray(a) @ w - jnp.asarray(b)) ** 2))
+        hp = {k: jnp.asarray(v, jnp.float64) for k, v in opt.validate({"lr": lr, "weight_decay": wd}).items()}
+        w = jnp.asarray(w0)
+        state = opt.init(w, hp)
+        for _ in range(steps):
+            w, state, _ = opt.update(grad, w, state, hp)
+        return np.asarray(w)
+
+
+def test_coupled_l2_differs_from_adamw_under_adam_and_equals_it_under_sgd():
+    lam = 0.3
+    sgd_l2, sgd_wd = _ours("sgd", 50, 0.02, lam, 0.0), _ours("sgd", 50, 0.02, 0.0, lam)
+    np.testing.assert_allclose(sgd_l2, sgd_wd, rtol=1e-12, atol=1e-12)
+    adam_l2, adam_wd = _ours("adam", 50, 0.05, lam, 0.0), _ours("adam", 50, 0.05, 0.0, lam)
+    assert np.max(np.abs(adam_l2 - adam_wd)) > 1e-2
+    torch = pytest.importorskip("torch")  # torch's Adam(weight_decay) is the coupled form
+    a, b, w0 = _quadratic_problem()
+    p = torch.tensor(w0, dtype=torch.float64, requires_grad=True)
+    o = torch.optim.Adam([p], lr=0.05, weight_decay=lam)
+    for _ in range(50):
+        o.zero_grad()
+        (0.5 * ((torch.tensor(a) @ p - torch.tensor(b)) ** 2).sum()).backward()
+        o.step()
+    np.testing.assert_allclose(adam_l2, p.detach().numpy(), rtol=1e-6, atol=1e-9)
+
+
+def _params(seed=0):
+    return rn.init_params(SPEC, jax.random.PRNGKey(seed))
+
+
+def test_inverted_dropout_keeps_the_expected_activation_and_is_off_at_evaluation():
+    spec = mlp.make_spec(d_in=2, width=16, depth=1, n_classes=2, activation="relu")
+    params = rn.init_params(spec, jax.random.PRNGKey(3))
+    x = jnp.asarray(np.random.default_rng(0).normal(size=(5, 2)), jnp.float32)
+    state = rn.init_state(spec)
+    clean, _ = rn.forward(spec, params, state, x)
+    np.testing.assert_allclose(clean, mlp.apply(spec, params["layers"], x), rtol=1e-6)  # the plain MLP
+    p = 0.4
+    draws = 20_000
+    u = jax.random.uniform(jax.random.PRNGKey(1), (draws, 1, 5, 16))  # one mask per draw, one hidden layer
+    outs = jax.vmap(lambda ui: rn.forward(spec, params, state, x, train=True, dropout=p, uniforms=ui)[0])(u)
+    mean, se = np.asarray(outs).mean(0), np.asarray(outs).std(0) / np.sqrt(draws)
+    assert np.all(np.abs(mean - np.asarray(clean)) < 4 * se + 1e-6), (mean, clean, se)
+    assert np.asarray(outs).std(0).min() > 0  # the masks did something
+    off, _ = rn.forward(spec, params, state, x, dropout=p, uniforms=u[0])  # evaluation mode
+    np.testing.assert_array_equal(off, clean)
+
+
+def test_label_smoothing_cross_entropy_equals_the_closed_form():
+    rng = np.random.default_rng(2)
+    z = jnp.asarray(rng.normal(size=(7, 1)) * 3, jnp.float32)
+    y = jnp.asarray(rng.integers(0, 2, 7), jnp.int32)
+    eps = 0.2
+    got = rn.soft_loss(SPEC, z, rn.soft_targets(SPEC, y, eps))
+    s = 1 / (1 + np.exp(-np.asarray(z[:, 0], np.float64)))
+    t = np.asarray(y) * (1 - eps) + eps / 2
+    np.testing.assert_allclose(got, -(t * np.log(s) + (1 - t) * np.log(1 - s)), rtol=1e-5)
+    np.testing.assert_allclose(
+        rn.soft_loss(SPEC, z, rn.soft_targets(SPEC, y, 0.0)), mlp.per_example_loss(SPEC, z, y), rtol=1e-6
+    )
+    spec3 = mlp.make_spec(d_in=2, width=4, depth=1, n_classes=4)
+    out = jnp.asarray(rng.normal(size=(6, 4)), jnp.float32)
+    y3 = jnp.asarray(rng.integers(0, 4, 6), jnp.int32)
+    logp = np.asarray(jax.nn.log_softmax(out), np.float64)
+    ce = -logp[np.arange(6), np.asarray(y3)]
+    closed = (1 - eps) * ce + eps * (-logp.mean(axis=1))  # (1 - eps) CE + eps * uniform CE
+    np.testing.assert_allclose(rn.soft_loss(spec3, out, rn.soft_targets(spec3, y3, eps)), closed, rtol=1e-5)
+
+
+def test_mixup_targets_are_the_convex_combination_and_lambda_is_beta():
+    rng = np.random.default_rng(4)
+    x = jnp.asarray(rng.normal(size=(6, 2)), jnp.float32)
+    t = jnp.asarray(rng.uniform(size=6), jnp.float32)
+    partner = jnp.asarray([3, 0, 5, 1, 2, 4])
+    lam = jnp.asarray(rng.uniform(size=6), jnp.float32)
+    xm, tm = rn.mix(x, t, partner, lam)
+    np.testing.assert_allclose(xm, lam[:, None] * x + (1 - lam[:, None]) * x[partner], rtol=1e-6)
+    np.testing.assert_allclose(tm, lam * t + (1 - lam) * t[partner], rtol=1e-6)
+    t2 = jax.nn.one_hot(jnp.asarray([0, 1, 2, 0, 1, 2]), 3)
+    np.testing.assert_allclose(rn.mix(x, t2, partner, lam)[1].sum(axis=1), 1.0, rtol=1e-6)
+    for alpha in (0.2, 1.0, 3.0):
+        s = np.asarray(rn.mixup_weights(jax.random.key(0, impl=rn.PRNG), jnp.float32(alpha), (200_000,)))
+        var = 1 / (4 * (2 * alpha + 1))  # Beta(a, a): mean 1/2, variance 1 / (4 (2a + 1))
+        assert abs(s.mean() - 0.5) < 5 * np.sqrt(var / len(s))
+        assert abs(s.var() - var) < 0.02 * var
+        assert s.min() >= 0 and s.max() <= 1
+    assert np.all(np.asarray(rn.mixup_weights(jax.random.key(0, impl=rn.PRNG), jnp.float32(0.0), (10,))) == 1)
+
+
+def test_batch_norm_normalises_in_training_tracks_the_data_and_uses_the_averages_at_evaluation():
+    rng = np.random.default_rng(5)
+    z = jnp.asarray(rng.normal(3.0, 2.0, size=(64, 5)), jnp.float32)
+    out, mean, var = rn.batch_norm_train(z, jnp.ones(5), jnp.zeros(5))
+    np.testing.assert_allclose(np.asarray(out).mean(0), 0, atol=1e-5)
+    np.testing.assert_allclose(np.asarray(out).var(0), 1, atol=1e-3)
+    spec = mlp.make_spec(d_in=2, width=4, depth=1, n_classes=2)
+    params = rn.init_params(spec, jax.random.PRNGKey(0))
+    loc, scale = np.array([1.5, -0.5]), np.array([2.0, 0.5])
+    state = rn.init_state(spec)
+    step = jax.jit(lambda st, xb: rn.forward(spec, params, st, xb, bn_on=1.0, train=True)[1])
+    for _ in range(300):
+        state = step(state, jnp.asarray(loc + scale * rng.normal(size=(128, 2)), jnp.float32))
+    w, b = np.asarray(params["layers"][0]["w"]), np.asarray(params["layers"][0]["b"])
+    np.testing.assert_allclose(state.mean[0], loc @ w + b, atol=0.05)  # pre-activation mean of the data
+    np.testing.assert_allclose(state.var[0], (scale**2) @ w**2, rtol=0.05)
+    x = jnp.asarray(rng.normal(size=(3, 2)), jnp.float32)
+    got, same = rn.forward(spec, params, state, x, bn_on=1.0)
+    zz = np.asarray(x) @ w + b
+    h = np.tanh(
+        (zz - np.asarray(state.mean[0])) / np.sqrt(np.asarray(state.var[0]) + rn.BN_EPS)
+    )  # gamma 1, beta 0
+    want = h @ np.asarray(params["layers"][1]["w"]) + np.asarray(params["layers"][1]["b"])
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
+    assert same is state  # evaluation leaves the averages alone
+
+
+def test_batch_norm_matches_torch_in_training_mode():
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(6)
+    z = rng.normal(1.0, 3.0, size=(16, 4)).astype(np.float32)
+    bn = torch.nn.BatchNorm1d(4)
+    want = bn(torch.from_numpy(z)).detach().numpy()
+    spec = mlp.make_spec(d_in=4, width=4, depth=1, n_classes=2)
+    params = rn.init_params(spec, jax.random.PRNGKey(0))
+    params["layers"][0] = {"w": jnp.eye(4), "b": jnp.zeros(4)}
+    means, vars_ = [], []
+    got = rn._bn_layer(jnp.asarray(z), params["bn"][0], rn.init_state(spec), 0, True, means, vars_)
+    np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(means[0], bn.running_mean.numpy(), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(vars_[0], bn.running_var.numpy(), rtol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("val", "patience", "best", "stop"),
+    [
+        ([5, 4, 3, 3.5, 3.6, 3.7, 2, 1], 3, 2, 5),  # stops before the later, lower minimum
+        ([5, 4, 3, 3.5, 3.6, 3.7, 2, 1], 4, 7, 7),  # more patience reaches it
+        ([1, 2, 3], 1, 0, 1),
+        ([3, 2, 2, 2], 2, 1, 3),  # an equal value is no improvement
+        ([3, np.nan, 2.5, 2.4], 1, 0, 1),  # NaN never improves
+        ([4, 3, 2, 1], 10, 3, 3),
+    ],
+)
+def test_early_stopping_patience_on_hand_made_curves(val, patience, best, stop):
+    assert reg.early_stop(np.asarray(val, float), patience) == (best, stop)
+
+
+def test_early_stopping_keeps_exactly_the_recorded_validation_minimum():
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        val = rng.uniform(size=rng.integers(2, 40))
+        patience = int(rng.integers(1, 8))
+        best, stop = reg.early_stop(val, patience)
+        assert best == int(np.argmin(val[: stop + 1]))  # the minimum of what was seen
+        assert stop == len(val) - 1 or stop - best == patience  # stopped exactly when patience ran out
+        assert reg.early_stop(val, len(val))[0] == int(np.argmin(val))
+    assert reg.early_stop(np.array([3, 2.95, 2.9, 1.0]), 2, min_delta=0.1) == (0, 2)
+    with pytest.raises(ValueError, match="patience"):
+        reg.early_stop(np.ones(3), 0)
+
+
+def test_polynomial_capacity_is_the_textbook_u():
+    pc = reg.poly_capacity()
+    b = pc.best - 1
+    assert 1 < pc.best < pc.degrees[-1]
+    assert np.all(pc.test_mse[:, b] < pc.test_mse[:, 0]) and np.all(pc.test_mse[:, b] < pc.test_mse[:, -1])
+    assert np.all(np.diff(pc.train_mse.mean(axis=0)) <= 1e-12)  # nested models: training error never rises
+    # against NumPy's own fit in the monomial basis (low degrees, where it is well conditioned)
+    c = np.polyfit(pc.x_train[0], pc.y_train[0], 3)
+    np.testing.assert_allclose(
+        np.mean((np.polyval(c, pc.x_train[0]) - pc.y_train[0]) ** 2), pc.train_mse[0, 2], rtol=1e-8
+    )
+
+
+def test_weight_decay_surface_gradient_curvature_and_minimum():
+    s = landscapes.get("booth")
+    lam = 3.0
+    p = pen.penalised(s, lam)
+    rng = np.random.default_rng(8)
+    for xy in rng.uniform(-4, 4, size=(5, 2)):
+        w = jnp.asarray(xy, jnp.float32)
+        np.testing.assert_allclose(jax.grad(p.fn)(w), jax.grad(s.fn)(w) + lam * w, rtol=1e-5, atol=1e-4)
+        np.testing.assert_allclose(
+            jax.hessian(p.fn)(w), jax.hessian(s.fn)(w) + lam * np.eye(2), rtol=1e-5, atol=1e-4
+        )
+    h, w_star = (
+        np.array([[10.0, 8.0], [8.0, 10.0]]),
+        np.array([1.0, 3.0]),
+    )  # Booth: 1/2 (w - w*)' H (w - w*) + c
+    (m,) = [c for c in landscapes.critical_points(p) if c.kind == "minimum"]
+    np.testing.assert_allclose(m.xy, np.linalg.solve(h + lam * np.eye(2), h @ w_star), rtol=1e-10)
+    path = pen.minimum_path(s, (1.0, 3.0), [0.0, 1.0, lam, 10.0])
+    np.testing.assert_allclose(path[2], m.xy, rtol=1e-10)
+    assert np.all(np.diff(np.linalg.norm(path, axis=1)) < 0)  # towards the origin as lambda grows
+    with pytest.raises(ValueError, match="outside"):
+        pen.penalised(s, -1.0)
+
+
+def test_lambda_is_traced_on_the_surface():
+    s = landscapes.get("rosenbrock")
+    pen.minimum_path(s, (1.0, 1.0), [0.0, 0.5])
+    landscapes.grid(pen.penalised(s, 0.5), 20)
+    grid_mod = importlib.import_module("landscapes.grid")  # the module, not landscapes.grid()
+    with assert_no_recompile(pen._follow, grid_mod._eval, what="a new lambda"):
+        pen.minimum_path(s, (1.0, 1.0), [0.0, 2.5])
+        landscapes.grid(pen.penalised(s, 7.0), 20)
+
+
+def _tiny_task(**kw):
+    return reg.Task(n_train=64, n_val=32, n_test=32, width=8, depth=1, steps=40, seeds=2, records=4, **kw)
+
+
+def test_new_strengths_and_learning_rates_do_not_recompile():
+    task = _tiny_task()
+    sets = reg.make_sets(task)
+    regs = np.array([rn.strengths(dropout=0.2, l2=1e-3), rn.strengths(dropout=0.5, l2=0.0)], np.float32)
+    reg.train(task, regs, sets)
+    with assert_no_recompile(rn.train_runs, what="new strengths and learning rate"):
+        reg.train(task._replace(lr=0.003), regs * np.float32(0.5), sets)
+
+
+def test_strength_zero_is_no_regularization_and_runs_are_paired():
+    task = _tiny_task()
+    sets = reg.make_sets(task)
+    a = reg.train(task, np.zeros((1, len(rn.REGULARIZERS)), np.float32), sets)
+    both = reg.train(task, np.array([rn.strengths(), rn.strengths(dropout=0.3)], np.float32), sets)
+    # the same seed: the same start and the same mini-batches, whichever program trains it
+    np.testing.assert_allclose(both.final_w[0], a.final_w[0], rtol=1e-4, atol=1e-5)
+    np.testing.assert_array_equal(both.curves[0, :, 0], both.curves[1, :, 0])
+    assert not np.allclose(both.final_w[1], both.final_w[0])
+    # every regularizer in the program (mixup's Beta sampler, noise, masks, batch norm) at strength 0
+    all_on = rn.strengths(
+        l2=1e-3,
+        weight_decay=1e-3,
+        l1=1e-4,
+        dropout=0.1,
+        input_noise=0.1,
+        weight_noise=0.1,
+        label_smoothing=0.1,
+        mixup=0.4,
+        batch_norm=1.0,
+    )
+    every = reg.train(task, np.array([rn.strengths(), all_on], np.float32), sets)
+    assert rn.active_of(every.regs) == rn.REGULARIZERS
+    np.testing.assert_allclose(every.final_w[0], a.final_w[0], rtol=1e-4, atol=1e-5)
+    assert np.all(np.isfinite(every.curves)) and not np.allclose(every.final_w[1], every.final_w[0])
+
+
+def test_strengths_are_checked():
+    with pytest.raises(ValueError, match="dropout"):
+        rn.strengths(dropout=0.95)
+    with pytest.raises(ValueError, match="Unknown regularizer"):
+        rn.strengths(dropuot=0.1)
+    with pytest.raises(ValueError, match="batch_norm"):
+        rn.strengths(batch_norm=0.5)
+    with pytest.raises(ValueError, match="n_train"):
+        reg.check_task(reg.Task(n_train=3))
