@@ -313,6 +313,12 @@ STRINGS = {
         "ko": "리샘플로 맞춘 모델은 서로 다른 점을 약 63%만 보므로 테스트 오차가 더 큽니다: 부트스트랩 평균 {b_mean}, "
         "진짜 평균 {f_mean}. 부트스트랩은 데이터의 무작위성을 흉내 낼 뿐 더 큰 데이터셋을 만들지는 않습니다.",
     },
+    "selection.bootstrap.error_note_other": {
+        "en": "The bootstrap mean of the test error is {b_mean} against a true mean of {f_mean}. A model fitted to a "
+        "resample sees only about 63% distinct points, which usually makes its test error larger.",
+        "ko": "테스트 오차의 부트스트랩 평균은 {b_mean}, 진짜 평균은 {f_mean}입니다. 리샘플로 맞춘 모델은 서로 다른 점을 "
+        "약 63%만 보므로 보통 테스트 오차가 더 큽니다.",
+    },
     "selection.bootstrap.explain": {
         "en": "The true value of the slope is the slope of the best straight line through the curve over all x, "
         "computed exactly. The coverage count repeats everything on fresh data sets: a percentile interval of "
@@ -379,11 +385,13 @@ STRINGS = {
     "selection.bg_width": {"en": "Network width", "ko": "신경망 너비"},
     "selection.bg_seed": {"en": "Seed", "ko": "시드"},
     "selection.bagging.verdict": {
-        "en": "Averaging {b} bootstrap models: **variance {vs} → {vb}** ({pct} lower), bias² {bs} → {bb}, test error "
+        "en": "Averaging {b} bootstrap models: **variance {vs} → {vb}** ({change}), bias² {bs} → {bb}, test error "
         "{ts} → {tb} (means over {r} training sets). The out-of-bag estimate {oob} against the true test error {test}.",
-        "ko": "부트스트랩 모델 {b}개 평균: **분산 {vs} → {vb}** ({pct} 감소), 편향² {bs} → {bb}, 테스트 오차 {ts} → "
+        "ko": "부트스트랩 모델 {b}개 평균: **분산 {vs} → {vb}** ({change}), 편향² {bs} → {bb}, 테스트 오차 {ts} → "
         "{tb} (학습 데이터셋 {r}개 평균). OOB(out-of-bag) 추정 {oob}, 진짜 테스트 오차 {test}.",
     },
+    "selection.bagging.lower": {"en": "{pct} lower", "ko": "{pct} 감소"},
+    "selection.bagging.higher": {"en": "{pct} higher", "ko": "{pct} 증가"},
     "selection.bagging.explain": {
         "en": "The members' errors partly cancel in the average, so the variance falls quickly with the first members "
         "and then levels off (members trained on resamples of the same set still share its noise); the bias "
@@ -456,11 +464,19 @@ STRINGS = {
     "selection.bo_seed": {"en": "Seed", "ko": "시드"},
     "selection.boosting.verdict": {
         "en": "At learning rate {rate}: the test error is lowest at **round {best} ({e_best})**; after {m} rounds it "
-        "is {e_end} while the training error is {tr_end}: more rounds fit the flipped labels (overfitting). "
+        "is {e_end} while the training error is {tr_end}: {trend} "
         "Rounds to the lowest test error: {rounds}.",
         "ko": "학습률 {rate}에서 테스트 오차는 **라운드 {best}에서 가장 낮고 ({e_best})**, {m} 라운드 뒤에는 {e_end}, "
-        "학습 오차는 {tr_end}입니다: 라운드를 더 하면 뒤바뀐 레이블까지 맞춥니다 (오버피팅). 테스트 오차가 가장 "
+        "학습 오차는 {tr_end}입니다: {trend} 테스트 오차가 가장 "
         "낮은 라운드: {rounds}.",
+    },
+    "selection.boosting.overfit": {
+        "en": "the test error has turned up since its lowest point: more rounds fit the noise (overfitting).",
+        "ko": "테스트 오차가 가장 낮았던 때보다 올라갔습니다: 라운드를 더 하면 노이즈까지 맞춥니다 (오버피팅).",
+    },
+    "selection.boosting.no_overfit": {
+        "en": "the test error is still within 1 point in 100 of its lowest (no overfitting in these rounds).",
+        "ko": "테스트 오차가 아직 가장 낮은 값과 100분의 1 이내입니다 (이 라운드 안에서는 오버피팅 없음).",
     },
     "selection.boosting.explain": {
         "en": "scikit-learn's gradient boosting (log-loss): each round fits a tree to the residuals y − p of the model "

@@ -34,6 +34,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo(
         "pages/batch_lab.py", "batch_lab", "⚖️", "batch.title", "batch.desc", "docs/screenshots/batch_lab.png"
     ),
+    PageInfo("pages/model_selection.py", "model_selection", "🎯", "selection.title", "selection.desc"),
 )
 
 
