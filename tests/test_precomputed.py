@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 import pytest
 
-from studies import batch, store
+from studies import batch, selection, store
 from ui.jobs import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,11 +70,15 @@ def test_every_slow_preset_and_default_view_ships_its_result_and_nothing_stale()
     assert not stale, f"run `python scripts/precompute.py`: stale {stale}"
     for s in specs:  # every file loads into what the page draws
         out = store.lookup(s.func, s.args)
-        assert type(out) is {"network": batch.NetworkView, "basins": batch.BasinFractions}[s.slot]
+        kinds = {"network": batch.NetworkView, "basins": batch.BasinFractions,
+                 "timeseries": selection.TSResult, "bagging": selection.BagResult,
+                 "boosting": selection.BoostResult, "search": selection.SearchResult}
+        assert type(out) is kinds[s.slot]
 
 
 def test_a_stored_result_equals_a_fresh_computation():
-    spec = min(precompute.wanted(), key=lambda s: s.estimate)
+    batch_specs = [s for s in precompute.wanted() if s.func.startswith("studies.batch")]
+    spec = min(batch_specs, key=lambda s: s.estimate)
     stored = store.lookup(spec.func, spec.args)
     fresh = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
     if spec.slot == "basins":
@@ -84,3 +88,12 @@ def test_a_stored_result_equals_a_fresh_computation():
     else:
         np.testing.assert_allclose(fresh.result.train_loss, stored.result.train_loss, rtol=1e-3, atol=1e-4)
         np.testing.assert_allclose(fresh.sharp.top_eig, stored.sharp.top_eig, rtol=0.05)
+
+
+def test_a_stored_model_selection_result_equals_a_fresh_computation():
+    spec = next(s for s in precompute.wanted() if s.slot == "boosting")  # scikit-learn: exact
+    stored = store.lookup(spec.func, spec.args)
+    fresh = resolve(spec.func)(*spec.args)
+    np.testing.assert_array_equal(fresh.test_err, stored.test_err)
+    np.testing.assert_array_equal(fresh.grid_prob, stored.grid_prob)
+    assert stored.config == fresh.config
