@@ -138,12 +138,13 @@ def _optax_fit(spec, x, y, w, seed, lr, wd, steps):
         return jnp.sum(w * mlp.per_example_loss(spec, out, y)) / jnp.sum(w) + 0.5 * wd * jnp.sum(mask * p * p)
 
     opt = optax.adam(lr)
-    state = opt.init(w0)
-    grad = jax.jit(jax.grad(objective))
-    p = w0
-    for _ in range(steps):
-        upd, state = opt.update(grad(p), state)
-        p = optax.apply_updates(p, upd)
+
+    def step(_, carry):
+        p, state = carry
+        upd, state = opt.update(jax.grad(objective)(p), state)
+        return optax.apply_updates(p, upd), state
+
+    p, _ = jax.jit(lambda c: jax.lax.fori_loop(0, steps, step, c))((w0, opt.init(w0)))
     return p, objective(p)
 
 
