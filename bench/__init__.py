@@ -35,6 +35,24 @@ def median_time(fn: Callable[[], object], repeats: int = 5) -> tuple[float, floa
     return statistics.median(wall), statistics.median(cpu)
 
 
+def min_times(fns: dict[str, Callable[[], object]], rounds: int = 30) -> dict[str, tuple[float, float]]:
+    """Minimum wall-clock and minimum CPU seconds of each of ``fns`` over ``rounds`` rounds, each
+    round calling every function once in turn; call each once first to warm up.
+
+    On a shared machine the minimum is the run least disturbed by others, and interleaving puts
+    every function under the same load: the ratios of minima are the steadiest figures.
+    """
+    wall = {k: float("inf") for k in fns}
+    cpu = dict(wall)
+    for _ in range(rounds):
+        for k, fn in fns.items():
+            t0, c0 = time.perf_counter(), time.process_time()
+            fn()
+            wall[k] = min(wall[k], time.perf_counter() - t0)
+            cpu[k] = min(cpu[k], time.process_time() - c0)
+    return {k: (wall[k], cpu[k]) for k in fns}
+
+
 def verdict(value: float, target: float, higher_is_better: bool = True) -> str:
     """``PASS`` or ``MISS`` of ``value`` against ``target``."""
     ok = value >= target if higher_is_better else value <= target

@@ -7,6 +7,12 @@
 (4) Compile time in a fresh process: cold, then from the persistent disk cache.
 (5) (1) with mini-batch noise (B = 16 of 128 samples), vs the NumPy loop drawing its batches with
     ``Generator.choice`` (a figure without a target: the issues set none for noisy runs).
+(6) (1) and (2) against the best hand-written JAX (``bench/jax_ref.py``: optax's rules in one
+    ``jit(lax.scan)`` per rule, one ``jit(vmap(scan))`` for the sweep), in levels that add the
+    engine's work one piece at a time, and ours at each record mode: ratios "ours / hand-written"
+    (issue #10.6: <= 1.5x, or say which recorded quantity costs what).
+(7) Compiles per change of a race: the first race on a surface, a change to a rule not run
+    before, a change among rules that have run (no compile: one program per rule, issue #10.6).
 """
 
 from __future__ import annotations
@@ -17,15 +23,18 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
+from functools import partial
 from pathlib import Path
 
 import jax
 import jax.numpy as jnp
 import numpy as np
+import optax
 
 import landscapes
 import optimizers
-from bench import median_time, numpy_ref, verdict
+from bench import jax_ref, median_time, min_times, numpy_ref, verdict
 from landscapes import Landscape
 from optimizers import runner
 
@@ -46,6 +55,10 @@ SWEEP_RATES, SWEEP_STEPS = 4096, 1000
 BASIN_SIDE, BASIN_STEPS = 512, 500
 BASIN_HP = {"lr": 2e-3, "momentum": 0.9}
 NOISY_BATCH = 16
+HAND_ROUNDS = 30  # interleaved rounds of (6); the minimum of each
+TARGET_HAND = 1.5  # issue #10.6: ours / best hand-written JAX
+COMPILE_SURFACE, COMPILE_STEPS = "beale", 1000  # (7): a surface and bucket (1) to (6) did not use
+COMPILE_RACE = ("adam", "momentum", "nag", "sgd")
 
 
 def _himmelblau(xy, p):
@@ -171,18 +184,18 @@ def basin() -> None:
 _CHILD = textwrap.dedent(
     """
     import json, sys, time
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     import jax
     import landscapes, optimizers
     from bench.b_engine import TRAJ_RUNS, TRAJ_STEPS
     optimizers.enable_disk_cache(sys.argv[1])
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     land = landscapes.get("rosenbrock")
     optimizers.simulate(land, TRAJ_RUNS, steps=TRAJ_STEPS, record="full")
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     optimizers.simulate(land, TRAJ_RUNS, steps=TRAJ_STEPS, record="full")
     t3 = time.perf_counter()
-    print(json.dumps({"import": t1 - t0, "first": t2 - t1, "warm": t3 - t2}))
+    print(json.dumps({"import": t1 - t0, "first": t2 - t1, "first_cpu": c2 - c1, "warm": t3 - t2}))
     """
 )
 
@@ -203,13 +216,132 @@ def compile_times(repeats: int = 3) -> None:
             warm.append(_child(d))
     med = lambda rows, k: float(np.median([r[k] for r in rows]))  # noqa: E731
     print(
-        f"  (4) first call of (1) in a fresh process: cold compile {med(cold, 'first'):.2f} s, "
-        f"from the disk cache {med(warm, 'first'):.2f} s "
+        f"  (4) first call of (1) in a fresh process: cold compile {med(cold, 'first'):.2f} s "
+        f"(cpu {med(cold, 'first_cpu'):.2f}), from the disk cache {med(warm, 'first'):.2f} s "
+        f"(cpu {med(warm, 'first_cpu'):.2f}) "
         f"({med(cold, 'first') / med(warm, 'first'):.1f}x); import jax + project "
         f"{med(cold, 'import'):.2f} s; the second call {med(cold, 'warm') * 1e3:.1f} ms "
         f"(medians of {repeats} process pairs)",
         flush=True,
     )
+
+
+def _hand_inputs(land):
+    """What the hand-written references take: the surface's loss, view, target and schedule."""
+    params = jnp.asarray(land.params, jnp.float32)
+    centre, reach = _view(land)
+    view = (jnp.asarray(centre, jnp.float32), jnp.float32(reach))
+    kind, sched = optimizers.Schedule().as_arrays()
+    schedule = (jnp.int32(kind), jnp.asarray(sched, jnp.float32))
+    target = jnp.float32(land.min_value + 1e-3)
+    return partial(land.fn_p, p=params), view, target, schedule
+
+
+def _ladder(title: str, times: dict[str, tuple[float, float]], hand: tuple[str, ...], ours: dict[str, str]):
+    """Print ``times`` (ms) with each of ours against the first and the last hand-written level."""
+    first, same = times[hand[0]][1], times[hand[-1]][1]
+    ms = lambda t: f"{t[0] * 1e3:7.3f} ms (cpu {t[1] * 1e3:7.3f})"  # noqa: E731
+    print(f"    {title}", flush=True)
+    for k in hand:
+        print(f"      hand-written {k:<44} {ms(times[k])}", flush=True)
+    for k, note in ours.items():
+        t = times[k]
+        print(f"      ours {k:<52} {ms(t)} | ours / best hand-written (cpu): {t[1] / first:4.2f}x the first, "
+              f"{t[1] / same:4.2f}x the last{note}", flush=True)
+
+
+def hand_written() -> None:
+    """(6): the race and the sweep against hand-written optax/JAX programs, level by level."""
+    land = landscapes.get("rosenbrock")
+    f, view, target, schedule = _hand_inputs(land)
+    start = jnp.asarray(land.start, jnp.float32)
+    rules = [(n, {k: jnp.float32(v) for k, v in optimizers.get(n).validate(hp).items()})
+             for n, hp in TRAJ_RUNS]
+
+    def race(level):
+        def run():
+            outs = [jax_ref.race(f, n, start, hp, schedule, view, target, TRAJ_STEPS, level)
+                    for n, hp in rules]
+            return [np.asarray(a) for o in outs for a in o]
+
+        return run
+
+    levels = {
+        "path + loss (the issue's reference)": "plain",
+        "+ traced schedule evaluated per step": "schedule",
+        "+ divergence and arrival rules": "rules",
+    }
+    recorded = {"record='final' (end state and steps)": "final", "record='path' (+ path and loss)": "path",
+                "record='full' (+ gradient norm, 5 overlays)": "full"}
+    fns = {k: race(v) for k, v in levels.items()}
+    simulate = partial(optimizers.simulate, land, TRAJ_RUNS, steps=TRAJ_STEPS)
+    fns |= {k: partial(simulate, record=v) for k, v in recorded.items()}
+    for fn in fns.values():
+        fn()
+    t = min_times(fns, HAND_ROUNDS)
+    print(f"  (6) ours / best hand-written JAX (bench/jax_ref.py, optax {optax.__version__} rules), same "
+          f"process, float32, warm; min of {HAND_ROUNDS} interleaved rounds; ratios of CPU time", flush=True)
+    _ladder(f"8 optimizers x {TRAJ_STEPS} steps on Rosenbrock (hand-written: a jit(lax.scan) per rule; "
+            "ours: optimizers.simulate with its input checks)", t, tuple(levels),
+            dict.fromkeys(recorded, "") | {"record='path' (+ path and loss)": " (the same records)"})
+    cpu = {k: v[1] * 1e3 for k, v in t.items()}
+    h, o = list(levels), list(recorded)
+    d = lambda a, b: f"{cpu[a] - cpu[b]:+.3f}"  # noqa: E731
+    print(f"      what costs what (cpu ms): the schedule {d(h[1], h[0])}, the divergence and arrival rules "
+          f"{d(h[2], h[1])} (hand-written); ours over the same work {d(o[1], h[2])} (input checks, a call "
+          f"per rule, runs put in order); path and loss {d(o[1], o[0])}; gradient norm and overlays "
+          f"{d(o[2], o[1])}", flush=True)
+    ratio = cpu[o[2]] / cpu[h[0]]
+    print(f"      (1) as measured above (full record) / the issue's reference: {ratio:.2f}x (target <= "
+          f"{TARGET_HAND:g}x) {verdict(ratio, TARGET_HAND, higher_is_better=False)}", flush=True)
+
+    lrs = np.logspace(-4, 0.5, SWEEP_RATES)
+    lrs32 = jnp.asarray(lrs, jnp.float32)
+    adam = {k: jnp.float32(v) for k, v in optimizers.get("adam").defaults.items() if k != "lr"}
+    levels = {"final position and loss (the issue's reference)": "plain",
+              "+ schedule table, divergence and arrival rules": "rules"}
+    fns = {k: partial(jax_ref.sweep, f, "adam", lrs32, start, adam, schedule, view, target, SWEEP_STEPS, v)
+           for k, v in levels.items()}
+    fns = {k: (lambda fn=fn: jax.block_until_ready(fn())) for k, fn in fns.items()}
+    ours = "record='final' (end state and steps)"
+    fns[ours] = partial(optimizers.run_batch, land, "adam", hp={"lr": lrs}, steps=SWEEP_STEPS)
+    for fn in fns.values():
+        fn()
+    t = min_times(fns, max(5, HAND_ROUNDS // 3))
+    _ladder(f"Adam, {SWEEP_RATES} rates x {SWEEP_STEPS} steps (hand-written: one jit(vmap(lax.scan)); ours: "
+            "optimizers.run_batch)", t, tuple(levels), {ours: " (the same records)"})
+    ratio = t[ours][1] / t[next(iter(levels))][1]
+    print(f"      (2) as measured above / the issue's reference: {ratio:.2f}x (target <= {TARGET_HAND:g}x) "
+          f"{verdict(ratio, TARGET_HAND, higher_is_better=False)}", flush=True)
+
+
+def compiles_per_change() -> None:
+    """(7): what a student's change of the race costs in compiles, in this (warm) process."""
+    land = landscapes.get(COMPILE_SURFACE)
+
+    def timed(*races) -> tuple[float, float, int]:
+        """Wall and CPU seconds of the slowest of ``races`` and the programs all of them compiled."""
+        before, slowest = runner.run_group._cache_size(), (0.0, 0.0)
+        for runs in races:
+            t0, c0 = time.perf_counter(), time.process_time()
+            optimizers.simulate(land, list(runs), steps=COMPILE_STEPS, record="full")
+            slowest = max(slowest, (time.perf_counter() - t0, time.process_time() - c0))
+        return (*slowest, runner.run_group._cache_size() - before)
+
+    race = COMPILE_RACE
+    first = timed(race)
+    unseen = timed((*race, "rmsprop"))
+    seen = timed(race[::-1], race[1:3], ("rmsprop", "sgd", "adam"), ("nag",))
+    twice = timed((*race, "adam"))  # a second run of a rule: run-count bucket 2, once
+    again = timed(("adam", "sgd", "adam"), ("rmsprop", "adam", "nag", "adam"), ("nag", "adam"))
+    row = lambda t: f"{t[0]:.2f} s (cpu {t[1]:.2f}), {t[2]} program(s)"  # noqa: E731
+    ms = lambda t: f"{t[0] * 1e3:.1f} ms (cpu {t[1] * 1e3:.1f}), {t[2]} program(s)"  # noqa: E731
+    print(f"  (7) compiles per change of a race ({COMPILE_SURFACE}, {COMPILE_STEPS} steps, full records; "
+          "one program per rule and run-count bucket):", flush=True)
+    print(f"      first race of {len(race)} rules {row(first)} | a rule not run before {row(unseen)} | "
+          f"changes among rules run before (order, subset, swap), slowest {ms(seen)}", flush=True)
+    print(f"      a second run of a rule (run-count bucket 2, first time) {row(twice)} | then races with one "
+          f"or two runs of it, slowest {ms(again)}", flush=True)
 
 
 def run() -> None:
@@ -221,3 +353,5 @@ def run() -> None:
     basin()
     compile_times()
     noisy_trajectories()
+    hand_written()
+    compiles_per_change()

@@ -17,8 +17,9 @@ the function they compile, so dropping that ``jax.jit`` object frees its traces 
 At most :data:`MAX_FAMILIES` owned families hold compiled programs at a time; using one more drops
 the programs of the least recently used (the family itself lives on while something refers to it
 and compiles again, from the disk cache if enabled, when used again). A family's jitted function
-that has compiled more than :data:`MAX_PROGRAMS` programs (new step buckets, optimizer lists, grid
-sizes) is dropped and started afresh, so one family cannot grow without bound either.
+that has compiled more than its ``max_programs`` (:data:`MAX_PROGRAMS` unless the decorator says
+otherwise; new step buckets, rules, grid sizes) is dropped and started afresh, so one family cannot
+grow without bound either.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class _Registry:
                 _, old = self.families.popitem(last=False)
                 old._jits.clear()  # the jax.jit objects go, and with them their programs
             jitted = family._jits.get(fj)
-            if jitted is None or jitted._cache_size() > MAX_PROGRAMS:
+            if jitted is None or jitted._cache_size() > fj.max_programs:
                 jitted = jax.jit(functools.partial(fj.fun, family), static_argnames=fj.other_static)
                 family._jits[fj] = jitted
             return jitted
@@ -98,7 +99,7 @@ class FamilyJit:
     the module docstring). Call it like the function it wraps.
     """
 
-    def __init__(self, fun: Callable, static_argnames: tuple[str, ...]):
+    def __init__(self, fun: Callable, static_argnames: tuple[str, ...], max_programs: int | None = None):
         first = next(iter(inspect.signature(fun).parameters))
         if first not in static_argnames:
             raise TypeError(f"{fun.__name__}: the family argument {first!r} must be static")
@@ -106,6 +107,12 @@ class FamilyJit:
         self.fun = fun
         self.other_static = tuple(n for n in static_argnames if n != first)
         self.shared = jax.jit(fun, static_argnames=static_argnames)
+        self._max_programs = max_programs
+
+    @property
+    def max_programs(self) -> int:
+        """Programs an owned family's jitted function may hold before it starts afresh."""
+        return MAX_PROGRAMS if self._max_programs is None else self._max_programs
 
     def __call__(self, family, *args, **kwargs):
         if isinstance(family, OwnedFamily):
@@ -118,14 +125,18 @@ class FamilyJit:
         return self.shared._cache_size() + sum(j._cache_size() for j in owned if j is not None)
 
 
-def family_jit(*, static_argnames: tuple[str, ...]) -> Callable[[Callable], FamilyJit]:
+def family_jit(
+    *, static_argnames: tuple[str, ...], max_programs: int | None = None
+) -> Callable[[Callable], FamilyJit]:
     """Decorator: like ``partial(jax.jit, static_argnames=...)`` for a function whose first
     argument is a surface family (listed in ``static_argnames``).
 
     Args:
         static_argnames: the static arguments, the family's among them.
+        max_programs: programs one owned family may hold for this function before they are
+            dropped and it starts afresh (None: :data:`MAX_PROGRAMS`).
 
     Returns:
         A decorator making a :class:`FamilyJit`.
     """
-    return lambda fun: FamilyJit(fun, static_argnames)
+    return lambda fun: FamilyJit(fun, static_argnames, max_programs)

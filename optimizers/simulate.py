@@ -29,6 +29,7 @@ class RunSpec(NamedTuple):
     steps: int
 
 
+DIM = 2  # coordinates of a surface's points
 PER_RUN = RunSpec._fields[2:]  # the options one run of simulate may set for itself
 
 
@@ -86,7 +87,9 @@ def resolve(landscape, runs: Sequence[Any], options: RunOptions | None = None) -
         raise LimitError("at least one run is needed")
     if len(runs) > runner.MAX_RUNS:
         raise LimitError(f"{len(runs)} runs exceed the limit of {runner.MAX_RUNS} runs per call")
-    check_options(landscape, options)  # the shared options, the budget included, once before the runs
+    # the shared options, the budget included, once before the runs; runs without options of their
+    # own reuse the result (checking them again cost ~20 us per run, a tenth of a warm race)
+    checked = {None: check_options(landscape, options)}
     out = []
     for item in runs:
         name, hp, extra = _as_spec(item)
@@ -102,7 +105,13 @@ def resolve(landscape, runs: Sequence[Any], options: RunOptions | None = None) -
                     f"budget = {options.budget} is too small for {name} "
                     f"({opt.grad_evals} gradient evaluations per step)"
                 )
-        own = check_options(landscape, own)
+        if extra:
+            own = check_options(landscape, own)
+        else:  # only the budget's step count differs from the shared options
+            key = None if own.steps == options.steps else own.steps
+            if key not in checked:
+                checked[key] = check_options(landscape, own)
+            own = checked[key]
         out.append(RunSpec(name, opt.validate(hp), *(getattr(own, f) for f in PER_RUN)))
     return out
 
@@ -122,7 +131,9 @@ def simulate(
     record: str = "full",
     dtype=jnp.float32,
 ) -> SimResult:
-    """Run several optimizers on one surface in a single compiled call.
+    """Run several optimizers on one surface: one compiled call per optimizer, each compiled once
+    per rule and run-count bucket, so any combination or order of rules that have run compiles
+    nothing.
 
     Args:
         landscape: a :class:`landscapes.Landscape`.
@@ -161,11 +172,11 @@ def simulate(
 
 
 def run_specs(landscape, specs: Sequence[RunSpec], options: RunOptions | None = None) -> SimResult:
-    """The lower-level batched call: resolved runs -> one compiled call -> NumPy arrays.
+    """The lower-level batched call: resolved runs -> one compiled call per optimizer -> NumPy arrays.
 
     Args:
         landscape: the surface.
-        specs: resolved runs (see :func:`resolve`); grouped by optimizer inside the call.
+        specs: resolved runs (see :func:`resolve`); the runs of one optimizer go in one call.
         options: what the call records (``record``, ``dtype``) and when a run has arrived
             (``tol``); the defaults if None. Each run's own options are in its spec.
 
@@ -200,10 +211,9 @@ def run_specs(landscape, specs: Sequence[RunSpec], options: RunOptions | None = 
             )
         )
     outs = _call(landscape, structure, groups, n_steps, record, np_dtype)
-    inv = np.argsort(np.concatenate([np.array(idx) for idx in order.values()]))
     steps = np.array([s.steps for s in specs])
     grad_evals = np.array([registry.get(s.optimizer).grad_evals for s in specs])
-    return _assemble(tuple(specs), steps, grad_evals, inv, outs, n_steps, record)
+    return _assemble(tuple(specs), steps, grad_evals, list(order.values()), outs, n_steps, record)
 
 
 def run_batch(
@@ -313,7 +323,7 @@ def _call(landscape, structure, groups, n_steps, record, np_dtype, every=1):
         np.array([(x0 + x1) / 2, (y0 + y1) / 2], np_dtype),
         np.asarray(ESCAPE_FACTOR * max(x1 - x0, y1 - y0), np_dtype),
     )
-    return runner.run_groups(
+    return runner.run_rows(
         landscape.fn_p,
         tuple(structure),
         runner.bucket_steps(n_steps),
@@ -325,35 +335,35 @@ def _call(landscape, structure, groups, n_steps, record, np_dtype, every=1):
     )
 
 
-def _assemble(runs, steps, grad_evals, inv, outs, n_steps, record, every=1) -> SimResult:
-    """Device outputs -> NumPy, runs back in request order (``inv``; None: already), cut to ``n_steps``
-    (``n_steps // every`` kept steps when the path keeps every ``every``-th step)."""
+def _assemble(runs, steps, grad_evals, positions, outs, n_steps, record, every=1) -> SimResult:
+    """The groups' rows (:func:`runner.run_rows`) -> one :class:`SimResult`, runs in request order,
+    records cut to ``n_steps`` (``n_steps // every`` kept steps when the path keeps every
+    ``every``-th step).
 
-    def cat(get, cut=True):
-        parts = [np.asarray(get(o)) for o in outs]
-        a = parts[0] if len(parts) == 1 else np.concatenate(parts)
-        a = a if inv is None else a[inv]
-        return a[:, : n_steps // every + 1] if cut else a
-
-    div = cat(lambda o: o[1].diverged_at, cut=False)
-    hit = cat(lambda o: o[1].hit_at, cut=False)
-    path = loss = gn = aux = None
-    if record != "final":
-        path = cat(lambda o: o[0].path)
-        loss = cat(lambda o: o[0].loss)
-    if record == "full":
-        gn = cat(lambda o: o[0].grad_norm)
-        aux = Aux(*(cat(lambda o, i=i: o[0].aux[i]) for i in range(len(Aux._fields))))
+    Args:
+        positions: per group, the request positions of its runs; None: one group, already in order
+            (its arrays are then read-only views of the compiled call's output, with no copy).
+    """
+    if positions is None:
+        (rows,) = outs
+    else:  # one contiguous copy per run; every array below is a view of ``rows``
+        rows = np.empty((len(steps), outs[0].shape[1]), outs[0].dtype)
+        for pos, part in zip(positions, outs, strict=True):
+            rows[pos] = part
+    compiled_rows = runner.bucket_steps(n_steps) // every + 1
+    trace, final = runner.unpack(rows, record, compiled_rows, DIM)
+    cols = n_steps // every + 1
+    cut = lambda a: a[:, :cols]  # noqa: E731
     return SimResult(
         runs=runs,
-        path=path,
-        loss=loss,
-        grad_norm=gn,
-        aux=aux,
-        diverged_at=np.where(div > steps, -1, div),
-        hit_at=np.where(hit > steps, -1, hit),
-        final_w=cat(lambda o: o[1].w, cut=False),
-        final_loss=cat(lambda o: o[1].loss, cut=False),
+        path=None if trace is None else cut(trace.path),
+        loss=None if trace is None else cut(trace.loss),
+        grad_norm=None if record != "full" else cut(trace.grad_norm),
+        aux=None if record != "full" else Aux(*(cut(a) for a in trace.aux)),
+        diverged_at=np.where(final.diverged_at > steps, -1, final.diverged_at),
+        hit_at=np.where(final.hit_at > steps, -1, final.hit_at),
+        final_w=final.w,
+        final_loss=final.loss,
         steps=steps,
         grad_evals=grad_evals,
     )

@@ -62,7 +62,7 @@ def assert_no_recompile(*fns: Callable, what: str = "") -> Iterator[Compiles]:
     what must reuse the compiled program, e.g. new hyperparameter values.
 
     Args:
-        fns: the jitted functions (e.g. ``runner.run_groups``); at least one.
+        fns: the jitted functions (e.g. ``runner.run_group``); at least one.
         what: a few words for the failure message (what the block changed).
 
     Yields:
@@ -76,8 +76,8 @@ def assert_no_recompile(*fns: Callable, what: str = "") -> Iterator[Compiles]:
         raise TypeError("assert_no_recompile needs at least one jitted function")
     names = tuple(_name(f) for f in fns)
     rec = Compiles(names)
-    # The trace event names the Python function ("run_groups"), the compile event the jitted
-    # program ("jit(run_groups)").
+    # The trace event names the Python function ("run_group"), the compile event the jitted
+    # program ("jit(run_group)").
     wanted_trace = set(names)
     wanted_compile = {f"jit({n})": n for n in names}
 

@@ -166,7 +166,7 @@ def test_same_text_same_object_and_no_recompile():
     assert other_view.fn_p is a.fn_p  # a new view of the same formula does not recompile either
     optimizers.simulate(a, [("adam", {"lr": 0.05})], steps=30)
     # a Streamlit rerun: same text, new hyperparameters
-    with assert_no_recompile(optimizers.runner.run_groups, what="the same formula again"):
+    with assert_no_recompile(optimizers.runner.run_group, what="the same formula again"):
         res = optimizers.simulate(from_expression("x^2 + 4*y^2 + sin(x)"), [("adam", {"lr": 0.02})], steps=30)
         optimizers.simulate(other_view, [("adam", {"lr": 0.1})], steps=30)
     assert res.loss[0, -1] < res.loss[0, 0]
@@ -530,10 +530,10 @@ def test_numbers_are_traced_parameters_so_formulas_share_a_family():
     assert from_expression("-x^2 + pi*y").params == (math.pi,)
     assert from_expression("x - -3").params == (-3.0,)
     res_a = optimizers.simulate(a, [("adam", {"lr": 0.05}), ("sgd", {"lr": 0.01})], steps=40)
-    size = optimizers.runner.run_groups._cache_size()
+    size = optimizers.runner.run_group._cache_size()
     programs = a.fn_p.compiled_count
     res_b = optimizers.simulate(b, [("adam", {"lr": 0.05}), ("sgd", {"lr": 0.01})], steps=40)
-    assert optimizers.runner.run_groups._cache_size() == size and a.fn_p.compiled_count == programs
+    assert optimizers.runner.run_group._cache_size() == size and a.fn_p.compiled_count == programs
     x, y = res_b.path[1, :, 0].astype(np.float64), res_b.path[1, :, 1].astype(np.float64)
     np.testing.assert_allclose(res_b.loss[1], x**2 + 10 * y**2, rtol=1e-5)
     assert not np.allclose(res_a.loss, res_b.loss)

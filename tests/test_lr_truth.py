@@ -205,7 +205,7 @@ def test_default_sweep_best_rate_arrives():
 def test_new_ranges_do_not_recompile():
     studies.lr_sweep(Q, ["sgd", "nag"], lr_range=(1e-4, 1e-2), n=32, steps=150)
     studies.phase_map(Q, "nag", lr_range=(1e-4, 1e-2), n_lr=16, n_second=16, steps=150)
-    with assert_no_recompile(runner.run_groups, what="new ranges, momentum, condition number"):
+    with assert_no_recompile(runner.run_group, what="new ranges, momentum, condition number"):
         studies.lr_sweep(Q, ["sgd", "nag"], lr_range=(3e-3, 0.5), n=32, steps=150)
         studies.lr_sweep(Q, ["sgd", ("nag", {"momentum": 0.5})], lr_range=(1e-5, 1.0), n=32, steps=120)
         studies.phase_map(

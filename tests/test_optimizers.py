@@ -228,7 +228,7 @@ def test_optimizer(name):
             for label, hp in (("defaults", {}), ("other", OTHER[name])):
                 # after the first call, new hyperparameter values never recompile
                 first = label == "defaults"
-                with contextlib.nullcontext() if first else assert_no_recompile(runner.run_groups, what=name):
+                with contextlib.nullcontext() if first else assert_no_recompile(runner.run_group, what=name):
                     res = optimizers.simulate(land, [(name, hp)], steps=ORACLE_STEPS, dtype=jnp.float64)
                 assert res.path.dtype == np.float64 and res.diverged_at[0] == -1
                 full = opt.validate(hp)

@@ -174,7 +174,7 @@ def test_steps_in_one_bucket_compile_once():
     buckets = (0,) + runner.STEP_BUCKETS
     for lo, hi in zip(buckets[:-1], buckets[1:], strict=True):
         optimizers.simulate(s, ["sgd"], steps=hi, record="final")
-        with assert_no_recompile(runner.run_groups, what=f"steps {lo + 1}..{hi}, one bucket"):
+        with assert_no_recompile(runner.run_group, what=f"steps {lo + 1}..{hi}, one bucket"):
             for n in sorted({lo + 1, (lo + hi) // 2, hi - 1}):
                 res = optimizers.simulate(s, ["sgd"], steps=n, record="final")
                 assert res.steps[0] == n
@@ -205,7 +205,7 @@ def test_limits_raise_before_compiling(kwargs, pattern):
     n_runs = kwargs.pop("runs", 1)
     runs = [("adam", {"lr": 0.01}, {"start": (1.0, float(i % 7))}) for i in range(min(n_runs, 2))]
     runs = runs * (n_runs // len(runs)) + runs[: n_runs % len(runs)]
-    with assert_no_recompile(runner.run_groups, what="a call over the limits"):
+    with assert_no_recompile(runner.run_group, what="a call over the limits"):
         with pytest.raises(optimizers.LimitError, match=pattern):
             optimizers.simulate(s, runs, **kwargs)
 
@@ -324,7 +324,7 @@ def test_run_batch_equals_simulate_and_blocks(monkeypatch):
     ],
 )
 def test_run_batch_validates_before_compiling(kwargs, pattern):
-    with assert_no_recompile(runner.run_groups, what="a call with bad inputs"):
+    with assert_no_recompile(runner.run_group, what="a call with bad inputs"):
         with pytest.raises(ValueError, match=pattern):
             optimizers.run_batch(landscapes.get("rosenbrock"), "adam", **kwargs)
 
@@ -332,7 +332,7 @@ def test_run_batch_validates_before_compiling(kwargs, pattern):
 def test_run_batch_new_values_do_not_recompile():
     s = landscapes.get("rosenbrock")
     optimizers.run_batch(s, "rmsprop", hp={"lr": np.geomspace(1e-4, 1e-1, 64)}, steps=300)
-    with assert_no_recompile(runner.run_groups, what="new rates, alpha, steps, start, schedule, tol"):
+    with assert_no_recompile(runner.run_group, what="new rates, alpha, steps, start, schedule, tol"):
         optimizers.run_batch(s, "rmsprop", hp={"lr": np.geomspace(1e-3, 1.0, 64), "alpha": 0.9}, steps=250,
                              starts=(0.5, -0.5), schedule=optimizers.Schedule("cosine"), tol=0.1)
 

@@ -41,7 +41,7 @@ def test_every_needs_a_valid_stride_that_divides_steps_and_a_path():
 def test_every_does_not_recompile_on_new_values():
     optimizers.run_batch(Q, "nag", hp={"lr": LRS}, steps=40, record="path", every=5)
     q10 = Q.with_params(condition=10.0)
-    with assert_no_recompile(runner.run_groups, what="new values with every=5"):
+    with assert_no_recompile(runner.run_group, what="new values with every=5"):
         hp = {"lr": LRS * 0.5, "momentum": 0.3}
         optimizers.run_batch(Q, "nag", hp=hp, steps=45, record="path", every=5)
         optimizers.run_batch(q10, "nag", hp={"lr": LRS}, steps=50, record="path", every=5)

@@ -155,11 +155,11 @@ def test_schedule_kind_and_params_are_traced():
         Schedule("cosine", min_frac=0.3),
         Schedule("warmup_cosine", warmup=40, min_frac=0.05),
     ]
-    with assert_no_recompile(runner.run_groups, what="another schedule kind"):
+    with assert_no_recompile(runner.run_group, what="another schedule kind"):
         for sc in variants:
             optimizers.simulate(s, base, steps=150, schedule=sc, record="path")
     # different kinds inside one call: permuting them is still the same compiled program
     mixed = lambda scs: [("adam", {"lr": 0.01}, {"schedule": sc}) for sc in scs]  # noqa: E731
     optimizers.simulate(s, mixed(variants), steps=150, record="path")
-    with assert_no_recompile(runner.run_groups, what="schedule kinds permuted"):
+    with assert_no_recompile(runner.run_group, what="schedule kinds permuted"):
         optimizers.simulate(s, mixed(variants[::-1]), steps=150, record="path")

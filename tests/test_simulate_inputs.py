@@ -50,7 +50,7 @@ RUN = [("adam", {"lr": 0.01})]
     ],
 )
 def test_simulate_names_the_parameter_and_its_range(kwargs, pattern):
-    with assert_no_recompile(runner.run_groups, what="a refused simulate call"):  # refused before compiling
+    with assert_no_recompile(runner.run_group, what="a refused simulate call"):  # refused before compiling
         with pytest.raises(ValueError, match=pattern):
             optimizers.simulate(S, RUN, **{"steps": 10, **kwargs})
 
@@ -89,6 +89,6 @@ def test_valid_edges_and_numpy_types_are_accepted():
     ],
 )
 def test_run_batch_names_the_parameter_and_its_range(kwargs, pattern):
-    with assert_no_recompile(runner.run_groups, what="a refused run_batch call"):
+    with assert_no_recompile(runner.run_group, what="a refused run_batch call"):
         with pytest.raises(ValueError, match=pattern):
             optimizers.run_batch(S, "adam", **{"steps": 10, **kwargs})
