@@ -14,6 +14,10 @@ STRINGS = {
         "en": "5. Batch size, sharp and flat minima, generalization",
         "ko": "5. 배치 크기, Sharp Minimum과 Flat Minimum, 일반화",
     },
+    "lesson.section.selection": {
+        "en": "6. Model selection: validation, bias and variance, ensembles",
+        "ko": "6. 모델 선택: 검증, 편향과 분산, 앙상블",
+    },
     "lesson.others": {"en": "More presets", "ko": "그 밖의 프리셋"},
     # the lesson in the sidebar and the presenter view
     "lesson.title": {"en": "Lesson", "ko": "수업"},
