@@ -72,7 +72,7 @@ NOTES: tuple[Section, ...] = (
     ),
     Section(
         "lesson.section.selection",
-        ("sel_kfold", "sel_ts_leak", "sel_bias_variance", "sel_bagging_trees"),
+        ("sel_kfold", "sel_ts_leak", "sel_bias_variance", "sel_bagging_trees", "sel_boosting", "sel_search"),
     ),
 )
 

@@ -767,6 +767,88 @@ SELECTION_CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
             ),
         ),
     ],
+    "sel_boosting": [
+        (
+            "Two moons with 15% flipped training labels, trees of depth 2, 500 rounds",
+            lambda: selection("sel_boosting").config[:6] == ("moons", 300, 0.15, 0.15, 2, 500),
+        ),
+        (
+            "lowest at round 5 (0.069)",
+            lambda: (
+                selection("sel_boosting").rates[0] == 1.0
+                and selection("sel_boosting").best_round(0) == 5
+                and f"{selection('sel_boosting').test_err[0].min():.3f}" == "0.069"
+            ),
+        ),
+        ("0.15 after 500 rounds", lambda: _r(selection("sel_boosting").test_err[0, -1], 2) == 0.15),
+        (
+            "every training label is fitted (training error 0)",
+            lambda: selection("sel_boosting").train_err[0, -1] == 0,
+        ),
+        (
+            "(0.058) comes at round 437",
+            lambda: (
+                selection("sel_boosting").rates[-1] == 0.03
+                and selection("sel_boosting").best_round(3) == 437
+                and _r(selection("sel_boosting").test_err[3].min(), 3) == 0.058
+            ),
+        ),
+        ("(training error 0.063)", lambda: _r(selection("sel_boosting").train_err[3, -1], 3) == 0.063),
+        (
+            "falls every round at every learning rate",
+            lambda: bool(np.all(np.diff(selection("sel_boosting").train_loss, axis=1) <= 0)),
+        ),
+    ],
+    "sel_search": [
+        (
+            "32 hidden units on two moons",
+            lambda: (
+                (selection("sel_search").config.width, selection("sel_search").config.dataset)
+                == (32, "moons")
+            ),
+        ),
+        (
+            "train 16 networks, repeated 30 times",
+            lambda: (
+                (selection("sel_search").config.budget, selection("sel_search").config.repeats) == (16, 30)
+            ),
+        ),
+        (
+            "grid 0.132, random 0.127, TPE 0.124",
+            lambda: (
+                [
+                    _r(selection("sel_search").best_so_far[m][:, -1].mean(), 3)
+                    for m in ("grid", "random", "tpe")
+                ]
+                == [0.132, 0.127, 0.124]
+            ),
+        ),
+        ("(best of the lattice 0.121)", lambda: _r(selection("sel_search").val_loss.min(), 3) == 0.121),
+        (
+            "grid tries only 4 learning rates",
+            lambda: bool(np.all(selection("sel_search").distinct("grid")[:, 1] == 4)),
+        ),
+        (
+            "random search tries 11.3 on average",
+            lambda: _r(selection("sel_search").distinct("random")[:, 1].mean(), 1) == 11.3,
+        ),
+        (
+            "within 5% of the best in 80% and 83% of the repetitions, the grid in none",
+            lambda: (
+                [
+                    round(
+                        100
+                        * np.mean(
+                            selection("sel_search").best_so_far[m][:, -1]
+                            <= 1.05 * selection("sel_search").val_loss.min()
+                        )
+                    )
+                    for m in ("random", "tpe", "grid")
+                ]
+                == [80, 83, 0]
+            ),
+        ),
+    ],
 }
 
 CLAIMS.update(SELECTION_CLAIMS)
