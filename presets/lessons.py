@@ -3,8 +3,9 @@
 The notes' lesson (:data:`NOTES`) follows the Korean lecture notes (``shared/lecture-notes``: the core
 lecture 001 and the day notes 004): gradient descent first, then the optimizers in the notes' order
 (momentum, NAG, Adagrad with RMSprop as its fix, Adadelta, Adam), the learning rate and its schedules,
-saddle points, batch size, sharp and flat minima and generalisation, and last over-fitting, early
-stopping and the regularizers (lecture 2-3). Each section lists
+saddle points, batch size, sharp and flat minima and generalisation, then over-fitting, early
+stopping and the regularizers (lecture 2-3), and last model selection (validation, bias and variance,
+bootstrap and bagging: the notes 000 to 002). Each section lists
 preset ids; a preset that another engineer adds later goes into the section it teaches (a test checks
 that every id exists).
 
@@ -74,6 +75,10 @@ NOTES: tuple[Section, ...] = (
     Section(
         "lesson.section.regularization",
         ("reg_capacity", "reg_early", "reg_surface", "reg_l2_adamw", "reg_wd_sweep", "reg_all"),
+    ),
+    Section(
+        "lesson.section.selection",
+        ("sel_kfold", "sel_ts_leak", "sel_bias_variance", "sel_bagging_trees", "sel_boosting", "sel_search"),
     ),
 )
 

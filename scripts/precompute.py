@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 import optimizers  # noqa: E402  (the XLA:CPU flags before any computation)
 from studies import store  # noqa: E402
-from ui import activations_model, batch_model, regularization_model  # noqa: E402
+from ui import activations_model, batch_model, regularization_model, selection_model  # noqa: E402
 from ui.jobs import resolve  # noqa: E402
 
-MODELS = (batch_model, activations_model, regularization_model)
+MODELS = (batch_model, activations_model, regularization_model, selection_model)
 
 
 def wanted() -> list:

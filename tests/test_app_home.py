@@ -46,9 +46,10 @@ def test_language_from_link_and_bad_language_is_reported():
 
 
 def _params(page: str) -> dict:
-    from ui import batch_model, lr_model, race_model
+    from ui import batch_model, lr_model, race_model, selection_model
 
-    models = {"race": race_model.all_params, "lr_lab": lr_model.all_params, "batch_lab": batch_model.schema}
+    models = {"race": race_model.all_params, "lr_lab": lr_model.all_params, "batch_lab": batch_model.schema,
+              "model_selection": selection_model.schema}
     schema = models[page]()
     return {p.name: p for p in schema}
 

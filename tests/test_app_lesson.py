@@ -46,7 +46,7 @@ def open_link(link: str):
 
 def current_page(at) -> str:
     title = at.title[0].value if at.title else ""
-    for page in ("race", "lr_lab", "batch_lab", "regularization"):
+    for page in ("race", "lr_lab", "batch_lab", "regularization", "model_selection"):
         if title == t(page_info(page).title_key, lang="en"):
             return page
     raise AssertionError(f"no lab page is shown (title {title!r})")

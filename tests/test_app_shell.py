@@ -25,6 +25,7 @@ def test_the_registry_is_the_pages_folder_and_keeps_every_url():
         ("pages/batch_lab.py", "batch_lab"), ("pages/glossary.py", "glossary"),
         ("pages/activations.py", "activations"),
         ("pages/regularization.py", "regularization"),
+        ("pages/model_selection.py", "model_selection"),
     ]
     scripts = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
     assert scripts == sorted(Path(p.path).name for p in PAGES if p.path.startswith("pages/"))

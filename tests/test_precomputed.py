@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 import pytest
 
-from studies import batch, store
+from studies import batch, selection, store
 from studies.activations import dying, linear, norm, training
 from studies.activations import signal as sg
 from ui import regularization_model
@@ -82,13 +82,16 @@ def test_every_slow_preset_and_default_view_ships_its_result_and_nothing_stale()
         "norm": norm.NormView,
     }
     types.update(regularization_model.RESULT_TYPES)
+    types.update(timeseries=selection.TSResult, bagging=selection.BagResult, boosting=selection.BoostResult,
+                 search=selection.SearchResult)
     for s in specs:  # every file loads into what the page draws
         out = store.lookup(s.func, s.args)
         assert type(out) is types[s.slot]
 
 
 def test_a_stored_result_equals_a_fresh_computation():
-    spec = min([s for s in precompute.wanted() if s.slot in ("network", "basins")], key=lambda s: s.estimate)
+    batch_specs = [s for s in precompute.wanted() if s.func.startswith("studies.batch")]
+    spec = min(batch_specs, key=lambda s: s.estimate)
     stored = store.lookup(spec.func, spec.args)
     fresh = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
     if spec.slot == "basins":
@@ -120,3 +123,12 @@ def test_a_stored_regularization_result_equals_a_fresh_computation():
     # the same program and seeds: equal up to the summation order of another process
     np.testing.assert_allclose(fresh.trained.curves[..., -1, :], stored.trained.curves[..., -1, :], rtol=1e-3,
                                atol=1e-3)
+
+
+def test_a_stored_model_selection_result_equals_a_fresh_computation():
+    spec = next(s for s in precompute.wanted() if s.slot == "boosting")  # scikit-learn: exact
+    stored = store.lookup(spec.func, spec.args)
+    fresh = resolve(spec.func)(*spec.args)
+    np.testing.assert_array_equal(fresh.test_err, stored.test_err)
+    np.testing.assert_array_equal(fresh.grid_prob, stored.grid_prob)
+    assert stored.config == fresh.config

@@ -28,6 +28,7 @@ from tests import claims_regularization
 from ui import batch_model as bm
 from ui import lr_model as lm
 from ui import race_model as rm
+from ui import selection_model as sm
 
 COMPARATIVE = re.compile(
     r"\d|\b(than|faster|sooner|slower|only|never|every|all|most|none|no|larger|smaller|closer|far|first|"
@@ -1025,6 +1026,255 @@ def _every_seed(preset_id: str) -> bool:
         and np.all(r.gap_loss[-1] > r.gap_loss[0])
         and np.all(e[-1] > e[0])
     )
+
+
+@functools.cache
+def selection(preset_id: str):
+    """The Model-selection lab's result for a preset: what the page shows (stored, or computed)."""
+    from ui.jobs import resolve
+
+    spec = sm.view_job(sm.values_with(dict(presets.get(preset_id).values)))
+    out = store.lookup(spec.func, spec.args)
+    return out if out is not None else resolve(spec.func)(*spec.args)
+
+
+def _r(x: float, digits: int) -> float:
+    return round(float(x), digits)
+
+
+SELECTION_CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
+    "sel_kfold": [
+        (
+            "40 points of the known curve, a network of 16 hidden units, 20 shuffles",
+            lambda: (
+                selection("sel_kfold").config[:4] == (40, 0.3, 10, 20)
+                and selection("sel_kfold").config.width == 16
+            ),
+        ),
+        ("20% hold-out", lambda: selection("sel_kfold").config.holdout == 0.2),
+        (
+            "8.1 times that of 10-fold",
+            lambda: (
+                _r(np.std(selection("sel_kfold").holdout_est) / np.std(selection("sel_kfold").kfold_est), 1)
+                == 8.1
+            ),
+        ),
+        (
+            "sd 0.14 vs 0.017",
+            lambda: (
+                (
+                    _r(np.std(selection("sel_kfold").holdout_est), 2),
+                    _r(np.std(selection("sel_kfold").kfold_est), 3),
+                )
+                == (0.14, 0.017)
+            ),
+        ),
+        (
+            "Both estimates sit above the true test error",
+            lambda: (
+                min(selection("sel_kfold").kfold_est.mean(), selection("sel_kfold").holdout_est.mean())
+                > selection("sel_kfold").true_err
+            ),
+        ),
+        ("all 40 points (0.13)", lambda: _r(selection("sel_kfold").true_err, 2) == 0.13),
+    ],
+    "sel_ts_leak": [
+        (
+            "16 series of 120 steps",
+            lambda: (
+                (selection("sel_ts_leak").config.series, selection("sel_ts_leak").config.length) == (16, 120)
+            ),
+        ),
+        ("(0.8 between neighbours)", lambda: selection("sel_ts_leak").config.corr == 0.8),
+        ("Shuffled 5-fold", lambda: selection("sel_ts_leak").config.folds == 5),
+        ("forecast error of 0.29", lambda: _r(selection("sel_ts_leak").shuffled_est.mean(), 2) == 0.29),
+        ("rolling origin 1.49", lambda: _r(selection("sel_ts_leak").rolling_est.mean(), 2) == 1.49),
+        (
+            "later 12 steps gives 1.37 (means over 16 series)",
+            lambda: (
+                selection("sel_ts_leak").config.horizon == 12
+                and _r(selection("sel_ts_leak").later_err.mean(), 2) == 1.37
+                and len(selection("sel_ts_leak").later_err) == 16
+            ),
+        ),
+        (
+            "lower than rolling origin in every series",
+            lambda: bool(
+                np.all(selection("sel_ts_leak").shuffled_est < selection("sel_ts_leak").rolling_est)
+            ),
+        ),
+    ],
+    "sel_bias_variance": [
+        (
+            "degree 1 to 12, each fitted to 100 training sets of 50 points with noise σ = 0.3",
+            lambda: (
+                selection("sel_bias_variance").config[:6]
+                == ("poly", tuple(range(1, 13)), 50, 0.3, 100, "fresh")
+            ),
+        ),
+        (
+            "lowest at degree 7",
+            lambda: selection("sel_bias_variance").capacities[selection("sel_bias_variance").best] == 7,
+        ),
+        (
+            "bias² falls from 0.44 to 0.047",
+            lambda: (
+                (
+                    _r(selection("sel_bias_variance").bias2[0], 2),
+                    _r(selection("sel_bias_variance").bias2[-1], 3),
+                )
+                == (0.44, 0.047)
+            ),
+        ),
+        (
+            "variance grows from 0.020 to 11.5",
+            lambda: (
+                (
+                    _r(selection("sel_bias_variance").variance[0], 3),
+                    _r(selection("sel_bias_variance").variance[-1], 1),
+                )
+                == (0.02, 11.5)
+            ),
+        ),
+    ],
+    "sel_bagging_trees": [
+        (
+            "24 training sets of 30 points",
+            lambda: (
+                (selection("sel_bagging_trees").config.sets, selection("sel_bagging_trees").config.n_train)
+                == (24, 30)
+            ),
+        ),
+        ("Averaging 16 bootstrap trees", lambda: selection("sel_bagging_trees").config.members == 16),
+        (
+            "from 0.11 to 0.070",
+            lambda: (
+                (
+                    _r(selection("sel_bagging_trees").var_single, 2),
+                    _r(selection("sel_bagging_trees").var_bagged, 3),
+                )
+                == (0.11, 0.07)
+            ),
+        ),
+        (
+            "stays small (0.0057 to 0.010)",
+            lambda: (
+                (
+                    _r(selection("sel_bagging_trees").bias2_single, 4),
+                    _r(selection("sel_bagging_trees").bias2_bagged, 3),
+                )
+                == (0.0057, 0.01)
+                and selection("sel_bagging_trees").bias2_bagged
+                < 0.2 * selection("sel_bagging_trees").var_single
+            ),
+        ),
+        (
+            "falls from 0.21 to 0.17",
+            lambda: (
+                (
+                    _r(selection("sel_bagging_trees").single_test.mean(), 2),
+                    _r(selection("sel_bagging_trees").bagged_test.mean(), 2),
+                )
+                == (0.21, 0.17)
+            ),
+        ),
+        (
+            "(0.16) is within 0.01",
+            lambda: (
+                _r(selection("sel_bagging_trees").oob.mean(), 2) == 0.16
+                and abs(
+                    selection("sel_bagging_trees").oob.mean()
+                    - selection("sel_bagging_trees").bagged_test.mean()
+                )
+                < 0.01
+            ),
+        ),
+    ],
+    "sel_boosting": [
+        (
+            "Two moons with 15% flipped training labels, trees of depth 2, 500 rounds",
+            lambda: selection("sel_boosting").config[:6] == ("moons", 300, 0.15, 0.15, 2, 500),
+        ),
+        (
+            "lowest at round 5 (0.069)",
+            lambda: (
+                selection("sel_boosting").rates[0] == 1.0
+                and selection("sel_boosting").best_round(0) == 5
+                and f"{selection('sel_boosting').test_err[0].min():.3f}" == "0.069"
+            ),
+        ),
+        ("0.15 after 500 rounds", lambda: _r(selection("sel_boosting").test_err[0, -1], 2) == 0.15),
+        (
+            "every training label is fitted (training error 0)",
+            lambda: selection("sel_boosting").train_err[0, -1] == 0,
+        ),
+        (
+            "(0.058) comes at round 437",
+            lambda: (
+                selection("sel_boosting").rates[-1] == 0.03
+                and selection("sel_boosting").best_round(3) == 437
+                and _r(selection("sel_boosting").test_err[3].min(), 3) == 0.058
+            ),
+        ),
+        ("(training error 0.063)", lambda: _r(selection("sel_boosting").train_err[3, -1], 3) == 0.063),
+        (
+            "falls every round at every learning rate",
+            lambda: bool(np.all(np.diff(selection("sel_boosting").train_loss, axis=1) <= 0)),
+        ),
+    ],
+    "sel_search": [
+        (
+            "32 hidden units on two moons",
+            lambda: (
+                (selection("sel_search").config.width, selection("sel_search").config.dataset)
+                == (32, "moons")
+            ),
+        ),
+        (
+            "train 16 networks, repeated 30 times",
+            lambda: (
+                (selection("sel_search").config.budget, selection("sel_search").config.repeats) == (16, 30)
+            ),
+        ),
+        (
+            "grid 0.132, random 0.127, TPE 0.124",
+            lambda: (
+                [
+                    _r(selection("sel_search").best_so_far[m][:, -1].mean(), 3)
+                    for m in ("grid", "random", "tpe")
+                ]
+                == [0.132, 0.127, 0.124]
+            ),
+        ),
+        ("(best of the lattice 0.121)", lambda: _r(selection("sel_search").val_loss.min(), 3) == 0.121),
+        (
+            "grid tries only 4 learning rates",
+            lambda: bool(np.all(selection("sel_search").distinct("grid")[:, 1] == 4)),
+        ),
+        (
+            "random search tries 11.3 on average",
+            lambda: _r(selection("sel_search").distinct("random")[:, 1].mean(), 1) == 11.3,
+        ),
+        (
+            "within 5% of the best in 80% and 83% of the repetitions, the grid in none",
+            lambda: (
+                [
+                    round(
+                        100
+                        * np.mean(
+                            selection("sel_search").best_so_far[m][:, -1]
+                            <= 1.05 * selection("sel_search").val_loss.min()
+                        )
+                    )
+                    for m in ("random", "tpe", "grid")
+                ]
+                == [80, 83, 0]
+            ),
+        ),
+    ],
+}
+
+CLAIMS.update(SELECTION_CLAIMS)
 
 
 @pytest.mark.parametrize("preset", presets.all_presets(), ids=lambda p: p.id)

@@ -43,6 +43,10 @@ PAGES: tuple[PageInfo, ...] = (
         "pages/regularization.py", "regularization", "🛡️", "reg.title", "reg.desc",
         "docs/screenshots/regularization.png",
     ),
+    PageInfo(
+        "pages/model_selection.py", "model_selection", "🎯", "selection.title", "selection.desc",
+        "docs/screenshots/model_selection.png",
+    ),
 )
 
 

@@ -1,0 +1,558 @@
+"""Model-selection lab: cross-validation, bias-variance, bootstrap, bagging, boosting and
+hyperparameter search, every number computed on data whose truth is known.
+
+Thin page: widgets (through ui.state's schema) -> one computation per view (ui.selection_model:
+inline when cheap, a job otherwise, precomputed for the defaults and presets) -> viz.selection.
+"""
+
+from __future__ import annotations
+
+# isort: off
+import ui.boot  # noqa: F401  (first: process-wide setup and the heavy imports, once)
+# isort: on
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+import viz.selection as vs
+from i18n import STRINGS, t
+from ui import progress, shell, state, widgets
+from ui import selection_model as sm
+
+
+def _f(x: float, digits: int = 3) -> str:
+    """A number as the page prints it (``digits`` significant digits)."""
+    return f"{float(x):.{digits}g}"
+
+
+def _text(prefix: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """A figure's texts in the current language: i18n ``selection.<prefix>.<key>`` for each key."""
+    return {k: t(f"selection.{prefix}.{k}") for k in keys}
+
+
+def _describe(info: Any) -> str:
+    """A job's progress info ``(stage, fields)`` as a line of text."""
+    stage, fields = info
+    return t(f"selection.progress_{stage}", **fields)
+
+
+def _computed(ps: state.PageState, submitted: bool) -> Any:
+    """The result of the chosen view's computation: stored, computed inline when cheap, or a job
+    (its progress drawn while it runs: None until it is done)."""
+    try:
+        spec = sm.view_job(ps.values())
+    except ValueError as e:
+        st.error(t("selection.bad_config", msg=widgets.literal(e)))
+        return None
+    from studies import store
+
+    stored = store.lookup(spec.func, spec.args)
+    if stored is not None:
+        return stored
+    if spec.estimate <= sm.INLINE_S:
+        return sm.run_inline(spec.func, spec.args)
+    if submitted:
+        progress.request(ps, spec.slot, spec.key)
+    done = progress.job(
+        ps,
+        spec.slot,
+        spec.key,
+        spec.func,
+        spec.args,
+        estimate=spec.estimate,
+        describe=_describe,
+        autostart=spec.estimate <= sm.AUTOSTART_S,
+    )
+    return None if done is None else done.result
+
+
+def _layout(
+    ps: state.PageState,
+    view: str,
+    names: tuple[str, ...],
+    *,
+    outside: tuple[str, ...] = (),
+    hide: frozenset[str] = frozenset(),
+    formats: dict[str, Callable] | None = None,
+):
+    """Controls on the left (``outside`` ones rerun at once: they decide which others apply; the
+    rest in a form with a Run button), the view's result on the right.
+
+    Returns:
+        (the result, or None while it runs or cannot run; the figures' column).
+    """
+    formats = formats or {}
+    controls, figs = st.columns([1, 2.8], gap="medium")
+
+    def draw(name: str) -> None:
+        help_key = f"selection.{name}_help"
+        widgets.control(
+            ps,
+            ps.schema[name],
+            t(f"selection.{name}"),
+            help=t(help_key) if help_key in STRINGS else None,
+            format_func=formats.get(name),
+        )
+
+    with controls:
+        st.caption(t(f"selection.{view}.about"))
+        for name in outside:
+            draw(name)
+        with st.form(ps.key(f"_form_{view}"), border=True):
+            for name in names:
+                if name not in hide:
+                    draw(name)
+            submitted = st.form_submit_button(t("selection.run"), type="primary", key=ps.key(f"_run_{view}"))
+    with figs:
+        out = _computed(ps, submitted)
+    return out, figs
+
+
+# ---- views, in the lecture's order
+
+
+def cv_view(ps: state.PageState) -> None:
+    names = ("cv_n", "cv_noise", "cv_k", "cv_repeats", "cv_holdout", "cv_loo", "cv_width", "cv_seed")
+    out, figs = _layout(ps, "cv", names)
+    if out is None:
+        return
+    c = out.config
+    with figs:
+        ratio = np.std(out.holdout_est) / max(np.std(out.kfold_est), 1e-12)
+        loo = t("selection.cv.verdict_loo", loo=_f(out.loo_est)) if c.loo else ""
+        st.markdown(
+            t(
+                "selection.cv.verdict",
+                r=c.repeats,
+                k=c.k,
+                p=f"{c.holdout:.0%}",
+                n=c.n,
+                k_lo=_f(out.kfold_est.min()),
+                k_hi=_f(out.kfold_est.max()),
+                k_sd=_f(np.std(out.kfold_est), 2),
+                h_lo=_f(out.holdout_est.min()),
+                h_hi=_f(out.holdout_est.max()),
+                h_sd=_f(np.std(out.holdout_est), 2),
+                ratio=_f(ratio, 2),
+                true=_f(out.true_err),
+            )
+            + " "
+            + loo
+        )
+        st.plotly_chart(
+            vs.estimates_figure(
+                out.kfold_est,
+                out.holdout_est,
+                out.loo_est if c.loo else np.nan,
+                out.true_err,
+                c.k,
+                c.holdout,
+                text=_text("cv.est", tuple(vs.resampling.ESTIMATES_TEXT)),
+            ),
+            key="sel_cv_estimates",
+        )
+        st.plotly_chart(
+            vs.folds_figure(
+                out.x, out.folds, out.held, text=_text("cv.folds", tuple(vs.resampling.FOLDS_TEXT))
+            ),
+            key="sel_cv_folds",
+        )
+        st.caption(t("selection.cv.explain", k=c.k))
+
+
+def timeseries_view(ps: state.PageState) -> None:
+    names = (
+        "ts_length",
+        "ts_trend",
+        "ts_season",
+        "ts_noise",
+        "ts_corr",
+        "ts_folds",
+        "ts_horizon",
+        "ts_series",
+        "ts_seed",
+    )
+    out, figs = _layout(ps, "timeseries", names)
+    if out is None:
+        return
+    c = out.config
+    with figs:
+        s = len(out.shuffled_est)
+        st.markdown(
+            t(
+                "selection.timeseries.verdict",
+                s=s,
+                sh=_f(out.shuffled_est.mean()),
+                ro=_f(out.rolling_est.mean()),
+                la=_f(out.later_err.mean()),
+                m=int(np.sum(out.shuffled_est < out.rolling_est)),
+                h=c.horizon,
+                w=out.window,
+            )
+        )
+        st.plotly_chart(
+            vs.ts_estimates_figure(
+                out.shuffled_est,
+                out.rolling_est,
+                out.later_err,
+                text=_text("timeseries.est", tuple(vs.resampling.TS_EST_TEXT)),
+            ),
+            key="sel_ts_estimates",
+        )
+        n = c.length
+        st.plotly_chart(
+            vs.series_figure(
+                out.t,
+                out.y[0],
+                out.truth,
+                n,
+                out.shuffled_fold[0],
+                out.shuffled_pred[0],
+                out.rolling_pred[0],
+                out.final_pred[0],
+                out.blocks,
+                out.window,
+                text=_text("timeseries.series", tuple(vs.resampling.SERIES_TEXT)),
+            ),
+            key="sel_ts_series",
+        )
+        st.caption(t("selection.timeseries.explain"))
+
+
+def bias_variance_view(ps: state.PageState) -> None:
+    names = ("bv_max", "bv_widths", "bv_n", "bv_noise", "bv_sets", "bv_source", "bv_seed")
+    formats = {
+        "bv_model": lambda k: t(f"selection.bv_model_{k}"),
+        "bv_source": lambda k: t(f"selection.bv_source_{k}"),
+    }
+    hide = frozenset({"bv_widths"} if ps.get("bv_model") == "poly" else {"bv_max"})
+    out, figs = _layout(ps, "bias_variance", names, outside=("bv_model",), hide=hide, formats=formats)
+    if out is None:
+        return
+    c = out.config
+    with figs:
+        caps = [int(x) for x in out.capacities]
+        cap_word = t(f"selection.bv_cap_{c.model}")
+        b = out.best
+        z = np.abs(out.bias2 + out.variance + out.noise - out.test_mse) / np.maximum(out.test_se, 1e-12)
+        st.markdown(
+            t(
+                "selection.bias_variance.verdict",
+                cap=cap_word,
+                best=caps[b],
+                err=_f(out.test_mse[b]),
+                first=caps[0],
+                last=caps[-1],
+                b0=_f(out.bias2[0]),
+                b1=_f(out.bias2[-1]),
+                v0=_f(out.variance[0]),
+                v1=_f(out.variance[-1]),
+                noise=_f(out.noise),
+                sets=c.sets,
+                z=_f(z.max(), 2),
+            )
+        )
+        text = _text("bias_variance.fig", tuple(vs.decomposition.BV_TEXT))
+        text["capacity"] = cap_word
+        st.plotly_chart(
+            vs.decomposition_figure(
+                caps, out.bias2, out.variance, out.noise, out.test_mse, out.test_se, out.train_mse, text=text
+            ),
+            key="sel_bv",
+        )
+        shown = sorted({0, b, len(caps) - 1})
+        spread_text = _text("bias_variance.spread", tuple(vs.decomposition.SPREAD_TEXT))
+        spread_text["panel"] = cap_word + " {c}"
+        st.plotly_chart(
+            vs.spread_figure(
+                out.x_eval,
+                out.truth,
+                out.curves[shown],
+                out.mean_curve[shown],
+                [caps[i] for i in shown],
+                out.x_train,
+                out.y_train,
+                text=spread_text,
+            ),
+            key="sel_bv_spread",
+        )
+        st.caption(t("selection.bias_variance.explain"))
+
+
+def bootstrap_view(ps: state.PageState) -> None:
+    names = ("bs_degree", "bs_n", "bs_noise", "bs_B", "bs_level", "bs_repeats", "bs_seed")
+    formats = {"bs_stat": lambda k: t(f"selection.bs_stat_{k}"), "bs_level": lambda k: f"{k}%"}
+    hide = frozenset({"bs_degree"} if ps.get("bs_stat") == "slope" else ())
+    out, figs = _layout(ps, "bootstrap", names, outside=("bs_stat",), hide=hide, formats=formats)
+    if out is None:
+        return
+    c = out.config
+    with figs:
+        st.markdown(
+            t(
+                "selection.bootstrap.verdict",
+                what=t(f"selection.bs_stat_{c.statistic}"),
+                est=_f(out.estimate),
+                lo=_f(out.interval[0]),
+                hi=_f(out.interval[1]),
+                level=f"{c.level:.0%}",
+                true=_f(out.true_value),
+                b_sd=_f(out.boot.std(), 2),
+                f_sd=_f(out.fresh.std(), 2),
+                b=c.resamples,
+                f=c.fresh,
+            )
+        )
+        if c.statistic == "error":
+            st.info(
+                t(
+                    sm.boot_note_key(out.boot.mean(), out.fresh.mean()),
+                    b_mean=_f(out.boot.mean()),
+                    f_mean=_f(out.fresh.mean()),
+                )
+            )
+        st.plotly_chart(
+            vs.distribution_figure(
+                out.boot,
+                out.fresh,
+                out.interval,
+                out.true_value,
+                out.estimate,
+                c.level,
+                text=_text("bootstrap.dist", tuple(vs.resampling.DIST_TEXT)),
+            ),
+            key="sel_bs_dist",
+        )
+        st.plotly_chart(
+            vs.resample_figure(
+                out.x,
+                out.y,
+                out.x_eval,
+                out.fits,
+                out.fit,
+                _truth(out.x_eval),
+                out.counts,
+                text=_text("bootstrap.resample", tuple(vs.resampling.RESAMPLE_TEXT)),
+            ),
+            key="sel_bs_resample",
+        )
+        if c.repeats:
+            st.plotly_chart(
+                vs.coverage_figure(
+                    out.cover_lo,
+                    out.cover_hi,
+                    out.cover_estimate,
+                    out.true_value,
+                    c.level,
+                    text=_text("bootstrap.cover", tuple(vs.resampling.COVER_TEXT)),
+                ),
+                key="sel_bs_cover",
+            )
+        st.caption(t("selection.bootstrap.explain"))
+
+
+def _truth(x: np.ndarray) -> np.ndarray:
+    from studies.selection import truth
+
+    return truth.curve(x)
+
+
+def bagging_view(ps: state.PageState) -> None:
+    names = ("bg_members", "bg_sets", "bg_n", "bg_noise", "bg_width", "bg_seed")
+    formats = {"bg_model": lambda k: t(f"selection.bg_model_{k}")}
+    hide = frozenset({"bg_width"} if ps.get("bg_model") == "tree" else ())
+    out, figs = _layout(ps, "bagging", names, outside=("bg_model",), hide=hide, formats=formats)
+    if out is None:
+        return
+    c = out.config
+    with figs:
+        drop = 1 - out.var_bagged / out.var_single if out.var_single > 0 else 0.0
+        st.markdown(
+            t(
+                "selection.bagging.verdict",
+                b=c.members,
+                r=c.sets,
+                vs=_f(out.var_single),
+                vb=_f(out.var_bagged),
+                change=t(sm.bag_change_key(out.var_single, out.var_bagged), pct=f"{abs(drop):.0%}"),
+                bs=_f(out.bias2_single, 2),
+                bb=_f(out.bias2_bagged, 2),
+                ts=_f(out.single_test.mean()),
+                tb=_f(out.bagged_test.mean()),
+                oob=_f(out.oob.mean()),
+                test=_f(out.bagged_test.mean()),
+            )
+        )
+        st.plotly_chart(
+            vs.bagging_figure(
+                out.bias2_single,
+                out.var_single,
+                out.bias2_by_members,
+                out.var_by_members,
+                out.noise,
+                text=_text("bagging.fig", tuple(vs.decomposition.BAG_TEXT)),
+            ),
+            key="sel_bag",
+        )
+        st.plotly_chart(
+            vs.bag_fits_figure(
+                out.x_eval,
+                out.truth,
+                out.single,
+                out.bagged,
+                text=_text("bagging.fits", tuple(vs.decomposition.FITS_TEXT)),
+            ),
+            key="sel_bag_fits",
+        )
+        st.plotly_chart(
+            vs.oob_figure(
+                out.oob, out.bagged_test, text=_text("bagging.oob", tuple(vs.decomposition.OOB_TEXT))
+            ),
+            key="sel_bag_oob",
+        )
+        st.caption(t("selection.bagging.explain"))
+
+
+def boosting_view(ps: state.PageState) -> None:
+    names = ("bo_data", "bo_n", "bo_noise", "bo_flip", "bo_depth", "bo_rounds", "bo_rate", "bo_seed")
+    formats = {"bo_data": lambda k: t(f"selection.bo_data_{k}")}
+    out, figs = _layout(ps, "boosting", names, formats=formats)
+    if out is None:
+        return
+    c = out.config
+    with figs:
+        i = out.main
+        best = {f"{r:g}": out.best_round(j) for j, r in enumerate(out.rates)}
+        st.markdown(
+            t(
+                "selection.boosting.verdict",
+                rate=f"{c.rate:g}",
+                best=out.best_round(),
+                e_best=_f(out.test_err[i].min()),
+                m=c.rounds,
+                e_end=_f(out.test_err[i, -1]),
+                tr_end=_f(out.train_err[i, -1]),
+                trend=t(sm.boost_trend_key(out.test_err[i])),
+                rounds=", ".join(f"η {r}: {b}" for r, b in best.items()),
+            )
+        )
+        st.plotly_chart(
+            vs.boundary_figure(
+                out.grid_x,
+                out.grid_y,
+                out.grid_prob,
+                out.snapshots,
+                out.x_train,
+                out.y_train,
+                out.residual,
+                out.flipped,
+                c.rate,
+                text=_text("boosting.bounds", tuple(vs.ensembles.BOUNDARY_TEXT)),
+            ),
+            key="sel_boost_bounds",
+        )
+        st.plotly_chart(
+            vs.boost_curves_figure(
+                out.rates,
+                out.train_err,
+                out.test_err,
+                out.main,
+                text=_text("boosting.curves", tuple(vs.ensembles.CURVES_TEXT)),
+            ),
+            key="sel_boost_curves",
+        )
+        st.caption(t("selection.boosting.explain"))
+
+
+def search_view(ps: state.PageState) -> None:
+    names = ("se_budget", "se_repeats", "se_noise", "se_flip", "se_steps", "se_startup", "se_seed")
+    out, figs = _layout(ps, "search", names)
+    if out is None:
+        return
+    c = out.config
+    with figs:
+        final = {m: out.best_so_far[m][:, -1].mean() for m in out.picks}
+        imp_wd, imp_lr = out.importance
+        st.markdown(
+            t(
+                "selection.search.verdict",
+                b=c.budget,
+                r=c.repeats,
+                grid=_f(final["grid"]),
+                random=_f(final["random"]),
+                tpe=_f(final["tpe"]),
+                opt=_f(out.val_loss.min()),
+                g_lr=int(out.distinct("grid")[:, 1].mean()),
+                r_lr=_f(out.distinct("random")[:, 1].mean(), 2),
+                imp_lr=_f(imp_lr, 2),
+                imp_wd=_f(imp_wd, 2),
+                axis=t("selection.search.axis_lr" if imp_lr > imp_wd else "selection.search.axis_wd"),
+                t_grid=_f(out.chosen_test("grid").mean()),
+                t_random=_f(out.chosen_test("random").mean()),
+                t_tpe=_f(out.chosen_test("tpe").mean()),
+            )
+        )
+        first = {m: p[0] for m, p in out.picks.items()}
+        st.plotly_chart(
+            vs.surface_figure(
+                out.lr,
+                out.wd,
+                out.val_loss,
+                first,
+                out.optimum,
+                text=_text("search.surface", tuple(vs.search.SURFACE_TEXT)),
+            ),
+            key="sel_search_surface",
+        )
+        st.plotly_chart(
+            vs.budget_figure(
+                out.best_so_far,
+                float(out.val_loss.min()),
+                text=_text("search.budget", tuple(vs.search.BUDGET_TEXT)),
+            ),
+            key="sel_search_budget",
+        )
+        tried = {m: (first[m][:, 0], first[m][:, 1]) for m in ("grid", "random")}
+        st.plotly_chart(
+            vs.marginal_figure(
+                out.lr,
+                out.wd,
+                out.val_loss,
+                tried,
+                text=_text("search.marginal", tuple(vs.search.MARGINAL_TEXT)),
+            ),
+            key="sel_search_marginal",
+        )
+        st.caption(t("selection.search.explain"))
+
+
+VIEW_FUNCS = {
+    "cv": cv_view,
+    "timeseries": timeseries_view,
+    "bias_variance": bias_variance_view,
+    "bootstrap": bootstrap_view,
+    "bagging": bagging_view,
+    "boosting": boosting_view,
+    "search": search_view,
+}
+
+
+def body() -> None:
+    ps = state.PageState(sm.PAGE)
+    top = widgets.page_header(ps, "selection")
+    ps.declare(sm.schema())
+    view = st.radio(
+        t("selection.view"),
+        sm.VIEWS,
+        key=ps.key("view"),
+        horizontal=True,
+        format_func=lambda v: t(f"selection.view_{v}"),
+    )
+    VIEW_FUNCS[view](ps)
+    widgets.show_notices(ps, ps.finish(), top)
+
+
+shell.page(sm.PAGE, body)
