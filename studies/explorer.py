@@ -357,8 +357,7 @@ def escape_steps(
     Args:
         landscape: the surface.
         saddle: (2,) the saddle point.
-        deltas: (D,) positive distances (down to 1e-8; float32 resolves offsets that small only near a
-            saddle at the origin).
+        deltas: (D,) positive distances (down to 1e-8 and below: the runs are in float64).
         optimizer, hp: the rule and its hyperparameters.
         radius: of the ball; 10 % of the view's span if None.
         steps: at most this many updates.
@@ -377,7 +376,8 @@ def escape_steps(
     if np.any(d >= r):
         raise ValueError(f"every delta must be smaller than the radius {r:g}")
     p = np.asarray(saddle, np.float64)
-    lam, vec = landscapes.hessian_eigs(landscape, p[None].astype(np.float32))
+    with jax.enable_x64(True):  # offsets down to 1e-8 of a saddle away from the origin need float64
+        lam, vec = landscapes.hessian_eigs(landscape, p[None])
     lam, vec = np.asarray(lam[0], np.float64), np.asarray(vec[0], np.float64)
     u0 = vec[:, 0]
     c, s = math.cos(angle), math.sin(angle)
@@ -385,7 +385,10 @@ def escape_steps(
     opt = optimizers.get(optimizer)
     hp_full = {k: float(v) for k, v in {**opt.defaults, **(hp or {})}.items()}
     starts = p[None] + d[:, None] * u[None]
-    res = optimizers.run_batch(landscape, optimizer, starts=starts, hp=hp_full, steps=steps, record="path")
+    with jax.enable_x64(True):
+        res = optimizers.run_batch(
+            landscape, optimizer, starts=starts, hp=hp_full, steps=steps, record="path", dtype=jnp.float64
+        )
     dist = np.linalg.norm(np.asarray(res.path, np.float64) - p[None, None], axis=2)
     out = dist > r
     first = np.where(out.any(axis=1), np.argmax(out, axis=1), -1)

@@ -34,6 +34,10 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo(
         "pages/batch_lab.py", "batch_lab", "⚖️", "batch.title", "batch.desc", "docs/screenshots/batch_lab.png"
     ),
+    PageInfo(
+        "pages/explorer.py", "explorer", "⛰️", "explorer.title", "explorer.desc",
+        "docs/screenshots/explorer.png",
+    ),
 )
 
 

@@ -13,7 +13,7 @@ def _compile_defaults() -> None:
     """Compile what the pages' landing views run (the Batch lab's ships precomputed)."""
     import landscapes
 
-    from . import lr_model, race_model
+    from . import explorer_model, lr_model, race_model
 
     cfg = race_model.default_config()
     race_model.simulate_config(cfg)
@@ -21,6 +21,7 @@ def _compile_defaults() -> None:
     landscapes.grid(s, race_model.GRID)
     landscapes.grid(s, race_model.GRID_3D)
     lr_model.warm_defaults()
+    explorer_model.warm_defaults()
 
 
 @st.cache_resource(show_spinner=False)
