@@ -187,6 +187,34 @@ STRINGS = {
     "explorer.fig.measured": {"en": "measured (GD)", "ko": "측정값 (경사하강법)"},
     "explorer.fig.theory": {"en": "log(r/δ) / log(1 + lr·|λ_min|)", "ko": "log(r/δ) / log(1 + lr·|λ_min|)"},
     "explorer.fig.share": {"en": "share of starts", "ko": "시작점 비율"},
+    "explorer.fig.ball": {"en": "ball of radius r", "ko": "반지름 r인 공"},
+    "explorer.fig.left": {"en": "leaves the ball at step", "ko": "공을 벗어난 스텝"},
+    "explorer.e_delta": {"en": "Start distance δ (fraction of r)", "ko": "시작 거리 δ (r 대비)"},
+    "explorer.e_mu": {"en": "Momentum μ (momentum, NAG)", "ko": "모멘텀 μ (모멘텀, NAG)"},
+    "explorer.e_noise": {"en": "Gradient noise of mini-batch SGD", "ko": "미니배치 SGD의 그레이디언트 잡음"},
+    "explorer.e_race": {
+        "en": "Five optimizers at learning rate {lr} start δ = {delta} off the saddle",
+        "ko": "다섯 옵티마이저가 학습률 {lr}로 안장점에서 δ = {delta} 떨어진 곳에서 출발합니다",
+    },
+    "explorer.rule.gd": {"en": "GD", "ko": "경사하강법"},
+    "explorer.rule.momentum": {"en": "Momentum", "ko": "모멘텀"},
+    "explorer.rule.nag": {"en": "NAG", "ko": "NAG"},
+    "explorer.rule.sgd": {"en": "Mini-batch SGD (B = 16, noisy)", "ko": "미니배치 SGD (B = 16, 잡음)"},
+    "explorer.rule.adam": {"en": "Adam", "ko": "Adam"},
+    "explorer.escape.col.rule": {"en": "optimizer", "ko": "옵티마이저"},
+    "explorer.escape.col.steps": {"en": "steps to leave the ball", "ko": "공을 벗어나는 스텝"},
+    "explorer.escape.col.theory": {"en": "theory (quadratic saddle)", "ko": "이론 (2차 안장점)"},
+    "explorer.escape.race_caption": {
+        "en": "GD's offset grows by 1 + lr·|λ_min| per step, the heavy ball's by the larger root ρ of "
+        "z² − (1 + μ + lr·|λ_min|) z + μ; both need log(r/δ)/log(growth) steps (momentum a few more: it starts "
+        "at rest). Noisy SGD does not need the offset at all: its noise pushes it off the saddle. Adam's steps "
+        "have size ≈ lr whatever the gradient, so a tiny gradient does not slow it.",
+        "ko": "경사하강법의 거리는 스텝마다 1 + lr·|λ_min|배, 헤비볼 모멘텀은 z² − (1 + μ + lr·|λ_min|) z + μ의 "
+        "큰 근 ρ배로 커집니다. 둘 다 log(r/δ)/log(증가율) 스텝이 필요합니다(모멘텀은 정지 상태에서 출발하므로 "
+        "몇 스텝 더). 잡음 있는 SGD는 처음 거리가 필요 없습니다: 잡음이 안장점에서 밀어냅니다. Adam의 스텝 "
+        "크기는 그레이디언트와 상관없이 약 lr이라 작은 그레이디언트에도 느려지지 않습니다.",
+    },
+    "explorer.never": {"en": "not within the steps", "ko": "주어진 스텝 안에 못 벗어남"},
 }
 
 FIGURE_KEYS = (
@@ -200,6 +228,8 @@ FIGURE_KEYS = (
     "measured",
     "theory",
     "share",
+    "ball",
+    "left",
 )
 KINDS = ("minimum", "maximum", "saddle", "degenerate")
 

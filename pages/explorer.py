@@ -256,15 +256,30 @@ def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
         lr = widgets.control(ps, ps.schema["e_lr"], t("explorer.e_lr"))
         radius = widgets.control(ps, ps.schema["e_radius"], t("explorer.e_radius"))
         steps = int(widgets.control(ps, ps.schema["e_steps"], t("explorer.e_steps")))
+        delta = float(widgets.control(ps, ps.schema["e_delta"], t("explorer.e_delta")))
+        mu = float(widgets.control(ps, ps.schema["e_mu"], t("explorer.e_mu")))
+        noise = float(widgets.control(ps, ps.schema["e_noise"], t("explorer.e_noise")))
     p = view.xy[saddles[int(pick_i)]]
-    e = compute(
-        t("explorer.view.escape"), em.escape, w, (float(p[0]), float(p[1])), float(lr), float(radius), steps
-    )
-    if e is None:
+    saddle = (float(p[0]), float(p[1]))
+    what = t("explorer.view.escape")
+    race = compute(what, em.escape_race, w, saddle, float(lr), float(radius), steps, delta, mu, noise)
+    e = compute(what, em.escape, w, saddle, float(lr), float(radius), steps)
+    if race is None or e is None:
         return
-    st.plotly_chart(
-        xv.escape_figure(e, text=figure_text(current_lang())), key="ex_escape_chart", config=CHART
-    )
+    text = figure_text(current_lang())
+    names = [t(f"explorer.rule.{n}") for n in race.names]
+    st.markdown(t("explorer.e_race", lr=fmt(lr), delta=fmt(delta * race.radius)))
+    zoom = em.zoom_grid(w, em.zoom_bounds(race))
+    st.plotly_chart(xv.escape_paths_figure(zoom, race, names, text=text), key="ex_escape_paths", config=CHART)
+    head = [t(f"explorer.escape.col.{c}") for c in ("rule", "steps", "theory")]
+    theory = {"gd": race.theory_gd, "momentum": race.theory_momentum}
+    rows = [
+        [nm, str(int(k)) if k >= 0 else t("explorer.never"), f"{theory[r]:.1f}" if r in theory else "—"]
+        for nm, r, k in zip(names, race.names, race.steps, strict=True)
+    ]
+    st.markdown(widgets.markdown_table(head, rows))
+    st.caption(t("explorer.escape.race_caption"))
+    st.plotly_chart(xv.escape_figure(e, text=text), key="ex_escape_chart", config=CHART)
     st.caption(t("explorer.escape.caption", lam=f"{e.lam_min:.4g}", r=f"{e.radius:.3g}"))
     if np.any(e.steps < 0):
         st.warning(t("explorer.escape.never"))

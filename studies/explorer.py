@@ -400,3 +400,88 @@ def escape_steps(
         lam_min=float(lam[0]),
         direction=u,
     )
+
+
+ESCAPE_RULES = ("gd", "momentum", "nag", "sgd", "adam")  # the rules of an escape race, in order
+
+
+class EscapeRace(NamedTuple):
+    """Several optimizers started the same distance off a saddle: their paths and escape steps."""
+
+    names: tuple[str, ...]  # ESCAPE_RULES: "gd", "momentum", "nag", "sgd" (noisy mini-batch), "adam"
+    path: np.ndarray  # (R, T + 1, 2) every iterate (float64)
+    steps: np.ndarray  # (R,) first step farther than radius from the saddle; -1 if never
+    start: np.ndarray  # (2,) saddle + delta * unstable eigenvector
+    saddle: np.ndarray  # (2,)
+    radius: float
+    lam_min: float
+    theory_gd: float  # log(radius / delta) / log(1 + lr |lam_min|)
+    theory_momentum: float  # log(radius / delta) / log(rho), rho the heavy ball's growth factor
+
+
+def momentum_growth(lr: float, mu: float, lam_min: float) -> float:
+    """Growth factor per step of heavy-ball momentum (v <- mu v + g, w <- w - lr v) along a direction of
+    curvature lam_min < 0: the larger root of z^2 - (1 + mu + lr |lam|) z + mu = 0 (> 1 + lr |lam|)."""
+    b = 1.0 + mu + lr * abs(lam_min)
+    return 0.5 * (b + math.sqrt(b * b - 4.0 * mu))
+
+
+def escape_race(
+    landscape: landscapes.Landscape,
+    saddle,
+    delta: float,
+    *,
+    lr: float = 0.01,
+    mu: float = 0.9,
+    noise: float = 1.0,
+    batch_size: int = 16,
+    seed: int = 0,
+    radius: float | None = None,
+    steps: int = 2000,
+) -> EscapeRace:
+    """GD, momentum, NAG, noisy mini-batch SGD and Adam, all at learning rate ``lr``, started ``delta`` off
+    the saddle along its downhill eigenvector (float64, one compiled call per rule).
+
+    Args:
+        landscape: the surface.
+        saddle: (2,) the saddle.
+        delta: distance of the start from the saddle, in (0, radius).
+        lr: every rule's learning rate; mu: momentum and NAG's momentum.
+        noise, batch_size, seed: the noisy SGD run's per-sample gradient noise, batch size and seed.
+        radius: of the ball; 10 % of the view's span if None.
+        steps: updates per run.
+
+    Returns:
+        :class:`EscapeRace`.
+    """
+    d = float(delta)
+    (x0, x1), (y0, y1) = landscape.bounds
+    r = 0.1 * max(x1 - x0, y1 - y0) if radius is None else float(radius)
+    if not (r > 0 and math.isfinite(r)):
+        raise ValueError(f"radius = {radius!r} must be a positive number")
+    if not (0 < d < r):
+        raise ValueError(f"delta = {delta!r} must be in (0, {r:g}) (inside the ball)")
+    p = np.asarray(saddle, np.float64)
+    with jax.enable_x64(True):
+        lam, vec = landscapes.hessian_eigs(landscape, p[None])
+        lam0, u = float(lam[0, 0]), np.asarray(vec[0, :, 0], np.float64)
+        start = p + d * u
+        runs = [
+            ("sgd", {"lr": lr}),
+            ("momentum", {"lr": lr, "momentum": mu}),
+            ("nag", {"lr": lr, "momentum": mu}),
+            ("sgd", {"lr": lr}, {"batch_size": int(batch_size), "noise": float(noise), "seed": int(seed)}),
+            ("adam", {"lr": lr}),
+        ]
+        res = optimizers.simulate(
+            landscape, runs, start=tuple(start), steps=steps, record="path", dtype=jnp.float64
+        )
+    path = np.asarray(res.path, np.float64)
+    out = np.linalg.norm(path - p[None, None], axis=2) > r
+    first = np.where(out.any(axis=1), np.argmax(out, axis=1), -1)
+    if lam0 < 0:
+        t_gd = math.log(r / d) / math.log1p(lr * abs(lam0))
+        t_mom = math.log(r / d) / math.log(momentum_growth(lr, mu, lam0))
+    else:
+        t_gd = t_mom = float("nan")
+    return EscapeRace(ESCAPE_RULES, path, first.astype(np.int64), start, p, r, lam0, t_gd, t_mom)

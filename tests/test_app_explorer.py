@@ -134,7 +134,7 @@ def test_basin_map_too_big_says_what_fits():
 
 def test_escape_view_within_one_step_of_the_closed_form():
     at = open_page({"view": "escape", "surf": "saddle", "e_lr": "0.05", "e_steps": "2000"})
-    fig = charts(at)[0]
+    fig = charts(at)[-1]
     theory = np.asarray(decode(fig["data"][0]["y"]), float)
     measured = np.asarray(decode(fig["data"][1]["y"]), float)
     assert len(measured) == em.E_DELTAS
@@ -178,3 +178,21 @@ def test_presets_show_their_lessons_and_the_numbers_they_claim():
     assert "60.0% with setting A, 63.7% with setting B" in texts(at)
     at.selectbox(key="_ga_preset:explorer").set_value("explorer_monkey_saddle").run()
     assert not at.exception and "in 3 separate directions" in texts(at)
+
+
+def test_escape_race_table_is_the_library_s():
+    at = open_page({"view": "escape", "surf": "saddle", "e_lr": "0.05", "e_delta": "1e-06", "e_noise": "1"})
+    w = em.where_for({"surf": "saddle"})
+    race = ex.escape_race(
+        w.landscape(), (0.0, 0.0), 1e-6 * 0.4, lr=0.05, mu=0.9, noise=1.0, radius=0.4, steps=2000
+    )
+    table = [m.value for m in at.markdown if m.value.startswith("| optimizer")][0]
+    for name, k in zip(
+        ("GD", "Momentum", "NAG", "Mini-batch SGD (B = 16, noisy)", "Adam"), race.steps, strict=True
+    ):
+        assert f"| {name} | {k} |" in table
+    assert f"| GD | {race.steps[0]} | {race.theory_gd:.1f} |" in table
+    figs = charts(at)
+    assert len(figs) == 2
+    names = [tr.get("name") for tr in figs[0]["data"]]
+    assert "Adam" in names and "ball of radius r" in names

@@ -194,3 +194,30 @@ def test_escape_needs_a_saddle_and_valid_deltas():
         ex.escape_steps(bowl, (0.0, 0.0), [0.0])
     with pytest.raises(ValueError, match="smaller than the radius"):
         ex.escape_steps(bowl, (0.0, 0.0), [1.0], radius=0.5)
+
+
+def test_escape_race_rules_against_theory_and_each_other():
+    s = landscapes.from_expression("x^2 - y^2")
+    lr, mu, r, delta = 0.05, 0.9, 0.5, 1e-8
+    race = ex.escape_race(s, (0.0, 0.0), delta, lr=lr, mu=mu, noise=1.0, radius=r, steps=1000)
+    assert race.names == ex.ESCAPE_RULES and race.path.shape == (5, 1001, 2)
+    np.testing.assert_allclose(race.start, (0.0, delta), atol=1e-20)  # along the downhill eigenvector (0, ±1)
+    steps = dict(zip(race.names, race.steps, strict=True))
+    alone = ex.escape_steps(s, (0.0, 0.0), [delta], hp={"lr": lr}, radius=r, steps=1000)
+    assert steps["gd"] == alone.steps[0] and abs(steps["gd"] - race.theory_gd) <= 1
+    # the heavy ball's growth factor is the larger root of z^2 - (1 + mu + lr|lam|) z + mu (NumPy's roots)
+    rho = max(np.roots([1.0, -(1 + mu + lr * 2.0), mu]).real)
+    assert ex.momentum_growth(lr, mu, -2.0) == pytest.approx(rho, rel=1e-12)
+    assert race.theory_momentum == pytest.approx(math.log(r / delta) / math.log(rho), rel=1e-12)
+    assert 0 <= steps["momentum"] - race.theory_momentum <= 3  # starts at rest: a few steps of transient
+    assert steps["momentum"] < steps["gd"] and steps["nag"] < steps["gd"]
+    assert steps["sgd"] < steps["gd"]  # the gradient noise pushes it off; it does not wait for δ to grow
+    assert 0 <= steps["adam"] < steps["gd"]  # steps of size ~lr whatever the gradient
+
+
+def test_escape_race_without_noise_sgd_is_gd():
+    s = landscapes.from_expression("x^2 - y^2")
+    race = ex.escape_race(s, (0.0, 0.0), 1e-6, lr=0.05, noise=0.0, radius=0.5, steps=400)
+    np.testing.assert_array_equal(race.path[0], race.path[3])
+    with pytest.raises(ValueError, match="inside the ball"):
+        ex.escape_race(s, (0.0, 0.0), 0.6, radius=0.5)

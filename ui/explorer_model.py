@@ -53,6 +53,9 @@ def base_schema() -> list[Param]:
         widgets.float_param("e_lr", 0.01, 1e-4, 0.5, log=True),
         widgets.float_param("e_radius", 0.1, 0.01, 0.4),
         Param("e_steps", "int", 2000, 100, optimizers.MAX_STEPS),
+        widgets.float_param("e_delta", 1e-6, 1e-9, 0.5, log=True),
+        widgets.float_param("e_mu", 0.9, 0.0, 0.99),
+        widgets.float_param("e_noise", 1.0, 0.0, 10.0),
     ]
     for side in SIDES:
         out += [
@@ -162,3 +165,31 @@ def warm_defaults() -> None:
     w = where_for({})
     ex.critical_view(w.landscape(), n_seeds=24)
     landscapes.grid(w.landscape(), GRID)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def escape_race(
+    w: Where,
+    saddle: tuple[float, float],
+    lr: float,
+    radius_frac: float,
+    steps: int,
+    delta_frac: float,
+    mu: float,
+    noise: float,
+) -> ex.EscapeRace:
+    s = w.landscape()
+    (x0, x1), (y0, y1) = s.bounds
+    r = radius_frac * max(x1 - x0, y1 - y0)
+    return ex.escape_race(s, saddle, delta_frac * r, lr=lr, mu=mu, noise=noise, radius=r, steps=steps)
+
+
+def zoom_bounds(race: ex.EscapeRace) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A square view 3 radii wide around the saddle (for the escape paths)."""
+    (cx, cy), h = race.saddle, 1.5 * race.radius
+    return (float(cx - h), float(cx + h)), (float(cy - h), float(cy + h))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def zoom_grid(w: Where, bounds) -> landscapes.Grid:
+    return landscapes.grid(w.landscape(), 120, bounds=bounds)
