@@ -58,7 +58,7 @@ STRINGS = {
     "explorer.kind.saddle": {"en": "saddle", "ko": "안장점"},
     "explorer.kind.degenerate": {"en": "degenerate", "ko": "퇴화 임계점"},
     "explorer.crit.summary": {
-        "en": "{n} critical points in the view: {minimum} minima, {maximum} maxima, {saddle} saddles, {degenerate} degenerate.",
+        "en": "{n} critical points in the view: minima {minimum}, maxima {maximum}, saddles {saddle}, degenerate {degenerate}.",
         "ko": "보이는 영역의 임계점 {n}개: 최솟값 {minimum}개, 최댓값 {maximum}개, 안장점 {saddle}개, 퇴화 {degenerate}개.",
     },
     "explorer.crit.none": {
@@ -138,6 +138,14 @@ STRINGS = {
     "explorer.basin.none": {
         "en": "This surface has no minimum in the view, so every start either diverges or does not arrive.",
         "ko": "이 곡면에는 보이는 영역에 최솟값이 없어서 모든 시작점이 발산하거나 도착하지 못합니다.",
+    },
+    "explorer.basin.click_hint": {
+        "en": "Click a pixel to see the path of both settings from that start.",
+        "ko": "픽셀을 클릭하면 그 시작점에서 출발한 두 설정의 경로가 보입니다.",
+    },
+    "explorer.basin.picked": {
+        "en": "Paths of both settings from the start ({x}, {y}) (circle), the same runs as that pixel's.",
+        "ko": "시작점 ({x}, {y})(원)에서 출발한 두 설정의 경로이며, 그 픽셀의 실행과 같습니다.",
     },
     "explorer.basin.col.label": {"en": "ends at", "ko": "도착 지점"},
     "explorer.basin.col.f": {"en": "f", "ko": "f"},

@@ -26,6 +26,7 @@ from ui import shell, state, surface_controls, widgets
 from viz import explorer as xv
 
 CHART = {"displaylogo": False, "scrollZoom": False}
+CLICK_KEY = "ex_basins_chart"
 
 
 def fmt(v: float) -> str:
@@ -202,8 +203,20 @@ def view_basins(ps: state.PageState, w: em.Where, controls) -> None:
         maps.append(b)
     titles = [setting_title(opt, hp, side) for (opt, hp), side in zip(settings, em.SIDES, strict=True)]
     text = figure_text(current_lang())
-    st.plotly_chart(xv.basins_figure(maps, titles, text=text), key="ex_basins_chart", config=CHART)
+    clicked = em.clicked_point(ps.widget_state(CLICK_KEY))
+    if clicked is not None:
+        ps.set_flag("pick", (w, em.snap_to_pixel(maps[0], *clicked)))
+    pick = ps.flag("pick")
+    paths = None
+    if pick is not None and pick[0] == w:
+        paths = em.pick_paths(w, tuple(settings), pick[1], steps)
+    fig = xv.basins_figure(maps, titles, text=text, paths=paths, clickable=True)
+    st.plotly_chart(fig, key=CLICK_KEY, config=CHART, on_select="rerun", selection_mode="points")
     st.caption(t("explorer.basin.caption", n=n, steps=steps))
+    if paths is not None:
+        st.caption(t("explorer.basin.picked", x=fmt(pick[1][0]), y=fmt(pick[1][1])))
+    else:
+        st.caption(t("explorer.basin.click_hint"))
     if not maps[0].minima:
         st.info(t("explorer.basin.none"))
     st.plotly_chart(

@@ -53,7 +53,7 @@ def test_default_view_himmelblau_critical_points_on_the_contour():
     q = dict(at.query_params)
     assert q["view"] == "critical" and q["surf"] == "himmelblau"
     body = texts(at)
-    assert "9 critical points in the view: 4 minima, 1 maxima, 4 saddles, 0 degenerate." in body
+    assert "9 critical points in the view: minima 4, maxima 1, saddles 4, degenerate 0." in body
     (fig,) = charts(at)
     by_kind = {tr["meta"]: tr for tr in fig["data"] if tr.get("meta")}
     assert {k: len(decode(tr["x"])) for k, tr in by_kind.items()} == {"minimum": 4, "maximum": 1, "saddle": 4}
@@ -74,7 +74,7 @@ def test_default_view_himmelblau_critical_points_on_the_contour():
 def test_monkey_saddle_degenerate_point_is_explained_and_3d_view():
     at = open_page({"surf": "monkey_saddle", "show3d": "1"})
     body = texts(at)
-    assert "1 critical points in the view: 0 minima, 0 maxima, 0 saddles, 1 degenerate." in body
+    assert "1 critical points in the view: minima 0, maxima 0, saddles 0, degenerate 1." in body
     assert "The degenerate point at (0, 0)" in body
     assert "The Hessian's eigenvalues are 0 and 0" in body and "second-order test says nothing" in body
     assert "changes sign 6 times" in body and "= 1·x³ -3·xy²;" in body
@@ -85,14 +85,14 @@ def test_monkey_saddle_degenerate_point_is_explained_and_3d_view():
 
 def test_user_formula_bad_then_good():
     at = open_page({"surf": "custom", "expr": "x^4 - 2*x^2 + y^2"})
-    assert "3 critical points in the view: 2 minima, 0 maxima, 1 saddles, 0 degenerate." in texts(at)
+    assert "3 critical points in the view: minima 2, maxima 0, saddles 1, degenerate 0." in texts(at)
     at.text_input(key=KEY + "expr").set_value("x^2 +* y").run()
     assert not at.exception
     assert any("cannot be used" in e.value for e in at.error)
     assert "Still showing the last formula that worked" in texts(at)
-    assert "2 minima" in texts(at)
+    assert "minima 2," in texts(at)
     at.text_input(key=KEY + "expr").set_value("x^2 - y^2 + x*y").run()
-    assert not at.exception and "1 saddles" in texts(at)
+    assert not at.exception and "saddles 1," in texts(at)
     assert dict(at.query_params)["expr"] == "x^2 - y^2 + x*y"
 
 
@@ -196,3 +196,39 @@ def test_escape_race_table_is_the_library_s():
     assert len(figs) == 2
     names = [tr.get("name") for tr in figs[0]["data"]]
     assert "Adam" in names and "ball of radius r" in names
+
+
+def test_a_clicked_pixel_shows_that_start_s_path_on_both_maps():
+    q = {"view": "basins", "surf": "himmelblau", "b_n": "16", "b_steps": "200"}
+    at = open_page(q)
+    assert any("Click a pixel" in c.value for c in at.caption)
+    clicks = [tr for tr in charts(at)[0]["data"] if tr.get("meta") == "click"]
+    assert len(clicks) == 2 and len(decode(clicks[0]["x"])) == 16 * 16
+    w = em.where_for({"surf": "himmelblau"})
+    maps = [
+        ex.basin_map(w.landscape(), "sgd", {"lr": 0.01}, n=16, steps=200),
+        ex.basin_map(w.landscape(), "momentum", {"lr": 0.01, "momentum": 0.9}, n=16, steps=200),
+    ]
+    start = em.snap_to_pixel(maps[0], 1.3, -2.2)  # where a click near (1.3, -2.2) lands
+    i, j = int(np.argmin(np.abs(maps[0].ys - start[1]))), int(np.argmin(np.abs(maps[0].xs - start[0])))
+    at.session_state["_ga_flag:explorer:pick"] = (w, start)
+    at.run()
+    assert not at.exception and not errors(at)
+    paths = [tr for tr in charts(at)[0]["data"] if tr.get("meta") == "path"]
+    assert len(paths) == 2
+    for tr, b in zip(paths, maps, strict=True):
+        x, y = np.asarray(decode(tr["x"]), float), np.asarray(decode(tr["y"]), float)
+        assert (x[0], y[0]) == pytest.approx(start)
+        np.testing.assert_allclose((x[-1], y[-1]), b.final_w[i, j], rtol=1e-5, atol=1e-5)  # that pixel's run
+    assert any("Paths of both settings from the start" in c.value for c in at.caption)
+
+
+def test_click_helpers():
+    b = ex.basin_map(landscapes.get("himmelblau"), "sgd", {"lr": 0.01}, n=8, steps=20, minima=())
+    assert em.snap_to_pixel(b, 100.0, -100.0) == (b.xs[-1], b.ys[0])
+    assert em.clicked_point({"selection": {"points": [{"x": 1.0, "y": 2.0, "curve_number": 3}]}}) == (
+        1.0,
+        2.0,
+    )
+    for empty in (None, {}, {"selection": {"points": []}}, {"selection": {"points": [{"z": 1}]}}):
+        assert em.clicked_point(empty) is None

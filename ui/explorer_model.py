@@ -193,3 +193,34 @@ def zoom_bounds(race: ex.EscapeRace) -> tuple[tuple[float, float], tuple[float, 
 @st.cache_data(show_spinner=False, max_entries=16)
 def zoom_grid(w: Where, bounds) -> landscapes.Grid:
     return landscapes.grid(w.landscape(), 120, bounds=bounds)
+
+
+def snap_to_pixel(b: ex.BasinMap, x: float, y: float) -> tuple[float, float]:
+    """The start of the basin-map pixel nearest (x, y): a click shows that pixel's own run."""
+    j = int(np.argmin(np.abs(b.xs - x)))
+    i = int(np.argmin(np.abs(b.ys - y)))
+    return float(b.xs[j]), float(b.ys[i])
+
+
+def clicked_point(selection: Any) -> tuple[float, float] | None:
+    """(x, y) of the first clicked point of a chart's selection state (None if there is none)."""
+    try:
+        pts = selection["selection"]["points"]
+    except (KeyError, TypeError):
+        pts = getattr(getattr(selection, "selection", None), "points", None)
+    if not pts:
+        return None
+    p = pts[0]
+    try:
+        return float(p["x"]), float(p["y"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def pick_paths(w: Where, settings: tuple, start: tuple[float, float], steps: int) -> np.ndarray:
+    """(S, steps + 1, 2) the path of each (optimizer, hp) setting from ``start`` (the same runs as the
+    basin map's pixel there, through ``optimizers.simulate``)."""
+    runs = [(opt, dict(hp)) for opt, hp in settings]
+    res = optimizers.simulate(w.landscape(), runs, start=start, steps=steps, record="path")
+    return np.asarray(res.path, np.float64)

@@ -177,11 +177,26 @@ def codes(b: ex.BasinMap) -> np.ndarray:
     )
 
 
+CLICK_GRID = 48  # points per axis of the invisible clickable grid over each basin map
+
+
 def basins_figure(
-    maps: Sequence[ex.BasinMap], titles: Sequence[str], text: Mapping | None = None
+    maps: Sequence[ex.BasinMap],
+    titles: Sequence[str],
+    text: Mapping | None = None,
+    paths: np.ndarray | None = None,
+    clickable: bool = False,
 ) -> go.Figure:
     """The basin maps side by side: each start coloured by the minimum its run ends at (one colour per
-    minimum, the same on both maps), black diverged, white not arrived; stars at the minima."""
+    minimum, the same on both maps), black diverged, white not arrived; stars at the minima.
+
+    Args:
+        maps, titles: one map and title per setting.
+        text: translated strings.
+        paths: (S, T + 1, 2) the path of each setting from one picked start, drawn on its map.
+        clickable: lay an invisible grid of selectable points over each map (a click anywhere on it
+            is reported; heatmaps report none).
+    """
     t = _t(text)
     fig = make_subplots(rows=1, cols=len(maps), subplot_titles=list(titles), horizontal_spacing=0.06)
     k = len(maps[0].minima)
@@ -222,7 +237,7 @@ def basins_figure(
                 marker={
                     "symbol": "star",
                     "size": [16 if m.is_global else 11 for m in b.minima],
-                    "color": colors[:k],
+                    "color": "white",
                     "line": {"color": "black", "width": 1.2},
                 },
                 hovertext=names[:k],
@@ -230,9 +245,58 @@ def basins_figure(
                 row=1,
                 col=col,
             )
+        if paths is not None:
+            pth = paths[col - 1]
+            pth = pth[np.all(np.isfinite(pth), axis=1)]
+            pth = np.concatenate([pth[:: max(1, len(pth) // 1000)], pth[-1:]])  # thinned, the end kept
+            fig.add_scatter(
+                x=pth[:, 0],
+                y=pth[:, 1],
+                mode="lines",
+                showlegend=False,
+                hoverinfo="skip",
+                line={"color": "white", "width": 3.5},
+                row=1,
+                col=col,
+            )
+            fig.add_scatter(
+                x=pth[:, 0],
+                y=pth[:, 1],
+                mode="lines",
+                showlegend=False,
+                hoverinfo="skip",
+                meta="path",
+                line={"color": "black", "width": 1.5},
+                row=1,
+                col=col,
+            )
+            fig.add_scatter(
+                x=[pth[0, 0]],
+                y=[pth[0, 1]],
+                mode="markers",
+                showlegend=False,
+                hoverinfo="skip",
+                marker={"symbol": "circle-open", "size": 12, "color": "black", "line": {"width": 2.5}},
+                row=1,
+                col=col,
+            )
+        if clickable:
+            m = min(CLICK_GRID, len(b.xs))
+            gx, gy = np.meshgrid(np.linspace(b.xs[0], b.xs[-1], m), np.linspace(b.ys[0], b.ys[-1], m))
+            fig.add_scatter(
+                x=gx.ravel(),
+                y=gy.ravel(),
+                mode="markers",
+                showlegend=False,
+                hoverinfo="none",
+                meta="click",
+                marker={"size": 8, "opacity": 0.0, "maxdisplayed": 1},
+                row=1,
+                col=col,
+            )
         fig.update_xaxes(title_text=t["x"], row=1, col=col)
-        fig.update_yaxes(title_text=t["y"], row=1, col=col)
-    fig.update_layout(height=470, margin={"l": 40, "r": 10, "t": 40, "b": 40})
+        fig.update_yaxes(title_text=t["y"], row=1, col=col, scaleanchor="x" if col == 1 else f"x{col}")
+    fig.update_layout(height=470, margin={"l": 40, "r": 10, "t": 40, "b": 40}, clickmode="event+select")
     return fig
 
 
