@@ -159,7 +159,7 @@ STRINGS = {
     },
     # escape
     "explorer.e_saddle": {"en": "Saddle", "ko": "안장점"},
-    "explorer.e_lr": {"en": "Learning rate of GD", "ko": "경사하강법의 학습률"},
+    "explorer.e_lr": {"en": "Learning rate (every optimizer)", "ko": "학습률 (모든 옵티마이저)"},
     "explorer.e_radius": {
         "en": "Ball radius r (fraction of the view)",
         "ko": "공의 반지름 r (보이는 영역 대비)",
@@ -196,7 +196,6 @@ STRINGS = {
     "explorer.fig.theory": {"en": "log(r/δ) / log(1 + lr·|λ_min|)", "ko": "log(r/δ) / log(1 + lr·|λ_min|)"},
     "explorer.fig.share": {"en": "share of starts", "ko": "시작점 비율"},
     "explorer.fig.ball": {"en": "ball of radius r", "ko": "반지름 r인 공"},
-    "explorer.fig.left": {"en": "leaves the ball at step", "ko": "공을 벗어난 스텝"},
     "explorer.e_delta": {"en": "Start distance δ (fraction of r)", "ko": "시작 거리 δ (r 대비)"},
     "explorer.e_mu": {"en": "Momentum μ (momentum, NAG)", "ko": "모멘텀 μ (모멘텀, NAG)"},
     "explorer.e_noise": {"en": "Gradient noise of mini-batch SGD", "ko": "미니배치 SGD의 그레이디언트 잡음"},
@@ -237,7 +236,6 @@ FIGURE_KEYS = (
     "theory",
     "share",
     "ball",
-    "left",
 )
 KINDS = ("minimum", "maximum", "saddle", "degenerate")
 

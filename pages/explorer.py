@@ -23,6 +23,8 @@ from optimizers import runner
 from studies import explorer as ex
 from ui import explorer_model as em
 from ui import shell, state, surface_controls, widgets
+from ui.live_chart import live_chart
+from ui.live_chart import preload as live_chart_preload
 from viz import explorer as xv
 
 CHART = {"displaylogo": False, "scrollZoom": False}
@@ -282,8 +284,17 @@ def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
     text = figure_text(current_lang())
     names = [t(f"explorer.rule.{n}") for n in race.names]
     st.markdown(t("explorer.e_race", lr=fmt(lr), delta=fmt(delta * race.radius)))
-    zoom = em.zoom_grid(w, em.zoom_bounds(race))
-    st.plotly_chart(xv.escape_paths_figure(zoom, race, names, text=text), key="ex_escape_paths", config=CHART)
+    bg = em.zoom_background(w, em.zoom_bounds(race))
+    labels = {
+        k: t(f"race.{k}") for k in ("play", "pause", "step", "start", "minimum", "diverged", "lookahead")
+    }
+    live_chart(
+        xv.escape_animation(bg, race, names, labels=labels, text=text),
+        key=ps.key("_escape_map"),
+        height=520,
+        config={"scrollZoom": False},
+        failed=t("race.chart_failed"),
+    )
     head = [t(f"explorer.escape.col.{c}") for c in ("rule", "steps", "theory")]
     theory = {"gd": race.theory_gd, "momentum": race.theory_momentum}
     rows = [
@@ -303,6 +314,7 @@ VIEW_FUNCS = {"critical": view_critical, "basins": view_basins, "escape": view_e
 
 def body() -> None:
     ps = state.PageState(em.PAGE)
+    live_chart_preload()
     top = widgets.page_header(ps, "explorer")
     ps.declare(em.base_schema())
     controls, figures = st.columns([1, 2.6], gap="medium")

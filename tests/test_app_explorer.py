@@ -15,7 +15,7 @@ import presets
 from studies import explorer as ex
 from ui import explorer_model as em
 from ui import state
-from ui.testing import app_test, errors
+from ui.testing import app_test, errors, live_charts
 from viz import explorer as xv
 
 PAGE = "pages/explorer.py"
@@ -192,10 +192,17 @@ def test_escape_race_table_is_the_library_s():
     ):
         assert f"| {name} | {k} |" in table
     assert f"| GD | {race.steps[0]} | {race.theory_gd:.1f} |" in table
-    figs = charts(at)
-    assert len(figs) == 2
-    names = [tr.get("name") for tr in figs[0]["data"]]
+    assert len(charts(at)) == 1  # steps against δ
+    (anim,) = live_charts(at)  # the Race page's live chart, animated
+    names = [tr.get("name") for tr in anim["data"]]
     assert "Adam" in names and "ball of radius r" in names
+    cut = xv.escape_cut(race)
+    assert cut == int(np.ceil(1.25 * race.steps.max())) + 5
+    assert len(anim["frames"]) == min(cut + 1, 200) and anim["layout"]["updatemenus"]
+    gd = anim["data"][names.index("GD")]
+    x, y = np.asarray(decode(gd["x"]), float), np.asarray(decode(gd["y"]), float)
+    np.testing.assert_allclose((x[0], y[0]), race.start, atol=1e-6)
+    np.testing.assert_allclose((x[-1], y[-1]), race.path[0, cut], rtol=1e-5, atol=1e-6)
 
 
 def test_a_clicked_pixel_shows_that_start_s_path_on_both_maps():

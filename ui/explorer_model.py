@@ -191,8 +191,12 @@ def zoom_bounds(race: ex.EscapeRace) -> tuple[tuple[float, float], tuple[float, 
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def zoom_grid(w: Where, bounds) -> landscapes.Grid:
-    return landscapes.grid(w.landscape(), 120, bounds=bounds)
+def zoom_background(w: Where, bounds):
+    """The Race map's static layers (image and contour lines) over ``bounds``."""
+    from viz.race import layers
+
+    g = landscapes.grid(w.landscape(), 160, bounds=bounds)
+    return layers.background(g.x, g.y, g.z, False)
 
 
 def snap_to_pixel(b: ex.BasinMap, x: float, y: float) -> tuple[float, float]:

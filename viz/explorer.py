@@ -352,66 +352,62 @@ def escape_figure(e: ex.Escape, text: Mapping | None = None) -> go.Figure:
     return fig
 
 
-def escape_paths_figure(
-    grid, race: ex.EscapeRace, names: Sequence[str], text: Mapping | None = None, max_points: int = 1500
+def escape_cut(race: ex.EscapeRace) -> int:
+    """Steps of the escape worth animating: until a little after the slowest rule leaves the ball (all
+    steps when a rule never does)."""
+    t_all = race.path.shape[1] - 1
+    if np.any(race.steps < 0):
+        return t_all
+    return int(min(t_all, np.ceil(1.25 * float(np.max(race.steps))) + 5))
+
+
+def escape_animation(
+    bg,
+    race: ex.EscapeRace,
+    names: Sequence[str],
+    labels: Mapping[str, str] | None = None,
+    text: Mapping | None = None,
+    speed_ms: int = 40,
 ) -> go.Figure:
-    """The paths of an escape race around the saddle: the ball (dashed circle), each rule's path up to
-    shortly after it leaves the ball (thinned to ``max_points``), and a marker where it leaves."""
+    """The escape race animated on the Race page's map (:func:`viz.race.map2d.contour_figure`: surface
+    image, contour lines, static paths, moving comets, Play / Pause / frame slider), cut at
+    :func:`escape_cut`, with the ball around the saddle drawn on top.
+
+    Args:
+        bg: the zoomed background (``viz.race.layers.background``) around the saddle.
+        race: the escape race.
+        names: legend name per rule.
+        labels: the Race map's translated labels ("play", "pause", "step", "start", ...).
+        text: the explorer's translated figure strings ("ball").
+        speed_ms: milliseconds per frame.
+    """
+    from viz.race.map2d import contour_figure
+
     t = _t(text)
-    fig = go.Figure(_contour(grid, log=False))
-    th = np.linspace(0, 2 * np.pi, 121)
-    fig.add_scatter(
-        x=race.saddle[0] + race.radius * np.cos(th),
-        y=race.saddle[1] + race.radius * np.sin(th),
-        mode="lines",
-        line={"color": "#333333", "dash": "dash", "width": 1.5},
-        name=t["ball"],
-        hoverinfo="skip",
+    cut = escape_cut(race)
+    path = race.path[:, : cut + 1].astype(np.float64)
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(names))]
+    fig = contour_figure(
+        bg,
+        list(names),
+        colors,
+        path,
+        np.full(len(names), -1),
+        start=tuple(race.start),
+        labels=dict(labels or {}),
+        frame=0,
+        speed_ms=speed_ms,
+        height=520,
     )
-    (x0, x1), (y0, y1) = (float(grid.x[0]), float(grid.x[-1])), (float(grid.y[0]), float(grid.y[-1]))
-    for i, name in enumerate(names):
-        k = int(race.steps[i])
-        end = race.path.shape[1] if k < 0 else min(race.path.shape[1], k + 1 + max(k // 2, 5))
-        seg = race.path[i, :end]
-        inside = (seg[:, 0] >= x0) & (seg[:, 0] <= x1) & (seg[:, 1] >= y0) & (seg[:, 1] <= y1)
-        seg = seg[: int(np.argmin(inside)) if not inside.all() else len(seg)]  # stop at the view's edge
-        stride = max(1, len(seg) // max_points)
-        seg = seg[::stride]
-        color = PALETTE[i % len(PALETTE)]
-        fig.add_scatter(
-            x=seg[:, 0],
-            y=seg[:, 1],
+    th = np.linspace(0, 2 * np.pi, 121)
+    fig.add_trace(
+        go.Scatter(
+            x=race.saddle[0] + race.radius * np.cos(th),
+            y=race.saddle[1] + race.radius * np.sin(th),
             mode="lines",
-            line={"color": color, "width": 2},
-            name=name,
-            legendgroup=name,
+            line={"color": "#333333", "dash": "dash", "width": 1.5},
+            name=t["ball"],
             hoverinfo="skip",
         )
-        if k >= 0:
-            q = race.path[i, k]
-            fig.add_scatter(
-                x=[q[0]],
-                y=[q[1]],
-                mode="markers",
-                showlegend=False,
-                legendgroup=name,
-                marker={"color": color, "size": 10, "line": {"color": "white", "width": 1}},
-                hovertext=[f"{name}: {t['left']} {k}"],
-                hoverinfo="text",
-            )
-    fig.add_scatter(
-        x=[race.saddle[0]],
-        y=[race.saddle[1]],
-        mode="markers",
-        name=t["kinds"]["saddle"],
-        marker={"symbol": "x", "color": KIND_STYLE["saddle"][1], "size": 12},
-        hoverinfo="skip",
-    )
-    fig.update_layout(
-        height=480,
-        margin={"l": 40, "r": 10, "t": 10, "b": 40},
-        legend={"orientation": "h", "y": -0.12},
-        xaxis={"title": t["x"], "range": [x0, x1]},
-        yaxis={"title": t["y"], "range": [y0, y1], "scaleanchor": "x"},
     )
     return fig

@@ -45,3 +45,19 @@ def test_critical_points_then_click_a_basin_pixel(page, app_url, console_errors,
     page.screenshot(path=str(artifacts / "explorer_basins_click.png"), full_page=False)
     real = [e for e in console_errors if not ("Failed to load resource" in e and "404" in e)]
     assert not real, real
+
+
+def test_escape_race_animates_on_the_race_map(page, app_url, console_errors, artifacts):
+    page.goto(app_url + "/explorer?view=escape&surf=saddle&e_lr=0.05", wait_until="domcontentloaded")
+    page.get_by_text("steps to leave the ball").first.wait_for(timeout=120_000)
+    live = (
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".some(g => (g._fullData || []).some(d => d.name === 'Adam'))"
+    )
+    page.wait_for_function(live, timeout=90_000)
+    page.locator(".updatemenu-button").first.click()
+    page.wait_for_timeout(1500)
+    wait_painted(page)
+    page.screenshot(path=str(artifacts / "explorer_escape.png"), full_page=False)
+    real = [e for e in console_errors if not ("Failed to load resource" in e and "404" in e)]
+    assert not real, real
