@@ -84,7 +84,7 @@ def _verdict(out: batch.NetworkView) -> str:
 
 def network(ps: state.PageState) -> None:
     """The MLP study: controls in a form, then the measurements."""
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls, st.form(ps.key("_form"), border=True):
         st.markdown(f"**{t('batch.data_section')}**")
@@ -135,25 +135,25 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
                     t("batch.tab_slices"), t("batch.tab_bounds")])
     names = {"train_name": t("batch.train"), "test_name": t("batch.test")}
     with tabs[0]:
-        st.plotly_chart(vb.curves_figure(res.record_steps, res.train_loss, res.test_loss, bs,
-                                         ylabel=t("batch.loss"), title=t("batch.curves_title"),
-                                         xlabel=t("batch.step"), log_y=True, **names),
-                        key="batch_curves")
+        widgets.chart(vb.curves_figure(res.record_steps, res.train_loss, res.test_loss, bs,
+                                     ylabel=t("batch.loss"), title=t("batch.curves_title"),
+                                     xlabel=t("batch.step"), log_y=True, **names),
+                    key="batch_curves")
         if np.isfinite(res.train_acc).any():
-            st.plotly_chart(vb.curves_figure(res.record_steps, res.train_acc, res.test_acc, bs,
-                                             ylabel=t("batch.accuracy"), title=t("batch.acc_title"),
-                                             xlabel=t("batch.step"), **names), key="batch_acc")
+            widgets.chart(vb.curves_figure(res.record_steps, res.train_acc, res.test_acc, bs,
+                                         ylabel=t("batch.accuracy"), title=t("batch.acc_title"),
+                                         xlabel=t("batch.step"), **names), key="batch_acc")
     with tabs[1]:
         spread = {"xlabel": t("batch.batch_axis"), "mean_name": t("batch.mean_sd"),
                   "seed_name": t("batch.seed_points"), "zero_line": True}
         fig = vb.spread_figure(bs, res.gap_loss, ylabel=t("batch.gap_axis"), title=t("batch.gap_title"),
                                **spread)
-        st.plotly_chart(fig, key="batch_gap")
+        widgets.chart(fig, key="batch_gap")
         if np.isfinite(res.gap_acc).any():
-            st.plotly_chart(vb.spread_figure(bs, res.gap_acc, ylabel=t("batch.gap_acc_axis"),
-                                             title=t("batch.gap_acc_title"), xlabel=t("batch.batch_axis"),
-                                             mean_name=t("batch.mean_sd"), seed_name=t("batch.seed_points"),
-                                             zero_line=True), key="batch_gap_acc")
+            widgets.chart(vb.spread_figure(bs, res.gap_acc, ylabel=t("batch.gap_acc_axis"),
+                                         title=t("batch.gap_acc_title"), xlabel=t("batch.batch_axis"),
+                                         mean_name=t("batch.mean_sd"), seed_name=t("batch.seed_points"),
+                                         zero_line=True), key="batch_gap_acc")
         st.caption(t("batch.gap_explain"))
     with tabs[2]:
         titles = [t("batch.eig_title")] + [t("batch.eps_title", eps=f"{e:g}") for e in out.sharp.epsilons]
@@ -161,33 +161,33 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
         fig = vb.sharpness_figure(bs, sh.top_eig, sh.eps_sharpness, sh.epsilons, titles=titles,
                                   xlabel=t("batch.batch_axis"), mean_name=t("batch.mean_sd"),
                                   seed_name=t("batch.seed_points"))
-        st.plotly_chart(fig, key="batch_sharp")
+        widgets.chart(fig, key="batch_sharp")
         st.caption(t("batch.sharp_explain"))
     with tabs[3]:
         if out.interp is None:
             st.info(t("batch.interp_need_two"))
         else:
             it = out.interp
-            st.plotly_chart(vb.interpolation_figure(it.alphas, it.train_loss, it.test_loss, it.train_acc,
-                                                    it.test_acc, it.small, it.large,
-                                                    title=t("batch.interp_title"), loss_label=t("batch.loss"),
-                                                    acc_label=t("batch.accuracy"), **names),
-                            key="batch_interp")
+            widgets.chart(vb.interpolation_figure(it.alphas, it.train_loss, it.test_loss, it.train_acc,
+                                                it.test_acc, it.small, it.large,
+                                                title=t("batch.interp_title"), loss_label=t("batch.loss"),
+                                                acc_label=t("batch.accuracy"), **names),
+                        key="batch_interp")
             st.caption(t("batch.interp_explain", small=it.small, large=it.large))
     with tabs[4]:
         fig = vb.slices_figure(out.slices.coords, out.slices.train, bs, title=t("batch.slices_title"),
                                zlabel=t("batch.loss"))
-        st.plotly_chart(fig, key="batch_slices")
+        widgets.chart(fig, key="batch_slices")
         st.caption(t("batch.slices_explain"))
     with tabs[5]:
-        st.plotly_chart(vb.decision_figure(out.grid_axes, out.grid_values, bs, out.x_train, out.y_train,
-                                           title=t("batch.bounds_title")), key="batch_bounds")
+        widgets.chart(vb.decision_figure(out.grid_axes, out.grid_values, bs, out.x_train, out.y_train,
+                                       title=t("batch.bounds_title")), key="batch_bounds")
         st.caption(t("batch.bounds_explain"))
 
 
 def basins(ps: state.PageState) -> None:
     """The two-basin surface with the engine's mini-batch noise: who ends in the flat basin?"""
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls, st.form(ps.key("_bform"), border=True):
         widgets.control(ps, sch["b_start"], t("batch.b_start"), format_func=lambda k: t(f"batch.b_start_{k}"))
@@ -207,22 +207,23 @@ def basins(ps: state.PageState) -> None:
             return
         st.caption(t("batch.b_done", n=len(cfg.batch_sizes) * cfg.seeds * 2))
         names = [bm.optimizer_title("sgd"), f"{bm.optimizer_title('sam')} (ρ = {cfg.rho:g})"]
-        st.plotly_chart(vb.basin_figure(res.batch_sizes, res.flat_fraction, res.stderr, names,
-                                        title=t("batch.basin_title"), xlabel=t("batch.b_batch_axis"),
-                                        ylabel=t("batch.basin_axis")), key="batch_basin")
+        widgets.chart(vb.basin_figure(res.batch_sizes, res.flat_fraction, res.stderr, names,
+                                    title=t("batch.basin_title"), xlabel=t("batch.b_batch_axis"),
+                                    ylabel=t("batch.basin_axis")), key="batch_basin")
+        widgets.lesson_caption(ps)
         xs, ys, z = bm.surface_grid()
         b0, b1 = int(res.batch_sizes[0]), int(res.batch_sizes[-1])
         ends = {f"SGD B={b0}": res.final_w[0, 0], f"SGD B={b1}": res.final_w[0, -1]}
         fig = vb.endpoints_figure(xs, ys, z, res.minima.points, ends, title=t("batch.ends_title"),
                                   minima_name=t("batch.minima"))
-        st.plotly_chart(fig, key="batch_ends")
+        widgets.chart(fig, key="batch_ends")
         st.caption(t("batch.basins_explain", flat=f"{res.minima.top_eig[res.minima.flat]:.3g}",
                      sharp=f"{res.minima.top_eig.max():.3g}"))
 
 
 def concept(ps: state.PageState) -> None:
     """The lecture's picture, computed from a 1-D example."""
-    controls, figs = st.columns([1, 2.7], gap="medium")
+    controls, figs = widgets.control_columns([1, 2.7])
     with controls:
         widgets.control(ps, ps.schema["c_shift"], t("batch.c_shift"), help=t("batch.c_shift_help"))
         widgets.control(ps, ps.schema["c_sharp"], t("batch.c_sharp"))
@@ -236,7 +237,8 @@ def concept(ps: state.PageState) -> None:
                                 train_name=t("batch.train_loss"), test_name=t("batch.test_loss"),
                                 flat_name=t("batch.flat_min"), sharp_name=t("batch.sharp_min"),
                                 gap_name=t("batch.gap_word"), ylabel=t("batch.loss"))
-        st.plotly_chart(fig, key="batch_concept")
+        widgets.chart(fig, key="batch_concept")
+        widgets.lesson_caption(ps)
         st.markdown(t("batch.concept_explain", g_flat=f"{c.gaps[0]:.3f}", g_sharp=f"{c.gaps[1]:.3f}"))
 
 

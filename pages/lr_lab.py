@@ -75,7 +75,8 @@ def view_panels(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     if p is None:
         return
     text = fig_text()
-    st.plotly_chart(lv.panels_figure(p, lm.grid(w), text=text), key="lr_panels_chart", config=CHART)
+    widgets.chart(lv.panels_figure(p, lm.grid(w), text=text), key="lr_panels_chart", config=CHART)
+    widgets.lesson_caption(ps)
     small, right, large = (fmt(v) for v in p.lrs)
     if p.source == "curvature":
         st.markdown(
@@ -111,7 +112,7 @@ def view_panels(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
             lines.append(t("lr.panels.more", n=len(rises) - 4))
         st.markdown(t("lr.panels.rises", label=label) + "\n" + "\n".join(f"- {s}" for s in lines))
     st.subheader(t("lr.stability.title"))
-    st.plotly_chart(lv.stability_figure(p, text=text), key="lr_stability_chart", config=CHART)
+    widgets.chart(lv.stability_figure(p, text=text), key="lr_stability_chart", config=CHART)
     if p.stability[0].limit is None:
         st.caption(t("lr.stability.none", opt=opt_title(opt)))
     else:
@@ -140,7 +141,8 @@ def view_sweep(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     )
     if sw is None:
         return
-    st.plotly_chart(lv.sweep_figure(sw, text=fig_text()), key="lr_sweep_chart", config=CHART)
+    widgets.chart(lv.sweep_figure(sw, text=fig_text()), key="lr_sweep_chart", config=CHART)
+    widgets.lesson_caption(ps)
     st.caption(t("lr.sweep.caption", n=n, k=len(opts), steps=steps))
     head = [t(f"lr.sweep.col.{c}") for c in ("opt", "best", "loss", "hit", "edge")]
     rows = []
@@ -194,7 +196,8 @@ def view_phase(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     pm = compute(t("lr.view.phase"), lm.phase, w, opt, n, lo, hi, steps)
     if pm is None:
         return
-    st.plotly_chart(lv.phase_figure(pm, metric=metric, text=fig_text()), key="lr_phase_chart", config=CHART)
+    widgets.chart(lv.phase_figure(pm, metric=metric, text=fig_text()), key="lr_phase_chart", config=CHART)
+    widgets.lesson_caption(ps)
     st.caption(t(f"lr.phase.caption.{pm.source}", n=n, steps=steps))
     th, quad = pm.theory, optimizers.get(opt).quadratic
     theory_key = f"lr.phase.theory.{quad.kind}" if quad is not None else ""
@@ -255,9 +258,10 @@ def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> No
     if cmp is None:
         return
     names = [t(f"lr.sched.{k}") for k in kinds]
-    st.plotly_chart(
+    widgets.chart(
         lv.schedules_figure(cmp, names=names, text=fig_text()), key="lr_sched_chart", config=CHART
     )
+    widgets.lesson_caption(ps)
     st.caption(t("lr.sched.caption"))
     head = [t(f"lr.sched.col.{c}") for c in ("kind", "final", "hit", "div")]
     rows = []
@@ -279,7 +283,8 @@ def view_search(ps: state.PageState, w: lm.Where, steps: int, controls) -> None:
     r = compute(t("lr.view.search"), lm.search, w, pair, budget, int(ps.get("se_seed")), steps)
     if r is None:
         return
-    st.plotly_chart(lv.search_figure(r, text=fig_text()), key="lr_search_chart", config=CHART)
+    widgets.chart(lv.search_figure(r, text=fig_text()), key="lr_search_chart", config=CHART)
+    widgets.lesson_caption(ps)
     st.caption(t("lr.search.caption", b=budget, g=r.distinct("grid")[0]))
     x, y = r.axes[0].name, r.axes[1].name
     st.markdown(t("lr.search.importance", x=x, y=y, ix=f"{r.importance[0]:.1f}", iy=f"{r.importance[1]:.1f}"))
@@ -316,7 +321,7 @@ def body() -> None:
     ps.declare(lm.base_schema())
     surf = ps.get("surf")
     ps.declare(lm.surface_schema(surf))
-    controls, figures = st.columns([1, 2.6], gap="medium")
+    controls, figures = widgets.control_columns([1, 2.6])
     with controls:
         view = st.radio(t("lr.view"), lm.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"lr.view.{v}"))
         with st.expander(t("lr.surface_section"), expanded=False):

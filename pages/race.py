@@ -106,7 +106,7 @@ def body() -> None:
     top = widgets.page_header(ps, "race")
 
     ps.declare(base_schema())
-    controls, figures = st.columns([1, 2.4], gap="medium")
+    controls, figures = widgets.control_columns([1, 2.4])
 
     # ---- surface
     with controls:
@@ -245,7 +245,8 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
     overs = rs.overlays_at(res.path, res.aux, at) if show else []
     fidx = rv.frame_indices(res.path.shape[1])
     chart_key = ps.key("_map")
-    st.subheader(t("race.map"))
+    if not state.presenter():  # the projector's view: the map and its caption fit above the fold
+        st.subheader(t("race.map"))
     fig = rv.contour_figure(
         layers.bg,
         labels,
@@ -271,6 +272,7 @@ def draw(ps, s, surf, cfg, res, layers, labels, colors, log) -> None:
         config={"scrollZoom": False},
         failed=t("race.chart_failed"),
     )
+    widgets.lesson_caption(ps)
     c1, c2, c3 = st.columns([1.2, 1.2, 1])
     with c1:
         widgets.control(ps, ps.schema["ov"], t("race.overlays"), format_func=lambda k: t(f"race.ov.{k}"))

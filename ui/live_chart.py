@@ -35,6 +35,8 @@ import plotly
 import plotly.graph_objects as go
 import streamlit as st
 
+from viz.fonts import PRESENTER_SCALE, scale_fonts
+
 from . import state
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +53,7 @@ def _component():
     return st.components.v2.component(NAME, js=JS, css=CSS, isolate_styles=False)
 
 
+PRESENTER_HEIGHT = 420  # pixels: the tallest chart in the presenter view (the Race map is 520 otherwise)
 BASIC_TYPES = frozenset({"scatter", "bar", "pie"})  # what plotly.js's basic bundle draws
 VENDOR = Path(__file__).with_name("vendor")
 
@@ -237,6 +240,14 @@ def live_chart(
         config: plotly.js config (responsive and no logo by default).
         failed: text shown in place of the chart if plotly.js cannot draw it.
     """
+    if state.presenter():
+        # the projector's view: chart text as large as the page's, and a chart low enough that it fits
+        # with the lesson's caption under it on a 720-line screen
+        d = fig.to_dict() if isinstance(fig, go.Figure) else dict(fig)
+        layout = scale_fonts(d.get("layout", {}), PRESENTER_SCALE)
+        height = min(int(height), PRESENTER_HEIGHT)
+        layout["height"] = min(layout.get("height", height), height)
+        fig = {**d, "layout": layout}
     if not available():
         # no plotly.js to serve (see available()): draw the ordinary way; clicks on the map then
         # do nothing (the start is still typed in)

@@ -26,6 +26,7 @@ switching pages runs the other page, which keeps its own link.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import streamlit as st
@@ -58,3 +59,31 @@ def draw(slot: Any) -> None:
         st.caption(t("common.share_link"))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("common.share_help"))
+        qr(link)
+
+
+QR_SCALE = 6  # pixels per module: a link of ~100 characters (version 5-6, 37-41 modules) is ~270 px wide
+QR_BORDER = 2  # quiet-zone modules; the page around it is light, so 2 of the standard's 4 suffice
+
+
+def qr_png(link: str) -> bytes | None:
+    """A QR code of ``link`` as PNG bytes (None when the ``segno`` package is not installed).
+
+    Error correction "M" (15 %): a projected code is read from across a room, slightly out of focus.
+    """
+    try:
+        import segno
+    except ImportError:
+        return None
+    buf = io.BytesIO()
+    segno.make_qr(link, error="m").save(buf, kind="png", scale=QR_SCALE, border=QR_BORDER)
+    return buf.getvalue()
+
+
+def qr(link: str) -> None:
+    """Draw the QR code of ``link`` for the projector (or say what it needs)."""
+    png = qr_png(link)
+    if png is None:
+        st.caption(t("lesson.qr_missing"))
+        return
+    st.image(png, caption=t("lesson.qr"), width="content")

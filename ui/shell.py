@@ -21,7 +21,7 @@ import streamlit as st
 
 from i18n import t
 
-from . import link_probe, share, sidebar, state, warm
+from . import lesson, link_probe, share, sidebar, state, warm
 from .nav import page_info
 
 LOG = logging.getLogger("gradient_atlas")
@@ -36,15 +36,26 @@ def page(page_id: str, body: Callable[[], None]) -> None:
         body: draws the page's content.
     """
     info = page_info(page_id)
-    st.set_page_config(page_title=f"{t(info.title_key)} · Gradient Atlas", page_icon=info.icon, layout="wide")
+    state.capture_url(page_id)  # first: a link's present=1 decides the page config below
+    st.set_page_config(
+        page_title=f"{t(info.title_key)} · Gradient Atlas",
+        page_icon=info.icon,
+        layout="wide",
+        initial_sidebar_state=lesson.page_config_sidebar(),
+    )
+    lesson.follow(page_id)  # a lesson step on another page: go there before drawing this one
     warm.start()
-    state.capture_url(page_id)
+    guarded(sidebar.style)
     guarded(sidebar.language)
     guarded(lambda: sidebar.navigation(page_id))
     guarded(lambda: sidebar.preset_picker(page_id))
+    guarded(lesson.sidebar)
     link_slot = st.sidebar.empty()  # the share link goes here, below the presets, once the page is done
     share.begin()
     guarded(link_probe.probe)  # before the page: a link Streamlit dropped whole gets its notice there
+    guarded(lesson.style)
+    guarded(lesson.keys)
+    guarded(lesson.presenter_bar)
     guarded(body)
     guarded(lambda: share.draw(link_slot))
 

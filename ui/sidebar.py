@@ -10,6 +10,24 @@ from i18n import LANG_NAMES, LANGS, pick, t
 
 from . import state
 
+# Preset titles are sentences ("Gradient descent waits at a saddle, momentum and Adam escape"). A select
+# box's list of options is as wide as the box (240 px in the sidebar) and cuts each option to one line:
+# here it is at least 26rem wide and an option wraps onto as many lines as it needs. The box itself is a
+# one-line text field, so the chosen preset's whole title is written under it (preset_picker).
+STYLE = """<style>
+[data-testid="stSelectboxVirtualDropdown"] { width: max(var(--trigger-width, 0px), 26rem) !important;
+  max-width: calc(100vw - 2rem); }
+[data-testid="stSelectboxVirtualDropdown"] [role="option"] { height: auto; }
+[data-testid="stSelectboxVirtualDropdown"] [role="option"] > div { white-space: normal; overflow: visible;
+  text-overflow: clip; }
+[data-testid="stSidebar"] input[role="combobox"] { text-overflow: ellipsis; }
+</style>"""
+
+
+def style() -> None:
+    """The sidebar's style (preset titles unclipped)."""
+    st.html(STYLE)
+
 
 def language() -> None:
     """The language switch (English / 한국어); seeded from the URL on a session's first run."""
@@ -66,4 +84,7 @@ def preset_picker(page: str) -> None:
         args=(page, key),
         help=t("common.preset_help"),
     )
+    chosen = state.widget_value(key)
+    if chosen:  # the box shows one line of it; the title whole, for the teacher choosing what to show
+        st.sidebar.caption(pick(presets.get(chosen).title))
     st.sidebar.button(t("common.reset"), key=f"_ga_reset:{page}", on_click=_reset, args=(page, key))

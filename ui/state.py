@@ -31,6 +31,7 @@ from .url import (  # noqa: F401
     Notice,
     Param,
     coerce,
+    compact,
     encode,
     parse,
     query_string,
@@ -47,8 +48,14 @@ _CONSUMED = "_ga_consumed"  # {page: set of URL names read}
 _LINK_REPORTED = "_ga_link_reported"  # True once ui.link_probe said the session's link was dropped
 _LINK = "_ga_link"  # the share link of the page that finished last in this run (ui.share)
 _FLAG = "_ga_flag:"  # + "<page>:<name>": a page's non-widget values (PageState.flag)
+_LESSON = "_ga_lesson"  # the lesson: {"steps": tuple of preset ids, "pos": index of the step shown or None}
+_GO = "_ga_lesson_go"  # the page a lesson step moved to, for ui.shell to switch to (set by callbacks)
 LANG_KEY = "lang"  # the global language control (key in session state and in the URL)
-GLOBAL_PARAMS: tuple[str, ...] = (LANG_KEY,)
+PRESENT_KEY = "present"  # the presenter-view toggle (key in session state and in the URL)
+# Link parameters of the lesson (ui.url has the controls'): the preset a view starts from, the position
+# in the lesson (1-based) and a lesson other than the notes' (presets.lessons.encode_steps).
+PRESET_PARAM, STEP_PARAM, LESSON_PARAM = "p", "s", "L"
+GLOBAL_PARAMS: tuple[str, ...] = (LANG_KEY, PRESENT_KEY, PRESET_PARAM, STEP_PARAM, LESSON_PARAM)
 PRESET_KEY_PREFIX = "_ga_preset:"  # + page id: the sidebar's preset picker
 _MISSING = object()
 
@@ -82,9 +89,61 @@ def capture_url(page: str) -> None:
 
     ss = _ss()
     if _URL not in ss:
-        ss[_URL] = {"page": page, "params": {k: st.query_params[k] for k in st.query_params}}
+        params = {k: st.query_params[k] for k in st.query_params}
+        ss[_URL] = {"page": page, "params": params}
         ss[_CONSUMED] = {}
         ss[_NOTICES] = {}
+        _read_lesson_link(page, params)
+
+
+def _read_lesson_link(page: str, params: Mapping[str, str]) -> None:
+    """What a link says beyond the page's controls (the session's first run): the lesson, the step it
+    shows or the preset its view starts from, and the presenter view.
+
+    The step's (or preset's) values are applied to the page first, so that the link's own control
+    values, read later by :meth:`PageState.declare`, land on top of them: a short link carries only
+    what differs from its preset. Bad values are dropped with a notice, as a control's are.
+    """
+    import presets
+    from presets import lessons
+
+    ss = _ss()
+    notices = ss.setdefault(_NOTICES, {}).setdefault("*", [])
+    steps = lessons.notes_steps()
+    if LESSON_PARAM in params:
+        found, bad = lessons.decode_steps(params[LESSON_PARAM], presets.REGISTRY)
+        if bad:
+            notices.append(Notice("lesson", LESSON_PARAM, " ".join(bad)[:60]))
+        steps = found or steps
+    ss[_LESSON] = {"steps": steps, "pos": None}
+    preset_id, pos, name = None, None, ""
+    if STEP_PARAM in params:
+        name = STEP_PARAM
+        pos, note = coerce(Param(STEP_PARAM, "int", 1, 1, len(steps)), params[STEP_PARAM])
+        if note is not None:
+            notices.append(note)
+        if pos is not None:
+            pos -= 1
+            preset_id = steps[pos]
+    elif PRESET_PARAM in params:
+        name = PRESET_PARAM
+        preset_id, note = coerce(Param(PRESET_PARAM, "choice", "", choices=tuple(presets.REGISTRY)),
+                                 params[PRESET_PARAM])
+        if note is not None:
+            notices.append(note)
+    if preset_id is not None:
+        p = presets.get(preset_id)
+        if p.page == page:
+            apply_preset(page, p.id, p.values)
+            ss[_LESSON] = {"steps": steps, "pos": pos}
+        else:  # a link edited by hand: the preset belongs to another page
+            notices.append(Notice("preset_page", name, str(params[name])[:60], preset_id))
+    if PRESENT_KEY in params:
+        on, note = coerce(Param(PRESENT_KEY, "bool", False), params[PRESENT_KEY])
+        if note is not None:
+            notices.append(note)
+        if on is not None:
+            ss.setdefault(_KEEP, {})[PRESENT_KEY] = on
 
 
 def relabel_choice_widgets() -> None:
@@ -126,6 +185,88 @@ def bind_language(choices: Sequence[str], default: str) -> str:
     return LANG_KEY
 
 
+def bind_presenter() -> str:
+    """Seed the presenter-view toggle's widget key (a link's ``present=1`` on the first run, else the
+    session's last choice); returns its session key."""
+    ss = _ss()
+    keep = ss.setdefault(_KEEP, {})
+    if PRESENT_KEY in ss:
+        keep[PRESENT_KEY] = bool(ss[PRESENT_KEY])
+    else:
+        ss[PRESENT_KEY] = bool(keep.get(PRESENT_KEY, False))
+    return PRESENT_KEY
+
+
+def presenter() -> bool:
+    """True in the presenter view (the sidebar's toggle or a link's ``present=1``); False outside a run."""
+    if not _in_streamlit():
+        return False
+    ss = _ss()
+    return bool(ss.get(PRESENT_KEY, ss.get(_KEEP, {}).get(PRESENT_KEY, False)))
+
+
+def set_presenter(on: bool) -> None:
+    """Turn the presenter view on or off (a widget callback, before the toggle is drawn again)."""
+    ss = _ss()
+    ss[PRESENT_KEY] = ss.setdefault(_KEEP, {})[PRESENT_KEY] = bool(on)
+
+
+def lesson_steps() -> tuple[str, ...]:
+    """The session's lesson (preset ids in order): the notes' lesson unless a link or the editor set one."""
+    from presets import lessons
+
+    got = _ss().get(_LESSON) if _in_streamlit() else None
+    return tuple(got["steps"]) if got else lessons.notes_steps()
+
+
+def lesson_position() -> int | None:
+    """The index of the lesson step being shown (None when no lesson is running)."""
+    if not _in_streamlit():
+        return None
+    got = _ss().get(_LESSON)
+    return got["pos"] if got else None
+
+
+def set_lesson_steps(steps: Sequence[str]) -> None:
+    """Replace the lesson (the editor's callbacks). A running lesson stays on the preset it shows when that
+    preset is still in the lesson, else it stops."""
+    old, pos = lesson_steps(), lesson_position()
+    current = old[pos] if pos is not None and pos < len(old) else None
+    steps = tuple(steps)
+    _ss()[_LESSON] = {"steps": steps, "pos": steps.index(current) if current in steps else None}
+
+
+def go_to_step(pos: int) -> None:
+    """Show step ``pos`` (0-based, clamped) of the lesson: apply its preset and note its page, which
+    :func:`take_lesson_page` hands to the shell (a callback cannot switch pages itself)."""
+    import presets
+
+    steps = lesson_steps()
+    if not steps:
+        return
+    pos = min(max(int(pos), 0), len(steps) - 1)
+    p = presets.get(steps[pos])
+    apply_preset(p.page, p.id, p.values)
+    _ss()[_LESSON] = {"steps": steps, "pos": pos}
+    _ss()[_GO] = p.page
+
+
+def step_lesson(delta: int) -> None:
+    """Move ``delta`` steps through the lesson (a callback); from no step, forward starts at the first."""
+    pos = lesson_position()
+    go_to_step(0 if pos is None and delta > 0 else (pos or 0) + delta)
+
+
+def end_lesson() -> None:
+    """Stop the lesson (a callback): the page keeps its view, the lesson its steps."""
+    _ss()[_LESSON] = {"steps": lesson_steps(), "pos": None}
+
+
+def take_lesson_page() -> str | None:
+    """The page a lesson step moved to in this run's callbacks (once; None if none)."""
+    return _ss().pop(_GO, None)
+
+
 def link_was_plain() -> bool:
     """True if the session's first run saw no URL parameters: the link had none, or Streamlit dropped
     them all (a link over its size limits, see :mod:`ui.link_probe`)."""
@@ -163,6 +304,8 @@ class PageState:
     def __init__(self, page: str):
         self.page = page
         self.schema: dict[str, Param] = {}
+        self.changed = False  # set by finish(): a control differs from the preset the page started from
+        self.banner_slot: Any = None  # where ui.widgets draws the preset banner (made by the page header)
 
     def key(self, name: str) -> str:
         """The widget / session-state key of control ``name`` on this page."""
@@ -236,6 +379,55 @@ class PageState:
             out[name] = encode(p, value)
         return out
 
+    def preset(self) -> str | None:
+        """The id of the preset this page's view started from (None if none)."""
+        return self.flag("preset") or None
+
+    def baseline(self, name: str) -> Any:
+        """What control ``name`` shows when nobody changed it: the preset's value, else the default."""
+        import presets
+
+        p = self.schema[name]
+        preset_id = self.preset()
+        if preset_id and name in presets.get(preset_id).values:
+            v, _ = coerce(p, presets.get(preset_id).values[name])
+            if v is not None:
+                return v
+        return p.default
+
+    def differences(self) -> dict[str, str]:
+        """The controls whose value differs from :meth:`baseline`, as URL text (the short link's part)."""
+        out = {}
+        for name, p in self.schema.items():
+            value = self.get(name)
+            if p.kind == "text" and len(value) > MAX_TEXT:
+                continue  # never carried by a link (see encoded)
+            if encode(p, value) != encode(p, self.baseline(name)):
+                out[name] = compact(p, value)
+        return out
+
+    def lesson_params(self) -> dict[str, str]:
+        """The link's lesson part: the step of the lesson this view shows (and the lesson, unless it is
+        the notes'), or else the preset it started from; {} for neither."""
+        from presets import lessons
+
+        preset_id = self.preset()
+        if not preset_id:
+            return {}
+        steps, pos = lesson_steps(), lesson_position()
+        if pos is not None and pos < len(steps) and steps[pos] == preset_id:
+            out = {STEP_PARAM: str(pos + 1)}
+            if steps != lessons.notes_steps():
+                out[LESSON_PARAM] = lessons.encode_steps(steps)
+            return out
+        return {PRESET_PARAM: preset_id}
+
+    def short_params(self) -> dict[str, str]:
+        """The short link's parameters: the lesson part, the language unless English, and the controls
+        that differ from the preset (or the defaults)."""
+        lang = language()
+        return {**self.lesson_params(), **({LANG_KEY: lang} if lang != "en" else {}), **self.differences()}
+
     def finish(self) -> list[Notice]:
         """End of the page: report unknown URL parameters, write the view into the URL and keep its
         share link for the sidebar (:mod:`ui.share`).
@@ -256,10 +448,15 @@ class PageState:
                 if name not in seen and name not in GLOBAL_PARAMS:
                     notices.setdefault(self.page, []).append(Notice("unknown", name, str(raw)[:60]))
             consumed[self.page] = True
-        params = self.encoded()
+        # The address bar keeps every control (a reload or a copied address restores the view whatever
+        # the defaults become), with the lesson part and the presenter view; the share link is short.
+        short = self.short_params()
+        self.changed = bool(self.preset()) and any(k in self.schema for k in short)
+        self.set_flag("changed", self.changed)
+        params = {**self.lesson_params(), **self.encoded(), **({PRESENT_KEY: "1"} if presenter() else {})}
         if {k: st.query_params.get(k) for k in st.query_params} != params:
             st.query_params.from_dict(params)
-        ss[_LINK] = share_url(self.page, params, _browser_address())
+        ss[_LINK] = share_url(self.page, short, browser_address())
         return list(notices.get("*", [])) + list(notices.get(self.page, []))
 
     def dismiss_notices(self) -> None:
@@ -303,7 +500,7 @@ def forget_share_link() -> None:
     _ss().pop(_LINK, None)
 
 
-def _browser_address() -> str:
+def browser_address() -> str:
     """The address the browser opened this page at ("" outside a browser session, e.g. AppTest)."""
     import streamlit as st
 
@@ -318,6 +515,7 @@ def apply_preset(page: str, preset_id: str, values: Mapping[str, Any]) -> None:
     ps = PageState(page)
     ps.reset(values)
     ps.set_flag("preset", preset_id)
+    ps.set_flag("changed", False)
     _ss()[PRESET_KEY_PREFIX + page] = preset_id
 
 

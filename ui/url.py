@@ -18,8 +18,8 @@ from typing import Any, NamedTuple
 from landscapes.expression import MAX_LENGTH
 
 __all__ = [
-    "KINDS", "MAX_TEXT", "Notice", "Param", "coerce", "encode", "parse", "query_string", "share_url", "snap",
-    "valid_text",
+    "KINDS", "MAX_TEXT", "Notice", "Param", "coerce", "compact", "encode", "parse", "query_string",
+    "share_url", "snap", "valid_text",
 ]
 
 KINDS = ("float", "int", "bool", "choice", "multi", "text")
@@ -158,6 +158,30 @@ def encode(p: Param, value: Any) -> str:
     return str(value)
 
 
+def compact(p: Param, value: Any) -> str:
+    """The shortest URL text that :func:`coerce` reads back as exactly ``value`` (short links).
+
+    Floats take the shorter of Python's round-trip ``repr`` and an exponent form without its padding
+    ("1e-3" for 0.001, "2e-5" for 2e-05, "5" for 5.0); everything else is :func:`encode`'s text.
+    """
+    if p.kind != "float":
+        return encode(p, value)
+    x = float(value)
+    best = repr(x)
+    if best.endswith(".0"):
+        best = best[:-2]
+    for digits in range(1, 18):
+        text = f"{x:.{digits}e}"
+        if float(text) == x:
+            m, e = text.split("e")
+            m = m.rstrip("0").rstrip(".") if "." in m else m
+            short = f"{m}e{int(e)}"
+            if len(short) < len(best):
+                best = short
+            break
+    return best
+
+
 def parse(schema: Iterable[Param], query: Mapping[str, str]) -> tuple[dict[str, Any], list[Notice]]:
     """Read the parameters of ``schema`` from ``query``.
 
@@ -200,4 +224,5 @@ def share_url(page: str, params: Mapping[str, str], base: str = "") -> str:
     base = base.split("?")[0]
     if base and not base.rstrip("/").endswith("/" + page):
         base = base.rstrip("/") + "/" + page
-    return f"{base or '/' + page}?{query_string(params)}"
+    query = query_string(params)
+    return f"{base or '/' + page}" + (f"?{query}" if query else "")

@@ -120,12 +120,53 @@ def control(
 
 def page_header(ps: state.PageState, prefix: str) -> Any:
     """A lab page's head: a slot for notices (returned), the title and intro of ``prefix`` ("race"
-    -> ``race.title``, ``race.intro``) and the banner of the preset that set the page, if any."""
+    -> ``race.title``, ``race.intro``) and the banner of the preset that set the page, if any.
+
+    The presenter view leaves out the title and intro (the chart must fit above the fold) and shows the
+    banner under the page's main chart (:func:`lesson_caption`), or here if the page has none. The banner
+    is drawn again when the page ends (:func:`show_notices`), when the run has shown whether a control
+    now differs from the preset.
+    """
     top = st.container()
-    st.title(t(f"{prefix}.title"))
-    st.caption(t(f"{prefix}.intro"))
-    preset_banner(ps)
+    presenting = state.presenter()
+    if not presenting:
+        st.title(t(f"{prefix}.title"))
+        st.caption(t(f"{prefix}.intro"))
+    ps.banner_slot = st.empty()
+    if not presenting:  # what the last run found, so that the page does not jump when the run ends
+        preset_banner(ps, ps.banner_slot, bool(ps.flag("changed")))
     return top
+
+
+def lesson_caption(ps: state.PageState) -> None:
+    """Under a page's main chart: in the presenter view the preset's banner goes here (a caption)."""
+    if not state.presenter():
+        return
+    if ps.banner_slot is not None:
+        ps.banner_slot.empty()
+    ps.banner_slot = st.container(key="ga_caption").empty()
+
+
+def control_columns(spec: Sequence[float], gap: str = "medium") -> tuple[Any, Any]:
+    """A lab page's (controls, figures) containers: side by side; in the presenter view the figures take
+    the whole width and the controls go to the sidebar, which the presenter view keeps collapsed."""
+    if state.presenter():
+        return st.sidebar.container(), st.container()
+    controls, figures = st.columns(spec, gap=gap)
+    return controls, figures
+
+
+def chart(fig: Any, **kwargs: Any) -> Any:
+    """``st.plotly_chart`` with the chart's text enlarged in the presenter view (:mod:`viz.fonts`)."""
+    if state.presenter():
+        import plotly.graph_objects as go
+
+        from viz.fonts import PRESENTER_SCALE, scale_fonts
+
+        d = fig.to_dict()
+        d["layout"] = scale_fonts(d.get("layout", {}), PRESENTER_SCALE)
+        fig = go.Figure(d)
+    return st.plotly_chart(fig, **kwargs)
 
 
 def markdown_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -194,7 +235,11 @@ def notice_text(n: Notice) -> str:
 
 
 def show_notices(ps: state.PageState, notices: Sequence[Notice], where: Any = None) -> None:
-    """Show what was wrong with the link the page was opened with (if anything), with a close button."""
+    """End of a page: its preset banner, now that the run knows whether a control differs from the
+    preset (:meth:`~ui.state.PageState.finish`), and what was wrong with the link the page was opened
+    with (if anything), with a close button."""
+    if ps.banner_slot is not None:
+        preset_banner(ps, ps.banner_slot, ps.changed)
     if not notices:
         return
     box = where if where is not None else st
@@ -204,11 +249,27 @@ def show_notices(ps: state.PageState, notices: Sequence[Notice], where: Any = No
         st.button(t("common.dismiss"), key=ps.key("_dismiss_notices"), on_click=ps.dismiss_notices)
 
 
-def preset_banner(ps: state.PageState) -> None:
-    """If the page was just set by a classroom preset, show its title and lesson."""
-    preset_id = ps.flag("preset")
-    if preset_id:
-        import presets
+def preset_banner(ps: state.PageState, where: Any, changed: bool) -> None:
+    """The preset the page started from, in ``where`` (an ``st.empty``): its title and lesson, with the
+    lesson step it is; or, once a control differs from it, only that the view changed from it.
 
-        p = presets.get(preset_id)
-        st.info(t("common.preset_info", title=pick(p.title), lesson=pick(p.lesson)), icon="🎓")
+    Args:
+        ps: the page's state.
+        where: the slot; emptied when no preset set the page.
+        changed: a control differs from the preset (the text then describes a view no longer shown).
+    """
+    preset_id = ps.preset()
+    if not preset_id:
+        where.empty()
+        return
+    import presets
+
+    p = presets.get(preset_id)
+    steps, pos = state.lesson_steps(), state.lesson_position()
+    step = ""
+    if pos is not None and pos < len(steps) and steps[pos] == preset_id:
+        step = t("lesson.step", n=pos + 1, total=len(steps)) + " · "
+    if changed:
+        where.info(step + t("lesson.changed", title=pick(p.title)), icon="✏️")
+    else:
+        where.info(step + t("common.preset_info", title=pick(p.title), lesson=pick(p.lesson)), icon="🎓")
