@@ -57,7 +57,16 @@ NOTES: tuple[Section, ...] = (
             "lr_random_search",
         ),
     ),
-    Section("lesson.section.saddles", ("saddle_escape",)),
+    Section(
+        "lesson.section.saddles",
+        (
+            "explorer_himmelblau_points",
+            "explorer_monkey_saddle",
+            "saddle_escape",
+            "explorer_saddle_escape",
+            "explorer_camel_basins",
+        ),
+    ),
     Section(
         "lesson.section.batch",
         (
