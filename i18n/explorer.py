@@ -115,6 +115,14 @@ STRINGS = {
         "en": "On a circle of radius {r} around it, f does not change: the surface is flat there.",
         "ko": "반지름 {r}인 원 위에서 f가 변하지 않습니다: 그곳의 곡면은 평평합니다.",
     },
+    "explorer.degenerate.more": {
+        "en": "… and {n} more degenerate points. Many of them side by side usually lie on a whole line or curve "
+        "of critical points (x² has one along x = 0): those are not isolated, and Newton's method stops "
+        "wherever it meets the line.",
+        "ko": "… 그리고 퇴화 임계점이 {n}개 더 있습니다. 이렇게 여러 개가 나란히 있으면 보통 임계점이 직선이나 "
+        "곡선 전체에 놓여 있는 것입니다(x²는 x = 0을 따라 그렇습니다): 고립된 점이 아니며, 뉴턴 방법은 그 선을 "
+        "만나는 곳에서 멈춥니다.",
+    },
     # basins
     "explorer.b_n": {"en": "Starts per axis", "ko": "축마다 시작점 수"},
     "explorer.b_steps": {"en": "Steps", "ko": "스텝 수"},

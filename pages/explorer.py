@@ -29,6 +29,7 @@ from viz import explorer as xv
 
 CHART = {"displaylogo": False, "scrollZoom": False}
 CLICK_KEY = "ex_basins_chart"
+MAX_EXPLAINED = 3  # degenerate points explained one by one; a line of them is summed up
 
 
 def fmt(v: float) -> str:
@@ -135,9 +136,11 @@ def view_critical(ps: state.PageState, w: em.Where, controls) -> None:
         for i, k in enumerate(view.kind)
     ]
     st.markdown(widgets.markdown_table(head, rows))
-    for i, h in enumerate(view.higher):
-        if h is not None:
-            explain_degenerate(view, i, h, (span, ls))
+    degenerate = [(i, h) for i, h in enumerate(view.higher) if h is not None]
+    for i, h in degenerate[:MAX_EXPLAINED]:
+        explain_degenerate(view, i, h, (span, ls))
+    if len(degenerate) > MAX_EXPLAINED:
+        st.caption(t("explorer.degenerate.more", n=len(degenerate) - MAX_EXPLAINED))
 
 
 def scales(w: em.Where, view: ex.CriticalView) -> tuple[float, float, float]:

@@ -24,6 +24,7 @@ import numpy as np
 
 import landscapes
 import optimizers
+from landscapes.compiled import family_jit
 from optimizers import runner
 
 from . import endings
@@ -77,6 +78,15 @@ def _sign_changes(v: np.ndarray) -> int:
     return int(np.sum(s != np.roll(s, 1)))
 
 
+@family_jit(static_argnames=("family",))
+def _third_order(family, params, p, u, r):
+    """The third-derivative tensor (2, 2, 2) at ``p`` and f - f(p) at ``p + r u`` for each row of u."""
+    f = lambda w: family(w, params)  # noqa: E731
+    t = jax.jacfwd(jax.hessian(f))(p)
+    ring = jax.vmap(f)(p[None, :] + r * u) - f(p)
+    return t, ring
+
+
 def higher_order(landscape: landscapes.Landscape, xy, radius: float | None = None) -> HigherOrder:
     """The third-order look at a point where the second-order test fails.
 
@@ -97,14 +107,12 @@ def higher_order(landscape: landscapes.Landscape, xy, radius: float | None = Non
     r = float(radius) if radius is not None else 0.01 * max(x1 - x0, y1 - y0)
     if not (r > 0 and math.isfinite(r)):
         raise ValueError(f"radius = {radius!r} must be a positive number")
+    th = np.linspace(0.0, 2 * np.pi, CIRCLE, endpoint=False)
+    u = np.stack([np.cos(th), np.sin(th)], axis=1)
     with jax.enable_x64(True):
-        p = jnp.asarray(xy, jnp.float64)
         params = jnp.asarray(landscape.params, jnp.float64)
-        f = lambda w: landscape.fn_p(w, params)  # noqa: E731
-        t = np.asarray(jax.jacfwd(jax.hessian(f))(p))  # (2, 2, 2), symmetric
-        th = np.linspace(0.0, 2 * np.pi, CIRCLE, endpoint=False)
-        u = np.stack([np.cos(th), np.sin(th)], axis=1)
-        ring = np.asarray(jax.vmap(f)(p[None, :] + r * jnp.asarray(u))) - float(f(p))
+        out = _third_order(landscape.fn_p, params, jnp.asarray(xy, jnp.float64), jnp.asarray(u), r)
+        t, ring = (np.asarray(a) for a in out)
     cubic = (t[0, 0, 0] / 6, t[0, 0, 1] / 2, t[0, 1, 1] / 2, t[1, 1, 1] / 6)
     c_vals = np.einsum("ijk,ni,nj,nk->n", t, u, u, u) / 6
     ring_scale = float(np.max(np.abs(ring)))

@@ -239,3 +239,11 @@ def test_click_helpers():
     )
     for empty in (None, {}, {"selection": {"points": []}}, {"selection": {"points": [{"z": 1}]}}):
         assert em.clicked_point(empty) is None
+
+
+def test_a_line_of_degenerate_points_is_summed_up():
+    at = open_page({"surf": "custom", "expr": "x^2"})
+    body = texts(at)
+    assert "critical points in the view: minima 0, maxima 0, saddles 0, degenerate 24." in body
+    assert len([s for s in at.subheader if s.value.startswith("The degenerate point")]) == 3
+    assert "… and 21 more degenerate points" in body
