@@ -286,16 +286,20 @@ def label_endings(final_w, diverged_at, minima, landscape) -> np.ndarray:
     """The basin label of each run: index of the minimum within NEAR of its last point, DIVERGED or
     NOT_ARRIVED (see :func:`basin_map`)."""
     w = np.asarray(final_w, np.float64)
+    wx, wy = w[:, 0], w[:, 1]
     out = np.full(len(w), NOT_ARRIVED, np.int32)
     if minima:
         span = max(hi - lo for lo, hi in landscape.bounds)
-        m = np.array([mm.xy for mm in minima], np.float64)
-        d = np.linalg.norm(w[:, None, :] - m[None, :, :], axis=2)
-        d = np.where(np.isfinite(d), d, np.inf)
-        near = np.argmin(d, axis=1)
-        hit = d[np.arange(len(w)), near] <= endings.NEAR * span
-        out[hit] = near[hit]
-    out[(np.asarray(diverged_at) >= 0) | ~np.all(np.isfinite(w), axis=1)] = DIVERGED
+        # one pass per minimum over (R,) columns: a (R, K, 2) temporary costs 5x more at 512 x 512
+        best = np.full(len(w), np.inf)
+        with np.errstate(invalid="ignore", over="ignore"):
+            for k, mm in enumerate(minima):
+                d2 = (wx - mm.xy[0]) ** 2 + (wy - mm.xy[1]) ** 2
+                closer = d2 < best  # NaN compares False: a non-finite point stays NOT_ARRIVED here
+                best[closer] = d2[closer]
+                out[closer] = k
+        out[~(best <= (endings.NEAR * span) ** 2)] = NOT_ARRIVED
+    out[(np.asarray(diverged_at) >= 0) | ~(np.isfinite(wx) & np.isfinite(wy))] = DIVERGED
     return out
 
 
