@@ -221,3 +221,24 @@ def test_escape_race_without_noise_sgd_is_gd():
     np.testing.assert_array_equal(race.path[0], race.path[3])
     with pytest.raises(ValueError, match="inside the ball"):
         ex.escape_race(s, (0.0, 0.0), 0.6, radius=0.5)
+
+
+def test_minima_become_rare_among_critical_points_as_the_dimension_grows():
+    r = ex.random_critical_points(dims=(1, 2, 4), functions=16, seeds=64)
+    assert np.all(r.counts >= 30)
+    # n = 1: minima and maxima of a smooth function alternate, so half of the critical points are minima
+    assert abs(r.minima_share[0] - 0.5) <= 2 * r.stderr[0]
+    assert r.minima_share[0] > r.minima_share[1] > r.minima_share[2]
+    assert r.minima_share[2] < 0.15
+    # Dauphin et al.'s picture: the higher the loss at a critical point, the more directions go down
+    for i, v in zip(r.index[1:], r.value[1:], strict=True):
+        assert np.corrcoef(i, v)[0, 1] > 0.5
+    # every critical point counted is one: |grad| < 1e-9 was required; indices are fractions k / n
+    for n, i in zip(r.dims, r.index, strict=True):
+        np.testing.assert_allclose(i * n, np.round(i * n), atol=1e-12)
+
+
+def test_random_critical_points_limits():
+    for kw in ({"dims": (0,)}, {"dims": (13,)}, {"dims": ()}, {"functions": 0}, {"seeds": 300}, {"box": 0.0}):
+        with pytest.raises(ValueError):
+            ex.random_critical_points(**kw)
