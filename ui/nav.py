@@ -35,7 +35,11 @@ PAGES: tuple[PageInfo, ...] = (
         "pages/batch_lab.py", "batch_lab", "⚖️", "batch.title", "batch.desc", "docs/screenshots/batch_lab.png"
     ),
     PageInfo(
-        "pages/explorer.py", "explorer", "⛰️", "explorer.title", "explorer.desc",
+        "pages/explorer.py",
+        "explorer",
+        "⛰️",
+        "explorer.title",
+        "explorer.desc",
         "docs/screenshots/explorer.png",
     ),
 )
