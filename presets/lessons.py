@@ -60,7 +60,17 @@ NOTES: tuple[Section, ...] = (
             "lr_random_search",
         ),
     ),
-    Section("lesson.section.saddles", ("saddle_escape", "local_minimum_trap")),
+    Section(
+        "lesson.section.saddles",
+        (
+            "explorer_himmelblau_points",
+            "explorer_monkey_saddle",
+            "saddle_escape",
+            "explorer_saddle_escape",
+            "local_minimum_trap",
+            "explorer_camel_basins",
+        ),
+    ),
     Section(
         "lesson.section.batch",
         (

@@ -974,6 +974,163 @@ def _decays_settle(preset_id: str) -> bool:
 CLAIMS.update(claims_regularization.claims())  # the Regularization lab's presets
 
 
+# ------------------------------------------------------------------------------------------------
+# The Landscape explorer: what the page computes for each preset (ui.explorer_model's cached calls)
+
+
+@functools.cache
+def _ex_values(preset_id: str) -> dict:
+    from ui import explorer_model as em
+
+    v = {p.name: p.default for p in em.base_schema()}
+    v.update(presets.get(preset_id).values)
+    return v
+
+
+@functools.cache
+def _ex_critical(preset_id: str):
+    from studies import explorer as ex
+    from ui import explorer_model as em
+
+    v = _ex_values(preset_id)
+    return ex.critical_view(em.where_for(v).landscape(), n_seeds=int(v["seeds"]))
+
+
+@functools.cache
+def _ex_basins(preset_id: str):
+    from studies import explorer as ex
+    from ui import explorer_model as em
+
+    v = _ex_values(preset_id)
+    w = em.where_for(v)
+    found = endings.minima(w.landscape())
+    return [
+        ex.basin_map(
+            w.landscape(),
+            v[f"{s}_opt"],
+            dict(em.hp_for(v[f"{s}_opt"], v[f"{s}_lr"], v[f"{s}_mu"])),
+            n=int(v["b_n"]),
+            steps=int(v["b_steps"]),
+            minima=found,
+        )
+        for s in em.SIDES
+    ]
+
+
+@functools.cache
+def _ex_escape(preset_id: str):
+    from ui import explorer_model as em
+
+    v = _ex_values(preset_id)
+    view = _ex_critical(preset_id)
+    (i,) = [j for j, k in enumerate(view.kind) if k == "saddle"]
+    p = (float(view.xy[i, 0]), float(view.xy[i, 1]))
+    return em.escape(em.where_for(v), p, float(v["e_lr"]), float(v["e_radius"]), int(v["e_steps"]))
+
+
+def _ex_counts(preset_id: str) -> dict:
+    v = _ex_critical(preset_id)
+    return {k: v.count(k) for k in ("minimum", "maximum", "saddle", "degenerate")}
+
+
+def _ex_global_pct(preset_id: str) -> list[int]:
+    from studies import explorer as ex
+
+    return [round(100 * ex.global_share(b)) for b in _ex_basins(preset_id)]
+
+
+def _ex_monkey():
+    (h,) = [h for h in _ex_critical("explorer_monkey_saddle").higher if h is not None]
+    return h
+
+
+CLAIMS.update(
+    {
+        "explorer_himmelblau_points": [
+            (
+                "9 critical points: 4 minima of equal depth, 4 saddles and 1 maximum",
+                lambda: (
+                    _ex_counts("explorer_himmelblau_points")
+                    == {"minimum": 4, "maximum": 1, "saddle": 4, "degenerate": 0}
+                    and np.ptp(
+                        [
+                            p.value
+                            for p in _ex_critical("explorer_himmelblau_points").points
+                            if p.kind == "minimum"
+                        ]
+                    )
+                    < 1e-9
+                ),
+            ),
+        ],
+        "explorer_monkey_saddle": [
+            (
+                "The only critical point of x³ − 3xy² has a zero Hessian: both eigenvalues are 0",
+                lambda: (
+                    _ex_counts("explorer_monkey_saddle")["degenerate"] == 1
+                    and len(_ex_critical("explorer_monkey_saddle").points) == 1
+                    and np.all(np.abs(_ex_critical("explorer_monkey_saddle").eigenvalues) < 1e-12)
+                ),
+            ),
+            ("changes sign 6 times", lambda: _ex_monkey().cubic_sign_changes == 6),
+            (
+                "3 ways down and 3 ways up, a saddle, not a minimum",
+                lambda: _ex_monkey().down_sectors == 3 and _ex_monkey().verdict == "saddle",
+            ),
+        ],
+        "explorer_camel_basins": [
+            (
+                "has 6 minima, 2 of them global",
+                lambda: (
+                    len(_ex_basins("explorer_camel_basins")[0].minima) == 6
+                    and sum(m.is_global for m in _ex_basins("explorer_camel_basins")[0].minima) == 2
+                ),
+            ),
+            (
+                "Gradient descent (lr 0.01) takes 60% of the starts",
+                lambda: _ex_global_pct("explorer_camel_basins")[0] == 60,
+            ),
+            (
+                "momentum (lr 0.01, μ 0.9) takes more, 64%",
+                lambda: (
+                    _ex_global_pct("explorer_camel_basins")[1] == 64
+                    and _ex_global_pct("explorer_camel_basins")[1]
+                    > _ex_global_pct("explorer_camel_basins")[0]
+                ),
+            ),
+        ],
+        "explorer_saddle_escape": [
+            ("Gradient descent (lr 0.05)", lambda: _ex_values("explorer_saddle_escape")["e_lr"] == 0.05),
+            (
+                "1 + lr·|λ_min| = 1.1 per step",
+                lambda: about(1 + 0.05 * abs(_ex_escape("explorer_saddle_escape").lam_min), 1.1, 1e-6),
+            ),
+            (
+                "every factor of 10 closer costs about 24 more steps",
+                lambda: (
+                    about(np.log(10) / np.log(1.1), 24, 0.01)
+                    and np.all(np.abs(np.diff(_ex_escape("explorer_saddle_escape").steps[::2]) + 24) <= 1)
+                ),
+            ),
+            (
+                "within 1 step of log(r/δ) / log(1.1) for every δ from 4e-9 to 0.04",
+                lambda: (
+                    np.all(
+                        np.abs(
+                            _ex_escape("explorer_saddle_escape").steps
+                            - _ex_escape("explorer_saddle_escape").theory
+                        )
+                        <= 1
+                    )
+                    and about(_ex_escape("explorer_saddle_escape").deltas[0], 4e-9, 0.01)
+                    and about(_ex_escape("explorer_saddle_escape").deltas[-1], 0.04, 0.01)
+                ),
+            ),
+        ],
+    }
+)
+
+
 def _depths(preset_id: str) -> list[float]:
     """The flat and the sharp minimum's training loss (the concept picture)."""
     c = stored(preset_id)[1]

@@ -27,26 +27,46 @@ class PageInfo(NamedTuple):
     default: bool = False  # the landing page
 
 
-PAGES: tuple[PageInfo, ...] = (
+PAGES: tuple[PageInfo, ...] = (  # the labs in the lecture's order, the glossary last
     PageInfo("app.py", "home", "🧭", "home.title", "home.desc", "", default=True),
     PageInfo("pages/race.py", "race", "🏁", "race.title", "race.desc", "docs/screenshots/race-thumb.png"),
     PageInfo("pages/lr_lab.py", "lr_lab", "🎚️", "lr.title", "lr.desc", "docs/screenshots/lr_lab.png"),
     PageInfo(
+        "pages/explorer.py",
+        "explorer",
+        "⛰️",
+        "explorer.title",
+        "explorer.desc",
+        "docs/screenshots/explorer.png",
+    ),
+    PageInfo(
         "pages/batch_lab.py", "batch_lab", "⚖️", "batch.title", "batch.desc", "docs/screenshots/batch_lab.png"
     ),
-    PageInfo("pages/glossary.py", "glossary", "📖", "glossary.title", "glossary.desc"),
     PageInfo(
-        "pages/activations.py", "activations", "🧬", "act.title", "act.desc",
-        "docs/screenshots/activations.png",
-    ),
-    PageInfo(
-        "pages/regularization.py", "regularization", "🛡️", "reg.title", "reg.desc",
+        "pages/regularization.py",
+        "regularization",
+        "🛡️",
+        "reg.title",
+        "reg.desc",
         "docs/screenshots/regularization.png",
     ),
     PageInfo(
-        "pages/model_selection.py", "model_selection", "🎯", "selection.title", "selection.desc",
+        "pages/activations.py",
+        "activations",
+        "🧬",
+        "act.title",
+        "act.desc",
+        "docs/screenshots/activations.png",
+    ),
+    PageInfo(
+        "pages/model_selection.py",
+        "model_selection",
+        "🎯",
+        "selection.title",
+        "selection.desc",
         "docs/screenshots/model_selection.png",
     ),
+    PageInfo("pages/glossary.py", "glossary", "📖", "glossary.title", "glossary.desc"),
 )
 
 

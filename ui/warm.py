@@ -14,7 +14,7 @@ def _compile_defaults() -> None:
     lab's default results do too, but its signal view computes any other setting in the page)."""
     import landscapes
 
-    from . import activations_model, lr_model, race_model, regularization_model
+    from . import activations_model, explorer_model, lr_model, race_model, regularization_model
 
     cfg = race_model.default_config()
     race_model.simulate_config(cfg)
@@ -24,6 +24,7 @@ def _compile_defaults() -> None:
     lr_model.warm_defaults()
     activations_model.warm_defaults()
     regularization_model.warm_defaults()
+    explorer_model.warm_defaults()
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,0 +1,78 @@
+# ruff: noqa: E501 - translated prose
+"""Classroom presets of the Landscape explorer (numbers checked in tests/test_preset_claims.py)."""
+
+from __future__ import annotations
+
+from presets import Preset
+
+PRESETS = [
+    Preset(
+        "explorer_himmelblau_points",
+        "explorer",
+        {"en": "Himmelblau: minima, saddles and a maximum", "ko": "힘멜블라우: 최솟값, 안장점, 최댓값"},
+        {
+            "en": "Himmelblau's function has 9 critical points: 4 minima of equal depth, 4 saddles and 1 maximum. "
+            "Hover a saddle: its Hessian has a negative and a positive eigenvalue, and the blue segment shows the "
+            "way down.",
+            "ko": "힘멜블라우 함수의 임계점은 9개입니다: 깊이가 같은 최솟값 4개, 안장점 4개, 최댓값 1개. "
+            "안장점 위에 마우스를 올려 보세요: 헤시안의 고윳값 하나는 음수, 하나는 양수이고, 파란 선분이 "
+            "내려가는 길입니다.",
+        },
+        {"view": "critical", "surf": "himmelblau"},
+    ),
+    Preset(
+        "explorer_monkey_saddle",
+        "explorer",
+        {
+            "en": "The monkey saddle: when the Hessian says nothing",
+            "ko": "원숭이 안장: 헤시안이 아무것도 말해 주지 못할 때",
+        },
+        {
+            "en": "The only critical point of x³ − 3xy² has a zero Hessian: both eigenvalues are 0, so the "
+            "second-order test fails. Its cubic term changes sign 6 times around the origin: 3 ways down and "
+            "3 ways up, a saddle, not a minimum.",
+            "ko": "x³ − 3xy²의 임계점은 하나뿐이고 헤시안이 0입니다: 두 고윳값이 모두 0이라 이차 판정법이 "
+            "실패합니다. 3차 항은 원점 주위에서 부호가 6번 바뀝니다: 내려가는 길 3개와 올라가는 길 3개가 있는 "
+            "안장점이며, 최솟값이 아닙니다.",
+        },
+        {"view": "critical", "surf": "monkey_saddle", "show3d": True},
+    ),
+    Preset(
+        "explorer_camel_basins",
+        "explorer",
+        {"en": "Six-hump camel: which minimum do you end in?", "ko": "여섯 혹 낙타: 어느 최솟값에 도착할까?"},
+        {
+            "en": "The six-hump camel has 6 minima, 2 of them global. Gradient descent (lr 0.01) takes 60% of the "
+            "starts to a global minimum; momentum (lr 0.01, μ 0.9) takes more, 64%: the basins change with the "
+            "optimizer, not only with the start.",
+            "ko": "여섯 혹 낙타 함수에는 최솟값이 6개 있고 그중 2개가 전역 최솟값입니다. 경사하강법(lr 0.01)은 "
+            "시작점의 60%를 전역 최솟값으로 데려가고, 모멘텀(lr 0.01, μ 0.9)은 그보다 많은 64%를 데려갑니다: "
+            "끌림 영역은 시작점뿐 아니라 옵티마이저에 따라서도 달라집니다.",
+        },
+        {
+            "view": "basins",
+            "surf": "six_hump_camel",
+            "b_n": 128,
+            "b_steps": 500,
+            "a_opt": "sgd",
+            "a_lr": 0.01,
+            "b_opt": "momentum",
+            "b_lr": 0.01,
+            "b_mu": 0.9,
+        },
+    ),
+    Preset(
+        "explorer_saddle_escape",
+        "explorer",
+        {"en": "Escaping a saddle takes log(1/δ) steps", "ko": "안장점 탈출에는 log(1/δ) 스텝이 든다"},
+        {
+            "en": "Gradient descent (lr 0.05) from δ off the saddle of x² − y²: the offset grows by a factor "
+            "1 + lr·|λ_min| = 1.1 per step, so every factor of 10 closer costs about 24 more steps. The "
+            "measured steps are within 1 step of log(r/δ) / log(1.1) for every δ from 4e-9 to 0.04.",
+            "ko": "x² − y²의 안장점에서 δ만큼 떨어진 곳에서 시작한 경사하강법(lr 0.05): 떨어진 거리가 스텝마다 "
+            "1 + lr·|λ_min| = 1.1배로 커지므로, 10배 가까워질 때마다 약 24 스텝이 더 듭니다. 측정한 스텝은 "
+            "4e-9부터 0.04까지 모든 δ에서 log(r/δ) / log(1.1)과 1 스텝 이내로 같습니다.",
+        },
+        {"view": "escape", "surf": "saddle", "e_lr": 0.05, "e_radius": 0.1, "e_steps": 2000},
+    ),
+]

@@ -1,0 +1,63 @@
+"""The Landscape explorer in a real browser: the critical points chart is drawn, and a click on a basin
+map draws the paths of both settings from the clicked start (what AppTest cannot do)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .waits import wait_painted
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.filterwarnings("ignore::pytest.PytestRemovedIn10Warning"),
+]
+
+CHART = ".js-plotly-plot"
+PATHS = (
+    "() => [...document.querySelectorAll('.js-plotly-plot')].some("
+    "g => (g._fullData || []).filter(d => d.meta === 'path').length === 2)"
+)
+
+
+def test_critical_points_then_click_a_basin_pixel(page, app_url, console_errors, artifacts):
+    page.goto(app_url + "/explorer", wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Landscape explorer").wait_for(timeout=120_000)
+    page.get_by_text("9 critical points in the view").wait_for(timeout=120_000)
+    page.locator(CHART).first.wait_for(timeout=90_000)
+    wait_painted(page)
+    page.screenshot(path=str(artifacts / "explorer_critical.png"), full_page=False)
+
+    page.goto(
+        app_url + "/explorer?view=basins&surf=himmelblau&b_n=32&b_steps=200", wait_until="domcontentloaded"
+    )
+    page.get_by_text("Click a pixel").wait_for(timeout=120_000)
+    chart = page.locator(CHART).first
+    chart.wait_for(timeout=90_000)
+    wait_painted(page)
+    box = chart.locator(".nsewdrag").first.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + 0.7 * box["width"], box["y"] + 0.3 * box["height"])
+    page.wait_for_timeout(300)
+    page.mouse.click(box["x"] + 0.7 * box["width"], box["y"] + 0.3 * box["height"])
+    page.get_by_text("Paths of both settings from the start").wait_for(timeout=90_000)
+    page.wait_for_function(PATHS, timeout=90_000)
+    wait_painted(page)
+    page.screenshot(path=str(artifacts / "explorer_basins_click.png"), full_page=False)
+    real = [e for e in console_errors if not ("Failed to load resource" in e and "404" in e)]
+    assert not real, real
+
+
+def test_escape_race_animates_on_the_race_map(page, app_url, console_errors, artifacts):
+    page.goto(app_url + "/explorer?view=escape&surf=saddle&e_lr=0.05", wait_until="domcontentloaded")
+    page.get_by_text("steps to leave the ball").first.wait_for(timeout=120_000)
+    live = (
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".some(g => (g._fullData || []).some(d => d.name === 'Adam'))"
+    )
+    page.wait_for_function(live, timeout=90_000)
+    page.locator(".updatemenu-button").first.click()
+    page.wait_for_timeout(1500)
+    wait_painted(page)
+    page.screenshot(path=str(artifacts / "explorer_escape.png"), full_page=False)
+    real = [e for e in console_errors if not ("Failed to load resource" in e and "404" in e)]
+    assert not real, real
