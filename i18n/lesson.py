@@ -18,9 +18,13 @@ STRINGS = {
         "en": "6. Over-fitting, early stopping and regularization",
         "ko": "6. 오버피팅, 조기 종료(Early Stopping)와 정규화",
     },
+    "lesson.section.activations": {
+        "en": "7. Activations and initialization",
+        "ko": "7. 활성화 함수와 가중치 초기화",
+    },
     "lesson.section.selection": {
-        "en": "6. Model selection: validation, bias and variance, ensembles",
-        "ko": "6. 모델 선택: 검증, 편향과 분산, 앙상블",
+        "en": "8. Model selection: validation, bias and variance, ensembles",
+        "ko": "8. 모델 선택: 검증, 편향과 분산, 앙상블",
     },
     "lesson.others": {"en": "More presets", "ko": "그 밖의 프리셋"},
     # the lesson in the sidebar and the presenter view

@@ -4,7 +4,7 @@ The notes' lesson (:data:`NOTES`) follows the Korean lecture notes (``shared/lec
 lecture 001 and the day notes 004): gradient descent first, then the optimizers in the notes' order
 (momentum, NAG, Adagrad with RMSprop as its fix, Adadelta, Adam), the learning rate and its schedules,
 saddle points, batch size, sharp and flat minima and generalisation, then over-fitting, early
-stopping and the regularizers (lecture 2-3), and last model selection (validation, bias and variance,
+stopping and the regularizers (lecture 2-3), activations and initialization, and last model selection (validation, bias and variance,
 bootstrap and bagging: the notes 000 to 002). Each section lists
 preset ids; a preset that another engineer adds later goes into the section it teaches (a test checks
 that every id exists).
@@ -85,6 +85,10 @@ NOTES: tuple[Section, ...] = (
     Section(
         "lesson.section.regularization",
         ("reg_capacity", "reg_early", "reg_surface", "reg_l2_adamw", "reg_wd_sweep", "reg_all"),
+    ),
+    Section(
+        "lesson.section.activations",
+        ("act_data_norm", "act_sigmoid_vanishing", "act_he_relu", "act_dying_relu", "act_batch_norm"),
     ),
     Section(
         "lesson.section.selection",

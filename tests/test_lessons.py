@@ -24,7 +24,7 @@ def test_notes_lesson_follows_the_lecture():
     keys = [s.key for s in lessons.NOTES]
     assert keys == ["lesson.section.gd", "lesson.section.optimizers", "lesson.section.lr",
                     "lesson.section.saddles", "lesson.section.batch", "lesson.section.regularization",
-                    "lesson.section.selection"]
+                    "lesson.section.activations", "lesson.section.selection"]
     steps = lessons.notes_steps()
     # the optimizers in the notes' order: momentum and NAG, Adagrad (with RMSprop, its fix), Adadelta, Adam
     taught = ("momentum_vs_nag", "adagrad_stalls", "adadelta_no_lr", "adam_eps_plateau")
