@@ -77,12 +77,13 @@ def test_inputs_view_numbers_are_the_librarys():
     v = inputs.run(inputs.InputsConfig(scale=20.0, corr=0.5, c=1.2, steps=300))
     text = " ".join(m.value for m in at.markdown)
     assert f"**{v.raw.condition:.3g}** raw, **{v.standard.condition:.3g}** standardised" in text
-    # the Race page's animated map, one per surface: the static path (4th trace) and a frame per step
+    # the Race page's animated map, one per surface: the static path (6th trace: after the contour
+    # lines, global minima, local minima, saddle points and the start) and a frame per step
     raw_fig, std_fig = live_charts(at)
-    np.testing.assert_allclose(unb64(raw_fig["data"][3]["x"]), v.raw.path[:, 0], rtol=1e-6)
-    np.testing.assert_allclose(unb64(std_fig["data"][3]["y"]), v.standard.path[:, 1], rtol=1e-6)
+    np.testing.assert_allclose(unb64(raw_fig["data"][5]["x"]), v.raw.path[:, 0], rtol=1e-6)
+    np.testing.assert_allclose(unb64(std_fig["data"][5]["y"]), v.standard.path[:, 1], rtol=1e-6)
     assert len(raw_fig["frames"]) == 200 and raw_fig["layout"]["xaxis"]["title"]["text"] == "w₁"
-    stars = [d for d in std_fig["data"] if d.get("name") == "minimum"]
+    stars = [d for d in std_fig["data"][1:2] if d.get("marker", {}).get("symbol") == "star"]
     np.testing.assert_allclose(unb64(stars[0]["x"]), v.standard.minimum[:1], rtol=1e-9)
 
 

@@ -196,6 +196,7 @@ def pairs_figure(
             col,
         )
         fig.update_yaxes(autorange="reversed", row=1, col=col)
+    fig.update_yaxes(showticklabels=False, row=1, col=2)  # same rows: their names ran into the left map
     fig.update_layout(template=TEMPLATE, height=380, margin=MARGIN)
     return fig
 
@@ -430,7 +431,7 @@ def descent_live_figure(
             "step", "start", "minimum", "diverged", "lookahead").
 
     Returns:
-        The figure (traces as in :func:`viz.race.contour_figure`; the static path is its 4th).
+        The figure (traces as in :func:`viz.race.contour_figure`; the static path is its 6th).
     """
     bg = rv.background(np.asarray(xs), np.asarray(ys), np.asarray(z), log=True)
     path = np.asarray(path, np.float64)
@@ -442,7 +443,7 @@ def descent_live_figure(
         np.array([-1]),
         start=(float(path[0, 0]), float(path[0, 1])),
         minima=[(float(minimum[0]), float(minimum[1]))],
-        frame=0,
+        at=0,
         labels=labels,
         height=DESCENT_HEIGHT,
         axis_titles=(xlabel, ylabel),

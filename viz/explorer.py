@@ -115,8 +115,8 @@ def critical_figure(grid, view: ex.CriticalView, log: bool = False, text: Mappin
     fig.update_layout(
         height=560,
         margin={"l": 40, "r": 10, "t": 10, "b": 40},
-        legend={"orientation": "h", "y": -0.08},
-        xaxis={"title": t["x"], "range": [x0, x1]},
+        legend={"orientation": "h", "y": -0.16},  # below the x axis's title, not over it
+        xaxis={"title": t["x"], "range": [x0, x1], "constrain": "domain"},  # the map fills the x range
         yaxis={"title": t["y"], "range": [y0, y1], "scaleanchor": "x" if (x1 - x0) / (y1 - y0) < 3 else None},
     )
     return fig
@@ -395,7 +395,7 @@ def escape_animation(
         np.full(len(names), -1),
         start=tuple(race.start),
         labels=dict(labels or {}),
-        frame=0,
+        at=0,
         speed_ms=speed_ms,
         height=520,
     )
