@@ -51,7 +51,7 @@ STRINGS = {
     "act.gain": {"en": "Gain (× the standard deviation)", "ko": "이득 (표준편차에 곱함)"},
     "act.gain_help": {
         "en": "Multiplies every weight's standard deviation (its variance by gain²). 1 is the initializer as defined.",
-        "ko": "모든 가중치의 표준편차에 곱합니다 (분산에는 gain²). 1이면 정의 그대로의 초기화입니다.",
+        "ko": "모든 가중치의 표준편차에 곱합니다 (분산에는 g²). 1이면 정의 그대로의 초기화입니다.",
     },
     "act.sigma_b": {"en": "Bias standard deviation σ_b", "ko": "편향의 표준편차 σ_b"},
     "act.sigma_b_help": {
@@ -181,10 +181,10 @@ STRINGS = {
         "en": "A linear model y ≈ w₁x₁ + w₂x₂ with squared error. Feature 2 is on a larger scale than feature 1. "
         "Standardising each feature (z-score, (x − μ)/σ) changes the loss surface, not the model.",
         "ko": "제곱 오차를 쓰는 선형 모델 y ≈ w₁x₁ + w₂x₂. 특성 2의 크기(scale)가 특성 1보다 큽니다. 각 특성을 표준화하면 "
-        "(z-score, (x − μ)/σ) 모델은 그대로이고 손실 곡면만 바뀝니다.",
+        "(z-점수, (x − μ)/σ) 모델은 그대로이고 손실 곡면만 바뀝니다.",
     },
     "act.i_scale": {"en": "Scale of feature 2 (std; feature 1 has 1)", "ko": "특성 2의 크기 (표준편차, 특성 1은 1)"},
-    "act.i_scale_help": {"en": "The raw surface's condition number is about scale².", "ko": "원본 곡면의 조건수는 대략 scale²입니다."},
+    "act.i_scale_help": {"en": "The raw surface's condition number is about scale².", "ko": "원본 곡면의 조건수는 대략 (배율)²입니다."},
     "act.i_corr": {"en": "Correlation of the features", "ko": "두 특성의 상관계수"},
     "act.i_c": {"en": "Step: c / λ_max", "ko": "스텝 크기: c / λ_max"},
     "act.i_c_help": {

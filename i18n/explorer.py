@@ -24,8 +24,8 @@ STRINGS = {
     "explorer.view.escape": {"en": "Escaping a saddle", "ko": "안장점 탈출"},
     "explorer.surface_section": {"en": "Surface", "ko": "곡면"},
     "explorer.surface": {"en": "Surface", "ko": "곡면"},
-    "explorer.param": {"en": "Surface parameter {name}", "ko": "곡면 매개변수 {name}"},
-    "explorer.custom": {"en": "✏️ My own formula", "ko": "✏️ 직접 입력한 식"},
+    "explorer.param": {"en": "Surface parameter {name}", "ko": "곡면 파라미터 {name}"},
+    "explorer.custom": {"en": "✏️ My own formula", "ko": "✏️ 직접 입력한 수식"},
     "explorer.formula": {"en": "f(x, y) =", "ko": "f(x, y) ="},
     "explorer.formula_help": {
         "en": "Use `x` and `y`, numbers, `+ - * / ** ( )` (or `^` for powers), and functions such as `sin`, "
@@ -35,11 +35,11 @@ STRINGS = {
     },
     "explorer.formula_error": {
         "en": "This formula cannot be used: {msg}",
-        "ko": "이 식은 사용할 수 없습니다: {msg}",
+        "ko": "이 수식은 사용할 수 없습니다: {msg}",
     },
     "explorer.formula_kept": {
         "en": "Still showing the last formula that worked: {expr}",
-        "ko": "마지막으로 제대로 동작한 식을 계속 보여 줍니다: {expr}",
+        "ko": "마지막으로 제대로 동작한 수식을 계속 보여 줍니다: {expr}",
     },
     "explorer.formula_about": {"en": "Your formula: {expr}", "ko": "직접 입력한 수식: {expr}"},
     "explorer.settings": {"en": "Settings", "ko": "설정"},
@@ -206,7 +206,7 @@ STRINGS = {
     "explorer.fig.ball": {"en": "ball of radius r", "ko": "반지름 r인 공"},
     "explorer.e_delta": {"en": "Start distance δ (fraction of r)", "ko": "시작 거리 δ (r 대비)"},
     "explorer.e_mu": {"en": "Momentum μ (momentum, NAG)", "ko": "모멘텀 μ (모멘텀, NAG)"},
-    "explorer.e_noise": {"en": "Gradient noise of mini-batch SGD", "ko": "미니배치 SGD의 그레이디언트 잡음"},
+    "explorer.e_noise": {"en": "Gradient noise of mini-batch SGD", "ko": "미니배치 SGD의 기울기 노이즈"},
     "explorer.e_race": {
         "en": "Five optimizers at learning rate {lr} start δ = {delta} off the saddle",
         "ko": "다섯 옵티마이저가 학습률 {lr}로 안장점에서 δ = {delta} 떨어진 곳에서 출발합니다",
@@ -214,7 +214,7 @@ STRINGS = {
     "explorer.rule.gd": {"en": "GD", "ko": "경사하강법"},
     "explorer.rule.momentum": {"en": "Momentum", "ko": "모멘텀"},
     "explorer.rule.nag": {"en": "NAG", "ko": "NAG"},
-    "explorer.rule.sgd": {"en": "Mini-batch SGD (B = 16, noisy)", "ko": "미니배치 SGD (B = 16, 잡음)"},
+    "explorer.rule.sgd": {"en": "Mini-batch SGD (B = 16, noisy)", "ko": "미니배치 SGD (B = 16, 노이즈)"},
     "explorer.rule.adam": {"en": "Adam", "ko": "Adam"},
     "explorer.escape.col.rule": {"en": "optimizer", "ko": "옵티마이저"},
     "explorer.escape.col.steps": {"en": "steps to leave the ball", "ko": "공을 벗어나는 스텝"},
@@ -226,7 +226,7 @@ STRINGS = {
         "have size ≈ lr whatever the gradient, so a tiny gradient does not slow it.",
         "ko": "경사하강법의 거리는 스텝마다 1 + lr·|λ_min|배, 헤비볼 모멘텀은 z² − (1 + μ + lr·|λ_min|) z + μ의 "
         "큰 근 ρ배로 커집니다. 둘 다 log(r/δ)/log(증가율) 스텝이 필요합니다(모멘텀은 정지 상태에서 출발하므로 "
-        "몇 스텝 더). 잡음 있는 SGD는 처음 거리가 필요 없습니다: 잡음이 안장점에서 밀어냅니다. Adam의 스텝 "
+        "몇 스텝 더). 노이즈 있는 SGD는 처음 거리가 필요 없습니다: 노이즈가 안장점에서 밀어냅니다. Adam의 스텝 "
         "크기는 그레이디언트와 상관없이 약 lr이라 작은 그레이디언트에도 느려지지 않습니다.",
     },
     "explorer.never": {"en": "not within the steps", "ko": "주어진 스텝 안에 못 벗어남"},

@@ -8,7 +8,7 @@ STRINGS = {
         "set must not choose), weight decay on a surface, and every regularizer of the lecture side by side: "
         "L2 vs AdamW, L1, dropout, noise, label smoothing, mixup, batch norm. Each one is an experiment with numbers.",
         "ko": "모델 용량에 따른 과소적합과 오버피팅, 검증 세트로 하는 조기 종료(Early Stopping)와 테스트 세트로 고르면 안 되는 "
-        "이유, 곡면 위의 가중치 감쇠, 그리고 강의의 정규화 방법들을 나란히: L2 대 AdamW, L1, 드롭아웃, 잡음, 레이블 "
+        "이유, 곡면 위의 가중치 감쇠, 그리고 강의의 정규화 방법들을 나란히: L2 대 AdamW, L1, 드롭아웃, 노이즈, 레이블 "
         "스무딩, 믹스업, 배치 정규화. 모두 숫자가 나오는 실험입니다.",
     },
     "reg.intro": {
@@ -52,7 +52,7 @@ STRINGS = {
     "reg.cap_mlp_reg": {"en": "MLP width on the 1-D curve", "ko": "1차원 곡선의 MLP 너비"},
     "reg.cap_mlp_cls": {"en": "MLP width on two moons", "ko": "두 반달의 MLP 너비"},
     "reg.cap_n": {"en": "Training points (1-D curve)", "ko": "학습 점 개수 (1차원 곡선)"},
-    "reg.cap_noise": {"en": "Target noise (1-D curve)", "ko": "목표값 잡음 (1차원 곡선)"},
+    "reg.cap_noise": {"en": "Target noise (1-D curve)", "ko": "목표값 노이즈 (1차원 곡선)"},
     "reg.cap_depth": {"en": "Hidden layers", "ko": "은닉층 수"},
     "reg.cap_mlp_only": {"en": "Used by the MLP models only.", "ko": "MLP 모델에서만 씁니다."},
     "reg.cap_cls_only": {"en": "Used on two moons only.", "ko": "두 반달에서만 씁니다."},
@@ -60,8 +60,8 @@ STRINGS = {
         "en": "The lecture's picture of fitting: too simple a model misses the pattern (under-fitting), too flexible "
         "a model follows the noise (over-fitting); in between lies the sweet spot. Several independent training "
         "draws (polynomial) or initialisations (MLP) give mean ± std.",
-        "ko": "강의의 Fitting 그림: 너무 단순한 모델은 패턴을 놓치고(과소적합, Under-fitting), 너무 유연한 모델은 잡음을 "
-        "따라갑니다(오버피팅, Overfitting). 그 사이에 알맞은 지점이 있습니다. 학습 데이터를 여러 번 새로 뽑거나(다항식) "
+        "ko": "강의의 적합(Fitting) 그림: 너무 단순한 모델은 패턴을 놓치고(과소적합), 너무 유연한 모델은 노이즈를 "
+        "따라갑니다(오버피팅). 그 사이에 알맞은 지점이 있습니다. 학습 데이터를 여러 번 새로 뽑거나(다항식) "
         "초기화를 여러 번 바꿔(MLP) 평균 ± 표준편차를 봅니다.",
     },
     "reg.poly_verdict": {
@@ -79,7 +79,7 @@ STRINGS = {
     "reg.poly_explain": {
         "en": "Test error is measured against the noiseless curve on 1,000 points over [−2, 2]. A polynomial with as many "
         "coefficients as points passes through every training point and swings between them.",
-        "ko": "테스트 오차는 [−2, 2]의 점 1,000개에서 잡음 없는 곡선과 비교합니다. 계수가 점의 개수만큼 많은 다항식은 모든 "
+        "ko": "테스트 오차는 [−2, 2]의 점 1,000개에서 노이즈 없는 곡선과 비교합니다. 계수가 점의 개수만큼 많은 다항식은 모든 "
         "학습 점을 지나며 그 사이에서 크게 출렁입니다.",
     },
     "reg.mlp_verdict": {
@@ -104,7 +104,7 @@ STRINGS = {
     "reg.label_noise_help": {
         "en": "This fraction of TRAINING labels is wrong; validation, test and fresh sets are clean. A network that "
         "memorises the wrong labels loses test accuracy.",
-        "ko": "학습 레이블 중 이 비율만큼이 틀렸습니다. 검증, 테스트, 새 데이터 세트는 깨끗합니다. 틀린 레이블을 외운 신경망은 "
+        "ko": "학습 레이블 중 이 비율만큼이 틀렸습니다. 검증, 테스트, 새 데이터 세트는 깨끗합니다. 틀린 레이블에 오버피팅한 신경망은 "
         "테스트 정확도를 잃습니다.",
     },
     "reg.lr": {"en": "Learning rate η", "ko": "학습률 η"},
@@ -121,7 +121,7 @@ STRINGS = {
         "en": "An over-parameterised network on noisy labels: the training error keeps falling, the validation error "
         "turns up once the network starts to memorise the wrong labels. Early stopping watches the validation set, "
         "never the test set.",
-        "ko": "레이블에 잡음이 있는 데이터에 과하게 큰 신경망: 학습 오차는 계속 줄지만, 틀린 레이블을 외우기 시작하면 검증 "
+        "ko": "레이블에 노이즈가 있는 데이터에 과하게 큰 신경망: 학습 오차는 계속 줄지만, 틀린 레이블에 오버피팅하기 시작하면 검증 "
         "오차는 다시 오릅니다. 조기 종료는 테스트 세트가 아니라 검증 세트(Validation)를 봅니다.",
     },
     "reg.early_verdict": {
@@ -168,8 +168,8 @@ STRINGS = {
         "en": "The test set estimates the error on new data only if nothing was chosen with it (the notes: test data "
         "must not be used for training in any way). Once it picks the winner among many candidates, its error is a "
         "minimum of noisy numbers and too low.",
-        "ko": "테스트 세트는 그것으로 아무것도 고르지 않았을 때만 새 데이터의 오차를 추정합니다 (강의: Test 데이터는 어떤 "
-        "식으로든 학습에 사용되어서는 안 된다). 여러 후보 중 승자를 고르는 데 쓰면 그 오차는 잡음 섞인 값들의 최솟값이 "
+        "ko": "테스트 세트는 그것으로 아무것도 고르지 않았을 때만 새 데이터의 오차를 추정합니다 (강의: 테스트 데이터는 어떤 "
+        "식으로든 학습에 사용되어서는 안 된다). 여러 후보 중 승자를 고르는 데 쓰면 그 오차는 노이즈 섞인 값들의 최솟값이 "
         "되어 너무 낮게 나옵니다.",
     },
     # surface
@@ -179,8 +179,8 @@ STRINGS = {
     "reg.surface_intro": {
         "en": "Parameter norm penalty (weight decay): adding λ/2 ‖w‖² to the loss pulls the minimum towards the origin "
         "and adds λ to every curvature (its Hessian is λ I). The notes: keep the parameters from growing too large.",
-        "ko": "파라미터 노름 페널티(가중치 감쇠, Weight Decay): 손실에 λ/2 ‖w‖²를 더하면 최솟값이 원점 쪽으로 당겨지고 모든 "
-        "곡률에 λ가 더해집니다 (헤시안 행렬이 λ I). 강의: Parameter가 너무 커지지 않게 한다.",
+        "ko": "파라미터 노름 페널티(가중치 감쇠): 손실에 λ/2 ‖w‖²를 더하면 최솟값이 원점 쪽으로 당겨지고 모든 "
+        "곡률에 λ가 더해집니다 (헤시안 행렬이 λ I). 강의: 파라미터가 너무 커지지 않게 한다.",
     },
     "reg.surface_verdict": {
         "en": "With λ = {lam} the minimum moves from ({x0}, {y0}) to ({x1}, {y1}); its distance from the origin goes "
@@ -211,7 +211,7 @@ STRINGS = {
     "reg.data_xor": {"en": "XOR", "ko": "XOR"},
     "reg.data_spirals": {"en": "Spirals", "ko": "나선"},
     "reg.n_train": {"en": "Training points", "ko": "학습 점 개수"},
-    "reg.noise": {"en": "Input noise of the data", "ko": "데이터의 입력 잡음"},
+    "reg.noise": {"en": "Input noise of the data", "ko": "데이터의 입력 노이즈"},
     "reg.net_section": {"en": "Network and training", "ko": "신경망과 학습"},
     "reg.depth": {"en": "Hidden layers", "ko": "은닉층 수"},
     "reg.act": {"en": "Activation", "ko": "활성화 함수"},
@@ -226,8 +226,8 @@ STRINGS = {
     "reg.r_weight_decay": {"en": "Decoupled weight decay (AdamW)", "ko": "분리된 가중치 감쇠 (AdamW)"},
     "reg.r_l1": {"en": "L1", "ko": "L1"},
     "reg.r_dropout": {"en": "Dropout", "ko": "드롭아웃"},
-    "reg.r_input_noise": {"en": "Gaussian input noise", "ko": "입력 가우스 잡음"},
-    "reg.r_weight_noise": {"en": "Weight noise", "ko": "가중치 잡음"},
+    "reg.r_input_noise": {"en": "Gaussian input noise", "ko": "입력 가우스 노이즈"},
+    "reg.r_weight_noise": {"en": "Weight noise", "ko": "가중치 노이즈"},
     "reg.r_label_smoothing": {"en": "Label smoothing", "ko": "레이블 스무딩"},
     "reg.r_mixup": {"en": "Mixup", "ko": "믹스업"},
     "reg.r_batch_norm": {"en": "Batch norm", "ko": "배치 정규화"},
@@ -235,18 +235,18 @@ STRINGS = {
     "reg.h_weight_decay": {"en": "After each step w ← w − η·λ·w, outside the optimizer (Loshchilov & Hutter). With Adam this is AdamW; with SGD it equals L2.", "ko": "매 스텝 뒤 옵티마이저 밖에서 w ← w − η·λ·w (Loshchilov & Hutter). Adam에서는 AdamW이고, SGD에서는 L2와 같습니다."},
     "reg.h_l1": {"en": "Adds λ‖w‖₁ to the loss: pushes weights to exactly zero.", "ko": "손실에 λ‖w‖₁을 더합니다: 가중치를 정확히 0으로 밉니다."},
     "reg.h_dropout": {"en": "Each hidden unit is dropped with probability p during training, the rest scaled by 1/(1 − p); off at evaluation.", "ko": "학습 중 각 은닉 유닛을 확률 p로 끄고 나머지는 1/(1 − p)배 합니다. 평가할 때는 쓰지 않습니다."},
-    "reg.h_input_noise": {"en": "Gaussian noise of this σ added to the inputs of every mini-batch (noise robustness, a simple data augmentation).", "ko": "매 미니배치의 입력에 표준편차 σ의 가우스 잡음을 더합니다 (잡음 강건성, 간단한 데이터 증강)."},
-    "reg.h_weight_noise": {"en": "The gradient is taken at w + σ·N(0, 1) and applied to w (the notes: noise on the weights too).", "ko": "기울기를 w + σ·N(0, 1)에서 구해 w에 적용합니다 (강의: Noise를 Weight에도 섞어준다)."},
+    "reg.h_input_noise": {"en": "Gaussian noise of this σ added to the inputs of every mini-batch (noise robustness, a simple data augmentation).", "ko": "매 미니배치의 입력에 표준편차 σ의 가우스 노이즈를 더합니다 (노이즈 강건성, 간단한 데이터 증강)."},
+    "reg.h_weight_noise": {"en": "The gradient is taken at w + σ·N(0, 1) and applied to w (the notes: noise on the weights too).", "ko": "기울기를 w + σ·N(0, 1)에서 구해 w에 적용합니다 (강의: 노이즈를 가중치에도 섞어 준다)."},
     "reg.h_label_smoothing": {"en": "Targets (1 − ε)·one-hot + ε/K: the network is not pushed to infinite confidence.", "ko": "목표를 (1 − ε)·원-핫 + ε/K로 둡니다: 신경망이 끝없이 확신하도록 밀리지 않습니다."},
-    "reg.h_mixup": {"en": "Each example is mixed with a random partner, λ ~ Beta(α, α): inputs and targets alike.", "ko": "각 예제를 임의의 짝과 섞습니다, λ ~ Beta(α, α): 입력과 목표를 똑같이."},
-    "reg.h_batch_norm": {"en": "Each hidden layer is normalised with the mini-batch's mean and variance in training, with running averages at evaluation.", "ko": "학습 때는 미니배치의 평균과 분산으로, 평가 때는 이동 평균으로 각 은닉층을 정규화합니다."},
+    "reg.h_mixup": {"en": "Each example is mixed with a random partner, λ ~ `Beta(α, α)`: inputs and targets alike.", "ko": "각 예제를 임의의 짝과 섞습니다, λ ~ `Beta(α, α)`: 입력과 목표를 똑같이."},
+    "reg.h_batch_norm": {"en": "Each hidden layer is normalised with the mini-batch's mean and variance in training, with running averages at evaluation.", "ko": "학습 때는 미니배치의 평균과 분산으로, 평가 때는 지수평균으로 각 은닉층을 정규화합니다."},
     "reg.pairs": {"en": "Also: L2 vs decoupled decay under Adam and SGD", "ko": "추가: Adam과 SGD에서 L2 대 분리된 감쇠"},
     "reg.pairs_help": {"en": "Trains L2 = λ and decoupled decay λ (λ of the L2 control) under the chosen optimizer and under SGD.", "ko": "선택한 옵티마이저와 SGD에서 L2 = λ와 분리된 감쇠 λ(L2 조절의 λ)를 학습합니다."},
     "reg.compare_intro": {
         "en": "The same network, data, seeds and mini-batches; each regularizer on its own at its strength, against "
         "none. Everything trains in one compiled call (vmap over configurations and seeds).",
         "ko": "같은 신경망, 데이터, 시드, 미니배치에서 각 정규화 방법을 하나씩 그 강도로 켜고, 아무것도 없는 경우와 비교합니다. "
-        "모두 컴파일된 호출 하나로 학습합니다 (설정과 시드에 대한 vmap).",
+        "모두 컴파일된 호출 하나로 학습합니다 (설정과 시드에 대한 `vmap`).",
     },
     "reg.compare_verdict": {
         "en": "Without regularization the test error is {none}; the lowest here is {best} with {best_err} (mean of "
@@ -268,9 +268,9 @@ STRINGS = {
         "en": "Train error is on the noisy training labels (a network that fits them has low train error and high "
         "test error). The top Hessian eigenvalue is of the clean training loss at the final weights (Lanczos on "
         "Hessian-vector products); batch norm uses its running averages there.",
-        "ko": "학습 오차는 잡음 섞인 학습 레이블에서 잽니다 (그것을 맞춘 신경망은 학습 오차가 낮고 테스트 오차가 높습니다). "
+        "ko": "학습 오차는 노이즈 섞인 학습 레이블에서 잽니다 (그것을 맞춘 신경망은 학습 오차가 낮고 테스트 오차가 높습니다). "
         "헤시안 최대 고윳값은 최종 가중치에서 깨끗한 학습 손실의 값입니다 (헤시안-벡터 곱에 란초시 방법). 배치 정규화는 "
-        "이동 평균을 씁니다.",
+        "지수평균을 씁니다.",
     },
     "reg.curves_title": {"en": "Test error during training (mean over seeds)", "ko": "학습 중 테스트 오차 (시드 평균)"},
     "reg.pairs_head": {"en": "L2 in the loss vs decoupled weight decay, λ = {lam}", "ko": "손실에 더한 L2 대 분리된 가중치 감쇠, λ = {lam}"},

@@ -7,7 +7,7 @@ STRINGS = {
         "en": "Cross-validation (k-fold, hold-out, leave-one-out, time series), the bias-variance "
         "decomposition, bootstrapping, bagging and boosting, and hyperparameter search (grid, random, "
         "Bayesian), every number computed on data whose truth is known.",
-        "ko": "교차 검증(k-fold, 홀드아웃, leave-one-out, 시계열), 편향-분산 분해, 부트스트래핑, 배깅과 부스팅, "
+        "ko": "교차 검증(k-fold, 홀드아웃, LOO(하나씩 빼기), 시계열), 편향-분산 분해, 부트스트래핑, 배깅과 부스팅, "
         "하이퍼파라미터 탐색(그리드, 랜덤, 베이지안)을 다룹니다. 모든 숫자는 정답을 아는 데이터에서 계산합니다.",
     },
     "selection.intro": {
@@ -59,14 +59,14 @@ STRINGS = {
         "shuffle, so you see how much each estimate depends on the luck of the split. Leave-one-out is k = n.",
         "ko": "k-fold 교차 검증: 데이터를 k개로 나눠 k − 1개로 학습하고 남은 하나로 검증하기를 k번 하고 평균을 냅니다. "
         "홀드아웃은 한 번만 나눠 한 번 검증합니다. 반복마다 새로 섞으므로 각 추정이 나누는 운에 얼마나 좌우되는지 "
-        "보입니다. leave-one-out은 k = n입니다.",
+        "보입니다. LOO(하나씩 빼기)는 k = n입니다.",
     },
     "selection.cv_n": {"en": "Data points n (a small set)", "ko": "데이터 점 개수 n (작은 데이터)"},
     "selection.cv_noise": {"en": "Noise σ", "ko": "노이즈 σ"},
     "selection.cv_k": {"en": "Folds k", "ko": "폴드 수 k"},
     "selection.cv_repeats": {"en": "Repeats (new shuffles)", "ko": "반복 (새로 섞기)"},
     "selection.cv_holdout": {"en": "Hold-out fraction", "ko": "홀드아웃 비율"},
-    "selection.cv_loo": {"en": "Leave-one-out too", "ko": "leave-one-out도 계산"},
+    "selection.cv_loo": {"en": "Leave-one-out too", "ko": "LOO(하나씩 빼기)도 계산"},
     "selection.cv_width": {"en": "Network width (hidden units)", "ko": "신경망 너비 (은닉 유닛 수)"},
     "selection.cv_seed": {"en": "Data seed", "ko": "데이터 시드"},
     "selection.cv.verdict": {
@@ -79,7 +79,7 @@ STRINGS = {
     },
     "selection.cv.verdict_loo": {
         "en": "Leave-one-out (one split, no luck of the draw): {loo}.",
-        "ko": "leave-one-out (나누는 방법이 하나뿐이라 운이 없음): {loo}.",
+        "ko": "LOO(하나씩 빼기) (나누는 방법이 하나뿐이라 운이 없음): {loo}.",
     },
     "selection.cv.explain": {
         "en": "Every network starts from the same initial weights, so the spread comes only from how the data were "
@@ -95,7 +95,7 @@ STRINGS = {
     "selection.cv.est.title": {"en": "The estimate over repeated splits", "ko": "여러 번 나눴을 때의 추정값"},
     "selection.cv.est.kfold": {"en": "k-fold ({k} folds)", "ko": "k-fold ({k}개 폴드)"},
     "selection.cv.est.holdout": {"en": "hold-out ({p:.0%})", "ko": "홀드아웃 ({p:.0%})"},
-    "selection.cv.est.loo": {"en": "leave-one-out", "ko": "leave-one-out"},
+    "selection.cv.est.loo": {"en": "leave-one-out", "ko": "LOO(하나씩 빼기)"},
     "selection.cv.est.true": {"en": "true test error", "ko": "진짜 테스트 오차"},
     "selection.cv.est.error": {"en": "estimated test error (MSE)", "ko": "추정한 테스트 오차 (MSE)"},
     "selection.cv.est.sd": {"en": "sd {sd:.3f}", "ko": "표준편차 {sd:.3f}"},
@@ -202,7 +202,7 @@ STRINGS = {
         "different sets disagree. Noise σ²: what no model can predict. The loss splits into these three, so "
         "lowering one raises another (lecture notes 001).",
         "ko": "같은 곡선에 크기 σ를 아는 노이즈를 더해 학습 데이터셋을 여러 개 뽑고, 복잡도마다 데이터셋 하나당 모델 "
-        "하나를 학습합니다. 편향²(Bias²): 평균 모델이 정답에서 얼마나 먼가. 분산(Variance): 다른 데이터셋으로 "
+        "하나를 학습합니다. 편향²: 평균 모델이 정답에서 얼마나 먼가. 분산(Variance): 다른 데이터셋으로 "
         "학습한 모델끼리 얼마나 다른가. 노이즈 σ²: 어떤 모델도 예측할 수 없는 부분. 손실은 이 셋으로 나뉘므로 "
         "하나를 낮추면 다른 것이 높아집니다 (강의 노트 001).",
     },
@@ -388,7 +388,7 @@ STRINGS = {
         "en": "Averaging {b} bootstrap models: **variance {vs} → {vb}** ({change}), bias² {bs} → {bb}, test error "
         "{ts} → {tb} (means over {r} training sets). The out-of-bag estimate {oob} against the true test error {test}.",
         "ko": "부트스트랩 모델 {b}개 평균: **분산 {vs} → {vb}** ({change}), 편향² {bs} → {bb}, 테스트 오차 {ts} → "
-        "{tb} (학습 데이터셋 {r}개 평균). OOB(out-of-bag) 추정 {oob}, 진짜 테스트 오차 {test}.",
+        "{tb} (학습 데이터셋 {r}개 평균). OOB(뽑히지 않은 샘플) 추정 {oob}, 진짜 테스트 오차 {test}.",
     },
     "selection.bagging.lower": {"en": "{pct} lower", "ko": "{pct} 감소"},
     "selection.bagging.higher": {"en": "{pct} higher", "ko": "{pct} 증가"},
@@ -400,7 +400,7 @@ STRINGS = {
         "ko": "평균에서 구성원들의 오차가 일부 상쇄되므로 분산은 처음 몇 개의 구성원에서 빠르게 줄고 그 뒤로 평평해집니다 "
         "(같은 데이터셋의 리샘플로 학습한 구성원은 그 데이터셋의 노이즈를 함께 가집니다). 편향은 거의 그대로입니다. "
         "각 점은 리샘플의 약 37%에서 빠집니다. 그 점을 보지 못한 구성원들이 그 점을 예측하면 검증 데이터 없이 "
-        "테스트 오차를 추정할 수 있습니다 (out-of-bag).",
+        "테스트 오차를 추정할 수 있습니다 (OOB, 뽑히지 않은 샘플).",
     },
     "selection.bagging.fig.title": {
         "en": "One model against the average of B bootstrap models",
@@ -456,7 +456,7 @@ STRINGS = {
     "selection.bo_flip": {"en": "Flipped training labels (fraction)", "ko": "뒤바꾼 학습 레이블 비율"},
     "selection.bo_depth": {"en": "Tree depth (1: stumps)", "ko": "트리 깊이 (1: 그루터기)"},
     "selection.bo_rounds": {"en": "Rounds (trees)", "ko": "라운드 (트리 수)"},
-    "selection.bo_rate": {"en": "Learning rate (shrinkage) drawn", "ko": "그림에 쓸 학습률 (shrinkage)"},
+    "selection.bo_rate": {"en": "Learning rate (shrinkage) drawn", "ko": "그림에 쓸 학습률 (수축)"},
     "selection.bo_rate_help": {
         "en": "The error curves also show learning rates 1, 0.3, 0.1 and 0.03.",
         "ko": "오차 곡선에는 학습률 1, 0.3, 0.1, 0.03도 함께 그립니다.",
@@ -483,7 +483,7 @@ STRINGS = {
         "so far and adds it, shrunk by the learning rate. Large points are the ones the next tree works on (the "
         "samples that are hard to classify); ringed points have flipped labels. A smaller learning rate needs "
         "more rounds but overfits later.",
-        "ko": "scikit-learn의 GradientBoostingClassifier(log-loss): 라운드마다 지금까지 모델의 잔차 y − p에 트리를 맞추고 학습률만큼 "
+        "ko": "`scikit-learn`의 `GradientBoostingClassifier`(로그 손실): 라운드마다 지금까지 모델의 잔차 y − p에 트리를 맞추고 학습률만큼 "
         "줄여 더합니다. 큰 점은 다음 트리가 맞추려는 점(분류하기 어려운 샘플)이고, 테두리가 있는 점은 레이블이 "
         "뒤바뀐 점입니다. 학습률이 작을수록 라운드가 더 필요하지만 오버피팅은 늦게 옵니다.",
     },
@@ -512,7 +512,7 @@ STRINGS = {
         "of a 21 × 21 lattice is trained once: that is the true validation surface, and each method picks its "
         "points from it.",
         "ko": "하이퍼파라미터는 사용자가 직접 정하는 값입니다. 같은 학습 횟수 예산으로 그리드 탐색, 랜덤 탐색(노트가 딥러닝에 "
-        "추천하는 방식), 베이지안 최적화(optuna의 TPE)를 두 개의 반달 데이터의 작은 신경망의 학습률과 가중치 감쇠"
+        "추천하는 방식), 베이지안 최적화(`optuna`의 TPE)를 두 개의 반달 데이터의 작은 신경망의 학습률과 가중치 감쇠"
         "(페널티 α/2·‖W‖²)에 씁니다. 21 × 21 격자의 모든 점을 한 번씩 학습한 것이 진짜 검증 손실 곡면이고, 각 "
         "방법은 그 격자에서 점을 고릅니다.",
     },

@@ -19,7 +19,7 @@ from landscapes import activations as acts
 from studies.activations import dying
 from studies.activations import signal as sg
 from ui import activations_model as am
-from ui import progress, shell, state, widgets
+from ui import glossary, progress, shell, state, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from viz import activations as va
@@ -94,9 +94,9 @@ def signal(ps: state.PageState) -> None:
     v = ps.values()
     cfg = am.signal_config(v)
     with figs:
-        st.markdown(t("act.formula_label", name=_init_name(cfg.init), gain=f"{cfg.gain:g}"))
+        widgets.markdown(t("act.formula_label", name=_init_name(cfg.init), gain=f"{cfg.gain:g}"))
         st.latex(am.FORMULAS[cfg.init])
-        st.caption(t("act.formula_note", s2=f"{sg.sigma_w2(cfg.init, cfg.width, cfg.gain):.3g}"))
+        widgets.caption(t("act.formula_note", s2=f"{sg.sigma_w2(cfg.init, cfg.width, cfg.gain):.3g}"))
         try:
             sg.validate(cfg)
         except ValueError as e:
@@ -104,7 +104,7 @@ def signal(ps: state.PageState) -> None:
             return
         with st.spinner(t("act.computing")):
             p = am.signal_pair(cfg)
-        st.markdown(_pair_verdict(p))
+        widgets.markdown(_pair_verdict(p))
         dead = p.dead[0] if cfg.activation in RELU_FAMILY else None
         widgets.chart(
             va.depth_figure(
@@ -125,7 +125,7 @@ def signal(ps: state.PageState) -> None:
             key="act_depth",
         )
         widgets.lesson_caption(ps)
-        st.caption(t("act.depth_explain"))
+        widgets.caption(t("act.depth_explain"))
         widgets.chart(
             va.histogram_figure(
                 p.hist[0],
@@ -137,8 +137,8 @@ def signal(ps: state.PageState) -> None:
             ),
             key="act_hist",
         )
-        st.subheader(t("act.pairs_title"))
-        st.caption(t("act.pairs_intro", depth=cfg.depth, width=cfg.width))
+        widgets.subheader(t("act.pairs_title"))
+        widgets.caption(t("act.pairs_intro", depth=cfg.depth, width=cfg.width))
         grid = _job(ps, am.pairs_job)
         if grid is not None:
             _pairs(grid)
@@ -186,8 +186,8 @@ def _pairs(grid: sg.Propagation) -> None:
         if names:
             shown = ", ".join(_pair_label(n) for n in names)
             parts.append(t(f"act.group_{key}", pairs=shown))
-    st.markdown(" ".join(parts))
-    st.caption(t("act.pairs_explain"))
+    widgets.markdown(" ".join(parts))
+    widgets.caption(t("act.pairs_explain"))
 
 
 def _pair_label(name: str) -> str:
@@ -219,7 +219,7 @@ def train(ps: state.PageState) -> None:
         if out is None:
             return
         g0 = out.grad_norm[0]
-        st.markdown(
+        widgets.markdown(
             t(
                 "act.train_verdict",
                 loss=_fmt(float(out.loss[-1])),
@@ -266,7 +266,7 @@ def train(ps: state.PageState) -> None:
                     ),
                     key=f"act_{field}_time",
                 )
-        st.caption(t("act.train_explain"))
+        widgets.caption(t("act.train_explain"))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -282,7 +282,7 @@ def nonlinear(ps: state.PageState) -> None:
         widgets.control(ps, sch["l_width"], t("act.width"))
         widgets.control(ps, sch["l_steps"], t("act.steps"))
     with figs:
-        st.markdown(t("act.linear_intro"))
+        widgets.markdown(t("act.linear_intro"))
         out = _job(ps, am.linear_job)
         if out is None:
             return
@@ -292,7 +292,7 @@ def nonlinear(ps: state.PageState) -> None:
         )
         st.latex(rf"{shapes} = \begin{{pmatrix}} {m[0]:.3f} \\ {m[1]:.3f} \end{{pmatrix}}, \quad b = {c:.3f}")
         line = _line(m[0], m[1], c)
-        st.markdown(
+        widgets.markdown(
             t(
                 "act.linear_verdict",
                 a=f"{m[0]:.3f}",
@@ -345,10 +345,10 @@ def inputs(ps: state.PageState) -> None:
         widgets.control(ps, sch["i_c"], t("act.i_c"), help=t("act.i_c_help"))
         widgets.control(ps, sch["i_steps"], t("act.steps"))
     with figs:
-        st.markdown(t("act.inputs_intro"))
+        widgets.markdown(t("act.inputs_intro"))
         out = am.input_surfaces(am.inputs_config(ps.values()))
         raw, std = out.raw, out.standard
-        st.markdown(
+        widgets.markdown(
             t(
                 "act.inputs_verdict",
                 k_raw=f"{raw.condition:.3g}",
@@ -376,7 +376,7 @@ def inputs(ps: state.PageState) -> None:
     titles = (t("act.raw_title", k=f"{raw.condition:.3g}"), t("act.std_title", k=f"{std.condition:.3g}"))
     for col, surf, title, key in zip(st.columns(2), (raw, std), titles, ("_iraw", "_istd"), strict=True):
         with col:
-            st.markdown(f"**{title}**")
+            widgets.markdown(f"**{title}**")
             live_chart(
                 va.descent_live_figure(
                     surf.xs,
@@ -417,7 +417,7 @@ def dying_view(ps: state.PageState) -> None:
         widgets.control(ps, sch["d_pick_bias"], t("act.d_pick_bias"))
         submitted = st.form_submit_button(t("act.run"), type="primary", key=ps.key("_drun"))
     with figs:
-        st.markdown(t("act.dying_intro"))
+        widgets.markdown(t("act.dying_intro"))
         out = _job(ps, am.dying_job, submitted)
         if out is None:
             return
@@ -435,7 +435,7 @@ def dying_view(ps: state.PageState) -> None:
             key="act_dead_grid",
         )
         widgets.lesson_caption(ps)
-        st.caption(t("act.dying_explain", seeds=cfg.seeds, steps=cfg.steps))
+        widgets.caption(t("act.dying_explain", seeds=cfg.seeds, steps=cfg.steps))
         pick = t("act.pick", lr=f"{cfg.pick_lr:g}", bias=f"{cfg.pick_bias:g}")
         curves = [dying.nanmean(out.pick_dead[k], axis=0) for k in range(2)]
         widgets.chart(
@@ -466,7 +466,7 @@ def dying_view(ps: state.PageState) -> None:
                 ),
                 key="act_story",
             )
-            st.caption(t("act.story_explain", before=f"{s.max_before:.3g}", after=f"{s.max_after:.3g}"))
+            widgets.caption(t("act.story_explain", before=f"{s.max_before:.3g}", after=f"{s.max_after:.3g}"))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -486,12 +486,12 @@ def norm_view(ps: state.PageState) -> None:
         widgets.control(ps, sch["n_pick_lr"], t("act.n_pick_lr"))
         submitted = st.form_submit_button(t("act.run"), type="primary", key=ps.key("_nrun"))
     with figs:
-        st.markdown(t("act.norm_intro"))
+        widgets.markdown(t("act.norm_intro"))
         out = _job(ps, am.norm_job, submitted)
         if out is None:
             return
         names = [t(f"act.norm_{n}") for n in ("none", "batch", "layer")]
-        st.markdown(
+        widgets.markdown(
             " ".join(
                 t("act.largest", name=n, lr=_fmt(float(x)) if np.isfinite(x) else t("act.none_trains"))
                 for n, x in zip(names, out.largest, strict=True)
@@ -543,7 +543,7 @@ def norm_view(ps: state.PageState) -> None:
             ),
             key="act_norm_grad",
         )
-        st.caption(
+        widgets.caption(
             t("act.norm_explain", chance=f"{out.chance:.3f}", seeds=out.config.seeds, steps=out.config.steps)
         )
 
@@ -563,7 +563,9 @@ def body() -> None:
     top = widgets.page_header(ps, "act")
     ps.declare(am.schema())
     view = st.radio(
-        t("act.view"), am.VIEWS, key=ps.key("view"), horizontal=True, format_func=lambda v: t(f"act.view_{v}")
+        t("act.view"), am.VIEWS, key=ps.key("view"), horizontal=True,
+        format_func=lambda v: t(f"act.view_{v}"),
+        help=glossary.help_for(t("act.view"), *(t(f"act.view_{v}") for v in am.VIEWS)),
     )
     VIEW_FUNCS[view](ps)
     widgets.show_notices(ps, ps.finish(), where=top)

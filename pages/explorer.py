@@ -22,7 +22,7 @@ from i18n.explorer import figure_text
 from optimizers import runner
 from studies import explorer as ex
 from ui import explorer_model as em
-from ui import shell, state, surface_controls, widgets
+from ui import glossary, shell, state, surface_controls, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from viz import explorer as xv
@@ -83,13 +83,13 @@ def surface_section(ps: state.PageState) -> em.Where:
         except em.ExpressionError as e:  # its message quotes the user's text: shown literally
             st.error(t("explorer.formula_error", msg=widgets.literal(e)))
             expr = ps.flag("good_expr") or em.DEFAULT_EXPR
-            st.caption(t("explorer.formula_kept", expr=widgets.literal(expr)))
-        st.caption(t("explorer.formula_about", expr=widgets.literal(expr)))
+            widgets.caption(t("explorer.formula_kept", expr=widgets.literal(expr)))
+        widgets.caption(t("explorer.formula_about", expr=widgets.literal(expr)))
         return em.Where(em.CUSTOM, expr, ())
     s = landscapes.get(surf)
     ps.declare(em.surface_schema(surf, s))
     params = surface_controls.parameters(ps, "explorer", surf, s)
-    st.caption(pick(s.description))
+    widgets.caption(pick(s.description))
     return em.Where(surf, "", params)
 
 
@@ -119,8 +119,8 @@ def view_critical(ps: state.PageState, w: em.Where, controls) -> None:
         st.info(t("explorer.crit.none"))
         return
     counts = {k: view.count(k) for k in ("minimum", "maximum", "saddle", "degenerate")}
-    st.markdown(t("explorer.crit.summary", n=len(view.points), **counts))
-    st.caption(t("explorer.crit.caption"))
+    widgets.markdown(t("explorer.crit.summary", n=len(view.points), **counts))
+    widgets.caption(t("explorer.crit.caption"))
     head = [t(f"explorer.crit.col.{c}") for c in ("i", "kind", "x", "y", "f", "l1", "l2")]
     span, fs, ls = scales(w, view)
     rows = [
@@ -135,12 +135,12 @@ def view_critical(ps: state.PageState, w: em.Where, controls) -> None:
         ]
         for i, k in enumerate(view.kind)
     ]
-    st.markdown(widgets.markdown_table(head, rows))
+    widgets.markdown(widgets.markdown_table(head, rows))
     degenerate = [(i, h) for i, h in enumerate(view.higher) if h is not None]
     for i, h in degenerate[:MAX_EXPLAINED]:
         explain_degenerate(view, i, h, (span, ls))
     if len(degenerate) > MAX_EXPLAINED:
-        st.caption(t("explorer.degenerate.more", n=len(degenerate) - MAX_EXPLAINED))
+        widgets.caption(t("explorer.degenerate.more", n=len(degenerate) - MAX_EXPLAINED))
 
 
 def scales(w: em.Where, view: ex.CriticalView) -> tuple[float, float, float]:
@@ -162,8 +162,8 @@ def _cubic_text(c: tuple[float, float, float, float]) -> str:
 def explain_degenerate(view: ex.CriticalView, i: int, h: ex.HigherOrder, sc: tuple[float, float]) -> None:
     """Say why the second-order test fails at point i and what the third-order look shows."""
     span, ls = sc
-    st.subheader(t("explorer.degenerate.title", x=num(h.xy[0], span, 3), y=num(h.xy[1], span, 3)))
-    st.markdown(
+    widgets.subheader(t("explorer.degenerate.title", x=num(h.xy[0], span, 3), y=num(h.xy[1], span, 3)))
+    widgets.markdown(
         t(
             "explorer.degenerate.second",
             l1=num(view.eigenvalues[i, 0], ls, 3),
@@ -171,14 +171,14 @@ def explain_degenerate(view: ex.CriticalView, i: int, h: ex.HigherOrder, sc: tup
         )
     )
     if any(h.cubic):
-        st.markdown(t("explorer.degenerate.cubic", cubic=_cubic_text(h.cubic), n=h.cubic_sign_changes))
+        widgets.markdown(t("explorer.degenerate.cubic", cubic=_cubic_text(h.cubic), n=h.cubic_sign_changes))
     else:
-        st.markdown(t("explorer.degenerate.no_cubic"))
-    st.markdown(t(f"explorer.degenerate.{h.verdict}", r=f"{h.radius:.3g}", k=h.down_sectors))
+        widgets.markdown(t("explorer.degenerate.no_cubic"))
+    widgets.markdown(t(f"explorer.degenerate.{h.verdict}", r=f"{h.radius:.3g}", k=h.down_sectors))
 
 
 def side_controls(ps: state.PageState, side: str) -> tuple[str, tuple[tuple[str, float], ...]]:
-    st.markdown(f"**{t('explorer.side', side=side.upper())}**")
+    widgets.markdown(f"**{t('explorer.side', side=side.upper())}**")
     opt = widgets.control(ps, ps.schema[f"{side}_opt"], t("explorer.opt"), format_func=opt_title)
     lr = widgets.control(ps, ps.schema[f"{side}_lr"], t("explorer.lr"))
     mu = ps.get(f"{side}_mu")
@@ -217,11 +217,11 @@ def view_basins(ps: state.PageState, w: em.Where, controls) -> None:
         paths = em.pick_paths(w, tuple(settings), pick[1], steps)
     fig = xv.basins_figure(maps, titles, text=text, paths=paths, clickable=True)
     st.plotly_chart(fig, key=CLICK_KEY, config=CHART, on_select="rerun", selection_mode="points")
-    st.caption(t("explorer.basin.caption", n=n, steps=steps))
+    widgets.caption(t("explorer.basin.caption", n=n, steps=steps))
     if paths is not None:
-        st.caption(t("explorer.basin.picked", x=fmt(pick[1][0]), y=fmt(pick[1][1])))
+        widgets.caption(t("explorer.basin.picked", x=fmt(pick[1][0]), y=fmt(pick[1][1])))
     else:
-        st.caption(t("explorer.basin.click_hint"))
+        widgets.caption(t("explorer.basin.click_hint"))
     if not maps[0].minima:
         st.info(t("explorer.basin.none"))
     st.plotly_chart(
@@ -246,10 +246,10 @@ def view_basins(ps: state.PageState, w: em.Where, controls) -> None:
         rows.append(
             ["", t(f"explorer.basin.{key}"), "", f"{shares[0][k + j]:.1%}", f"{shares[1][k + j]:.1%}"]
         )
-    st.markdown(widgets.markdown_table(head, rows))
+    widgets.markdown(widgets.markdown_table(head, rows))
     if k:
         a, b = (ex.global_share(m) for m in maps)
-        st.markdown(t("explorer.basin.global_share", a=f"{a:.1%}", b=f"{b:.1%}"))
+        widgets.markdown(t("explorer.basin.global_share", a=f"{a:.1%}", b=f"{b:.1%}"))
 
 
 def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
@@ -286,7 +286,7 @@ def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
         return
     text = figure_text(current_lang())
     names = [t(f"explorer.rule.{n}") for n in race.names]
-    st.markdown(t("explorer.e_race", lr=fmt(lr), delta=fmt(delta * race.radius)))
+    widgets.markdown(t("explorer.e_race", lr=fmt(lr), delta=fmt(delta * race.radius)))
     bg = em.zoom_background(w, em.zoom_bounds(race))
     labels = {
         k: t(f"race.{k}") for k in ("play", "pause", "step", "start", "minimum", "diverged", "lookahead")
@@ -304,10 +304,10 @@ def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
         [nm, str(int(k)) if k >= 0 else t("explorer.never"), f"{theory[r]:.1f}" if r in theory else "—"]
         for nm, r, k in zip(names, race.names, race.steps, strict=True)
     ]
-    st.markdown(widgets.markdown_table(head, rows))
-    st.caption(t("explorer.escape.race_caption"))
+    widgets.markdown(widgets.markdown_table(head, rows))
+    widgets.caption(t("explorer.escape.race_caption"))
     st.plotly_chart(xv.escape_figure(e, text=text), key="ex_escape_chart", config=CHART)
-    st.caption(t("explorer.escape.caption", lam=f"{e.lam_min:.4g}", r=f"{e.radius:.3g}"))
+    widgets.caption(t("explorer.escape.caption", lam=f"{e.lam_min:.4g}", r=f"{e.radius:.3g}"))
     if np.any(e.steps < 0):
         st.warning(t("explorer.escape.never"))
 
@@ -323,13 +323,14 @@ def body() -> None:
     controls, figures = st.columns([1, 2.6], gap="medium")
     with controls:
         view = st.radio(
-            t("explorer.view"), em.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"explorer.view.{v}")
+            t("explorer.view"), em.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"explorer.view.{v}"),
+            help=glossary.help_for(t("explorer.view"), *(t(f"explorer.view.{v}") for v in em.VIEWS)),
         )
         with st.expander(t("explorer.surface_section"), expanded=True):
             w = surface_section(ps)
-        st.markdown(f"**{t('explorer.settings')}**")
+        widgets.markdown(f"**{t('explorer.settings')}**")
     with figures:
-        st.subheader(t(f"explorer.view.{view}"))
+        widgets.subheader(t(f"explorer.view.{view}"))
         VIEW_FUNCS[view](ps, w, controls)
     widgets.show_notices(ps, ps.finish(), top)
 

@@ -19,7 +19,7 @@ import streamlit as st
 
 import viz.selection as vs
 from i18n import STRINGS, t
-from ui import progress, shell, state, widgets
+from ui import glossary, progress, shell, state, widgets
 from ui import selection_model as sm
 
 
@@ -98,7 +98,7 @@ def _layout(
         )
 
     with controls:
-        st.caption(t(f"selection.{view}.about"))
+        widgets.caption(t(f"selection.{view}.about"))
         for name in outside:
             draw(name)
         with st.form(ps.key(f"_form_{view}"), border=True):
@@ -123,7 +123,7 @@ def cv_view(ps: state.PageState) -> None:
     with figs:
         ratio = np.std(out.holdout_est) / max(np.std(out.kfold_est), 1e-12)
         loo = t("selection.cv.verdict_loo", loo=_f(out.loo_est)) if c.loo else ""
-        st.markdown(
+        widgets.markdown(
             t(
                 "selection.cv.verdict",
                 r=c.repeats,
@@ -160,7 +160,7 @@ def cv_view(ps: state.PageState) -> None:
             ),
             key="sel_cv_folds",
         )
-        st.caption(t("selection.cv.explain", k=c.k))
+        widgets.caption(t("selection.cv.explain", k=c.k))
 
 
 def timeseries_view(ps: state.PageState) -> None:
@@ -181,7 +181,7 @@ def timeseries_view(ps: state.PageState) -> None:
     c = out.config
     with figs:
         s = len(out.shuffled_est)
-        st.markdown(
+        widgets.markdown(
             t(
                 "selection.timeseries.verdict",
                 s=s,
@@ -219,7 +219,7 @@ def timeseries_view(ps: state.PageState) -> None:
             ),
             key="sel_ts_series",
         )
-        st.caption(t("selection.timeseries.explain"))
+        widgets.caption(t("selection.timeseries.explain"))
 
 
 def bias_variance_view(ps: state.PageState) -> None:
@@ -238,7 +238,7 @@ def bias_variance_view(ps: state.PageState) -> None:
         cap_word = t(f"selection.bv_cap_{c.model}")
         b = out.best
         z = np.abs(out.bias2 + out.variance + out.noise - out.test_mse) / np.maximum(out.test_se, 1e-12)
-        st.markdown(
+        widgets.markdown(
             t(
                 "selection.bias_variance.verdict",
                 cap=cap_word,
@@ -279,7 +279,7 @@ def bias_variance_view(ps: state.PageState) -> None:
             ),
             key="sel_bv_spread",
         )
-        st.caption(t("selection.bias_variance.explain"))
+        widgets.caption(t("selection.bias_variance.explain"))
 
 
 def bootstrap_view(ps: state.PageState) -> None:
@@ -291,7 +291,7 @@ def bootstrap_view(ps: state.PageState) -> None:
         return
     c = out.config
     with figs:
-        st.markdown(
+        widgets.markdown(
             t(
                 "selection.bootstrap.verdict",
                 what=t(f"selection.bs_stat_{c.statistic}"),
@@ -351,7 +351,7 @@ def bootstrap_view(ps: state.PageState) -> None:
                 ),
                 key="sel_bs_cover",
             )
-        st.caption(t("selection.bootstrap.explain"))
+        widgets.caption(t("selection.bootstrap.explain"))
 
 
 def _truth(x: np.ndarray) -> np.ndarray:
@@ -370,7 +370,7 @@ def bagging_view(ps: state.PageState) -> None:
     c = out.config
     with figs:
         drop = 1 - out.var_bagged / out.var_single if out.var_single > 0 else 0.0
-        st.markdown(
+        widgets.markdown(
             t(
                 "selection.bagging.verdict",
                 b=c.members,
@@ -413,7 +413,7 @@ def bagging_view(ps: state.PageState) -> None:
             ),
             key="sel_bag_oob",
         )
-        st.caption(t("selection.bagging.explain"))
+        widgets.caption(t("selection.bagging.explain"))
 
 
 def boosting_view(ps: state.PageState) -> None:
@@ -426,7 +426,7 @@ def boosting_view(ps: state.PageState) -> None:
     with figs:
         i = out.main
         best = {f"{r:g}": out.best_round(j) for j, r in enumerate(out.rates)}
-        st.markdown(
+        widgets.markdown(
             t(
                 "selection.boosting.verdict",
                 rate=f"{c.rate:g}",
@@ -464,7 +464,7 @@ def boosting_view(ps: state.PageState) -> None:
             ),
             key="sel_boost_curves",
         )
-        st.caption(t("selection.boosting.explain"))
+        widgets.caption(t("selection.boosting.explain"))
 
 
 def search_view(ps: state.PageState) -> None:
@@ -476,7 +476,7 @@ def search_view(ps: state.PageState) -> None:
     with figs:
         final = {m: out.best_so_far[m][:, -1].mean() for m in out.picks}
         imp_wd, imp_lr = out.importance
-        st.markdown(
+        widgets.markdown(
             t(
                 "selection.search.verdict",
                 b=c.budget,
@@ -526,7 +526,7 @@ def search_view(ps: state.PageState) -> None:
             ),
             key="sel_search_marginal",
         )
-        st.caption(t("selection.search.explain"))
+        widgets.caption(t("selection.search.explain"))
 
 
 VIEW_FUNCS = {
@@ -550,6 +550,7 @@ def body() -> None:
         key=ps.key("view"),
         horizontal=True,
         format_func=lambda v: t(f"selection.view_{v}"),
+        help=glossary.help_for(t("selection.view"), *(t(f"selection.view_{v}") for v in sm.VIEWS)),
     )
     VIEW_FUNCS[view](ps)
     widgets.show_notices(ps, ps.finish(), top)

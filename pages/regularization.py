@@ -16,7 +16,7 @@ import streamlit as st
 from i18n import t
 from studies import regularization as reg
 from studies import regularization_net as rn
-from ui import progress, shell, state, widgets
+from ui import glossary, progress, shell, state, widgets
 from ui import regularization_model as rm
 from viz import regularization as vr
 
@@ -88,7 +88,7 @@ def capacity(ps: state.PageState) -> None:
         widgets.control(ps, sch["cap_steps"], t("reg.steps"), help=t("reg.cap_mlp_only"))
         submitted = st.form_submit_button(t("reg.run"), type="primary", key=ps.key("_crun"))
     with figs:
-        st.markdown(t("reg.cap_intro"))
+        widgets.markdown(t("reg.cap_intro"))
         if ps.get("cap_model") == "poly":
             pc = rm.poly(int(ps.get("cap_n")), float(ps.get("cap_noise")), int(ps.get("cap_seeds")))
             draw_poly(pc)
@@ -100,7 +100,7 @@ def capacity(ps: state.PageState) -> None:
 
 def draw_poly(pc: reg.PolyCapacity) -> None:
     b = pc.best - 1
-    st.markdown(
+    widgets.markdown(
         t(
             "reg.poly_verdict",
             best=pc.best,
@@ -143,14 +143,14 @@ def draw_poly(pc: reg.PolyCapacity) -> None:
         ),
         key="reg_poly_fits",
     )
-    st.caption(t("reg.poly_explain"))
+    widgets.caption(t("reg.poly_explain"))
 
 
 def draw_mlp_capacity(mc: reg.MLPCapacity) -> None:
     regression = mc.kind == "regression"
     ylabel = t("reg.loss") if regression else t("reg.error")
     best = int(mc.widths[np.argmin(mc.test.mean(axis=1))])
-    st.markdown(
+    widgets.markdown(
         t(
             "reg.mlp_verdict",
             best=best,
@@ -197,7 +197,7 @@ def draw_mlp_capacity(mc: reg.MLPCapacity) -> None:
             mc.grid_axes, mc.grid_values, titles, mc.x_train, mc.y_train, title=t("reg.bounds_title")
         )
     st.plotly_chart(fig, key="reg_mlp_fits")
-    st.caption(t("reg.mlp_explain"))
+    widgets.caption(t("reg.mlp_explain"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def early(ps: state.PageState) -> None:
         widgets.control(ps, sch["e_patience"], t("reg.patience"), help=t("reg.patience_help"))
         widgets.control(ps, sch["e_metric"], t("reg.e_metric"), format_func=lambda k: t(f"reg.metric_{k}"))
     with figs:
-        st.markdown(t("reg.early_intro"))
+        widgets.markdown(t("reg.early_intro"))
         view = _job(ps, submitted)
         if view is None:
             return
@@ -229,7 +229,7 @@ def early(ps: state.PageState) -> None:
 def draw_early(view: reg.EarlyView, patience: int, metric: str) -> None:
     s = reg.stopping(view, patience, metric)
     tr = view.trained
-    st.markdown(
+    widgets.markdown(
         t(
             "reg.early_verdict",
             patience=patience,
@@ -271,8 +271,8 @@ def draw_early(view: reg.EarlyView, patience: int, metric: str) -> None:
     with st.expander(t("reg.per_seed"), expanded=False):
         st.dataframe(rows, hide_index=True, width="stretch")
     o = reg.selection_optimism(view)
-    st.markdown(f"#### {t('reg.optimism_head')}")
-    st.markdown(
+    widgets.markdown(f"#### {t('reg.optimism_head')}")
+    widgets.markdown(
         t(
             "reg.optimism_verdict",
             n=o.candidates,
@@ -285,9 +285,9 @@ def draw_early(view: reg.EarlyView, patience: int, metric: str) -> None:
     )
     gap = o.by_test_fresh - o.by_test_test
     if gap > 0:
-        st.markdown(t("reg.optimism_yes", n_test=view.task.n_test, gap=f"{gap:.3f}"))
+        widgets.markdown(t("reg.optimism_yes", n_test=view.task.n_test, gap=f"{gap:.3f}"))
     else:
-        st.markdown(t("reg.optimism_no"))
+        widgets.markdown(t("reg.optimism_no"))
     st.plotly_chart(
         vr.optimism_figure(
             [t("reg.chosen_val"), t("reg.chosen_test")],
@@ -300,7 +300,7 @@ def draw_early(view: reg.EarlyView, patience: int, metric: str) -> None:
         ),
         key="reg_optimism",
     )
-    st.caption(t("reg.optimism_explain"))
+    widgets.caption(t("reg.optimism_explain"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,10 +314,10 @@ def surface(ps: state.PageState) -> None:
         widgets.control(ps, sch["surf"], t("reg.surf"))
         widgets.control(ps, sch["lam"], t("reg.lam"), help=t("reg.lam_help"))
     with figs:
-        st.markdown(t("reg.surface_intro"))
+        widgets.markdown(t("reg.surface_intro"))
         sv = rm.surface_view(ps.get("surf"), float(ps.get("lam")))
         b, p = sv.base_min, sv.pen_min
-        st.markdown(
+        widgets.markdown(
             t(
                 "reg.surface_verdict",
                 lam=f"{sv.lam:g}",
@@ -358,7 +358,7 @@ def surface(ps: state.PageState) -> None:
                 }
             )
         st.dataframe(rows, hide_index=True, width="stretch")
-        st.caption(t("reg.surface_explain"))
+        widgets.caption(t("reg.surface_explain"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -368,12 +368,12 @@ def surface(ps: state.PageState) -> None:
 def task_controls(ps: state.PageState, seeds_name: str = "seeds") -> None:
     """The network task's controls (inside a form)."""
     sch = ps.schema
-    st.markdown(f"**{t('reg.data_section')}**")
+    widgets.markdown(f"**{t('reg.data_section')}**")
     widgets.control(ps, sch["data"], t("reg.data"), format_func=lambda k: t(f"reg.data_{k}"))
     widgets.control(ps, sch["n_train"], t("reg.n_train"))
     widgets.control(ps, sch["noise"], t("reg.noise"))
     widgets.control(ps, sch["label_noise"], t("reg.label_noise"), help=t("reg.label_noise_help"))
-    st.markdown(f"**{t('reg.net_section')}**")
+    widgets.markdown(f"**{t('reg.net_section')}**")
     widgets.control(ps, sch["width"], t("reg.width"))
     widgets.control(ps, sch["depth"], t("reg.depth"))
     widgets.control(ps, sch["act"], t("reg.act"))
@@ -388,7 +388,7 @@ def compare(ps: state.PageState) -> None:
     controls, figs = st.columns([1, 2.7], gap="medium")
     sch = ps.schema
     with controls, st.form(ps.key("_rform"), border=True):
-        st.markdown(f"**{t('reg.regs_section')}**")
+        widgets.markdown(f"**{t('reg.regs_section')}**")
         for name in rn.REGULARIZERS:
             widgets.control(ps, sch[f"on_{name}"], _label(name), help=t(f"reg.h_{name}"))
             if name != "batch_norm":
@@ -397,7 +397,7 @@ def compare(ps: state.PageState) -> None:
         task_controls(ps)
         submitted = st.form_submit_button(t("reg.run"), type="primary", key=ps.key("_rrun"))
     with figs:
-        st.markdown(t("reg.compare_intro"))
+        widgets.markdown(t("reg.compare_intro"))
         view = _job(ps, submitted)
         if view is not None:
             draw_compare(view)
@@ -408,7 +408,7 @@ def draw_compare(view: reg.CompareView) -> None:
     labels = [_label(n) if n != "none" else t("reg.none") for n in view.labels]
     sm = reg.summary(tr, view.top_eig)
     best = int(np.argmin(sm["test_error"][:, 0]))
-    st.markdown(
+    widgets.markdown(
         t(
             "reg.compare_verdict",
             none=f"{sm['test_error'][0, 0]:.3f}",
@@ -440,7 +440,7 @@ def draw_compare(view: reg.CompareView) -> None:
             (t("reg.col_eig"), view.top_eig),
         ]
         st.plotly_chart(vr.bars_figure(labels, panels, title=t("reg.bars_title")), key="reg_bars")
-        st.caption(t("reg.bars_explain"))
+        widgets.caption(t("reg.bars_explain"))
     with tabs[1]:
         st.plotly_chart(
             vr.curves_figure(
@@ -474,7 +474,7 @@ def _last(tr: reg.Trained, what: str) -> np.ndarray:
 
 
 def draw_pairs(p: reg.CoupledPairs) -> None:
-    st.markdown(f"#### {t('reg.pairs_head', lam=f'{p.lam:g}')}")
+    widgets.markdown(f"#### {t('reg.pairs_head', lam=f'{p.lam:g}')}")
     rows = []
     for i, name in enumerate(p.optimizers):
         rows.append(
@@ -488,7 +488,7 @@ def draw_pairs(p: reg.CoupledPairs) -> None:
             }
         )
     st.dataframe(rows, hide_index=True, width="stretch")
-    st.caption(t("reg.pairs_explain"))
+    widgets.caption(t("reg.pairs_explain"))
 
 
 def sweep(ps: state.PageState) -> None:
@@ -500,7 +500,7 @@ def sweep(ps: state.PageState) -> None:
         task_controls(ps, "sw_seeds")
         submitted = st.form_submit_button(t("reg.run"), type="primary", key=ps.key("_srun"))
     with figs:
-        st.markdown(t("reg.sweep_intro"))
+        widgets.markdown(t("reg.sweep_intro"))
         view = _job(ps, submitted)
         if view is not None:
             draw_sweep(view)
@@ -509,7 +509,7 @@ def sweep(ps: state.PageState) -> None:
 def draw_sweep(view: reg.SweepView) -> None:
     test = view.error("test").mean(axis=1)
     b = view.best
-    st.markdown(
+    widgets.markdown(
         t(
             "reg.sweep_verdict",
             name=_label(view.name),
@@ -537,7 +537,7 @@ def draw_sweep(view: reg.SweepView) -> None:
         ),
         key="reg_sweep",
     )
-    st.caption(t("reg.sweep_explain"))
+    widgets.caption(t("reg.sweep_explain"))
 
 
 def body() -> None:
@@ -545,7 +545,9 @@ def body() -> None:
     top = widgets.page_header(ps, "reg")
     ps.declare(rm.schema())
     view = st.radio(
-        t("reg.view"), rm.VIEWS, key=ps.key("view"), horizontal=True, format_func=lambda v: t(f"reg.view_{v}")
+        t("reg.view"), rm.VIEWS, key=ps.key("view"), horizontal=True,
+        format_func=lambda v: t(f"reg.view_{v}"),
+        help=glossary.help_for(t("reg.view"), *(t(f"reg.view_{v}") for v in rm.VIEWS)),
     )
     {"capacity": capacity, "early": early, "surface": surface, "compare": compare, "sweep": sweep}[view](ps)
     widgets.show_notices(ps, ps.finish(), where=top)

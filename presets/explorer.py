@@ -31,7 +31,7 @@ PRESETS = [
             "en": "The only critical point of x³ − 3xy² has a zero Hessian: both eigenvalues are 0, so the "
             "second-order test fails. Its cubic term changes sign 6 times around the origin: 3 ways down and "
             "3 ways up, a saddle, not a minimum.",
-            "ko": "x³ − 3xy²의 임계점은 하나뿐이고 헤시안이 0입니다: 두 고윳값이 모두 0이라 이차 판정법이 "
+            "ko": "x³ − 3x·y²의 임계점은 하나뿐이고 헤시안이 0입니다: 두 고윳값이 모두 0이라 이차 판정법이 "
             "실패합니다. 3차 항은 원점 주위에서 부호가 6번 바뀝니다: 내려가는 길 3개와 올라가는 길 3개가 있는 "
             "안장점이며, 최솟값이 아닙니다.",
         },

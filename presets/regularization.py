@@ -17,7 +17,7 @@ PRESETS = [
             "en": "Least-squares polynomials of degree 1 to 15 on 8 draws of 30 noisy points of sin 3x + 0.3x. "
             "Degree 7 has the least test error. In every draw its test error is below that of degree 1 (under-fitting) "
             "and of degree 15 (over-fitting), while degree 15 has the lowest training error of all.",
-            "ko": "sin 3x + 0.3x에서 잡음 섞인 점 30개를 8번 뽑아 차수 1부터 15까지의 다항식을 최소제곱으로 맞춥니다. "
+            "ko": "sin 3x + 0.3x에서 노이즈 섞인 점 30개를 8번 뽑아 차수 1부터 15까지의 다항식을 최소제곱으로 맞춥니다. "
             "차수 7의 테스트 오차가 가장 작습니다. 모든 샘플에서 그 테스트 오차는 차수 1(과소적합)과 차수 15(오버피팅)보다 "
             "작고, 차수 15의 학습 오차는 모든 차수 중 가장 작습니다.",
         },
@@ -95,7 +95,7 @@ PRESETS = [
             "largest weight norm (33.2).",
             "ko": "레이블 20%를 뒤바꾼 두 반달, 2-32-32-1 ReLU 신경망, Adam 2,000스텝, 시드 3개, 정규화 방법을 하나씩 켭니다. "
             "정규화가 없으면 테스트 오차는 0.121입니다. 모든 정규화 방법이 이를 낮추어 0.088(배치 정규화)에서 0.110(가중치 "
-            "잡음) 사이가 됩니다. 모두 정규화가 없을 때(3.75)보다 헤시안 최대 고윳값도 작게 끝나고, 드롭아웃(0.81)과 "
+            "노이즈) 사이가 됩니다. 모두 정규화가 없을 때(3.75)보다 헤시안 최대 고윳값도 작게 끝나고, 드롭아웃(0.81)과 "
             "믹스업(0.86)이 가장 평평합니다. 가중치 노름은 정규화가 없을 때(33.2)가 가장 큽니다.",
         },
         {"view": "compare"},

@@ -80,8 +80,8 @@ PRESETS: list[Preset] = [
             "fitted (training error 0). With learning rate 0.03 the lowest test error (0.058) comes at round "
             "437, and the flipped labels are not fitted yet (training error 0.063). The training loss falls "
             "every round at every learning rate.",
-            "ko": "훈련 레이블 15%를 뒤바꾼 두 개의 반달, 깊이 2의 트리, 500 라운드. 학습률 1에서는 테스트 오차가 라운드 "
-            "5에서 가장 낮고 (0.069) 500 라운드 뒤에는 0.15입니다: 훈련 레이블을 모두 맞춥니다 (학습 오차 0). 학습률 "
+            "ko": "학습 레이블 15%를 뒤바꾼 두 개의 반달, 깊이 2의 트리, 500 라운드. 학습률 1에서는 테스트 오차가 라운드 "
+            "5에서 가장 낮고 (0.069) 500 라운드 뒤에는 0.15입니다: 학습 레이블을 모두 맞춥니다 (학습 오차 0). 학습률 "
             "0.03에서는 가장 낮은 테스트 오차(0.058)가 라운드 437에 나오고, 뒤바뀐 레이블은 아직 맞추지 않습니다 "
             "(학습 오차 0.063). 학습 손실은 모든 학습률에서 라운드마다 줄어듭니다.",
         },

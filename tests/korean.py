@@ -7,7 +7,9 @@ Used by the string-table tests (``tests/test_app_i18n.py``) and the rendered-pag
 - the words in :data:`ALLOWED` (names of methods, people, libraries, formats and units, functions
   written as in the formulas) and the names the registries give (optimizers, surfaces named after
   people);
-- anything inside inline code (a formula, a user's text) or a {field}.
+- anything inside inline code (a formula, a user's text) or a {field};
+- the English term in parentheses right after its Korean term, as the notes write it
+  ("정규화(Regularization)", "조기 종료(Early Stopping)"): a gloss, not a forgotten translation.
 
 Every other English word in a Korean string is a translation that was forgotten. The chosen Korean
 terms and their forbidden variants are ``i18n.glossary.CHOICES`` (the glossary page shows them).
@@ -25,10 +27,14 @@ ALLOWED: frozenset[str] = frozenset({
     # methods, people and papers
     "Keskar", "Lanczos", "Li", "LeCun", "Xavier", "He", "Polyak", "Kingma", "Ba", "Dozat", "Foret", "Zeiler",
     "Bergstra", "Bengio", "Nesterov", "Hinton",
-    # activations and data, as the notes name them
-    "ReLU", "Leaky", "Sigmoid", "tanh", "XOR",
+    # activations and data, as the notes name them ("Dead ReLU", 002; "Tanh", 004)
+    "ReLU", "Leaky", "Sigmoid", "sigmoid", "tanh", "Tanh", "XOR", "Dead", "ELU", "GELU",
+    # abbreviations of models, methods and measures (the notes write MLP and MSE)
+    "MLP", "MSE", "TPE", "OOB", "LOO", "L1", "Var", "Beta", "Loshchilov", "Hutter",
+    "fold",  # k-fold (the notes: "K-Fold", 004)
     # libraries, formats, units and number types
     "JAX", "PyTorch", "torch", "optax", "NumPy", "CSV", "HTML", "GIF", "MP4", "QR", "ms", "float32",
+    "float64",
     "RMS", "L2",
     # functions and abbreviations as the formulas write them
     "lr", "log", "log10", "exp", "sqrt", "max", "min", "sin", "cos", "GD", "EMA",
@@ -42,6 +48,8 @@ _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a Markdown link's address
 _HTML = re.compile(r"<[^>]+>")  # tags (colour swatches in tables)
 _SUBSCRIPT = re.compile(r"_[A-Za-z0-9]+")  # λ_max, B_min, n_in: a symbol's subscript
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# an English gloss in parentheses right after a Korean word: "정규화(Regularization)"
+_GLOSS = re.compile(r"(?<=[가-힣])\((?:[A-Za-z][A-Za-z-]*)(?:[ -][A-Za-z][A-Za-z-]*)*\)")
 
 
 @cache
@@ -62,7 +70,7 @@ def registry_names() -> frozenset[str]:
 
 def plain_text(text: str) -> str:
     """``text`` without code spans, fields, link addresses and HTML tags (what is read as prose)."""
-    for pattern in (_CODE, _FIELD, _LINK_TARGET, _HTML):
+    for pattern in (_CODE, _FIELD, _LINK_TARGET, _HTML, _GLOSS):
         text = pattern.sub(" ", text)
     return text
 

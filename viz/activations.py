@@ -146,7 +146,7 @@ def histogram_figure(
             zmax=1,
             customdata=hist,
             colorbar={"title": {"text": colorbar}, "tickvals": [0, 0.5, 1], "ticktext": ["0", "25%", "100%"]},
-            hovertemplate="layer %{y}, %{x:.3g}: %{customdata:.1%}<extra></extra>",
+            hovertemplate=ylabel + " %{y}, %{x:.3g}: %{customdata:.1%}<extra></extra>",
         )
     )
     fig.update_layout(
@@ -277,7 +277,7 @@ def layer_time_figure(
             zmin=0 if percent else None,
             zmax=1 if percent else None,
             colorbar={"title": {"text": colorbar}},
-            hovertemplate="layer %{y}, step %{x}: %{customdata:"
+            hovertemplate=ylabel + " %{y}, " + xlabel + " %{x}: %{customdata:"
             + (".1%" if percent else ".3g")
             + "}<extra></extra>",
         )
