@@ -46,10 +46,19 @@ def test_language_from_link_and_bad_language_is_reported():
 
 
 def _params(page: str) -> dict:
-    from ui import batch_model, lr_model, race_model, selection_model
+    from ui import (
+        activations_model,
+        batch_model,
+        explorer_model,
+        lr_model,
+        race_model,
+        regularization_model,
+        selection_model,
+    )
 
     models = {"race": race_model.all_params, "lr_lab": lr_model.all_params, "batch_lab": batch_model.schema,
-              "model_selection": selection_model.schema}
+              "model_selection": selection_model.schema, "activations": activations_model.schema,
+              "explorer": explorer_model.all_params, "regularization": regularization_model.schema}
     schema = models[page]()
     return {p.name: p for p in schema}
 

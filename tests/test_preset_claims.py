@@ -389,7 +389,7 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
             ),
         ),
         (
-            "the curves' x-axis is set to epochs of 128 samples",
+            "Per epoch (the x-axis here)",
             lambda: presets.get("gd_sgd_minibatch").values["xaxis"] == "epoch",
         ),
         (

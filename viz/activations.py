@@ -84,7 +84,7 @@ def depth_figure(
             1,
             col,
         )
-        fig.update_yaxes(type="log", exponentformat="power", row=1, col=col)
+        fig.update_yaxes(type="log", exponentformat="power", minorloglabels="none", row=1, col=col)
     fig.add_trace(
         go.Scatter(
             x=layers,
@@ -240,7 +240,7 @@ def curve_figure(
         template=TEMPLATE, title=title, xaxis_title=xlabel, yaxis_title=ylabel, height=360, margin=MARGIN
     )
     if log_y:
-        fig.update_yaxes(type="log", exponentformat="power")
+        fig.update_yaxes(type="log", exponentformat="power", minorloglabels="none")
     if log_x:
         fig.update_xaxes(type="log")
     return fig
@@ -488,5 +488,5 @@ def layers_figure(
         template=TEMPLATE, title=title, xaxis_title=xlabel, yaxis_title=ylabel, height=360, margin=MARGIN
     )
     if log_y:
-        fig.update_yaxes(type="log", exponentformat="power")
+        fig.update_yaxes(type="log", exponentformat="power", minorloglabels="none")
     return fig
