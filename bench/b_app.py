@@ -77,8 +77,16 @@ def server_rerun(repeats: int = 8) -> dict:
         f2 = rv.contour_figure(bg, names, cols, res.path, res.diverged_at, start=s.start, minima=s.minima)
         json.dumps(live_chart.figure_payload(f2))  # what the live chart sends
         t2 = time.perf_counter()
-        fc = rv.curves_figure(names, cols, res.loss, res.grad_norm, rs.distance_to_minima(res.path, s.minima),
-                              res.diverged_at, min_value=0.0, titles=titles)
+        fc = rv.curves_figure(
+            names,
+            cols,
+            res.loss,
+            res.grad_norm,
+            rs.distance_to_minima(res.path, s.minima),
+            res.diverged_at,
+            min_value=0.0,
+            titles=titles,
+        )
         json.dumps(live_chart.figure_payload(fc))
         t3 = time.perf_counter()
         f3 = rv.surface_figure(g3.x, g3.y, g3.z, bg, names, cols, res.path, res.loss)
@@ -88,8 +96,13 @@ def server_rerun(repeats: int = 8) -> dict:
 
     parts()
     p = np.array([parts() for _ in range(repeats)])
-    out = {"rerun": times, "simulate": list(p[:, 0]), "map": list(p[:, 1]), "curves": list(p[:, 2]),
-           "surface3d": list(p[:, 3])}
+    out = {
+        "rerun": times,
+        "simulate": list(p[:, 0]),
+        "map": list(p[:, 1]),
+        "curves": list(p[:, 2]),
+        "surface3d": list(p[:, 3]),
+    }
     print("server, 8 optimizers x 2,000 steps (target <= 100 ms warm):")
     print(f"  AppTest rerun after a new lr : {_ms(times)}")
     for k in ("simulate", "map", "curves", "surface3d"):
@@ -130,7 +143,9 @@ def _wait_charts(page, n=2, timeout=60_000):
     page.wait_for_function(
         """(n) => { const g = [...document.querySelectorAll('.ga-live')];
                     return g.length >= n && g.every(d => d.dataset.rev && d._fullData); }""",
-        arg=n, timeout=timeout, polling="raf",
+        arg=n,
+        timeout=timeout,
+        polling="raf",
     )
 
 
@@ -163,7 +178,8 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
                 _wait_charts(p2)
                 ready = p2.evaluate("performance.now()")
                 paint = p2.evaluate(
-                    "(performance.getEntriesByName('first-paint')[0] || {startTime: 0}).startTime")
+                    "(performance.getEntriesByName('first-paint')[0] || {startTime: 0}).startTime"
+                )
                 views.append((ready - paint) / 1000)
                 p2.close()
             out["first_view"] = views
@@ -181,7 +197,9 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
                 page.wait_for_function(
                     """(r) => { const g = [...document.querySelectorAll('.ga-live')];
                         return g.length === r.length && g.every((d, i) => d.dataset.rev !== r[i]); }""",
-                    arg=revs, timeout=30_000, polling="raf",
+                    arg=revs,
+                    timeout=30_000,
+                    polling="raf",
                 )
                 presses.append(time.perf_counter() - t)
                 page.wait_for_timeout(300)
@@ -198,16 +216,22 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
                 done.append(time.perf_counter() - t)
             out["sessions"] = done
             # who is busy: the server, or the one Chromium drawing all the pages on the same 2 cores
-            out["sessions_cpu"] = (_cpu_seconds(proc.pid) - cpu0[0],
-                                   _descendants_cpu(os.getpid(), proc.pid) - cpu0[1])
+            out["sessions_cpu"] = (
+                _cpu_seconds(proc.pid) - cpu0[0],
+                _descendants_cpu(os.getpid(), proc.pid) - cpu0[1],
+            )
             browser.close()
     print("browser (headless Chromium, this machine):")
     print(f"  key press on an lr slider -> both charts redrawn (target <= 450 ms): {_ms(out['keypress'])}")
     print(f"  first view: charts drawn after first paint, warm (target <= 2 s): {_ms(out['first_view'])}")
-    print(f"  {sessions} concurrent sessions: all served in {out['sessions'][-1]:.1f} s "
-          f"(first {out['sessions'][0]:.1f} s, {len(out['sessions'])}/{sessions} drawn)")
-    print(f"    CPU while they loaded: server {out['sessions_cpu'][0]:.1f} s, "
-          f"browser side (Chromium + Playwright driver) {out['sessions_cpu'][1]:.1f} s")
+    print(
+        f"  {sessions} concurrent sessions: all served in {out['sessions'][-1]:.1f} s "
+        f"(first {out['sessions'][0]:.1f} s, {len(out['sessions'])}/{sessions} drawn)"
+    )
+    print(
+        f"    CPU while they loaded: server {out['sessions_cpu'][0]:.1f} s, "
+        f"browser side (Chromium + Playwright driver) {out['sessions_cpu'][1]:.1f} s"
+    )
     return out
 
 

@@ -22,8 +22,14 @@ import numpy as np
 
 from studies import batch
 
-CONFIG = batch.StudyConfig(optimizer="adam", hp=(("lr", 1e-3),), batch_sizes=(16, 32, 64, 256, 1024, 2048),
-                           seeds=4, steps=2000, records=40)
+CONFIG = batch.StudyConfig(
+    optimizer="adam",
+    hp=(("lr", 1e-3),),
+    batch_sizes=(16, 32, 64, 256, 1024, 2048),
+    seeds=4,
+    steps=2000,
+    records=40,
+)
 
 
 def _timed(fn, *args, **kwargs):
@@ -54,9 +60,13 @@ def torch_study(cfg: batch.StudyConfig, ds, seeds: int | None = None) -> tuple[n
     for i, b in enumerate(cfg.batch_sizes):
         for s in range(seeds):
             torch.manual_seed(s)
-            net = torch.nn.Sequential(torch.nn.Linear(2, cfg.width), torch.nn.Tanh(),
-                                      torch.nn.Linear(cfg.width, cfg.width), torch.nn.Tanh(),
-                                      torch.nn.Linear(cfg.width, 1))
+            net = torch.nn.Sequential(
+                torch.nn.Linear(2, cfg.width),
+                torch.nn.Tanh(),
+                torch.nn.Linear(cfg.width, cfg.width),
+                torch.nn.Tanh(),
+                torch.nn.Linear(cfg.width, 1),
+            )
             opt = torch.optim.Adam(net.parameters(), lr=dict(cfg.hp)["lr"])
             per_epoch = n // b
             perm = torch.randperm(n)
@@ -64,7 +74,7 @@ def torch_study(cfg: batch.StudyConfig, ds, seeds: int | None = None) -> tuple[n
                 k = t % per_epoch
                 if k == 0:
                     perm = torch.randperm(n)
-                idx = perm[k * b:(k + 1) * b]
+                idx = perm[k * b : (k + 1) * b]
                 opt.zero_grad()
                 loss = lossf(net(x_tr[idx])[:, 0], y_tr[idx])
                 loss.backward()
@@ -84,9 +94,11 @@ def run() -> dict[str, float]:
     ds = batch.make_data(CONFIG)
     res, cold = _timed(batch.run_study, CONFIG, ds=ds)
     res, warm = _timed(batch.run_study, CONFIG, ds=ds)
-    print(f"default study {len(CONFIG.batch_sizes)} batch sizes x {CONFIG.seeds} seeds x "
-          f"{CONFIG.steps} steps (2-32-32-1, {CONFIG.n_train} points): cold {cold:.2f} s, "
-          f"warm {warm:.2f} s (target < 10 s)")
+    print(
+        f"default study {len(CONFIG.batch_sizes)} batch sizes x {CONFIG.seeds} seeds x "
+        f"{CONFIG.steps} steps (2-32-32-1, {CONFIG.n_train} points): cold {cold:.2f} s, "
+        f"warm {warm:.2f} s (target < 10 s)"
+    )
     per_b = []
     data = tuple(jnp.asarray(a) for a in (ds.x_train, ds.y_train, ds.x_test, ds.y_test))
     spec = batch.make_spec(CONFIG, ds)
@@ -94,29 +106,46 @@ def run() -> dict[str, float]:
     seeds = jnp.arange(CONFIG.seeds, dtype=jnp.uint32)
     every = -(-CONFIG.steps // CONFIG.records)
     for b in CONFIG.batch_sizes:
-        out, dt = _timed(lambda b=b: jax.block_until_ready(
-            batch.train_seeds(spec, CONFIG.optimizer, int(b), CONFIG.steps, every, data, hp, seeds)))
+        out, dt = _timed(
+            lambda b=b: jax.block_until_ready(
+                batch.train_seeds(spec, CONFIG.optimizer, int(b), CONFIG.steps, every, data, hp, seeds)
+            )
+        )
         per_b.append(f"B={b}: {dt:.2f} s")
     print("  warm per batch size (4 seeds each): " + ", ".join(per_b))
 
     one = res._replace(final_w=res.final_w[:1, :1], diverged=res.diverged[:1, :1])
     batch.measure_sharpness(one, ds)
     _, sharp_t = _timed(batch.measure_sharpness, one, ds)
-    print("sharpness of one solution (top eigenvalue + eps-sharpness at 2 eps), warm: "
-          f"{sharp_t * 1e3:.0f} ms (target < 100 ms)")
+    print(
+        "sharpness of one solution (top eigenvalue + eps-sharpness at 2 eps), warm: "
+        f"{sharp_t * 1e3:.0f} ms (target < 100 ms)"
+    )
 
     finals, torch_t = torch_study(CONFIG, ds)
-    print(f"PyTorch CPU loop of the same study (1 thread): {torch_t:.1f} s -> JAX warm is "
-          f"{torch_t / warm:.1f}x faster (target >= 20x)")
-    print(f"  final train loss per batch size, mean of {CONFIG.seeds} seeds, JAX vs torch: "
-          f"{np.round(res.train_loss[..., -1].mean(1), 3)} vs {np.round(finals.mean(1), 3)}")
+    print(
+        f"PyTorch CPU loop of the same study (1 thread): {torch_t:.1f} s -> JAX warm is "
+        f"{torch_t / warm:.1f}x faster (target >= 20x)"
+    )
+    print(
+        f"  final train loss per batch size, mean of {CONFIG.seeds} seeds, JAX vs torch: "
+        f"{np.round(res.train_loss[..., -1].mean(1), 3)} vs {np.round(finals.mean(1), 3)}"
+    )
     basins, basin_cold = _timed(batch.basin_fractions)
     _, basin_warm = _timed(batch.basin_fractions)
     n_runs = basins.final_w.shape[0] * basins.final_w.shape[1] * basins.final_w.shape[2]
-    print(f"two-basin study ({n_runs:,} noisy runs x 2,000 steps): cold {basin_cold:.1f} s, warm "
-          f"{basin_warm:.1f} s ({basin_warm / (n_runs * 2000) * 1e6:.2f} us per run-step)")
-    return {"study_cold_s": cold, "study_warm_s": warm, "sharpness_s": sharp_t, "torch_s": torch_t,
-            "speedup": torch_t / warm, "basins_warm_s": basin_warm}
+    print(
+        f"two-basin study ({n_runs:,} noisy runs x 2,000 steps): cold {basin_cold:.1f} s, warm "
+        f"{basin_warm:.1f} s ({basin_warm / (n_runs * 2000) * 1e6:.2f} us per run-step)"
+    )
+    return {
+        "study_cold_s": cold,
+        "study_warm_s": warm,
+        "sharpness_s": sharp_t,
+        "torch_s": torch_t,
+        "speedup": torch_t / warm,
+        "basins_warm_s": basin_warm,
+    }
 
 
 if __name__ == "__main__":

@@ -321,8 +321,10 @@ def student(base: str, st: Student, deadline: float, start: threading.Barrier) -
 # ------------------------------------------------------------------------------------------------
 # The class's other visitors: hostile links, a costly link and a formula churner (issue #18)
 
-HEAVY_LINK = ("view=network&n_train=4096&batches=8,16,32,64,128,256,512,1024,2048,4096&seeds=8&steps=16384"
-              "&width=128&depth=4&opt=sam")  # ~1.5 h of CPU before: never started from a link
+HEAVY_LINK = (
+    "view=network&n_train=4096&batches=8,16,32,64,128,256,512,1024,2048,4096&seeds=8&steps=16384"
+    "&width=128&depth=4&opt=sam"
+)  # ~1.5 h of CPU before: never started from a link
 COSTLY_LINK = "view=network&steps=8000&n_train=1024&batches=16,256,1024&seeds=4&width=64&opt=adam&lr=0.001"
 CHURN = 60  # distinct formula structures typed by one visitor
 
@@ -351,8 +353,11 @@ def hostile(base: str, v: Visitor, deadline: float) -> None:
     """Open each page with a payload in several parameters: notices, never an error or a traceback."""
     from ui.testing import MARK, PAYLOADS
 
-    names = {"race": ("surf", "expr", "steps", "o0", "sched"), "lr_lab": ("view", "surf", "opt", "steps"),
-             "batch_lab": ("view", "data", "opt", "batches")}
+    names = {
+        "race": ("surf", "expr", "steps", "o0", "sched"),
+        "lr_lab": ("view", "surf", "opt", "steps"),
+        "batch_lab": ("view", "data", "opt", "batches"),
+    }
     try:
         for page, params in names.items():
             q = urllib.parse.urlencode({n: PAYLOADS[i % len(PAYLOADS)] for i, n in enumerate(params)})
@@ -375,8 +380,16 @@ def costly(base: str, v: Visitor, deadline: float, press_run: bool) -> None:
             waiting = any((e.key or "").endswith("_run_job:network") for e in run.elements)
             refused = [a.body[:90] for a in run.alerts if a.kind == "error"]
             if not press_run:
-                v.notes.append("heavy link: " + ("refused: " + refused[0] if refused else
-                                                 "waits for Run" if waiting else "STARTED BY ITSELF"))
+                v.notes.append(
+                    "heavy link: "
+                    + (
+                        "refused: " + refused[0]
+                        if refused
+                        else "waits for Run"
+                        if waiting
+                        else "STARTED BY ITSELF"
+                    )
+                )
                 return
             v.notes.append(f"~1-minute link: {'waits for Run' if waiting else 'started by itself'}")
             t = time.perf_counter()
@@ -466,16 +479,22 @@ def run(sessions: int | None = None, limit_s: float | None = None) -> dict:
             )
             for st in students
         ]
-        visitors = [Visitor("hostile links"), Visitor("heavy link"), Visitor("costly job"),
-                    Visitor("formula churn")]
+        visitors = [
+            Visitor("hostile links"),
+            Visitor("heavy link"),
+            Visitor("costly job"),
+            Visitor("formula churn"),
+        ]
         jobs = [
             (hostile, (base, visitors[0], end - 10)),
             (costly, (base, visitors[1], end - 10, False)),
             (costly, (base, visitors[2], end - 10, True)),
             (churner, (base, visitors[3], end - 10, proc.pid)),
         ]
-        threads += [threading.Thread(target=fn, args=args, name=f"visitor-{fn.__name__}", daemon=True)
-                    for fn, args in jobs]
+        threads += [
+            threading.Thread(target=fn, args=args, name=f"visitor-{fn.__name__}", daemon=True)
+            for fn, args in jobs
+        ]
         t0, client_cpu = time.perf_counter(), time.process_time()
         for th in threads:
             th.start()
@@ -539,8 +558,10 @@ def report(f: dict) -> None:
         f"the class {f['cpu']:.1f} s; this client, all {n} sessions, {f['client_cpu']:.1f} s"
     )
     main_after, main_peak = f["rss_main"]
-    print(f"    of which the server process alone: after {main_after:.0f} MB, peak {main_peak:.0f} MB "
-          "(the rest: the job worker process)")
+    print(
+        f"    of which the server process alone: after {main_after:.0f} MB, peak {main_peak:.0f} MB "
+        "(the rest: the job worker process)"
+    )
     for v in f["visitors"]:
         times = f", {_dist(v.times)}" if v.times else ""
         print(f"  {v.kind}: {'; '.join(v.notes) or '-'}; errors {len(v.errors)}{times}")

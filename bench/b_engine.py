@@ -67,8 +67,12 @@ def _himmelblau(xy, p):
 
 
 HIMMELBLAU = Landscape(
-    name="himmelblau", title="Himmelblau", fn_p=_himmelblau, bounds=((-5.0, 5.0), (-5.0, 5.0)),
-    start=(0.0, 0.0), min_value=0.0,
+    name="himmelblau",
+    title="Himmelblau",
+    fn_p=_himmelblau,
+    bounds=((-5.0, 5.0), (-5.0, 5.0)),
+    start=(0.0, 0.0),
+    min_value=0.0,
 )
 
 
@@ -101,8 +105,15 @@ def trajectories() -> None:
 
     def numpy_loop():
         return [
-            numpy_ref.run_loop(n, optimizers.get(n).validate(hp), land.start, TRAJ_STEPS,
-                               numpy_ref.rosenbrock, numpy_ref.rosenbrock_grad, view)
+            numpy_ref.run_loop(
+                n,
+                optimizers.get(n).validate(hp),
+                land.start,
+                TRAJ_STEPS,
+                numpy_ref.rosenbrock,
+                numpy_ref.rosenbrock_grad,
+                view,
+            )
             for n, hp in TRAJ_RUNS
         ]
 
@@ -116,8 +127,13 @@ def trajectories() -> None:
     # rounding differences exponentially (1e-15 -> 1e-5 within 20 steps), in any two implementations
     pairs = zip(res64.path[:, :101], [r["path"][:101] for r in ref], strict=True)
     dev = max(np.nanmax(np.abs(p - q) / (1 + np.abs(q))) for p, q in pairs)
-    _row(f"(1) 8 optimizers x {TRAJ_STEPS} steps, full record", t_ours, t_np, 200,
-         f" | float64 paths = NumPy's to {dev:.0e} (100 steps)")
+    _row(
+        f"(1) 8 optimizers x {TRAJ_STEPS} steps, full record",
+        t_ours,
+        t_np,
+        200,
+        f" | float64 paths = NumPy's to {dev:.0e} (100 steps)",
+    )
 
 
 def noisy_trajectories() -> None:
@@ -138,8 +154,13 @@ def noisy_trajectories() -> None:
 
     numpy_loop()
     t_np = median_time(numpy_loop, repeats=3)
-    _row(f"(5) (1) with mini-batch noise, B = {NOISY_BATCH} of {runner.N_SAMPLES}", t_ours, t_np, None,
-         " | the per-step draw of a B-subset dominates both")
+    _row(
+        f"(5) (1) with mini-batch noise, B = {NOISY_BATCH} of {runner.N_SAMPLES}",
+        t_ours,
+        t_np,
+        None,
+        " | the per-step draw of a B-subset dominates both",
+    )
 
 
 def sweep() -> None:
@@ -150,14 +171,24 @@ def sweep() -> None:
     t_ours = median_time(ours, repeats=5)
     hp = {**optimizers.get("adam").defaults, "lr": lrs}
     run_np = lambda: numpy_ref.run_vectorised(  # noqa: E731
-        "adam", hp, np.tile(land.start, (SWEEP_RATES, 1)), SWEEP_STEPS,
-        numpy_ref.rosenbrock, numpy_ref.rosenbrock_grad, _view(land),
+        "adam",
+        hp,
+        np.tile(land.start, (SWEEP_RATES, 1)),
+        SWEEP_STEPS,
+        numpy_ref.rosenbrock,
+        numpy_ref.rosenbrock_grad,
+        _view(land),
     )
     ref = run_np()
     t_np = median_time(run_np, repeats=3)
     same_fate = np.mean((res.diverged_at == -1) == (ref["diverged_at"] == -1))
-    _row(f"(2) Adam sweep {SWEEP_RATES} rates x {SWEEP_STEPS} steps", t_ours, t_np, 10,
-         f" | same divergence verdict for {same_fate:.1%} of rates")
+    _row(
+        f"(2) Adam sweep {SWEEP_RATES} rates x {SWEEP_STEPS} steps",
+        t_ours,
+        t_np,
+        10,
+        f" | same divergence verdict for {same_fate:.1%} of rates",
+    )
 
 
 def basin() -> None:
@@ -170,15 +201,25 @@ def basin() -> None:
     res = ours()
     t_ours = median_time(ours, repeats=3)
     run_np = lambda: numpy_ref.run_vectorised(  # noqa: E731
-        "momentum", BASIN_HP, starts, BASIN_STEPS, numpy_ref.himmelblau, numpy_ref.himmelblau_grad,
+        "momentum",
+        BASIN_HP,
+        starts,
+        BASIN_STEPS,
+        numpy_ref.himmelblau,
+        numpy_ref.himmelblau_grad,
         _view(HIMMELBLAU),
     )
     ref = run_np()
     t_np = median_time(run_np, repeats=1)
     agree = np.mean(np.all(np.abs(res.final_w - ref["final_w"]) < 1e-2, axis=-1))
-    _row(f"(3) basin map {BASIN_SIDE}x{BASIN_SIDE} starts x {BASIN_STEPS} steps", t_ours, t_np, 10,
-         f" | {t_ours[0]:.2f} s (target < 2 s) {verdict(t_ours[0], 2.0, higher_is_better=False)}"
-         f" | same end point for {agree:.1%} of starts")
+    _row(
+        f"(3) basin map {BASIN_SIDE}x{BASIN_SIDE} starts x {BASIN_STEPS} steps",
+        t_ours,
+        t_np,
+        10,
+        f" | {t_ours[0]:.2f} s (target < 2 s) {verdict(t_ours[0], 2.0, higher_is_better=False)}"
+        f" | same end point for {agree:.1%} of starts",
+    )
 
 
 _CHILD = textwrap.dedent(
@@ -203,8 +244,15 @@ _CHILD = textwrap.dedent(
 def _child(cache: str) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("GRADIENT_ATLAS_NO_DISK_CACHE", None)
-    out = subprocess.run([sys.executable, "-c", _CHILD, cache], env=env, cwd=ROOT, capture_output=True,
-                         text=True, timeout=600, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, cache],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -246,8 +294,11 @@ def _ladder(title: str, times: dict[str, tuple[float, float]], hand: tuple[str, 
         print(f"      hand-written {k:<44} {ms(times[k])}", flush=True)
     for k, note in ours.items():
         t = times[k]
-        print(f"      ours {k:<52} {ms(t)} | ours / best hand-written (cpu): {t[1] / first:4.2f}x the first, "
-              f"{t[1] / same:4.2f}x the last{note}", flush=True)
+        print(
+            f"      ours {k:<52} {ms(t)} | ours / best hand-written (cpu): {t[1] / first:4.2f}x the first, "
+            f"{t[1] / same:4.2f}x the last{note}",
+            flush=True,
+        )
 
 
 def hand_written() -> None:
@@ -255,13 +306,15 @@ def hand_written() -> None:
     land = landscapes.get("rosenbrock")
     f, view, target, schedule = _hand_inputs(land)
     start = jnp.asarray(land.start, jnp.float32)
-    rules = [(n, {k: jnp.float32(v) for k, v in optimizers.get(n).validate(hp).items()})
-             for n, hp in TRAJ_RUNS]
+    rules = [
+        (n, {k: jnp.float32(v) for k, v in optimizers.get(n).validate(hp).items()}) for n, hp in TRAJ_RUNS
+    ]
 
     def race(level):
         def run():
-            outs = [jax_ref.race(f, n, start, hp, schedule, view, target, TRAJ_STEPS, level)
-                    for n, hp in rules]
+            outs = [
+                jax_ref.race(f, n, start, hp, schedule, view, target, TRAJ_STEPS, level) for n, hp in rules
+            ]
             return [np.asarray(a) for o in outs for a in o]
 
         return run
@@ -271,48 +324,76 @@ def hand_written() -> None:
         "+ traced schedule evaluated per step": "schedule",
         "+ divergence and arrival rules": "rules",
     }
-    recorded = {"record='final' (end state and steps)": "final", "record='path' (+ path and loss)": "path",
-                "record='full' (+ gradient norm, 5 overlays)": "full"}
+    recorded = {
+        "record='final' (end state and steps)": "final",
+        "record='path' (+ path and loss)": "path",
+        "record='full' (+ gradient norm, 5 overlays)": "full",
+    }
     fns = {k: race(v) for k, v in levels.items()}
     simulate = partial(optimizers.simulate, land, TRAJ_RUNS, steps=TRAJ_STEPS)
     fns |= {k: partial(simulate, record=v) for k, v in recorded.items()}
     for fn in fns.values():
         fn()
     t = min_times(fns, HAND_ROUNDS)
-    print(f"  (6) ours / best hand-written JAX (bench/jax_ref.py, optax {optax.__version__} rules), same "
-          f"process, float32, warm; min of {HAND_ROUNDS} interleaved rounds; ratios of CPU time", flush=True)
-    _ladder(f"8 optimizers x {TRAJ_STEPS} steps on Rosenbrock (hand-written: a jit(lax.scan) per rule; "
-            "ours: optimizers.simulate with its input checks)", t, tuple(levels),
-            dict.fromkeys(recorded, "") | {"record='path' (+ path and loss)": " (the same records)"})
+    print(
+        f"  (6) ours / best hand-written JAX (bench/jax_ref.py, optax {optax.__version__} rules), same "
+        f"process, float32, warm; min of {HAND_ROUNDS} interleaved rounds; ratios of CPU time",
+        flush=True,
+    )
+    _ladder(
+        f"8 optimizers x {TRAJ_STEPS} steps on Rosenbrock (hand-written: a jit(lax.scan) per rule; "
+        "ours: optimizers.simulate with its input checks)",
+        t,
+        tuple(levels),
+        dict.fromkeys(recorded, "") | {"record='path' (+ path and loss)": " (the same records)"},
+    )
     cpu = {k: v[1] * 1e3 for k, v in t.items()}
     h, o = list(levels), list(recorded)
     d = lambda a, b: f"{cpu[a] - cpu[b]:+.3f}"  # noqa: E731
-    print(f"      what costs what (cpu ms): the schedule {d(h[1], h[0])}, the divergence and arrival rules "
-          f"{d(h[2], h[1])} (hand-written); ours over the same work {d(o[1], h[2])} (input checks, a call "
-          f"per rule, runs put in order); path and loss {d(o[1], o[0])}; gradient norm and overlays "
-          f"{d(o[2], o[1])}", flush=True)
+    print(
+        f"      what costs what (cpu ms): the schedule {d(h[1], h[0])}, the divergence and arrival rules "
+        f"{d(h[2], h[1])} (hand-written); ours over the same work {d(o[1], h[2])} (input checks, a call "
+        f"per rule, runs put in order); path and loss {d(o[1], o[0])}; gradient norm and overlays "
+        f"{d(o[2], o[1])}",
+        flush=True,
+    )
     ratio = cpu[o[2]] / cpu[h[0]]
-    print(f"      (1) as measured above (full record) / the issue's reference: {ratio:.2f}x (target <= "
-          f"{TARGET_HAND:g}x) {verdict(ratio, TARGET_HAND, higher_is_better=False)}", flush=True)
+    print(
+        f"      (1) as measured above (full record) / the issue's reference: {ratio:.2f}x (target <= "
+        f"{TARGET_HAND:g}x) {verdict(ratio, TARGET_HAND, higher_is_better=False)}",
+        flush=True,
+    )
 
     lrs = np.logspace(-4, 0.5, SWEEP_RATES)
     lrs32 = jnp.asarray(lrs, jnp.float32)
     adam = {k: jnp.float32(v) for k, v in optimizers.get("adam").defaults.items() if k != "lr"}
-    levels = {"final position and loss (the issue's reference)": "plain",
-              "+ schedule table, divergence and arrival rules": "rules"}
-    fns = {k: partial(jax_ref.sweep, f, "adam", lrs32, start, adam, schedule, view, target, SWEEP_STEPS, v)
-           for k, v in levels.items()}
+    levels = {
+        "final position and loss (the issue's reference)": "plain",
+        "+ schedule table, divergence and arrival rules": "rules",
+    }
+    fns = {
+        k: partial(jax_ref.sweep, f, "adam", lrs32, start, adam, schedule, view, target, SWEEP_STEPS, v)
+        for k, v in levels.items()
+    }
     fns = {k: (lambda fn=fn: jax.block_until_ready(fn())) for k, fn in fns.items()}
     ours = "record='final' (end state and steps)"
     fns[ours] = partial(optimizers.run_batch, land, "adam", hp={"lr": lrs}, steps=SWEEP_STEPS)
     for fn in fns.values():
         fn()
     t = min_times(fns, max(5, HAND_ROUNDS // 3))
-    _ladder(f"Adam, {SWEEP_RATES} rates x {SWEEP_STEPS} steps (hand-written: one jit(vmap(lax.scan)); ours: "
-            "optimizers.run_batch)", t, tuple(levels), {ours: " (the same records)"})
+    _ladder(
+        f"Adam, {SWEEP_RATES} rates x {SWEEP_STEPS} steps (hand-written: one jit(vmap(lax.scan)); ours: "
+        "optimizers.run_batch)",
+        t,
+        tuple(levels),
+        {ours: " (the same records)"},
+    )
     ratio = t[ours][1] / t[next(iter(levels))][1]
-    print(f"      (2) as measured above / the issue's reference: {ratio:.2f}x (target <= {TARGET_HAND:g}x) "
-          f"{verdict(ratio, TARGET_HAND, higher_is_better=False)}", flush=True)
+    print(
+        f"      (2) as measured above / the issue's reference: {ratio:.2f}x (target <= {TARGET_HAND:g}x) "
+        f"{verdict(ratio, TARGET_HAND, higher_is_better=False)}",
+        flush=True,
+    )
 
 
 def compiles_per_change() -> None:
@@ -336,12 +417,21 @@ def compiles_per_change() -> None:
     again = timed(("adam", "sgd", "adam"), ("rmsprop", "adam", "nag", "adam"), ("nag", "adam"))
     row = lambda t: f"{t[0]:.2f} s (cpu {t[1]:.2f}), {t[2]} program(s)"  # noqa: E731
     ms = lambda t: f"{t[0] * 1e3:.1f} ms (cpu {t[1] * 1e3:.1f}), {t[2]} program(s)"  # noqa: E731
-    print(f"  (7) compiles per change of a race ({COMPILE_SURFACE}, {COMPILE_STEPS} steps, full records; "
-          "one program per rule and run-count bucket):", flush=True)
-    print(f"      first race of {len(race)} rules {row(first)} | a rule not run before {row(unseen)} | "
-          f"changes among rules run before (order, subset, swap), slowest {ms(seen)}", flush=True)
-    print(f"      a second run of a rule (run-count bucket 2, first time) {row(twice)} | then races with one "
-          f"or two runs of it, slowest {ms(again)}", flush=True)
+    print(
+        f"  (7) compiles per change of a race ({COMPILE_SURFACE}, {COMPILE_STEPS} steps, full records; "
+        "one program per rule and run-count bucket):",
+        flush=True,
+    )
+    print(
+        f"      first race of {len(race)} rules {row(first)} | a rule not run before {row(unseen)} | "
+        f"changes among rules run before (order, subset, swap), slowest {ms(seen)}",
+        flush=True,
+    )
+    print(
+        f"      a second run of a rule (run-count bucket 2, first time) {row(twice)} | then races with one "
+        f"or two runs of it, slowest {ms(again)}",
+        flush=True,
+    )
 
 
 def run() -> None:

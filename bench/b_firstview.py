@@ -63,8 +63,10 @@ def run(cold: bool = False) -> dict:
     with served_app(env) as (base, _proc), sync_playwright() as pw:
         up = time.perf_counter() - t_start
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        print(f"first views after a server start ({'no' if cold else 'with the'} persistent compile cache; "
-              f"server answered in {up:.1f} s)")
+        print(
+            f"first views after a server start ({'no' if cold else 'with the'} persistent compile cache; "
+            f"server answered in {up:.1f} s)"
+        )
         print(f"  pages (target <= {PAGE_TARGET_S:.0f} s):")
         for p in PAGES:
             ctx = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -92,9 +94,11 @@ def run(cold: bool = False) -> dict:
         browser.close()
     pages = [v for k, v in out.items() if k.startswith("page:")]
     pre = [v for k, v in out.items() if k.startswith("preset:")]
-    print(f"  slowest page {max(pages):.2f} s, slowest preset {max(pre):.2f} s; "
-          f"{sum(v <= PAGE_TARGET_S for v in pages)}/{len(pages)} pages and "
-          f"{sum(v <= PRESET_TARGET_S for v in pre)}/{len(pre)} presets within target")
+    print(
+        f"  slowest page {max(pages):.2f} s, slowest preset {max(pre):.2f} s; "
+        f"{sum(v <= PAGE_TARGET_S for v in pages)}/{len(pages)} pages and "
+        f"{sum(v <= PRESET_TARGET_S for v in pre)}/{len(pre)} presets within target"
+    )
     return out
 
 

@@ -83,16 +83,21 @@ def compile_times() -> None:
     from landscapes.expression import MAX_COST, compile_cost
 
     compile_race("x**2 + 5*y**2")  # the process's first compile also pays for JAX's own start
-    print(f"  (1) compile of the Race page's default race + grids at the compile-cost limit ({MAX_COST}),"
-          " warm process; wall (CPU)", flush=True)
+    print(
+        f"  (1) compile of the Race page's default race + grids at the compile-cost limit ({MAX_COST}),"
+        " warm process; wall (CPU)",
+        flush=True,
+    )
     wall, cpu = compile_race("x*2 + y")
     print(f"      {'trivial x*2 + y':28s} cost {compile_cost('x*2 + y'):3d}: {wall:.2f} s ({cpu:.2f} s)")
     worst = 0.0
     for name, text in worst_cases().items():
         wall, cpu = compile_race(text)
         worst = max(worst, cpu)
-        print(f"      {name:28s} cost {compile_cost(text):3d}: {wall:.2f} s ({cpu:.2f} s)  {len(text)} chars",
-              flush=True)
+        print(
+            f"      {name:28s} cost {compile_cost(text):3d}: {wall:.2f} s ({cpu:.2f} s)  {len(text)} chars",
+            flush=True,
+        )
     ok = verdict(worst, TARGET_S * 1.1, higher_is_better=False)
     print(f"      slowest {worst:.2f} CPU-s (target ~{TARGET_S:.0f} s) {ok}")
 
@@ -108,8 +113,10 @@ def new_number() -> None:
     texts = lambda: f"x**2 + {next(k) + 6}*y**2"  # noqa: E731
     wall, cpu = median_time(lambda: rm.simulate_config(cfg._replace(expr=texts())), repeats=5)
     alive = len(landscapes.expression._FAMILIES)
-    print(f"  (2) same formula, a new number each time (x**2 + k*y**2): {wall * 1e3:.1f} ms "
-          f"({cpu * 1e3:.1f} ms) per race: no compile (one family, {alive} alive)")
+    print(
+        f"  (2) same formula, a new number each time (x**2 + k*y**2): {wall * 1e3:.1f} ms "
+        f"({cpu * 1e3:.1f} ms) per race: no compile (one family, {alive} alive)"
+    )
 
 
 _CHILD = textwrap.dedent(
@@ -148,10 +155,14 @@ def memory(n: int = FORMULAS) -> None:
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env["GRADIENT_ATLAS_NO_DISK_CACHE"] = "1"
-    print(f"  (3) {n:,} distinct formula structures in a fresh process (a 2-optimizer race of 200 steps and a"
-          f" 100 x 100 grid each; programs kept for {MAX_FAMILIES} families): resident memory", flush=True)
-    proc = subprocess.Popen([sys.executable, "-c", _CHILD, str(n)], env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                            text=True)
+    print(
+        f"  (3) {n:,} distinct formula structures in a fresh process (a 2-optimizer race of 200 steps and a"
+        f" 100 x 100 grid each; programs kept for {MAX_FAMILIES} families): resident memory",
+        flush=True,
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(n)], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     rows = []
     for line in proc.stdout:
         row = json.loads(line)
@@ -164,9 +175,11 @@ def memory(n: int = FORMULAS) -> None:
     full = [r["rss"] for r in rows if r["done"] >= 2 * MAX_FAMILIES]
     if full:
         growth = full[-1] - full[0]
-        print(f"      peak {max(r['rss'] for r in rows):.0f} MB (target < {TARGET_RSS_MB} MB) "
-              f"{verdict(max(r['rss'] for r in rows), TARGET_RSS_MB, False)}; growth once the cache is full: "
-              f"{growth:+.0f} MB over {rows[-1]['done'] - 2 * MAX_FAMILIES:,} structures")
+        print(
+            f"      peak {max(r['rss'] for r in rows):.0f} MB (target < {TARGET_RSS_MB} MB) "
+            f"{verdict(max(r['rss'] for r in rows), TARGET_RSS_MB, False)}; growth once the cache is full: "
+            f"{growth:+.0f} MB over {rows[-1]['done'] - 2 * MAX_FAMILIES:,} structures"
+        )
 
 
 def run() -> None:

@@ -101,8 +101,13 @@ def numpy_sweep4(lrs: np.ndarray, steps: int, land, start=(-1.5, 2.0)) -> list[d
     starts = np.tile(np.array(start), (lrs.size, 1))
     return [
         numpy_ref.run_vectorised(
-            name, {**optimizers.get(name).defaults, "lr": lrs}, starts, steps,
-            numpy_ref.rosenbrock, numpy_ref.rosenbrock_grad, view,
+            name,
+            {**optimizers.get(name).defaults, "lr": lrs},
+            starts,
+            steps,
+            numpy_ref.rosenbrock,
+            numpy_ref.rosenbrock_grad,
+            view,
         )
         for name in SWEEP4
     ]

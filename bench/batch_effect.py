@@ -23,18 +23,43 @@ optimizers.tune_cpu_loops()  # the app's XLA:CPU flags (they count only before J
 CONFIGS = {
     # RECIPES.md: equal STEPS, Adam lr 1e-3, 10% flipped labels.
     "adam_equal_steps": batch.StudyConfig(
-        label_noise=0.1, optimizer="adam", hp=(("lr", 1e-3),), batch_sizes=(16, 64, 256, 2048),
-        seeds=4, steps=16_384, records=32),
+        label_noise=0.1,
+        optimizer="adam",
+        hp=(("lr", 1e-3),),
+        batch_sizes=(16, 64, 256, 2048),
+        seeds=4,
+        steps=16_384,
+        records=32,
+    ),
     # The page's default size: 2,000 steps.
     "adam_2000": batch.StudyConfig(
-        label_noise=0.1, optimizer="adam", hp=(("lr", 1e-3),), batch_sizes=(16, 32, 64, 256, 1024, 2048),
-        seeds=4, steps=2000, records=20),
+        label_noise=0.1,
+        optimizer="adam",
+        hp=(("lr", 1e-3),),
+        batch_sizes=(16, 32, 64, 256, 1024, 2048),
+        seeds=4,
+        steps=2000,
+        records=20,
+    ),
     "adam_sqrt_4000": batch.StudyConfig(
-        label_noise=0.1, optimizer="adam", hp=(("lr", 1e-3),), lr_scaling="sqrt",
-        batch_sizes=(16, 64, 256, 2048), seeds=4, steps=4000, records=20),
+        label_noise=0.1,
+        optimizer="adam",
+        hp=(("lr", 1e-3),),
+        lr_scaling="sqrt",
+        batch_sizes=(16, 64, 256, 2048),
+        seeds=4,
+        steps=4000,
+        records=20,
+    ),
     "sgd_equal_steps": batch.StudyConfig(
-        label_noise=0.1, optimizer="sgd", hp=(("lr", 0.1),), batch_sizes=(16, 64, 256, 2048),
-        seeds=4, steps=16_384, records=32),
+        label_noise=0.1,
+        optimizer="sgd",
+        hp=(("lr", 0.1),),
+        batch_sizes=(16, 64, 256, 2048),
+        seeds=4,
+        steps=16_384,
+        records=32,
+    ),
 }
 
 
@@ -50,19 +75,30 @@ def report(name: str, cfg: batch.StudyConfig) -> dict[str, np.ndarray]:
     s = batch.summary(res, sharp)
     print(f"\n== {name}: {cfg}")
     print(f"   train {t1 - t0:.1f} s, sharpness {t2 - t1:.1f} s")
-    print("   B      train_loss     test_loss      gap(loss)      gap(acc)       top_eig        "
-          "eps1e-3        eps5e-4        sym_eps1e-3")
+    print(
+        "   B      train_loss     test_loss      gap(loss)      gap(acc)       top_eig        "
+        "eps1e-3        eps5e-4        sym_eps1e-3"
+    )
     for i, b in enumerate(res.batch_sizes):
-        cols = [s["train_loss"][i], s["test_loss"][i], s["gap_loss"][i], s["gap_acc"][i], s["top_eig"][i],
-                s["eps_sharpness_0.001"][i], s["eps_sharpness_0.0005"][i]]
+        cols = [
+            s["train_loss"][i],
+            s["test_loss"][i],
+            s["gap_loss"][i],
+            s["gap_acc"][i],
+            s["top_eig"][i],
+            s["eps_sharpness_0.001"][i],
+            s["eps_sharpness_0.0005"][i],
+        ]
         sym_col = sym.eps_sharpness[i, :, 0]
         cells = "".join(f"{m:7.3f}+-{sd:<5.3f} " for m, sd in cols)
         print(f"   {b:<6d} {cells}{sym_col.mean():7.3f}+-{sym_col.std():<5.3f}")
     small, large = 0, len(res.batch_sizes) - 1
     per_seed_eig = sharp.top_eig[large] > sharp.top_eig[small]
     per_seed_gap = res.gap_loss[large] > res.gap_loss[small]
-    print(f"   largest vs smallest batch: eig larger in {per_seed_eig.sum()}/{len(per_seed_eig)} seeds, "
-          f"gap larger in {per_seed_gap.sum()}/{len(per_seed_gap)} seeds")
+    print(
+        f"   largest vs smallest batch: eig larger in {per_seed_eig.sum()}/{len(per_seed_eig)} seeds, "
+        f"gap larger in {per_seed_gap.sum()}/{len(per_seed_gap)} seeds"
+    )
     return s
 
 

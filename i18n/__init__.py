@@ -11,6 +11,8 @@ with ``<page>.``; nothing else to register.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import importlib
 import pkgutil
 from collections.abc import Mapping
@@ -37,11 +39,37 @@ def _load() -> dict[str, dict[str, str]]:
 STRINGS: dict[str, dict[str, str]] = _load()
 
 
+_SHOWN = contextvars.ContextVar("ga_shown_language", default=None)
+
+
+@contextlib.contextmanager
+def shown_in(lang: str):
+    """Inside the block :func:`t` speaks ``lang`` (the language a widget was drawn in): Streamlit's
+    test client calls a widget's ``format_func`` again outside the script run, where the session's
+    language is not known."""
+    token = _SHOWN.set(lang)
+    try:
+        yield
+    finally:
+        _SHOWN.reset(token)
+
+
+def bound(format_func, lang: str | None = None):
+    """``format_func`` that always shows its choices in ``lang`` (default: the current language)."""
+    lang = lang or current_lang()
+
+    def shown(value):
+        with shown_in(lang):
+            return format_func(value)
+
+    return shown
+
+
 def current_lang() -> str:
     """The language chosen in the sidebar ("en" or "ko"); English outside a Streamlit run."""
     from ui import state  # the one module that touches session state
 
-    lang = state.language()
+    lang = _SHOWN.get() or state.language()
     return lang if lang in LANGS else DEFAULT_LANG
 
 

@@ -71,12 +71,24 @@ STRINGS = {
     "act.steps": {"en": "Steps", "ko": "스텝 수"},
     "act.run": {"en": "Run", "ko": "실행"},
     "act.computing": {"en": "Computing…", "ko": "계산 중…"},
-    "act.bad_config": {"en": "These settings cannot be run: {msg}", "ko": "이 설정으로는 실행할 수 없습니다: {msg}"},
-    "act.progress_signal": {"en": "Propagating through every initializer, activation {i} of {total}…", "ko": "모든 초기화로 전파하는 중, 활성화 함수 {i}/{total}…"},
+    "act.bad_config": {
+        "en": "These settings cannot be run: {msg}",
+        "ko": "이 설정으로는 실행할 수 없습니다: {msg}",
+    },
+    "act.progress_signal": {
+        "en": "Propagating through every initializer, activation {i} of {total}…",
+        "ko": "모든 초기화로 전파하는 중, 활성화 함수 {i}/{total}…",
+    },
     "act.progress_training": {"en": "Training…", "ko": "학습 중…"},
     "act.progress_linear": {"en": "Training both networks…", "ko": "두 신경망을 학습하는 중…"},
-    "act.progress_dying": {"en": "Training every run, activation {i} of {total}…", "ko": "모든 실행을 학습하는 중, 활성화 함수 {i}/{total}…"},
-    "act.progress_norm": {"en": "Sweeping learning rates, normalization {i} of {total}…", "ko": "학습률을 훑는 중, 정규화 {i}/{total}…"},
+    "act.progress_dying": {
+        "en": "Training every run, activation {i} of {total}…",
+        "ko": "모든 실행을 학습하는 중, 활성화 함수 {i}/{total}…",
+    },
+    "act.progress_norm": {
+        "en": "Sweeping learning rates, normalization {i} of {total}…",
+        "ko": "학습률을 훑는 중, 정규화 {i}/{total}…",
+    },
     # signal view
     "act.formula_label": {
         "en": "{name} initialization, gain g = {gain}: normal N(0, Var(W)) or uniform U(−a, a) with the same variance",
@@ -104,7 +116,10 @@ STRINGS = {
     "act.fig_flat": {"en": "saturated / inactive", "ko": "포화 / 비활성 비율"},
     "act.measured": {"en": "measured", "ko": "측정값"},
     "act.theory": {"en": "mean-field theory", "ko": "평균장 이론"},
-    "act.flat_name": {"en": "values with flat φ′ (< 5% of its peak)", "ko": "φ′가 평평한 값 (최대의 5% 미만)"},
+    "act.flat_name": {
+        "en": "values with flat φ′ (< 5% of its peak)",
+        "ko": "φ′가 평평한 값 (최대의 5% 미만)",
+    },
     "act.dead_name": {"en": "dead units (z ≤ 0 on every input)", "ko": "죽은 유닛 (모든 입력에서 z ≤ 0)"},
     "act.layer": {"en": "layer", "ko": "층"},
     "act.depth_explain": {
@@ -117,7 +132,10 @@ STRINGS = {
         "오른쪽: φ′가 평평한 곳 (Sigmoid와 Tanh는 포화되고, ReLU의 음수 쪽은 아무것도 전달하지 않습니다).",
     },
     "act.hist_title": {"en": "Activation values φ(z), layer by layer", "ko": "층별 활성화 값 φ(z)의 분포"},
-    "act.hist_x": {"en": "activation value (end bins hold everything beyond)", "ko": "활성화 값 (양 끝 칸은 범위 밖 값 포함)"},
+    "act.hist_x": {
+        "en": "activation value (end bins hold everything beyond)",
+        "ko": "활성화 값 (양 끝 칸은 범위 밖 값 포함)",
+    },
     "act.share": {"en": "share", "ko": "비율"},
     "act.pairs_title": {"en": "Every activation × initialization", "ko": "모든 활성화 함수 × 초기화 조합"},
     "act.pairs_intro": {
@@ -126,8 +144,14 @@ STRINGS = {
         "ko": "같은 신경망({depth}층, 너비 {width}, 같은 난수)에 모든 활성화 함수와 초기화를 적용합니다. 분포, 이득, "
         "편향 크기는 왼쪽에서 고른 값입니다.",
     },
-    "act.pairs_sig": {"en": "signal: std of z, last / first layer", "ko": "신호: z의 표준편차, 마지막 층 / 첫 층"},
-    "act.pairs_grad": {"en": "gradient: RMS at the first / last layer", "ko": "기울기: 첫 층 / 마지막 층의 RMS"},
+    "act.pairs_sig": {
+        "en": "signal: std of z, last / first layer",
+        "ko": "신호: z의 표준편차, 마지막 층 / 첫 층",
+    },
+    "act.pairs_grad": {
+        "en": "gradient: RMS at the first / last layer",
+        "ko": "기울기: 첫 층 / 마지막 층의 RMS",
+    },
     "act.group_both": {"en": "**Both kept:** {pairs}.", "ko": "**둘 다 유지:** {pairs}."},
     "act.group_sig_vanishes": {"en": "**Signal vanishes:** {pairs}.", "ko": "**신호 소실:** {pairs}."},
     "act.group_sig_explodes": {"en": "**Signal explodes:** {pairs}.", "ko": "**신호 폭발:** {pairs}."},
@@ -183,8 +207,14 @@ STRINGS = {
         "ko": "제곱 오차를 쓰는 선형 모델 y ≈ w₁x₁ + w₂x₂. 특성 2의 크기(scale)가 특성 1보다 큽니다. 각 특성을 표준화하면 "
         "(z-점수, (x − μ)/σ) 모델은 그대로이고 손실 곡면만 바뀝니다.",
     },
-    "act.i_scale": {"en": "Scale of feature 2 (std; feature 1 has 1)", "ko": "특성 2의 크기 (표준편차, 특성 1은 1)"},
-    "act.i_scale_help": {"en": "The raw surface's condition number is about scale².", "ko": "원본 곡면의 조건수는 대략 (배율)²입니다."},
+    "act.i_scale": {
+        "en": "Scale of feature 2 (std; feature 1 has 1)",
+        "ko": "특성 2의 크기 (표준편차, 특성 1은 1)",
+    },
+    "act.i_scale_help": {
+        "en": "The raw surface's condition number is about scale².",
+        "ko": "원본 곡면의 조건수는 대략 (배율)²입니다.",
+    },
     "act.i_corr": {"en": "Correlation of the features", "ko": "두 특성의 상관계수"},
     "act.i_c": {"en": "Step: c / λ_max", "ko": "스텝 크기: c / λ_max"},
     "act.i_c_help": {
@@ -235,12 +265,18 @@ STRINGS = {
         "Leaky ReLU에서는 그런 유닛도 기울기의 1%를 전달합니다.",
     },
     "act.pick": {"en": "lr {lr}, bias {bias}", "ko": "학습률 {lr}, 편향 {bias}"},
-    "act.dead_steps_title": {"en": "Dead units during training ({pick}), mean over seeds", "ko": "학습 중 죽은 유닛 ({pick}), 시드 평균"},
+    "act.dead_steps_title": {
+        "en": "Dead units during training ({pick}), mean over seeds",
+        "ko": "학습 중 죽은 유닛 ({pick}), 시드 평균",
+    },
     "act.no_story": {
         "en": "No unit of the ReLU network died during training at {pick} (in any seed that did not diverge).",
         "ko": "{pick}에서는 (발산하지 않은 어떤 시드에서도) 학습 중에 죽은 ReLU 유닛이 없습니다.",
     },
-    "act.story_title": {"en": "Layer {layer}, unit {unit} (seed {seed}): its pre-activations", "ko": "{layer}층 {unit}번 유닛 (시드 {seed}): 활성화 전 값"},
+    "act.story_title": {
+        "en": "Layer {layer}, unit {unit} (seed {seed}): its pre-activations",
+        "ko": "{layer}층 {unit}번 유닛 (시드 {seed}): 활성화 전 값",
+    },
     "act.at_init": {"en": "at initialization", "ko": "초기화 직후"},
     "act.after_training": {"en": "after training", "ko": "학습 후"},
     "act.z_axis": {"en": "pre-activation z", "ko": "활성화 전 값 z"},
@@ -262,14 +298,20 @@ STRINGS = {
     "act.n_pick_lr": {"en": "Learning rate of the trained curves", "ko": "학습 후 곡선의 학습률"},
     "act.largest": {"en": "{name}: trains up to η = **{lr}**.", "ko": "{name}: η = **{lr}**까지 학습됩니다."},
     "act.none_trains": {"en": "no rate", "ko": "어떤 학습률도 안 됨"},
-    "act.sweep_title": {"en": "Final training loss against the learning rate", "ko": "학습률에 따른 최종 학습 손실"},
+    "act.sweep_title": {
+        "en": "Final training loss against the learning rate",
+        "ko": "학습률에 따른 최종 학습 손실",
+    },
     "act.final_loss": {"en": "final loss (mean of seeds)", "ko": "최종 손실 (시드 평균)"},
     "act.trains_line": {"en": "trains below this", "ko": "이 아래면 학습됨"},
     "act.at_init_of": {"en": "{name}, at init", "ko": "{name}, 초기화 직후"},
     "act.trained_of": {"en": "{name}, trained at η = {lr}", "ko": "{name}, η = {lr}로 학습 후"},
     "act.norm_std_title": {"en": "Spread of each layer's activations", "ko": "층별 활성화 값의 퍼짐"},
     "act.h_std": {"en": "std of φ(z)", "ko": "φ(z)의 표준편차"},
-    "act.norm_grad_title": {"en": "Gradient norm of each layer's weights at initialization", "ko": "초기화 직후 층별 가중치 기울기 크기"},
+    "act.norm_grad_title": {
+        "en": "Gradient norm of each layer's weights at initialization",
+        "ko": "초기화 직후 층별 가중치 기울기 크기",
+    },
     "act.grad_norm": {"en": "‖∂L/∂W‖", "ko": "‖∂L/∂W‖"},
     "act.norm_explain": {
         "en": "A run trains when its final loss is below half the chance loss ({chance}); a rate trains when all {seeds} "

@@ -30,7 +30,10 @@ STRINGS = {
     "batch.data_xor": {"en": "XOR", "ko": "XOR"},
     "batch.data_blobs": {"en": "Gaussian blobs (3 classes)", "ko": "가우스 덩어리 (3개 클래스)"},
     "batch.data_regression": {"en": "1-D regression curve", "ko": "1차원 회귀 곡선"},
-    "batch.n_train": {"en": "Training points (and as many test points)", "ko": "학습 점 개수 (테스트 점도 같은 수)"},
+    "batch.n_train": {
+        "en": "Training points (and as many test points)",
+        "ko": "학습 점 개수 (테스트 점도 같은 수)",
+    },
     "batch.noise": {"en": "Input noise", "ko": "입력 노이즈"},
     "batch.noise_help": {
         "en": "Standard deviation of the jitter added to each point (for the regression curve: to each target).",
@@ -98,12 +101,24 @@ STRINGS = {
         "en": "Trained batch size {b} ({done} of {total})",
         "ko": "배치 크기 {b} 학습 완료 ({total}개 중 {done}개)",
     },
-    "batch.progress_basins": {"en": "Running the noisy descents…", "ko": "노이즈가 섞인 경사하강법을 실행하는 중…"},
+    "batch.progress_basins": {
+        "en": "Running the noisy descents…",
+        "ko": "노이즈가 섞인 경사하강법을 실행하는 중…",
+    },
     "batch.progress_measure": {"en": "Measuring sharpness…", "ko": "날카로움을 측정하는 중…"},
-    "batch.progress_slices": {"en": "Computing slices and decision boundaries…", "ko": "단면과 결정 경계를 계산하는 중…"},
-    "batch.done": {"en": "Done: {n} networks trained and measured", "ko": "완료: 신경망 {n}개를 학습하고 측정했습니다"},
+    "batch.progress_slices": {
+        "en": "Computing slices and decision boundaries…",
+        "ko": "단면과 결정 경계를 계산하는 중…",
+    },
+    "batch.done": {
+        "en": "Done: {n} networks trained and measured",
+        "ko": "완료: 신경망 {n}개를 학습하고 측정했습니다",
+    },
     "batch.b_done": {"en": "Done: {n} runs", "ko": "완료: {n}번 실행"},
-    "batch.bad_config": {"en": "These settings cannot be run: {msg}", "ko": "이 설정으로는 실행할 수 없습니다: {msg}"},
+    "batch.bad_config": {
+        "en": "These settings cannot be run: {msg}",
+        "ko": "이 설정으로는 실행할 수 없습니다: {msg}",
+    },
     "batch.diverged": {
         "en": "{n} run(s) diverged (loss became infinite); they are left out of the means. Try a smaller η.",
         "ko": "{n}개 실행이 발산했습니다 (손실이 무한대). 평균에서 뺐습니다. 더 작은 η를 써 보세요.",
@@ -114,7 +129,10 @@ STRINGS = {
         "ko": "비교하려면 배치 크기를 두 개 이상 고르세요.",
     },
     "batch.verdict_lecture": {"en": "**As the lecture says.**", "ko": "**강의에서 말한 그대로입니다.**"},
-    "batch.verdict_other": {"en": "**Not the lecture's picture here.**", "ko": "**여기서는 강의의 그림과 다릅니다.**"},
+    "batch.verdict_other": {
+        "en": "**Not the lecture's picture here.**",
+        "ko": "**여기서는 강의의 그림과 다릅니다.**",
+    },
     "batch.verdict_sharp.sharper": {
         "en": "The largest batch (B={large}) found a sharper minimum than the smallest (B={small}): top "
         "eigenvalue {e_large} vs {e_small}.",
@@ -237,7 +255,10 @@ STRINGS = {
     },
     # basins
     "batch.b_start": {"en": "Runs start", "ko": "출발 위치"},
-    "batch.b_start_sharp": {"en": "in the sharp minimum (who escapes?)", "ko": "날카로운 최솟값 안 (누가 빠져나갈까?)"},
+    "batch.b_start_sharp": {
+        "en": "in the sharp minimum (who escapes?)",
+        "ko": "날카로운 최솟값 안 (누가 빠져나갈까?)",
+    },
     "batch.b_start_uniform": {"en": "anywhere in view", "ko": "보이는 영역 어디서나"},
     "batch.b_noise": {"en": "Gradient noise σ", "ko": "기울기 노이즈 σ"},
     "batch.b_noise_help": {

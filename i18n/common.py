@@ -111,7 +111,10 @@ STRINGS = {
         "en": "Waiting for the server: {ahead} computation(s) ahead of this one. This one takes {est}.",
         "ko": "서버를 기다리는 중: 앞에 계산 {ahead}개가 있습니다. 이 계산은 {est} 걸립니다.",
     },
-    "common.job_times": {"en": "{spent} so far, {left} left (estimate).", "ko": "지금까지 {spent}, 남은 시간 {left} (추정)."},
+    "common.job_times": {
+        "en": "{spent} so far, {left} left (estimate).",
+        "ko": "지금까지 {spent}, 남은 시간 {left} (추정).",
+    },
     "common.job_cancel": {"en": "Cancel", "ko": "취소"},
     "common.job_run": {"en": "Run", "ko": "실행"},
     "common.job_confirm": {

@@ -45,7 +45,8 @@ KO: dict[str, str] = {
     "call_not_function": "이름이 있는 함수만 호출할 수 있습니다: " + _AT + ". {fix}을(를) 뜻했나요?",
     # names, numbers and calls
     "unknown_literal": "알 수 없는 이름입니다. `x`, `y`, `pi`, `e`나 다음 함수를 쓰세요: {functions}. " + _AT,
-    "unknown_name": "알 수 없는 이름입니다. `x`, `y`, `pi`, `e`나 다음 함수 중 하나를 쓰세요: {functions}. " + _AT,
+    "unknown_name": "알 수 없는 이름입니다. `x`, `y`, `pi`, `e`나 다음 함수 중 하나를 쓰세요: {functions}. "
+    + _AT,
     "unknown_name_near": "알 수 없는 이름입니다({near}을(를) 뜻했나요?). `x`, `y`, `pi`, `e`나 다음 함수 중 하나를 "
     "쓰세요: {functions}. " + _AT,
     "function_needs_argument": "함수 {name}에는 괄호 안의 인수가 필요합니다: " + _AT,

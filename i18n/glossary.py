@@ -34,12 +34,24 @@ TERMS: tuple[Term, ...] = (
     Term("step", (r"\bsteps?\b", r"\bΔw\b"), ("스텝", r"\bΔw\b")),
     Term("learning_rate", (r"learning.rates?", r"\blr\b", "η"), ("학습률", r"\blr\b", "η")),
     Term("curvature", (r"curvature",), ("곡률",)),
-    Term("hessian", (r"Hessian", "λ_max", "λ_ref", r"eigenvalue", r"eigenvector"), ("헤시안", "λ_max", "λ_ref", "고윳값", "고유벡터")),
+    Term(
+        "hessian",
+        (r"Hessian", "λ_max", "λ_ref", r"eigenvalue", r"eigenvector"),
+        ("헤시안", "λ_max", "λ_ref", "고윳값", "고유벡터"),
+    ),
     Term("stability", (r"stab(?:le|ility)", r"divergence edge", r"\bedge\b"), ("안정", "발산 경계")),
     Term("divergence", (r"diverg",), ("발산",)),
     Term("condition_number", ("κ", r"condition number"), ("κ", "조건수")),
-    Term("contraction", (r"contract", r"spectral radius", r"convergence rate"), ("수축", "스펙트럼 반지름", "수렴 속도")),
-    Term("momentum", (r"\bmomentum\b", "μ", r"velocity", r"first moment"), ("모멘텀", "μ", "속도 /", "쌓인 속도", "1차 모멘트")),
+    Term(
+        "contraction",
+        (r"contract", r"spectral radius", r"convergence rate"),
+        ("수축", "스펙트럼 반지름", "수렴 속도"),
+    ),
+    Term(
+        "momentum",
+        (r"\bmomentum\b", "μ", r"velocity", r"first moment"),
+        ("모멘텀", "μ", "속도 /", "쌓인 속도", "1차 모멘트"),
+    ),
     Term("heavy_ball", (r"heavy.ball",), ("헤비볼",)),
     Term("nag", (r"\bNAG\b", r"look-ahead", r"Nesterov"), (r"\bNAG\b", "미리 본", "Nesterov")),
     Term("adaptive", (r"per.coordinate", r"adaptive", r"rescales"), ("좌표마다", "좌표별", "적응형")),
@@ -47,16 +59,32 @@ TERMS: tuple[Term, ...] = (
     Term("epsilon", (r"ε(?!-sharp)", r"\bepsilon\b"), (r"ε(?!-날카)", "엡실론")),
     Term("betas", ("β₁", "β₂", "β1", "β2"), ("β₁", "β₂", "β1", "β2")),
     Term("weight_decay", (r"weight decay",), ("가중치 감쇠",)),
-    Term("schedule", (r"schedules?\b", r"warm-up", r"cosine", r"step decay"), ("스케줄", "워밍업", "코사인", "계단식 감소")),
+    Term(
+        "schedule",
+        (r"schedules?\b", r"warm-up", r"cosine", r"step decay"),
+        ("스케줄", "워밍업", "코사인", "계단식 감소"),
+    ),
     Term("phase_map", (r"phase map",), ("위상도",)),
     Term("hyperparameter", (r"hyperparameter",), ("하이퍼파라미터",)),
-    Term("search", (r"grid search", r"random search", r"grid vs random"), ("그리드 탐색", "랜덤 탐색", "그리드 대 랜덤")),
+    Term(
+        "search",
+        (r"grid search", r"random search", r"grid vs random"),
+        ("그리드 탐색", "랜덤 탐색", "그리드 대 랜덤"),
+    ),
     Term("saddle", (r"saddle",), ("안장",)),
     Term("minima", (r"local minim", r"global minim", r"\bbasins?\b"), ("지역 최솟값", "전역 최솟값", "분지")),
-    Term("sharp_flat", (r"sharp(?!ness)(?! well)", r"\bflat minim", r"sharpness"), ("날카로운", "평평한 최솟값", "날카로움")),
+    Term(
+        "sharp_flat",
+        (r"sharp(?!ness)(?! well)", r"\bflat minim", r"sharpness"),
+        ("날카로운", "평평한 최솟값", "날카로움"),
+    ),
     Term("eps_sharpness", (r"ε-sharpness",), ("ε-날카로움",)),
     Term("lanczos", (r"Lanczos",), ("Lanczos",)),
-    Term("filter_normalised", (r"filter.normali[sz]ed", r"filter by filter"), ("필터 정규화", "필터(출력 유닛)마다")),
+    Term(
+        "filter_normalised",
+        (r"filter.normali[sz]ed", r"filter by filter"),
+        ("필터 정규화", "필터(출력 유닛)마다"),
+    ),
     Term("sam", (r"\bSAM\b",), (r"\bSAM\b",)),
     Term("batch", (r"\bbatch", r"mini-batch"), ("배치",)),
     Term("b_min", (r"B_min",), ("B_min",)),
@@ -93,7 +121,12 @@ class Choice(NamedTuple):
 
 CHOICES: tuple[Choice, ...] = (
     Choice("step", "스텝", ("걸음", "보폭", "이동 폭")),
-    Choice("overfitting", "오버피팅", ("과적합", "외우다", "암기"), ("과적합", "외우", "외운", "외워", "외웠", "암기")),
+    Choice(
+        "overfitting",
+        "오버피팅",
+        ("과적합", "외우다", "암기"),
+        ("과적합", "외우", "외운", "외워", "외웠", "암기"),
+    ),
     Choice("hessian", "헤시안", ("헤세", "헤세 행렬"), ("헤세",)),
     # 일정 stays an ordinary word elsewhere ("일정한 길이"): only as the name of the schedule
     Choice("constant", "고정", ("일정",), (r"^일정$", r"일정한 학습률")),
@@ -116,7 +149,9 @@ CHOICES: tuple[Choice, ...] = (
         "symbols",
         "η μ α β κ θ ρ ψ ε λ",
         ("eta", "mu", "alpha", "beta", "kappa", "theta", "rho", "psi", "eps", "lambda"),
-        (r"(?i)(?<![A-Za-z])(?:eta|mu|alpha|beta[12]?|kappa|theta|rho|psi|eps|epsilon|lambda|gamma)(?![A-Za-z])",),
+        (
+            r"(?i)(?<![A-Za-z])(?:eta|mu|alpha|beta[12]?|kappa|theta|rho|psi|eps|epsilon|lambda|gamma)(?![A-Za-z])",
+        ),
     ),
 )
 
@@ -203,7 +238,10 @@ STRINGS = {
         "en": "The optimizer keeps a velocity: a running sum of past gradients, shrunk by μ each step. Like a rolling ball it speeds up along a steady slope and may overshoot.",
         "ko": "옵티마이저가 속도를 가집니다: 지난 기울기를 더해 가되 스텝마다 μ배로 줄입니다. 구르는 공처럼 꾸준한 비탈에서는 빨라지고, 지나칠 수도 있습니다.",
     },
-    "glossary.heavy_ball.name": {"en": "Heavy ball (classical momentum)", "ko": "헤비볼 모멘텀 (고전 모멘텀)"},
+    "glossary.heavy_ball.name": {
+        "en": "Heavy ball (classical momentum)",
+        "ko": "헤비볼 모멘텀 (고전 모멘텀)",
+    },
     "glossary.heavy_ball.tip": {
         "en": "Polyak's momentum: the gradient is taken where the ball is. Its stability limit is lr × λ_max < 2 + 2μ.",
         "ko": "Polyak의 모멘텀입니다. 공이 있는 자리에서 기울기를 구합니다. 안정성 한계는 lr × λ_max < 2 + 2μ입니다.",
@@ -288,12 +326,18 @@ STRINGS = {
         "en": "Random directions rescaled per neuron to the size of the network's own weights (Li et al. 2018), so slices of networks with different weight sizes can be compared.",
         "ko": "무작위 방향을 뉴런마다 신경망 자신의 가중치 크기에 맞게 다시 조정한 것입니다(Li 외 2018). 그래서 가중치 크기가 다른 신경망의 단면도 비교할 수 있습니다.",
     },
-    "glossary.sam.name": {"en": "SAM (sharpness-aware minimization), radius ρ", "ko": "SAM (날카로움을 고려한 최소화), 반지름 ρ"},
+    "glossary.sam.name": {
+        "en": "SAM (sharpness-aware minimization), radius ρ",
+        "ko": "SAM (날카로움을 고려한 최소화), 반지름 ρ",
+    },
     "glossary.sam.tip": {
         "en": "Before each step SAM looks a distance ρ uphill and takes the gradient there, so it is pushed out of sharp minima. It costs two gradients per step.",
         "ko": "SAM은 스텝마다 먼저 오르막으로 ρ만큼 가 본 곳에서 기울기를 구합니다. 그래서 날카로운 최솟값에서 밀려납니다. 스텝마다 기울기를 두 번 계산합니다.",
     },
-    "glossary.batch.name": {"en": "Batch size, mini-batch, full batch", "ko": "배치 크기, 미니배치, 전체 배치"},
+    "glossary.batch.name": {
+        "en": "Batch size, mini-batch, full batch",
+        "ko": "배치 크기, 미니배치, 전체 배치",
+    },
     "glossary.batch.tip": {
         "en": "How many samples one step averages its gradient over. A mini-batch is a few (a noisy gradient); the full batch is all of them (the exact gradient).",
         "ko": "한 스텝에서 기울기를 몇 개의 샘플로 평균 내는지입니다. 미니배치는 일부(노이즈가 섞인 기울기), 전체 배치는 전부(정확한 기울기)입니다.",
@@ -379,7 +423,10 @@ STRINGS = {
         "en": "The notes have neither form; they transliterate the English term (오버피팅, 파라미터, 모멘텀, 그래디언트), and Hessian is what papers and code say. One form also for 헤시안-벡터 곱.",
         "ko": "노트에는 두 표기 모두 없습니다. 노트는 영어 용어를 소리대로 옮기고(오버피팅, 파라미터, 모멘텀, 그래디언트) 논문과 코드도 `Hessian`이라 쓰므로 헤시안으로 통일합니다(헤시안-벡터 곱도).",
     },
-    "glossary.choice.constant.concept": {"en": "constant (learning-rate schedule)", "ko": "고정 (학습률 스케줄)"},
+    "glossary.choice.constant.concept": {
+        "en": "constant (learning-rate schedule)",
+        "ko": "고정 (학습률 스케줄)",
+    },
     "glossary.choice.constant.why": {
         "en": "The notes use 고정 for a hyperparameter held fixed (“최적의 Hyperparameter Set을 찾고 이를 고정한 후에”, 001); their 일정 means “a certain” (일정 비율, 일정 범위, 002, 004).",
         "ko": "노트는 값을 바꾸지 않고 둔 하이퍼파라미터에 고정을 씁니다(“…을 찾고 이를 고정한 후에”, 001). 노트의 일정은 ‘어떤’이라는 뜻입니다(일정 비율, 일정 범위, 002, 004).",

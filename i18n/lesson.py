@@ -3,7 +3,10 @@
 
 STRINGS = {
     # the notes' sections (presets.lessons.NOTES), in the lecture's order
-    "lesson.section.gd": {"en": "1. Gradient descent, SGD and mini-batches", "ko": "1. 경사하강법, SGD, 미니배치"},
+    "lesson.section.gd": {
+        "en": "1. Gradient descent, SGD and mini-batches",
+        "ko": "1. 경사하강법, SGD, 미니배치",
+    },
     "lesson.section.optimizers": {
         "en": "2. Momentum, NAG, Adagrad, RMSprop, Adadelta, Adam",
         "ko": "2. Momentum, NAG, Adagrad, RMSprop, Adadelta, Adam",
@@ -74,7 +77,10 @@ STRINGS = {
     "lesson.add": {"en": "Add a preset at the end", "ko": "끝에 프리셋 추가"},
     "lesson.add_button": {"en": "Add", "ko": "추가"},
     "lesson.restore": {"en": "Back to the notes' lesson", "ko": "강의 노트의 수업으로 되돌리기"},
-    "lesson.empty": {"en": "The lesson is empty: add a preset.", "ko": "수업이 비어 있습니다: 프리셋을 추가하세요."},
+    "lesson.empty": {
+        "en": "The lesson is empty: add a preset.",
+        "ko": "수업이 비어 있습니다: 프리셋을 추가하세요.",
+    },
     "lesson.link": {
         "en": "Link to this lesson (opens its first step; → and ← go on from there):",
         "ko": "이 수업의 링크 (첫 단계가 열리고, → 와 ← 로 이어집니다):",

@@ -24,11 +24,26 @@ STRINGS = {
     "reg.view_compare": {"en": "🧪 Regularizers side by side", "ko": "🧪 정규화 방법 비교"},
     "reg.view_sweep": {"en": "🎚️ Sweep one strength", "ko": "🎚️ 강도 하나 훑기"},
     "reg.run": {"en": "Run", "ko": "실행"},
-    "reg.bad_config": {"en": "These settings cannot be run: {msg}", "ko": "이 설정으로는 실행할 수 없습니다: {msg}"},
-    "reg.progress_train": {"en": "Training every configuration and seed in one compiled call…", "ko": "모든 설정과 시드를 컴파일된 호출 하나로 학습하는 중…"},
-    "reg.progress_pairs": {"en": "L2 against decoupled weight decay, under two optimizers…", "ko": "두 옵티마이저에서 L2와 분리된 가중치 감쇠를 비교하는 중…"},
-    "reg.progress_measure": {"en": "Measuring sharpness and decision boundaries…", "ko": "날카로움과 결정 경계를 재는 중…"},
-    "reg.progress_width": {"en": "Width {w} trained ({done} of {total})", "ko": "너비 {w} 학습 완료 ({total}개 중 {done}개)"},
+    "reg.bad_config": {
+        "en": "These settings cannot be run: {msg}",
+        "ko": "이 설정으로는 실행할 수 없습니다: {msg}",
+    },
+    "reg.progress_train": {
+        "en": "Training every configuration and seed in one compiled call…",
+        "ko": "모든 설정과 시드를 컴파일된 호출 하나로 학습하는 중…",
+    },
+    "reg.progress_pairs": {
+        "en": "L2 against decoupled weight decay, under two optimizers…",
+        "ko": "두 옵티마이저에서 L2와 분리된 가중치 감쇠를 비교하는 중…",
+    },
+    "reg.progress_measure": {
+        "en": "Measuring sharpness and decision boundaries…",
+        "ko": "날카로움과 결정 경계를 재는 중…",
+    },
+    "reg.progress_width": {
+        "en": "Width {w} trained ({done} of {total})",
+        "ko": "너비 {w} 학습 완료 ({total}개 중 {done}개)",
+    },
     # sets and metrics
     "reg.set_train": {"en": "train", "ko": "학습"},
     "reg.set_val": {"en": "validation", "ko": "검증"},
@@ -70,7 +85,10 @@ STRINGS = {
         "ko": "차수 {best}의 테스트 오차가 가장 작습니다 ({n}개 점을 {seeds}번 뽑은 기하 평균: {mid}). 차수 1은 과소적합({lo}), "
         "차수 {top}은 오버피팅({hi})이며 그 학습 오차는 가장 작습니다.",
     },
-    "reg.poly_title": {"en": "Least-squares polynomials: error against degree", "ko": "최소제곱 다항식: 차수에 따른 오차"},
+    "reg.poly_title": {
+        "en": "Least-squares polynomials: error against degree",
+        "ko": "최소제곱 다항식: 차수에 따른 오차",
+    },
     "reg.degree": {"en": "polynomial degree", "ko": "다항식 차수"},
     "reg.degree_n": {"en": "degree {d}", "ko": "차수 {d}"},
     "reg.fits_title": {"en": "The fits (first draw)", "ko": "맞춘 곡선 (첫 번째 샘플)"},
@@ -130,7 +148,10 @@ STRINGS = {
         "ko": "인내 {patience}, 실행 {seeds}번: 남긴 스텝(중앙값 {step}스텝)의 테스트 오차는 {best}, {steps}스텝을 모두 "
         "학습한 뒤에는 {end}입니다. 기록된 스텝 중 가장 좋았던 값은 {floor}입니다.",
     },
-    "reg.early_title": {"en": "One run: where the validation minimum is and where training stopped", "ko": "실행 하나: 검증 최솟값의 위치와 학습을 멈춘 곳"},
+    "reg.early_title": {
+        "en": "One run: where the validation minimum is and where training stopped",
+        "ko": "실행 하나: 검증 최솟값의 위치와 학습을 멈춘 곳",
+    },
     "reg.kept": {"en": "kept (validation minimum)", "ko": "남긴 가중치 (검증 최솟값)"},
     "reg.stopped": {"en": "stopped", "ko": "멈춤"},
     "reg.per_seed": {"en": "Every run", "ko": "모든 실행"},
@@ -139,7 +160,10 @@ STRINGS = {
     "reg.col_stopped": {"en": "stopped at", "ko": "멈춘 스텝"},
     "reg.col_test_kept": {"en": "test error, kept", "ko": "테스트 오차 (남긴 것)"},
     "reg.col_test_end": {"en": "test error, end", "ko": "테스트 오차 (끝)"},
-    "reg.optimism_head": {"en": "Why validation and test must be different sets", "ko": "검증 세트와 테스트 세트가 달라야 하는 이유"},
+    "reg.optimism_head": {
+        "en": "Why validation and test must be different sets",
+        "ko": "검증 세트와 테스트 세트가 달라야 하는 이유",
+    },
     "reg.optimism_verdict": {
         "en": "Among {n} candidate networks (every recorded step of every run), the one of least validation error has "
         "test error {vt} and error {vf} on fresh data ({n_fresh} points that took part in no choice). The one of "
@@ -159,7 +183,10 @@ STRINGS = {
         "ko": "여기서는 테스트로 고른 신경망의 테스트 오차가 새 데이터 오차보다 낮지 않습니다: 이 설정에서는 선택이 우연히 "
         "유리하게 작용하지 않았습니다. 실행을 늘리거나 테스트 세트를 줄여 보세요.",
     },
-    "reg.optimism_title": {"en": "Choose on validation, report test — or choose on test?", "ko": "검증으로 고르고 테스트로 보고할까, 테스트로 고를까?"},
+    "reg.optimism_title": {
+        "en": "Choose on validation, report test — or choose on test?",
+        "ko": "검증으로 고르고 테스트로 보고할까, 테스트로 고를까?",
+    },
     "reg.chosen_val": {"en": "chosen on validation", "ko": "검증으로 고름"},
     "reg.chosen_test": {"en": "chosen on test", "ko": "테스트로 고름"},
     "reg.its_test": {"en": "its test error", "ko": "그 테스트 오차"},
@@ -175,7 +202,10 @@ STRINGS = {
     # surface
     "reg.surf": {"en": "Surface", "ko": "곡면"},
     "reg.lam": {"en": "Weight decay λ", "ko": "가중치 감쇠 λ"},
-    "reg.lam_help": {"en": "The penalty λ/2 ‖w‖² added to the surface.", "ko": "곡면에 더하는 벌점 λ/2 ‖w‖²입니다."},
+    "reg.lam_help": {
+        "en": "The penalty λ/2 ‖w‖² added to the surface.",
+        "ko": "곡면에 더하는 벌점 λ/2 ‖w‖²입니다.",
+    },
     "reg.surface_intro": {
         "en": "Parameter norm penalty (weight decay): adding λ/2 ‖w‖² to the loss pulls the minimum towards the origin "
         "and adds λ to every curvature (its Hessian is λ I). The notes: keep the parameters from growing too large.",
@@ -220,7 +250,10 @@ STRINGS = {
     "reg.opt_sgd": {"en": "SGD", "ko": "SGD"},
     "reg.opt_momentum": {"en": "Momentum", "ko": "모멘텀"},
     "reg.batch": {"en": "Batch size", "ko": "배치 크기"},
-    "reg.regs_section": {"en": "Regularizers (each trained on its own)", "ko": "정규화 방법 (각각 따로 학습)"},
+    "reg.regs_section": {
+        "en": "Regularizers (each trained on its own)",
+        "ko": "정규화 방법 (각각 따로 학습)",
+    },
     "reg.strength": {"en": "{name}: strength", "ko": "{name}: 강도"},
     "reg.r_l2": {"en": "L2 in the loss", "ko": "손실에 더한 L2"},
     "reg.r_weight_decay": {"en": "Decoupled weight decay (AdamW)", "ko": "분리된 가중치 감쇠 (AdamW)"},
@@ -231,17 +264,50 @@ STRINGS = {
     "reg.r_label_smoothing": {"en": "Label smoothing", "ko": "레이블 스무딩"},
     "reg.r_mixup": {"en": "Mixup", "ko": "믹스업"},
     "reg.r_batch_norm": {"en": "Batch norm", "ko": "배치 정규화"},
-    "reg.h_l2": {"en": "Adds λ/2‖w‖² to the loss; its gradient λw goes through the optimizer (with Adam it is divided by √v).", "ko": "손실에 λ/2‖w‖²를 더합니다. 그 기울기 λw가 옵티마이저를 거칩니다 (Adam에서는 √v로 나뉩니다)."},
-    "reg.h_weight_decay": {"en": "After each step w ← w − η·λ·w, outside the optimizer (Loshchilov & Hutter). With Adam this is AdamW; with SGD it equals L2.", "ko": "매 스텝 뒤 옵티마이저 밖에서 w ← w − η·λ·w (Loshchilov & Hutter). Adam에서는 AdamW이고, SGD에서는 L2와 같습니다."},
-    "reg.h_l1": {"en": "Adds λ‖w‖₁ to the loss: pushes weights to exactly zero.", "ko": "손실에 λ‖w‖₁을 더합니다: 가중치를 정확히 0으로 밉니다."},
-    "reg.h_dropout": {"en": "Each hidden unit is dropped with probability p during training, the rest scaled by 1/(1 − p); off at evaluation.", "ko": "학습 중 각 은닉 유닛을 확률 p로 끄고 나머지는 1/(1 − p)배 합니다. 평가할 때는 쓰지 않습니다."},
-    "reg.h_input_noise": {"en": "Gaussian noise of this σ added to the inputs of every mini-batch (noise robustness, a simple data augmentation).", "ko": "매 미니배치의 입력에 표준편차 σ의 가우스 노이즈를 더합니다 (노이즈 강건성, 간단한 데이터 증강)."},
-    "reg.h_weight_noise": {"en": "The gradient is taken at w + σ·N(0, 1) and applied to w (the notes: noise on the weights too).", "ko": "기울기를 w + σ·N(0, 1)에서 구해 w에 적용합니다 (강의: 노이즈를 가중치에도 섞어 준다)."},
-    "reg.h_label_smoothing": {"en": "Targets (1 − ε)·one-hot + ε/K: the network is not pushed to infinite confidence.", "ko": "목표를 (1 − ε)·원-핫 + ε/K로 둡니다: 신경망이 끝없이 확신하도록 밀리지 않습니다."},
-    "reg.h_mixup": {"en": "Each example is mixed with a random partner, λ ~ `Beta(α, α)`: inputs and targets alike.", "ko": "각 예제를 임의의 짝과 섞습니다, λ ~ `Beta(α, α)`: 입력과 목표를 똑같이."},
-    "reg.h_batch_norm": {"en": "Each hidden layer is normalised with the mini-batch's mean and variance in training, with running averages at evaluation.", "ko": "학습 때는 미니배치의 평균과 분산으로, 평가 때는 지수평균으로 각 은닉층을 정규화합니다."},
-    "reg.pairs": {"en": "Also: L2 vs decoupled decay under Adam and SGD", "ko": "추가: Adam과 SGD에서 L2 대 분리된 감쇠"},
-    "reg.pairs_help": {"en": "Trains L2 = λ and decoupled decay λ (λ of the L2 control) under the chosen optimizer and under SGD.", "ko": "선택한 옵티마이저와 SGD에서 L2 = λ와 분리된 감쇠 λ(L2 조절의 λ)를 학습합니다."},
+    "reg.h_l2": {
+        "en": "Adds λ/2‖w‖² to the loss; its gradient λw goes through the optimizer (with Adam it is divided by √v).",
+        "ko": "손실에 λ/2‖w‖²를 더합니다. 그 기울기 λw가 옵티마이저를 거칩니다 (Adam에서는 √v로 나뉩니다).",
+    },
+    "reg.h_weight_decay": {
+        "en": "After each step w ← w − η·λ·w, outside the optimizer (Loshchilov & Hutter). With Adam this is AdamW; with SGD it equals L2.",
+        "ko": "매 스텝 뒤 옵티마이저 밖에서 w ← w − η·λ·w (Loshchilov & Hutter). Adam에서는 AdamW이고, SGD에서는 L2와 같습니다.",
+    },
+    "reg.h_l1": {
+        "en": "Adds λ‖w‖₁ to the loss: pushes weights to exactly zero.",
+        "ko": "손실에 λ‖w‖₁을 더합니다: 가중치를 정확히 0으로 밉니다.",
+    },
+    "reg.h_dropout": {
+        "en": "Each hidden unit is dropped with probability p during training, the rest scaled by 1/(1 − p); off at evaluation.",
+        "ko": "학습 중 각 은닉 유닛을 확률 p로 끄고 나머지는 1/(1 − p)배 합니다. 평가할 때는 쓰지 않습니다.",
+    },
+    "reg.h_input_noise": {
+        "en": "Gaussian noise of this σ added to the inputs of every mini-batch (noise robustness, a simple data augmentation).",
+        "ko": "매 미니배치의 입력에 표준편차 σ의 가우스 노이즈를 더합니다 (노이즈 강건성, 간단한 데이터 증강).",
+    },
+    "reg.h_weight_noise": {
+        "en": "The gradient is taken at w + σ·N(0, 1) and applied to w (the notes: noise on the weights too).",
+        "ko": "기울기를 w + σ·N(0, 1)에서 구해 w에 적용합니다 (강의: 노이즈를 가중치에도 섞어 준다).",
+    },
+    "reg.h_label_smoothing": {
+        "en": "Targets (1 − ε)·one-hot + ε/K: the network is not pushed to infinite confidence.",
+        "ko": "목표를 (1 − ε)·원-핫 + ε/K로 둡니다: 신경망이 끝없이 확신하도록 밀리지 않습니다.",
+    },
+    "reg.h_mixup": {
+        "en": "Each example is mixed with a random partner, λ ~ `Beta(α, α)`: inputs and targets alike.",
+        "ko": "각 예제를 임의의 짝과 섞습니다, λ ~ `Beta(α, α)`: 입력과 목표를 똑같이.",
+    },
+    "reg.h_batch_norm": {
+        "en": "Each hidden layer is normalised with the mini-batch's mean and variance in training, with running averages at evaluation.",
+        "ko": "학습 때는 미니배치의 평균과 분산으로, 평가 때는 지수평균으로 각 은닉층을 정규화합니다.",
+    },
+    "reg.pairs": {
+        "en": "Also: L2 vs decoupled decay under Adam and SGD",
+        "ko": "추가: Adam과 SGD에서 L2 대 분리된 감쇠",
+    },
+    "reg.pairs_help": {
+        "en": "Trains L2 = λ and decoupled decay λ (λ of the L2 control) under the chosen optimizer and under SGD.",
+        "ko": "선택한 옵티마이저와 SGD에서 L2 = λ와 분리된 감쇠 λ(L2 조절의 λ)를 학습합니다.",
+    },
     "reg.compare_intro": {
         "en": "The same network, data, seeds and mini-batches; each regularizer on its own at its strength, against "
         "none. Everything trains in one compiled call (vmap over configurations and seeds).",
@@ -263,7 +329,10 @@ STRINGS = {
     "reg.tab_bars": {"en": "Errors, norm, sharpness", "ko": "오차, 노름, 날카로움"},
     "reg.tab_curves": {"en": "Test error during training", "ko": "학습 중 테스트 오차"},
     "reg.tab_bounds": {"en": "Decision boundaries", "ko": "결정 경계"},
-    "reg.bars_title": {"en": "Final values per regularizer (mean ± std, dots: seeds)", "ko": "정규화 방법별 최종 값 (평균 ± 표준편차, 점: 시드)"},
+    "reg.bars_title": {
+        "en": "Final values per regularizer (mean ± std, dots: seeds)",
+        "ko": "정규화 방법별 최종 값 (평균 ± 표준편차, 점: 시드)",
+    },
     "reg.bars_explain": {
         "en": "Train error is on the noisy training labels (a network that fits them has low train error and high "
         "test error). The top Hessian eigenvalue is of the clean training loss at the final weights (Lanczos on "
@@ -272,8 +341,14 @@ STRINGS = {
         "헤시안 최대 고윳값은 최종 가중치에서 깨끗한 학습 손실의 값입니다 (헤시안-벡터 곱에 란초시 방법). 배치 정규화는 "
         "지수평균을 씁니다.",
     },
-    "reg.curves_title": {"en": "Test error during training (mean over seeds)", "ko": "학습 중 테스트 오차 (시드 평균)"},
-    "reg.pairs_head": {"en": "L2 in the loss vs decoupled weight decay, λ = {lam}", "ko": "손실에 더한 L2 대 분리된 가중치 감쇠, λ = {lam}"},
+    "reg.curves_title": {
+        "en": "Test error during training (mean over seeds)",
+        "ko": "학습 중 테스트 오차 (시드 평균)",
+    },
+    "reg.pairs_head": {
+        "en": "L2 in the loss vs decoupled weight decay, λ = {lam}",
+        "ko": "손실에 더한 L2 대 분리된 가중치 감쇠, λ = {lam}",
+    },
     "reg.col_diff": {"en": "max |w_L2 − w_decay|", "ko": "max |w_L2 − w_감쇠|"},
     "reg.col_norm_l2": {"en": "‖w‖ with L2", "ko": "L2의 ‖w‖"},
     "reg.col_norm_wd": {"en": "‖w‖ with decay", "ko": "감쇠의 ‖w‖"},

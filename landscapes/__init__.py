@@ -11,8 +11,19 @@ from .expression import ExpressionError, from_expression
 from .grid import MAX_GRID, Grid, grid
 
 __all__ = [
-    "CATEGORIES", "CriticalPoint", "ExpressionError", "Grid", "Landscape", "MAX_GRID", "critical_points",
-    "from_expression", "get", "grid", "hessian_eigs", "names", "top_eigenvalue_along",
+    "CATEGORIES",
+    "CriticalPoint",
+    "ExpressionError",
+    "Grid",
+    "Landscape",
+    "MAX_GRID",
+    "critical_points",
+    "from_expression",
+    "get",
+    "grid",
+    "hessian_eigs",
+    "names",
+    "top_eigenvalue_along",
 ]
 
 

@@ -39,7 +39,15 @@ SURFACES: dict[str, Landscape] = {}
 
 # What a surface is good for showing, in display order (user formulas get "custom").
 CATEGORIES = (
-    "classic", "convex", "saddle", "valley", "multimodal", "local-minima", "sharp-flat", "plateau", "cliff",
+    "classic",
+    "convex",
+    "saddle",
+    "valley",
+    "multimodal",
+    "local-minima",
+    "sharp-flat",
+    "plateau",
+    "cliff",
     "custom",
 )
 

@@ -72,9 +72,7 @@ def _newton(family, params, seeds, max_step, iters):
     return jax.vmap(run)(seeds)
 
 
-def critical_points(
-    landscape, n_seeds: int = 24, iters: int = 80, bounds=None
-) -> tuple[CriticalPoint, ...]:
+def critical_points(landscape, n_seeds: int = 24, iters: int = 80, bounds=None) -> tuple[CriticalPoint, ...]:
     """Find and classify the critical points of ``landscape`` inside its view.
 
     Always computed in float64 (x64 is switched on for this call only): whether an eigenvalue is
@@ -136,8 +134,10 @@ def _critical_points(landscape, n_seeds, iters, x0, x1, y0, y1) -> tuple[Critica
         & np.all(np.isfinite(lam), axis=1)
         & (last <= step_tol)
         & (gnorm <= grad_tol)
-        & (w[:, 0] >= x0 - margin) & (w[:, 0] <= x1 + margin)
-        & (w[:, 1] >= y0 - margin) & (w[:, 1] <= y1 + margin)
+        & (w[:, 0] >= x0 - margin)
+        & (w[:, 0] <= x1 + margin)
+        & (w[:, 1] >= y0 - margin)
+        & (w[:, 1] <= y1 + margin)
     )
 
     dedup = 1e-6 * span

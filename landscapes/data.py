@@ -49,9 +49,9 @@ class Dataset(NamedTuple):
 def _moons(rng, n, noise, classes):
     t = rng.uniform(0.0, np.pi, n)
     y = rng.integers(0, 2, n)
-    x = np.where(y[:, None] == 0,
-                 np.stack([np.cos(t), np.sin(t)], 1),
-                 np.stack([1.0 - np.cos(t), 0.5 - np.sin(t)], 1))
+    x = np.where(
+        y[:, None] == 0, np.stack([np.cos(t), np.sin(t)], 1), np.stack([1.0 - np.cos(t), 0.5 - np.sin(t)], 1)
+    )
     return x + noise * rng.normal(size=(n, 2)), y
 
 
@@ -97,7 +97,11 @@ def _regression(rng, n, noise, classes):
 
 
 _MAKERS = {
-    "moons": _moons, "circles": _circles, "spirals": _spirals, "xor": _xor, "blobs": _blobs,
+    "moons": _moons,
+    "circles": _circles,
+    "spirals": _spirals,
+    "xor": _xor,
+    "blobs": _blobs,
     "regression": _regression,
 }
 _DEFAULT_CLASSES = {"moons": 2, "circles": 2, "spirals": 2, "xor": 2, "blobs": 3, "regression": 0}
@@ -154,8 +158,10 @@ def make(
     k = _DEFAULT_CLASSES[name]
     if classes is not None and int(classes) != k:
         if name not in ("spirals", "blobs"):
-            raise ValueError(f"{name} has a fixed number of classes ({k or 'regression'}); "
-                             "only spirals and blobs take `classes`")
+            raise ValueError(
+                f"{name} has a fixed number of classes ({k or 'regression'}); "
+                "only spirals and blobs take `classes`"
+            )
         if not 2 <= int(classes) <= MAX_CLASSES:
             raise ValueError(f"classes = {classes!r} is outside [2, {MAX_CLASSES}]")
         k = int(classes)

@@ -63,9 +63,21 @@ _FLOAT32_MAX = float(np.finfo(np.float32).max)
 MAX_INT_POWER = 64  # integer exponents up to this size use exact repeated multiplication
 
 UNARY: dict[str, Callable] = {
-    "sin": jnp.sin, "cos": jnp.cos, "tan": jnp.tan, "exp": jnp.exp, "log": jnp.log,
-    "log10": jnp.log10, "log2": jnp.log2, "sqrt": jnp.sqrt, "abs": jnp.abs, "tanh": jnp.tanh,
-    "sinh": jnp.sinh, "cosh": jnp.cosh, "arctan": jnp.arctan, "arcsin": jnp.arcsin, "arccos": jnp.arccos,
+    "sin": jnp.sin,
+    "cos": jnp.cos,
+    "tan": jnp.tan,
+    "exp": jnp.exp,
+    "log": jnp.log,
+    "log10": jnp.log10,
+    "log2": jnp.log2,
+    "sqrt": jnp.sqrt,
+    "abs": jnp.abs,
+    "tanh": jnp.tanh,
+    "sinh": jnp.sinh,
+    "cosh": jnp.cosh,
+    "arctan": jnp.arctan,
+    "arcsin": jnp.arcsin,
+    "arccos": jnp.arccos,
 }
 BINARY: dict[str, Callable] = {"min": jnp.minimum, "max": jnp.maximum, "arctan2": jnp.arctan2}
 ALIASES = {"atan": "arctan", "asin": "arcsin", "acos": "arccos", "atan2": "arctan2"}
@@ -82,8 +94,16 @@ _BINOPS: dict[type, tuple[str, Callable]] = {
 }
 _OPS_BY_SYMBOL = {sym: op for sym, op in _BINOPS.values()}
 _OTHER_OPS = {
-    ast.Mod: "%", ast.FloorDiv: "//", ast.MatMult: "@", ast.LShift: "<<", ast.RShift: ">>",
-    ast.BitOr: "|", ast.BitXor: "xor", ast.BitAnd: "&", ast.Invert: "~", ast.Not: "not",
+    ast.Mod: "%",
+    ast.FloorDiv: "//",
+    ast.MatMult: "@",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+    ast.BitOr: "|",
+    ast.BitXor: "xor",
+    ast.BitAnd: "&",
+    ast.Invert: "~",
+    ast.Not: "not",
 }
 _REJECTED = {  # Python constructs the language leaves out, and the code of each one's message
     ast.Attribute: "attribute",
@@ -112,7 +132,16 @@ _REJECTED = {  # Python constructs the language leaves out, and the code of each
 # Characters people paste from word processors and web pages, read as the operator they show.
 _SAME_AS = {"^": "**", "×": "*", "·": "*", "⋅": "*", "÷": "/", "−": "-", "π": "pi"}
 _SUPERSCRIPTS = {
-    "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
+    "⁰": "0",
+    "¹": "1",
+    "²": "2",
+    "³": "3",
+    "⁴": "4",
+    "⁵": "5",
+    "⁶": "6",
+    "⁷": "7",
+    "⁸": "8",
+    "⁹": "9",
     "⁻": "-",
 }
 
@@ -451,8 +480,11 @@ def _parse(src: _Source) -> ast.Expression:
             raise _error("syntax_end_other", None, i + 1, detail=msg) from None
         # Python's own words for the usual cases have a code each (a translated message); any other
         # message is passed on as it is
-        known = {"invalid syntax": "syntax", f"'{piece}' was never closed": "unclosed",
-                 f"unmatched '{piece}'": "unmatched"}
+        known = {
+            "invalid syntax": "syntax",
+            f"'{piece}' was never closed": "unclosed",
+            f"unmatched '{piece}'": "unmatched",
+        }
         if msg in known:
             raise _error(known[msg], piece, i + 1) from None
         raise _error("syntax_other", piece, i + 1, detail=msg) from None
@@ -547,7 +579,12 @@ def compile_cost(text: str) -> int:
 
 def _over_budget(cost: int) -> ExpressionError:
     return _error(
-        "too_costly", cost=cost, limit=MAX_COST, arith=_COST_ARITH, div=_COST_DIV, call=_COST_CALL["sin"],
+        "too_costly",
+        cost=cost,
+        limit=MAX_COST,
+        arith=_COST_ARITH,
+        div=_COST_DIV,
+        call=_COST_CALL["sin"],
         pow=_COST_POW,
     )
 
@@ -784,8 +821,15 @@ def _family(structure: Structure) -> ExpressionFamily:
 
 _PREC = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2, ast.Pow: 4}
 _LATEX_FN = {
-    "arctan": r"\arctan", "arcsin": r"\arcsin", "arccos": r"\arccos", "log": r"\ln", "log10": r"\log_{10}",
-    "log2": r"\log_{2}", "min": r"\min", "max": r"\max", "arctan2": r"\operatorname{arctan2}",
+    "arctan": r"\arctan",
+    "arcsin": r"\arcsin",
+    "arccos": r"\arccos",
+    "log": r"\ln",
+    "log10": r"\log_{10}",
+    "log2": r"\log_{2}",
+    "min": r"\min",
+    "max": r"\max",
+    "arctan2": r"\operatorname{arctan2}",
 }
 
 
@@ -920,8 +964,9 @@ def _parse_text(text: str) -> _Parsed:
 def _sample(family: ExpressionFamily, p, bounds) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(x, y, f(x, y)) on the SAMPLE_GRID x SAMPLE_GRID grid over ``bounds``; ``p``: the numbers."""
     (x0, x1), (y0, y1) = bounds
-    gx, gy = np.meshgrid(np.linspace(x0, x1, SAMPLE_GRID, dtype=np.float32),
-                         np.linspace(y0, y1, SAMPLE_GRID, dtype=np.float32))
+    gx, gy = np.meshgrid(
+        np.linspace(x0, x1, SAMPLE_GRID, dtype=np.float32), np.linspace(y0, y1, SAMPLE_GRID, dtype=np.float32)
+    )
     z = np.broadcast_to(np.asarray(family.elementwise(jnp.asarray(gx), jnp.asarray(gy), p)), gx.shape)
     return gx, gy, z
 

@@ -83,8 +83,9 @@ def make_spec(
     if d_in < 1:
         raise ValueError(f"d_in = {d_in} must be at least 1")
     d_out = n_classes if n_classes > 2 else 1
-    return MLPSpec((int(d_in),) + (int(width),) * int(depth) + (d_out,), activation, init, loss,
-                   int(n_classes))
+    return MLPSpec(
+        (int(d_in),) + (int(width),) * int(depth) + (d_out,), activation, init, loss, int(n_classes)
+    )
 
 
 def _act(name: str, z):
@@ -103,8 +104,12 @@ def init_params(spec: MLPSpec, key) -> list[dict[str, Any]]:
     for n_in, n_out in zip(spec.sizes[:-1], spec.sizes[1:], strict=True):
         key, sub = jax.random.split(key)
         var = {"lecun": 1.0 / n_in, "xavier": 2.0 / (n_in + n_out), "he": 2.0 / n_in}[spec.init]
-        layers.append({"w": jnp.sqrt(var) * jax.random.normal(sub, (n_in, n_out), jnp.float32),
-                       "b": jnp.zeros((n_out,), jnp.float32)})
+        layers.append(
+            {
+                "w": jnp.sqrt(var) * jax.random.normal(sub, (n_in, n_out), jnp.float32),
+                "b": jnp.zeros((n_out,), jnp.float32),
+            }
+        )
     return layers
 
 
@@ -160,8 +165,10 @@ def accuracy(spec: MLPSpec, params, x, y):
 
 def template(spec: MLPSpec) -> list[dict[str, Any]]:
     """Zero parameters with the right shapes (for unravelling flat vectors)."""
-    return [{"w": jnp.zeros((a, b), jnp.float32), "b": jnp.zeros((b,), jnp.float32)}
-            for a, b in zip(spec.sizes[:-1], spec.sizes[1:], strict=True)]
+    return [
+        {"w": jnp.zeros((a, b), jnp.float32), "b": jnp.zeros((b,), jnp.float32)}
+        for a, b in zip(spec.sizes[:-1], spec.sizes[1:], strict=True)
+    ]
 
 
 def flatten(params) -> jax.Array:
@@ -190,4 +197,3 @@ class Objective(NamedTuple):
 
     def __call__(self, w, x, y):
         return loss(self.spec, unflatten(self.spec, w), x, y)
-

@@ -81,7 +81,13 @@ def check_options(landscape, options: RunOptions, *, runs: int = 1, many: bool =
     runner.check_limits(runs, o.steps, o.record, dim=2, every=o.every)  # counts the iterates ``every`` keeps
     _check_every(o.every, o.steps, o.record)
     return o._replace(
-        start=start, seed=seed, schedule=sch, batch_size=b, noise=nz, tol=tol, dtype=_check_dtype(o.dtype),
+        start=start,
+        seed=seed,
+        schedule=sch,
+        batch_size=b,
+        noise=nz,
+        tol=tol,
+        dtype=_check_dtype(o.dtype),
         devices=devices.resolve(o.devices),
     )
 

@@ -463,8 +463,16 @@ def _group_rows(family, optimizer, noisy, shared, n_steps, record, land_params, 
     n_runs = group.start.shape[0]
     axes = group_axes(group, shared)
     one = partial(
-        _scan_one, registry.get(optimizer), f, noisy, n_steps, record, dtype, every=every,
-        shared_schedule=shared is not False, split=split,
+        _scan_one,
+        registry.get(optimizer),
+        f,
+        noisy,
+        n_steps,
+        record,
+        dtype,
+        every=every,
+        shared_schedule=shared is not False,
+        split=split,
     )
     trace, final = _in_blocks(jax.vmap(one, in_axes=(axes, None)), group, axes, view)
     parts = [] if trace is None else [trace.path, trace.loss]
@@ -518,7 +526,10 @@ def run_group_sharded(
     # check_vma=False: the body has no collectives, and its loops mix shared and per-device values in
     # their carries (a value's "varying over devices" type would have to be cast in each of them)
     return jax.shard_map(
-        local, mesh=mesh, in_specs=(everywhere, specs, everywhere), out_specs=PartitionSpec(devs.AXIS),
+        local,
+        mesh=mesh,
+        in_specs=(everywhere, specs, everywhere),
+        out_specs=PartitionSpec(devs.AXIS),
         check_vma=False,
     )(land_params, group, view)
 
@@ -596,7 +607,15 @@ def run_rows(
             m = devs.mesh(tuple(devices))
             args = _place(m, shared, land_params, pad_runs(g, shared, per_device * len(devices)), view)
             out = run_group_sharded(
-                family, name, noisy, shared, n_steps, record, *args, every=every, mesh=m,
+                family,
+                name,
+                noisy,
+                shared,
+                n_steps,
+                record,
+                *args,
+                every=every,
+                mesh=m,
                 split=per_device >= SPLIT_RUNS,
             )
         else:

@@ -170,8 +170,17 @@ def simulate(
             a limit.
     """
     options = RunOptions(
-        start=start, steps=steps, schedule=schedule, batch_size=batch_size, noise=noise, seed=seed,
-        budget=budget, tol=tol, record=record, dtype=dtype, devices=devices,
+        start=start,
+        steps=steps,
+        schedule=schedule,
+        batch_size=batch_size,
+        noise=noise,
+        seed=seed,
+        budget=budget,
+        tol=tol,
+        record=record,
+        dtype=dtype,
+        devices=devices,
     )
     return run_specs(landscape, resolve(landscape, runs, options), options)
 
@@ -276,8 +285,17 @@ def run_batch(
         LimitError (a ValueError) past a limit. All before anything is compiled.
     """
     options = RunOptions(
-        start=starts, steps=steps, schedule=schedule, batch_size=batch_size, noise=noise, seed=seeds,
-        tol=tol, record=record, dtype=dtype, every=every, devices=devices,
+        start=starts,
+        steps=steps,
+        schedule=schedule,
+        batch_size=batch_size,
+        noise=noise,
+        seed=seeds,
+        tol=tol,
+        record=record,
+        dtype=dtype,
+        every=every,
+        devices=devices,
     )
     return run_columns(landscape, optimizer, hp, options)
 

@@ -14,6 +14,7 @@ import ui.boot  # noqa: F401  (first: process-wide setup and the heavy imports, 
 import numpy as np
 import streamlit as st
 
+import i18n
 from i18n import t
 from landscapes import activations as acts
 from studies.activations import dying
@@ -563,8 +564,11 @@ def body() -> None:
     top = widgets.page_header(ps, "act")
     ps.declare(am.schema())
     view = st.radio(
-        t("act.view"), am.VIEWS, key=ps.key("view"), horizontal=True,
-        format_func=lambda v: t(f"act.view_{v}"),
+        t("act.view"),
+        am.VIEWS,
+        key=ps.key("view"),
+        horizontal=True,
+        format_func=i18n.bound(lambda v: t(f"act.view_{v}")),
         help=glossary.help_for(t("act.view"), *(t(f"act.view_{v}") for v in am.VIEWS)),
     )
     VIEW_FUNCS[view](ps)

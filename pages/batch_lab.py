@@ -39,8 +39,16 @@ def _computed(ps: state.PageState, spec: bm.JobSpec, submitted: bool):
     the form's Run button starts it whatever it costs; from a link, only a cheap one starts alone."""
     if submitted:
         progress.request(ps, spec.slot, spec.key)
-    done = progress.job(ps, spec.slot, spec.key, spec.func, spec.args, estimate=spec.estimate,
-                        describe=_describe, autostart=spec.estimate <= bm.AUTOSTART_S)
+    done = progress.job(
+        ps,
+        spec.slot,
+        spec.key,
+        spec.func,
+        spec.args,
+        estimate=spec.estimate,
+        describe=_describe,
+        autostart=spec.estimate <= bm.AUTOSTART_S,
+    )
     return None if done is None else done.result
 
 
@@ -72,11 +80,20 @@ def _verdict(out: batch.NetworkView) -> str:
     e_small, e_large = s["top_eig"][0, 0], s["top_eig"][-1, 0]
     g_small, g_large = s["gap_loss"][0, 0], s["gap_loss"][-1, 0]
     sharp, gap = bm.verdict_keys(e_small, e_large, g_small, g_large)
-    fields = {"small": int(bs[0]), "large": int(bs[-1]), "e_small": f"{e_small:.3g}",
-              "e_large": f"{e_large:.3g}", "g_small": f"{g_small:+.3f}", "g_large": f"{g_large:+.3f}"}
+    fields = {
+        "small": int(bs[0]),
+        "large": int(bs[-1]),
+        "e_small": f"{e_small:.3g}",
+        "e_large": f"{e_large:.3g}",
+        "g_small": f"{g_small:+.3f}",
+        "g_large": f"{g_large:+.3f}",
+    }
     lecture = (sharp, gap) == ("sharper", "larger")
-    parts = [t("batch.verdict_lecture" if lecture else "batch.verdict_other"),
-             t(f"batch.verdict_sharp.{sharp}", **fields), t(f"batch.verdict_gap.{gap}", **fields)]
+    parts = [
+        t("batch.verdict_lecture" if lecture else "batch.verdict_other"),
+        t(f"batch.verdict_sharp.{sharp}", **fields),
+        t(f"batch.verdict_gap.{gap}", **fields),
+    ]
     if not lecture:
         parts.append(t("batch.verdict_hint"))
     return " ".join(parts)
@@ -101,8 +118,13 @@ def network(ps: state.PageState) -> None:
         widgets.control(ps, sch["opt"], t("batch.opt"), format_func=bm.optimizer_title)
         widgets.control(ps, sch["lr"], t("batch.lr"))
         widgets.control(ps, sch["rho"], t("batch.rho"), help=t("batch.rho_help"))
-        widgets.control(ps, sch["scaling"], t("batch.scaling"), help=t("batch.scaling_help"),
-                        format_func=lambda k: t(f"batch.scaling_{k}"))
+        widgets.control(
+            ps,
+            sch["scaling"],
+            t("batch.scaling"),
+            help=t("batch.scaling_help"),
+            format_func=lambda k: t(f"batch.scaling_{k}"),
+        )
         widgets.control(ps, sch["batches"], t("batch.batches"), help=t("batch.batches_help"))
         widgets.control(ps, sch["seeds"], t("batch.seeds"))
         widgets.control(ps, sch["steps"], t("batch.steps"), help=t("batch.steps_help"))
@@ -134,36 +156,85 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
     """The figures of the network study, in tabs."""
     res = out.result
     bs = [int(b) for b in res.batch_sizes]
-    tabs = st.tabs([t("batch.tab_curves"), t("batch.tab_gap"), t("batch.tab_sharp"), t("batch.tab_interp"),
-                    t("batch.tab_slices"), t("batch.tab_bounds")])
+    tabs = st.tabs(
+        [
+            t("batch.tab_curves"),
+            t("batch.tab_gap"),
+            t("batch.tab_sharp"),
+            t("batch.tab_interp"),
+            t("batch.tab_slices"),
+            t("batch.tab_bounds"),
+        ]
+    )
     names = {"train_name": t("batch.train"), "test_name": t("batch.test")}
     with tabs[0]:
-        widgets.chart(vb.curves_figure(res.record_steps, res.train_loss, res.test_loss, bs,
-                                     ylabel=t("batch.loss"), title=t("batch.curves_title"),
-                                     xlabel=t("batch.step"), log_y=True, **names),
-                    key="batch_curves")
+        widgets.chart(
+            vb.curves_figure(
+                res.record_steps,
+                res.train_loss,
+                res.test_loss,
+                bs,
+                ylabel=t("batch.loss"),
+                title=t("batch.curves_title"),
+                xlabel=t("batch.step"),
+                log_y=True,
+                **names,
+            ),
+            key="batch_curves",
+        )
         if np.isfinite(res.train_acc).any():
-            widgets.chart(vb.curves_figure(res.record_steps, res.train_acc, res.test_acc, bs,
-                                         ylabel=t("batch.accuracy"), title=t("batch.acc_title"),
-                                         xlabel=t("batch.step"), **names), key="batch_acc")
+            widgets.chart(
+                vb.curves_figure(
+                    res.record_steps,
+                    res.train_acc,
+                    res.test_acc,
+                    bs,
+                    ylabel=t("batch.accuracy"),
+                    title=t("batch.acc_title"),
+                    xlabel=t("batch.step"),
+                    **names,
+                ),
+                key="batch_acc",
+            )
     with tabs[1]:
-        spread = {"xlabel": t("batch.batch_axis"), "mean_name": t("batch.mean_sd"),
-                  "seed_name": t("batch.seed_points"), "zero_line": True}
-        fig = vb.spread_figure(bs, res.gap_loss, ylabel=t("batch.gap_axis"), title=t("batch.gap_title"),
-                               **spread)
+        spread = {
+            "xlabel": t("batch.batch_axis"),
+            "mean_name": t("batch.mean_sd"),
+            "seed_name": t("batch.seed_points"),
+            "zero_line": True,
+        }
+        fig = vb.spread_figure(
+            bs, res.gap_loss, ylabel=t("batch.gap_axis"), title=t("batch.gap_title"), **spread
+        )
         widgets.chart(fig, key="batch_gap")
         if np.isfinite(res.gap_acc).any():
-            widgets.chart(vb.spread_figure(bs, res.gap_acc, ylabel=t("batch.gap_acc_axis"),
-                                         title=t("batch.gap_acc_title"), xlabel=t("batch.batch_axis"),
-                                         mean_name=t("batch.mean_sd"), seed_name=t("batch.seed_points"),
-                                         zero_line=True), key="batch_gap_acc")
+            widgets.chart(
+                vb.spread_figure(
+                    bs,
+                    res.gap_acc,
+                    ylabel=t("batch.gap_acc_axis"),
+                    title=t("batch.gap_acc_title"),
+                    xlabel=t("batch.batch_axis"),
+                    mean_name=t("batch.mean_sd"),
+                    seed_name=t("batch.seed_points"),
+                    zero_line=True,
+                ),
+                key="batch_gap_acc",
+            )
         widgets.caption(t("batch.gap_explain"))
     with tabs[2]:
         titles = [t("batch.eig_title")] + [t("batch.eps_title", eps=f"{e:g}") for e in out.sharp.epsilons]
         sh = out.sharp
-        fig = vb.sharpness_figure(bs, sh.top_eig, sh.eps_sharpness, sh.epsilons, titles=titles,
-                                  xlabel=t("batch.batch_axis"), mean_name=t("batch.mean_sd"),
-                                  seed_name=t("batch.seed_points"))
+        fig = vb.sharpness_figure(
+            bs,
+            sh.top_eig,
+            sh.eps_sharpness,
+            sh.epsilons,
+            titles=titles,
+            xlabel=t("batch.batch_axis"),
+            mean_name=t("batch.mean_sd"),
+            seed_name=t("batch.seed_points"),
+        )
         widgets.chart(fig, key="batch_sharp")
         widgets.caption(t("batch.sharp_explain"))
     with tabs[3]:
@@ -171,20 +242,36 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
             st.info(t("batch.interp_need_two"))
         else:
             it = out.interp
-            widgets.chart(vb.interpolation_figure(it.alphas, it.train_loss, it.test_loss, it.train_acc,
-                                                it.test_acc, it.small, it.large,
-                                                title=t("batch.interp_title"), loss_label=t("batch.loss"),
-                                                acc_label=t("batch.accuracy"), **names),
-                        key="batch_interp")
+            widgets.chart(
+                vb.interpolation_figure(
+                    it.alphas,
+                    it.train_loss,
+                    it.test_loss,
+                    it.train_acc,
+                    it.test_acc,
+                    it.small,
+                    it.large,
+                    title=t("batch.interp_title"),
+                    loss_label=t("batch.loss"),
+                    acc_label=t("batch.accuracy"),
+                    **names,
+                ),
+                key="batch_interp",
+            )
             widgets.caption(t("batch.interp_explain", small=it.small, large=it.large))
     with tabs[4]:
-        fig = vb.slices_figure(out.slices.coords, out.slices.train, bs, title=t("batch.slices_title"),
-                               zlabel=t("batch.loss"))
+        fig = vb.slices_figure(
+            out.slices.coords, out.slices.train, bs, title=t("batch.slices_title"), zlabel=t("batch.loss")
+        )
         widgets.chart(fig, key="batch_slices")
         widgets.caption(t("batch.slices_explain"))
     with tabs[5]:
-        widgets.chart(vb.decision_figure(out.grid_axes, out.grid_values, bs, out.x_train, out.y_train,
-                                       title=t("batch.bounds_title")), key="batch_bounds")
+        widgets.chart(
+            vb.decision_figure(
+                out.grid_axes, out.grid_values, bs, out.x_train, out.y_train, title=t("batch.bounds_title")
+            ),
+            key="batch_bounds",
+        )
         widgets.caption(t("batch.bounds_explain"))
 
 
@@ -210,18 +297,33 @@ def basins(ps: state.PageState) -> None:
             return
         widgets.caption(t("batch.b_done", n=len(cfg.batch_sizes) * cfg.seeds * 2))
         names = [bm.optimizer_title("sgd"), f"{bm.optimizer_title('sam')} (ρ = {cfg.rho:g})"]
-        widgets.chart(vb.basin_figure(res.batch_sizes, res.flat_fraction, res.stderr, names,
-                                    title=t("batch.basin_title"), xlabel=t("batch.b_batch_axis"),
-                                    ylabel=t("batch.basin_axis")), key="batch_basin")
+        widgets.chart(
+            vb.basin_figure(
+                res.batch_sizes,
+                res.flat_fraction,
+                res.stderr,
+                names,
+                title=t("batch.basin_title"),
+                xlabel=t("batch.b_batch_axis"),
+                ylabel=t("batch.basin_axis"),
+            ),
+            key="batch_basin",
+        )
         widgets.lesson_caption(ps)
         xs, ys, z = bm.surface_grid()
         b0, b1 = int(res.batch_sizes[0]), int(res.batch_sizes[-1])
         ends = {f"SGD B={b0}": res.final_w[0, 0], f"SGD B={b1}": res.final_w[0, -1]}
-        fig = vb.endpoints_figure(xs, ys, z, res.minima.points, ends, title=t("batch.ends_title"),
-                                  minima_name=t("batch.minima"))
+        fig = vb.endpoints_figure(
+            xs, ys, z, res.minima.points, ends, title=t("batch.ends_title"), minima_name=t("batch.minima")
+        )
         widgets.chart(fig, key="batch_ends")
-        widgets.caption(t("batch.basins_explain", flat=f"{res.minima.top_eig[res.minima.flat]:.3g}",
-                     sharp=f"{res.minima.top_eig.max():.3g}"))
+        widgets.caption(
+            t(
+                "batch.basins_explain",
+                flat=f"{res.minima.top_eig[res.minima.flat]:.3g}",
+                sharp=f"{res.minima.top_eig.max():.3g}",
+            )
+        )
 
 
 def concept(ps: state.PageState) -> None:
@@ -236,10 +338,20 @@ def concept(ps: state.PageState) -> None:
         except ValueError as e:
             st.error(t("batch.bad_config", msg=widgets.literal(e)))
             return
-        fig = vb.concept_figure(c.x, c.train, c.test, c.minima, c.gaps, title=t("batch.concept_title"),
-                                train_name=t("batch.train_loss"), test_name=t("batch.test_loss"),
-                                flat_name=t("batch.flat_min"), sharp_name=t("batch.sharp_min"),
-                                gap_name=t("batch.gap_word"), ylabel=t("batch.loss"))
+        fig = vb.concept_figure(
+            c.x,
+            c.train,
+            c.test,
+            c.minima,
+            c.gaps,
+            title=t("batch.concept_title"),
+            train_name=t("batch.train_loss"),
+            test_name=t("batch.test_loss"),
+            flat_name=t("batch.flat_min"),
+            sharp_name=t("batch.sharp_min"),
+            gap_name=t("batch.gap_word"),
+            ylabel=t("batch.loss"),
+        )
         widgets.chart(fig, key="batch_concept")
         widgets.lesson_caption(ps)
         widgets.markdown(t("batch.concept_explain", g_flat=f"{c.gaps[0]:.3f}", g_sharp=f"{c.gaps[1]:.3f}"))
@@ -250,8 +362,14 @@ def body() -> None:
     top = widgets.page_header(ps, "batch")
     ps.declare(bm.schema())
     names = [t(f"batch.view_{v}") for v in bm.VIEWS]
-    view = st.radio(t("batch.view"), bm.VIEWS, key=ps.key("view"), horizontal=True,
-                    format_func=lambda v: t(f"batch.view_{v}"), help=glossary.help_for(*names))
+    view = st.radio(
+        t("batch.view"),
+        bm.VIEWS,
+        key=ps.key("view"),
+        horizontal=True,
+        format_func=lambda v: t(f"batch.view_{v}"),
+        help=glossary.help_for(*names),
+    )
     {"network": network, "basins": basins, "concept": concept}[view](ps)
     notices = ps.finish()
     widgets.show_notices(ps, notices, where=top)

@@ -15,6 +15,7 @@ import time
 import numpy as np
 import streamlit as st
 
+import i18n
 import landscapes
 import optimizers
 from i18n import STRINGS, current_lang, pick, t
@@ -323,7 +324,10 @@ def body() -> None:
     controls, figures = st.columns([1, 2.6], gap="medium")
     with controls:
         view = st.radio(
-            t("explorer.view"), em.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"explorer.view.{v}"),
+            t("explorer.view"),
+            em.VIEWS,
+            key=ps.key("view"),
+            format_func=i18n.bound(lambda v: t(f"explorer.view.{v}")),
             help=glossary.help_for(t("explorer.view"), *(t(f"explorer.view.{v}") for v in em.VIEWS)),
         )
         with st.expander(t("explorer.surface_section"), expanded=True):

@@ -266,9 +266,7 @@ def view_schedules(ps: state.PageState, w: lm.Where, steps: int, controls) -> No
     if cmp is None:
         return
     names = [t(f"lr.sched.{k}") for k in kinds]
-    widgets.chart(
-        lv.schedules_figure(cmp, names=names, text=fig_text()), key="lr_sched_chart", config=CHART
-    )
+    widgets.chart(lv.schedules_figure(cmp, names=names, text=fig_text()), key="lr_sched_chart", config=CHART)
     widgets.lesson_caption(ps)
     widgets.caption(t("lr.sched.caption"))
     if int(ps.get("sc_batch")) < optimizers.N_SAMPLES and float(ps.get("sc_noise")) > 0:
@@ -342,8 +340,13 @@ def body() -> None:
     controls, figures = widgets.control_columns([1, 2.6])
     with controls:
         names = [t(f"lr.view.{v}") for v in lm.VIEWS]
-        view = st.radio(t("lr.view"), lm.VIEWS, key=ps.key("view"), format_func=lambda v: t(f"lr.view.{v}"),
-                        help=glossary.help_for(t("lr.view"), *names))
+        view = st.radio(
+            t("lr.view"),
+            lm.VIEWS,
+            key=ps.key("view"),
+            format_func=lambda v: t(f"lr.view.{v}"),
+            help=glossary.help_for(t("lr.view"), *names),
+        )
         with st.expander(t("lr.surface_section"), expanded=False):
             surface_controls.picker(ps, "lr", surface_controls.surface_title)
             s = landscapes.get(surf)

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
+import i18n
 import viz.selection as vs
 from i18n import STRINGS, t
 from ui import glossary, progress, shell, state, widgets
@@ -549,7 +550,7 @@ def body() -> None:
         sm.VIEWS,
         key=ps.key("view"),
         horizontal=True,
-        format_func=lambda v: t(f"selection.view_{v}"),
+        format_func=i18n.bound(lambda v: t(f"selection.view_{v}")),
         help=glossary.help_for(t("selection.view"), *(t(f"selection.view_{v}") for v in sm.VIEWS)),
     )
     VIEW_FUNCS[view](ps)

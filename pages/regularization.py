@@ -13,6 +13,7 @@ import ui.boot  # noqa: F401  (first: process-wide setup and the heavy imports, 
 import numpy as np
 import streamlit as st
 
+import i18n
 from i18n import t
 from studies import regularization as reg
 from studies import regularization_net as rn
@@ -545,8 +546,11 @@ def body() -> None:
     top = widgets.page_header(ps, "reg")
     ps.declare(rm.schema())
     view = st.radio(
-        t("reg.view"), rm.VIEWS, key=ps.key("view"), horizontal=True,
-        format_func=lambda v: t(f"reg.view_{v}"),
+        t("reg.view"),
+        rm.VIEWS,
+        key=ps.key("view"),
+        horizontal=True,
+        format_func=i18n.bound(lambda v: t(f"reg.view_{v}")),
         help=glossary.help_for(t("reg.view"), *(t(f"reg.view_{v}") for v in rm.VIEWS)),
     )
     {"capacity": capacity, "early": early, "surface": surface, "compare": compare, "sweep": sweep}[view](ps)

@@ -41,8 +41,18 @@ PRESETS = [
             "0.24를 곱하기 때문입니다 (Sigmoid의 기울기는 최대 1/4). "
             "평균장 이론도 같은 지수를 예측합니다.",
         },
-        {"view": "signal", "act": "sigmoid", "init": "xavier", "dist": "normal", "gain": 1.0, "sigma_b": 0.0,
-         "depth": 50, "width": "512", "inputs": "1024", "seed": 0},
+        {
+            "view": "signal",
+            "act": "sigmoid",
+            "init": "xavier",
+            "dist": "normal",
+            "gain": 1.0,
+            "sigma_b": 0.0,
+            "depth": 50,
+            "width": "512",
+            "inputs": "1024",
+            "seed": 0,
+        },
     ),
     Preset(
         "act_he_relu",
@@ -62,8 +72,18 @@ PRESETS = [
             "이론상 분산이 일정하고, 측정한 비율은 층당 0.97입니다. "
             "아래 표는 같은 난수 가중치에서 모든 활성화 함수와 초기화를 비교합니다.",
         },
-        {"view": "signal", "act": "relu", "init": "he", "dist": "normal", "gain": 1.0, "sigma_b": 0.0,
-         "depth": 50, "width": "512", "inputs": "1024", "seed": 0},
+        {
+            "view": "signal",
+            "act": "relu",
+            "init": "he",
+            "dist": "normal",
+            "gain": 1.0,
+            "sigma_b": 0.0,
+            "depth": 50,
+            "width": "512",
+            "inputs": "1024",
+            "seed": 0,
+        },
     ),
     Preset(
         "act_dying_relu",

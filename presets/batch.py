@@ -25,7 +25,10 @@ PRESETS = [
     Preset(
         "batch_keskar",
         "batch_lab",
-        {"en": "Keskar's effect: full batch memorises, sharply", "ko": "Keskar의 효과: 전체 배치는 날카로운 곳에서 오버피팅한다"},
+        {
+            "en": "Keskar's effect: full batch memorises, sharply",
+            "ko": "Keskar의 효과: 전체 배치는 날카로운 곳에서 오버피팅한다",
+        },
         {
             "en": "Two moons with 10% flipped training labels, Adam η = 0.001, the SAME 16,384 steps for B = 16, 64, "
             "256 and 2048, 4 seeds. Measured here: full batch fits the flipped labels (train loss 0.13 vs 0.36 at "
@@ -36,9 +39,22 @@ PRESETS = [
             "+0.48 대 −0.19, 헤시안 최대 고윳값은 24 대 2이며 모든 시드에서 그렇습니다. B = 256은 아직 오버피팅하지 않습니다 "
             "(학습 손실 0.34).",
         },
-        {"view": "network", "data": "moons", "n_train": "2048", "noise": 0.2, "label_noise": 0.1, "width": 32,
-         "depth": 2, "act": "tanh", "opt": "adam", "lr": 0.001, "scaling": "none",
-         "batches": ("16", "64", "256", "2048"), "seeds": 4, "steps": "16384"},
+        {
+            "view": "network",
+            "data": "moons",
+            "n_train": "2048",
+            "noise": 0.2,
+            "label_noise": 0.1,
+            "width": 32,
+            "depth": 2,
+            "act": "tanh",
+            "opt": "adam",
+            "lr": 0.001,
+            "scaling": "none",
+            "batches": ("16", "64", "256", "2048"),
+            "seeds": 4,
+            "steps": "16384",
+        },
     ),
     Preset(
         "batch_short",
@@ -52,8 +68,17 @@ PRESETS = [
             "0.34 이상), 격차는 모두 음수이며 최대 고윳값의 평균은 모두 2와 4 사이입니다. 교과서의 그림이 나타나려면 "
             "오버피팅할 만큼 오래 학습해야 합니다.",
         },
-        {"view": "network", "data": "moons", "n_train": "2048", "label_noise": 0.1, "opt": "adam", "lr": 0.001,
-         "batches": ("16", "32", "64", "256", "1024", "2048"), "seeds": 4, "steps": "2000"},
+        {
+            "view": "network",
+            "data": "moons",
+            "n_train": "2048",
+            "label_noise": 0.1,
+            "opt": "adam",
+            "lr": 0.001,
+            "batches": ("16", "32", "64", "256", "1024", "2048"),
+            "seeds": 4,
+            "steps": "2000",
+        },
     ),
     Preset(
         "batch_sgd_sharpness",
@@ -69,8 +94,18 @@ PRESETS = [
             "경사하강법의 안정성 한계 2/η = 4 근처에 놓입니다). 격차는 조금만 커집니다 (−0.23 → −0.19, 모든 시드에서). "
             "4,000스텝 안에는 어떤 배치도 뒤바뀐 레이블에 오버피팅하지 않기 때문입니다.",
         },
-        {"view": "network", "data": "moons", "n_train": "512", "noise": 0.2, "label_noise": 0.2, "opt": "sgd",
-         "lr": 0.5, "batches": ("8", "32", "128", "512"), "seeds": 4, "steps": "4000"},
+        {
+            "view": "network",
+            "data": "moons",
+            "n_train": "512",
+            "noise": 0.2,
+            "label_noise": 0.2,
+            "opt": "sgd",
+            "lr": 0.5,
+            "batches": ("8", "32", "128", "512"),
+            "seeds": 4,
+            "steps": "4000",
+        },
     ),
     Preset(
         "batch_escape",
@@ -84,7 +119,15 @@ PRESETS = [
             "분지로 빠져나가고(측정: 100번 중 80%, 70%), B = 4부터는 거의 나가지 못하며(1%), 정확한 기울기는 결코 "
             "나가지 않습니다. SAM(ρ = 0.5)은 더 큰 배치에서도 빠져나갑니다 (B = 4에서 87%, B = 8에서 34%).",
         },
-        {"view": "basins", "b_start": "sharp", "b_noise": 4.0, "b_lr": 0.05, "b_rho": 0.5, "b_seeds": 100,
-         "b_steps": "2000", "b_batches": ("1", "2", "4", "8", "16", "32", "128")},
+        {
+            "view": "basins",
+            "b_start": "sharp",
+            "b_noise": 4.0,
+            "b_lr": 0.05,
+            "b_rho": 0.5,
+            "b_seeds": 100,
+            "b_steps": "2000",
+            "b_batches": ("1", "2", "4", "8", "16", "32", "128"),
+        },
     ),
 ]

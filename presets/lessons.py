@@ -4,9 +4,9 @@ The notes' lesson (:data:`NOTES`) follows the Korean lecture notes (``shared/lec
 lecture 001 and the day notes 004): gradient descent first, then the optimizers in the notes' order
 (momentum, NAG, Adagrad with RMSprop as its fix, Adadelta, Adam), the learning rate and its schedules,
 saddle points, batch size, sharp and flat minima and generalisation, then over-fitting, early
-stopping and the regularizers (lecture 2-3), activations and initialization, and last model selection (validation, bias and variance,
-bootstrap and bagging: the notes 000 to 002). Each section lists
-preset ids; a preset that another engineer adds later goes into the section it teaches (a test checks
+stopping and the regularizers (lecture 2-3), activations and initialization, and last model
+selection (validation, bias and variance, bootstrap and bagging: the notes 000 to 002). Each section
+lists preset ids; a preset that another engineer adds later goes into the section it teaches (a test checks
 that every id exists).
 
 A teacher's own lesson travels in a link as one short text: each preset's 4-character code

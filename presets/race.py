@@ -226,19 +226,16 @@ PRESETS = [
         "race",
         {"en": "GD vs SGD vs mini-batch", "ko": "GD 대 SGD 대 미니배치"},
         {
-            "en": "The lecture's three ways to take a step, on one bowl with one set of 128 samples (noise σ = 2, one "
-            "seed) and the same η = 0.05: gradient descent uses all 128 samples per step (B = 128), SGD one "
-            "(B = 1), mini-batch SGD 32. Per step, GD's path is smooth and ends exactly at the minimum, while SGD's "
-            "zig-zags and never settles: over the last 100 steps its loss averages 0.12, mini-batch's 0.003 and "
-            "GD's 0. Per epoch (the x-axis here), SGD is far ahead: after one "
-            "epoch it has taken 128 steps and its loss is 0.23, mini-batch's is 0.85 after 4 steps and GD's 8.9 "
-            "after its single step.",
-            "ko": "강의의 세 가지 스텝 방식을, 샘플 128개 한 세트(노이즈 σ = 2, 시드 하나)로 만든 같은 그릇에서 같은 "
-            "η = 0.05로 비교합니다. 경사하강법(GD)은 스텝마다 128개 샘플을 모두(B = 128), SGD는 하나(B = 1), "
-            "미니배치 SGD는 32개를 씁니다. 스텝 단위로 보면 GD의 경로는 매끄럽고 최솟값에 정확히 도착하지만, SGD는 "
-            "지그재그하며 자리를 잡지 못합니다: 마지막 100스텝의 평균 손실이 SGD 0.12, 미니배치 0.003, GD 0입니다. "
-            "에폭 단위로 보면(곡선의 가로축) SGD가 훨씬 앞섭니다: 한 "
-            "에폭 동안 SGD는 128스텝을 가서 손실이 0.23이고, 미니배치는 4스텝 뒤 0.85, GD는 한 스텝 뒤 8.9입니다.",
+            "en": "One bowl, 128 samples (noise σ = 2, one seed), η = 0.05 for all: GD uses all 128 per step, SGD "
+            "one (B = 1), mini-batch SGD 32. GD's path is smooth and ends exactly at the minimum; SGD's zig-zags "
+            "and never settles (mean loss over the last 100 steps: SGD 0.12, mini-batch 0.003, GD 0). Per epoch "
+            "(the x-axis here) SGD is far ahead: after one epoch its loss is 0.23 (128 steps), mini-batch's 0.85 "
+            "(4 steps), GD's 8.9 (1 step).",
+            "ko": "같은 그릇, 샘플 128개(노이즈 σ = 2, 시드 하나), 모두 η = 0.05: GD는 스텝마다 128개 모두, SGD는 "
+            "하나(B = 1), 미니배치 SGD는 32개를 씁니다. GD의 경로는 매끄럽고 최솟값에 정확히 도착하지만 SGD는 "
+            "지그재그하며 자리를 잡지 못합니다(마지막 100스텝의 평균 손실: SGD 0.12, 미니배치 0.003, GD 0). 에폭 "
+            "단위로 보면(가로축) SGD가 훨씬 앞섭니다: 한 에폭 뒤 손실이 0.23(128스텝), 미니배치 0.85(4스텝), "
+            "GD 8.9(1스텝)입니다.",
         },
         _race(
             "quadratic",

@@ -26,7 +26,10 @@ PRESETS = [
     Preset(
         "reg_early",
         "regularization",
-        {"en": "Early stopping, and never choose on the test set", "ko": "조기 종료, 그리고 테스트 세트로 고르지 않기"},
+        {
+            "en": "Early stopping, and never choose on the test set",
+            "ko": "조기 종료, 그리고 테스트 세트로 고르지 않기",
+        },
         {
             "en": "A 2-64-64-1 network on 100 points of two moons with 30% flipped labels, 16 runs of 3,000 Adam steps. "
             "Stopping with patience 5 on the validation loss keeps a test error of 0.117 on average against 0.250 "
@@ -42,7 +45,10 @@ PRESETS = [
     Preset(
         "reg_surface",
         "regularization",
-        {"en": "Weight decay moves the minimum towards the origin", "ko": "가중치 감쇠는 최솟값을 원점 쪽으로 옮긴다"},
+        {
+            "en": "Weight decay moves the minimum towards the origin",
+            "ko": "가중치 감쇠는 최솟값을 원점 쪽으로 옮긴다",
+        },
         {
             "en": "Booth's bowl plus 5/2 ‖w‖²: the minimum moves from (1, 3) to (1.280, 1.851). The Hessian "
             "eigenvalues rise from 2 and 18 to 7 and 23, each by exactly λ = 5. The flat direction shrinks most: "
@@ -65,14 +71,27 @@ PRESETS = [
             "14.02. Adam에서는 L2가 노름 8.2, 테스트 오차 0.089로, AdamW는 노름 32.3, 테스트 오차 0.111로 "
             "끝납니다.",
         },
-        {"view": "compare", "on_l1": False, "on_dropout": False, "on_input_noise": False, "on_weight_noise": False,
-         "on_label_smoothing": False, "on_mixup": False, "on_batch_norm": False, "pairs": True, "l2": 0.001,
-         "weight_decay": 0.001},
+        {
+            "view": "compare",
+            "on_l1": False,
+            "on_dropout": False,
+            "on_input_noise": False,
+            "on_weight_noise": False,
+            "on_label_smoothing": False,
+            "on_mixup": False,
+            "on_batch_norm": False,
+            "pairs": True,
+            "l2": 0.001,
+            "weight_decay": 0.001,
+        },
     ),
     Preset(
         "reg_wd_sweep",
         "regularization",
-        {"en": "Sweep the weight decay: a U-shaped test error", "ko": "가중치 감쇠 훑기: U자 모양의 테스트 오차"},
+        {
+            "en": "Sweep the weight decay: a U-shaped test error",
+            "ko": "가중치 감쇠 훑기: U자 모양의 테스트 오차",
+        },
         {
             "en": "AdamW's decay from 1e-6 to 1 in 13 steps, 6 seeds each, on two moons with 20% flipped labels. "
             "The least validation error is at 0.316, where the test error is 0.090, below 0.118 at 1e-6 (over-fitting) "

@@ -48,8 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         result = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
         took = time.perf_counter() - t0
         size = store.save(path, result)
-        print(f"wrote {path.name}: {size / 1024:.0f} KiB, computed in {took:.1f} s "
-              f"(estimate {spec.estimate:.1f} s)")
+        print(
+            f"wrote {path.name}: {size / 1024:.0f} KiB, computed in {took:.1f} s "
+            f"(estimate {spec.estimate:.1f} s)"
+        )
     for stale in sorted(set(store.FOLDER.glob("*.npz")) - keep):
         stale.unlink()
         print(f"removed stale {stale.name}")

@@ -9,4 +9,5 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; t
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-color-emoji fonts-noto-cjk >/dev/null
 fi
-exec .venv/bin/python -m pytest "$@"
+# two workers (the 2-core CI machine); a file stays on one worker, so its server and compiles are shared
+exec .venv/bin/python -m pytest -n 2 --dist loadfile "$@"

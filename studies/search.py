@@ -134,7 +134,10 @@ def hp_search(
     pts = np.concatenate([grid_pts, rand_pts, bg_pts])
     fixed = {k: v for k, v in (hp or {}).items() if k not in axes}
     res = _runs.batch(
-        landscape, optimizer, fixed, {ax[0].name: pts[:, 0], ax[1].name: pts[:, 1]},
+        landscape,
+        optimizer,
+        fixed,
+        {ax[0].name: pts[:, 0], ax[1].name: pts[:, 1]},
         optimizers.RunOptions(start=start, steps=steps, record="final"),
     )
     loss = np.where(res.diverged_at >= 0, np.inf, res.final_loss.astype(np.float64))

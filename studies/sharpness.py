@@ -117,8 +117,7 @@ def top_eigenvalue(f: Callable, w, args=(), *, method: str = "lanczos", iters: i
 
 
 @family_jit(static_argnames=("f", "steps", "starts", "symmetric"))
-def eps_sharpness(f: Callable, w, args, eps, key, steps: int = 20, starts: int = 3,
-                  symmetric: bool = False):
+def eps_sharpness(f: Callable, w, args, eps, key, steps: int = 20, starts: int = 3, symmetric: bool = False):
     """Keskar et al.'s epsilon-sharpness of ``f`` at ``w``.
 
     Args:

@@ -45,8 +45,9 @@ def random_direction(spec: mlp.MLPSpec, w_flat, key):
     """A Gaussian direction, filter-normalised to the flat weights ``w_flat``; returned flat (d,)."""
     weights = mlp.unflatten(spec, w_flat)
     shapes = mlp.template(spec)
-    direction = jax.tree.map(lambda a, k: jax.random.normal(k, a.shape, a.dtype), shapes,
-                             _split_like(shapes, key))  # every entry ~ N(0, 1)
+    direction = jax.tree.map(
+        lambda a, k: jax.random.normal(k, a.shape, a.dtype), shapes, _split_like(shapes, key)
+    )  # every entry ~ N(0, 1)
     return mlp.flatten(filter_normalize(direction, weights))
 
 

@@ -46,8 +46,10 @@ def _encode(obj: Any, arrays: dict[str, np.ndarray]) -> Any:
         return {"array": name}
     if isinstance(obj, tuple) and hasattr(obj, "_fields"):
         cls = type(obj)
-        return {"namedtuple": f"{cls.__module__}:{cls.__qualname__}",
-                "fields": {f: _encode(getattr(obj, f), arrays) for f in obj._fields}}
+        return {
+            "namedtuple": f"{cls.__module__}:{cls.__qualname__}",
+            "fields": {f: _encode(getattr(obj, f), arrays) for f in obj._fields},
+        }
     if isinstance(obj, (tuple, list)):
         return {"tuple" if isinstance(obj, tuple) else "list": [_encode(x, arrays) for x in obj]}
     if isinstance(obj, dict):

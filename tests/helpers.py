@@ -102,7 +102,9 @@ def assert_no_recompile(*fns: Callable, what: str = "") -> Iterator[Compiles]:
     rec.explanations = [m for m in handler.messages if any(f"for {n} defined at" in m for n in names)]
     bad = [n for n in names if rec.of(n)]
     if bad:
-        lines = [f"{n} was traced {rec.traced.get(n, 0)} and compiled {rec.compiled.get(n, 0)} time(s)"
-                 for n in bad]
+        lines = [
+            f"{n} was traced {rec.traced.get(n, 0)} and compiled {rec.compiled.get(n, 0)} time(s)"
+            for n in bad
+        ]
         head = "recompiled" + (f" ({what})" if what else "") + ": " + "; ".join(lines)
         raise AssertionError("\n".join([head, *rec.explanations]))

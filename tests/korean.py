@@ -23,24 +23,83 @@ from functools import cache
 from i18n.glossary import CHOICES
 
 # Names and symbols that stay as they are in Korean text (the lecture notes write them so too).
-ALLOWED: frozenset[str] = frozenset({
-    # methods, people and papers
-    "Keskar", "Lanczos", "Li", "LeCun", "Xavier", "He", "Polyak", "Kingma", "Ba", "Dozat", "Foret", "Zeiler",
-    "Bergstra", "Bengio", "Nesterov", "Hinton",
-    # activations and data, as the notes name them ("Dead ReLU", 002; "Tanh", 004)
-    "ReLU", "Leaky", "Sigmoid", "sigmoid", "tanh", "Tanh", "XOR", "Dead", "ELU", "GELU",
-    # abbreviations of models, methods and measures (the notes write MLP and MSE)
-    "MLP", "MSE", "TPE", "OOB", "LOO", "L1", "Var", "Beta", "Loshchilov", "Hutter",
-    "fold",  # k-fold (the notes: "K-Fold", 004)
-    # libraries, formats, units and number types
-    "JAX", "PyTorch", "torch", "optax", "NumPy", "CSV", "HTML", "GIF", "MP4", "QR", "ms", "float32",
-    "float64",
-    "RMS", "L2",
-    # functions and abbreviations as the formulas write them
-    "lr", "log", "log10", "exp", "sqrt", "max", "min", "sin", "cos", "GD", "EMA",
-    # the app's name and the language names of the language switch and the glossary
-    "Gradient", "Atlas", "English", "Language",
-})
+ALLOWED: frozenset[str] = frozenset(
+    {
+        # methods, people and papers
+        "Keskar",
+        "Lanczos",
+        "Li",
+        "LeCun",
+        "Xavier",
+        "He",
+        "Polyak",
+        "Kingma",
+        "Ba",
+        "Dozat",
+        "Foret",
+        "Zeiler",
+        "Bergstra",
+        "Bengio",
+        "Nesterov",
+        "Hinton",
+        # activations and data, as the notes name them ("Dead ReLU", 002; "Tanh", 004)
+        "ReLU",
+        "Leaky",
+        "Sigmoid",
+        "sigmoid",
+        "tanh",
+        "Tanh",
+        "XOR",
+        "Dead",
+        "ELU",
+        "GELU",
+        # abbreviations of models, methods and measures (the notes write MLP and MSE)
+        "MLP",
+        "MSE",
+        "TPE",
+        "OOB",
+        "LOO",
+        "L1",
+        "Var",
+        "Beta",
+        "Loshchilov",
+        "Hutter",
+        "fold",  # k-fold (the notes: "K-Fold", 004)
+        # libraries, formats, units and number types
+        "JAX",
+        "PyTorch",
+        "torch",
+        "optax",
+        "NumPy",
+        "CSV",
+        "HTML",
+        "GIF",
+        "MP4",
+        "QR",
+        "ms",
+        "float32",
+        "float64",
+        "RMS",
+        "L2",
+        # functions and abbreviations as the formulas write them
+        "lr",
+        "log",
+        "log10",
+        "exp",
+        "sqrt",
+        "max",
+        "min",
+        "sin",
+        "cos",
+        "GD",
+        "EMA",
+        # the app's name and the language names of the language switch and the glossary
+        "Gradient",
+        "Atlas",
+        "English",
+        "Language",
+    }
+)
 
 _CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)  # inline code spans (a user's text, a formula)
 _FIELD = re.compile(r"\{\w*(?::[^}]*)?\}")  # str.format fields

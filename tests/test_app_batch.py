@@ -15,8 +15,16 @@ from ui import state
 from ui.testing import app_test, errors, settle
 
 PAGE = "pages/batch_lab.py"
-TINY = {"steps": "50", "n_train": "128", "batches": "8,128", "seeds": "2", "width": "4", "depth": "1",
-        "opt": "sgd", "lr": "0.5"}
+TINY = {
+    "steps": "50",
+    "n_train": "128",
+    "batches": "8,128",
+    "seeds": "2",
+    "width": "4",
+    "depth": "1",
+    "opt": "sgd",
+    "lr": "0.5",
+}
 
 
 def unb64(v):
@@ -52,8 +60,12 @@ def test_network_view_draws_what_the_library_computes(tiny_page):
     at = tiny_page
     q = dict(at.query_params)
     assert q["batches"] == "8,128" and q["steps"] == "50" and q["view"] == "network"
-    cfg = bm.study_config({**{p.name: p.default for p in bm.schema()}, **{k: state.coerce(p, q[k])[0]
-                           for p in bm.schema() for k in [p.name]}})
+    cfg = bm.study_config(
+        {
+            **{p.name: p.default for p in bm.schema()},
+            **{k: state.coerce(p, q[k])[0] for p in bm.schema() for k in [p.name]},
+        }
+    )
     res = batch.run_study(cfg)
     gap = chart(at, "Generalization gap (loss)")
     mean_trace = next(d for d in gap["data"] if d.get("mode") == "lines+markers")

@@ -56,9 +56,15 @@ def _params(page: str) -> dict:
         selection_model,
     )
 
-    models = {"race": race_model.all_params, "lr_lab": lr_model.all_params, "batch_lab": batch_model.schema,
-              "model_selection": selection_model.schema, "activations": activations_model.schema,
-              "explorer": explorer_model.all_params, "regularization": regularization_model.schema}
+    models = {
+        "race": race_model.all_params,
+        "lr_lab": lr_model.all_params,
+        "batch_lab": batch_model.schema,
+        "model_selection": selection_model.schema,
+        "activations": activations_model.schema,
+        "explorer": explorer_model.all_params,
+        "regularization": regularization_model.schema,
+    }
     schema = models[page]()
     return {p.name: p for p in schema}
 

@@ -93,7 +93,9 @@ PAGES = {
     "batch_lab": ("pages/batch_lab.py", lambda: unique_names(batch_model.schema()), {"view": "concept"}),
     # the cheap surface view: the link's payloads must not reach a training job
     "regularization": (
-        "pages/regularization.py", lambda: unique_names(regularization_model.schema()), {"view": "surface"}
+        "pages/regularization.py",
+        lambda: unique_names(regularization_model.schema()),
+        {"view": "surface"},
     ),
     "home": (None, lambda: [], {}),
 }
@@ -114,8 +116,16 @@ def test_a_link_with_a_payload_in_every_parameter_shows_them_only_as_code(page):
 
 
 def test_batch_view_payload():
-    tiny = {"steps": "50", "n_train": "128", "batches": "8,128", "seeds": "2", "width": "4", "depth": "1",
-            "opt": "sgd", "lr": "0.5"}
+    tiny = {
+        "steps": "50",
+        "n_train": "128",
+        "batches": "8,128",
+        "seeds": "2",
+        "width": "4",
+        "depth": "1",
+        "opt": "sgd",
+        "lr": "0.5",
+    }
     at = app_test({**tiny, "view": PAYLOADS[0]}, "pages/batch_lab.py").run()
     warn = check_only_literal(at)
     assert f"{literal('view')} = {literal(PAYLOADS[0])}" in warn

@@ -62,7 +62,11 @@ def test_the_term_checks_catch_what_they_are_for():
     assert english_words("학습률 eta를 줄이고 momentum을 쓰면 overshoot") == ["eta", "momentum", "overshoot"]
     assert not english_words("Adam의 λ_max, B_min, `sgd(x)` {field} lr × 2 [용어](glossary#kappa)")
     assert [c for c, _ in forbidden_terms("한 걸음씩 잡음이 섞인 헤세 행렬, 과적합")] == [
-        "step", "overfitting", "hessian", "noise"]
+        "step",
+        "overfitting",
+        "hessian",
+        "noise",
+    ]
     assert [c for c, _ in forbidden_terms("직접 입력한 식은")] == ["formula"]
     assert not forbidden_terms("수식은 조건식이 아닙니다. 일정 비율, `잡음`")
 

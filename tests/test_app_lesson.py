@@ -26,7 +26,7 @@ def controls(at, page: str) -> dict:
     return {
         k: (tuple(v) if isinstance(v, list) else v)
         for k, v in at.session_state.to_dict().items()
-        if k.startswith(prefix) and not k[len(prefix):].startswith("_")
+        if k.startswith(prefix) and not k[len(prefix) :].startswith("_")
     }
 
 

@@ -21,10 +21,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_registry_is_the_pages_folder_and_keeps_every_url():
     # Streamlit's pages/ mode serves pages/<name>.py at /<name>: these are the paths links out there use
     assert [(p.path, p.url) for p in PAGES] == [
-        ("app.py", "home"), ("pages/race.py", "race"), ("pages/lr_lab.py", "lr_lab"),
-        ("pages/explorer.py", "explorer"), ("pages/batch_lab.py", "batch_lab"),
-        ("pages/regularization.py", "regularization"), ("pages/activations.py", "activations"),
-        ("pages/model_selection.py", "model_selection"), ("pages/glossary.py", "glossary"),
+        ("app.py", "home"),
+        ("pages/race.py", "race"),
+        ("pages/lr_lab.py", "lr_lab"),
+        ("pages/explorer.py", "explorer"),
+        ("pages/batch_lab.py", "batch_lab"),
+        ("pages/regularization.py", "regularization"),
+        ("pages/activations.py", "activations"),
+        ("pages/model_selection.py", "model_selection"),
+        ("pages/glossary.py", "glossary"),
     ]
     scripts = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
     assert scripts == sorted(Path(p.path).name for p in PAGES if p.path.startswith("pages/"))

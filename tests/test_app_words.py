@@ -26,15 +26,29 @@ from ui.testing import app_test, busy, errors, shown
 # Every page of the app (ui.nav.PAGES: a page added later is checked as soon as it is listed) in its
 # default view, named by its url; and the other views a class uses (name: page script, link parameters).
 MORE_VIEWS = {
-    "race_four": ("pages/race.py", {"n": "4", "o0": "sgd", "o1": "nag", "o2": "adam", "o3": "sam",
-                                    "steps": "300"}),
+    "race_four": (
+        "pages/race.py",
+        {"n": "4", "o0": "sgd", "o1": "nag", "o2": "adam", "o3": "sam", "steps": "300"},
+    ),
     "race_vectors": (
         "pages/race.py",
-        {"n": "2", "o0": "momentum", "o1": "rmsprop", "steps": "200", "ov": "grad,moment,step,lookahead",
-         "at": "20", "show3d": "1", "sched": "warmup_cosine", "batch": "16", "surf": "sharp_flat"},
+        {
+            "n": "2",
+            "o0": "momentum",
+            "o1": "rmsprop",
+            "steps": "200",
+            "ov": "grad,moment,step,lookahead",
+            "at": "20",
+            "show3d": "1",
+            "sched": "warmup_cosine",
+            "batch": "16",
+            "surf": "sharp_flat",
+        },
     ),
-    "race_formula_error": ("pages/race.py", {"surf": "custom", "expr": "2x + sinn(y)", "n": "1",
-                                             "steps": "50"}),
+    "race_formula_error": (
+        "pages/race.py",
+        {"surf": "custom", "expr": "2x + sinn(y)", "n": "1", "steps": "50"},
+    ),
     "lr_sweep": ("pages/lr_lab.py", {"view": "sweep"}),
     "lr_phase": ("pages/lr_lab.py", {"view": "phase"}),
     "lr_schedules": ("pages/lr_lab.py", {"view": "schedules"}),
@@ -52,11 +66,26 @@ def test_every_page_is_checked_and_every_extra_view_is_of_a_page():
 
 # Elements whose type has a tooltip (``help``): texts, headings and controls. Alerts, expander and tab
 # labels, figures and tables have none; the text next to them carries the terms they show.
-WITH_HELP = frozenset({
-    "markdown", "caption", "title", "header", "subheader", "selectbox", "multiselect", "slider",
-    "select_slider", "radio", "toggle", "checkbox", "number_input", "text_input", "button",
-    "dataframe_column",
-})
+WITH_HELP = frozenset(
+    {
+        "markdown",
+        "caption",
+        "title",
+        "header",
+        "subheader",
+        "selectbox",
+        "multiselect",
+        "slider",
+        "select_slider",
+        "radio",
+        "toggle",
+        "checkbox",
+        "number_input",
+        "text_input",
+        "button",
+        "dataframe_column",
+    }
+)
 
 _opened: dict[tuple[str, str], list] = {}
 
@@ -99,9 +128,13 @@ def test_korean_mode_shows_no_english_but_the_allowed_words(view):
 def test_korean_mode_uses_the_chosen_terms(view):
     # the glossary's table of the choices quotes the variants when it says why they are not used
     quoted = t("glossary.col_why", "ko")
-    found = [(s.kind, forbidden_terms(text), text[:120])
-             for s in opened(view, "ko") if quoted not in s.text
-             for text in (_readable(view, s), s.help) if forbidden_terms(text)]
+    found = [
+        (s.kind, forbidden_terms(text), text[:120])
+        for s in opened(view, "ko")
+        if quoted not in s.text
+        for text in (_readable(view, s), s.help)
+        if forbidden_terms(text)
+    ]
     assert not found, found
 
 

@@ -9,8 +9,19 @@ from landscapes import mlp
 from studies import batch
 from tests.helpers import assert_no_recompile
 
-TINY = batch.StudyConfig(n_train=64, n_test=64, width=4, depth=1, optimizer="sgd", hp=(("lr", 0.5),),
-                         batch_sizes=(8, 64), seeds=2, steps=40, records=4, label_noise=0.1)
+TINY = batch.StudyConfig(
+    n_train=64,
+    n_test=64,
+    width=4,
+    depth=1,
+    optimizer="sgd",
+    hp=(("lr", 0.5),),
+    batch_sizes=(8, 64),
+    seeds=2,
+    steps=40,
+    records=4,
+    label_noise=0.1,
+)
 
 
 @pytest.fixture(scope="module")
@@ -151,8 +162,9 @@ def test_sam_and_adam_in_the_study_equal_numpy(name, hp):
     """Three full-batch steps of the study's compiled trainer equal the same update written in NumPy
     (float64, hand-written backpropagation) from the study's own initial weights, for every seed;
     the recorded train loss after each step equals the NumPy loss there."""
-    cfg = TINY._replace(optimizer=name, hp=hp, depth=2, width=5, batch_sizes=(TINY.n_train,), steps=3,
-                        records=3, seeds=2)
+    cfg = TINY._replace(
+        optimizer=name, hp=hp, depth=2, width=5, batch_sizes=(TINY.n_train,), steps=3, records=3, seeds=2
+    )
     ds = batch.make_data(cfg)
     spec = batch.make_spec(cfg, ds)
     res = batch.run_study(cfg, ds=ds)
@@ -168,8 +180,13 @@ def test_sam_and_adam_in_the_study_equal_numpy(name, hp):
                 path.append(_np_adam(grad, w0, len(path), full["lr"], full["b1"], full["b2"], full["eps"]))
         moved = path[-1] - w0
         assert np.linalg.norm(moved) > 0.05  # the steps are far larger than float32 rounding
-        np.testing.assert_allclose(res.final_w[0, s] - w0, moved, rtol=2e-4, atol=2e-6,
-                                   err_msg=f"{name} seed {s}: weights after 3 steps")
+        np.testing.assert_allclose(
+            res.final_w[0, s] - w0,
+            moved,
+            rtol=2e-4,
+            atol=2e-6,
+            err_msg=f"{name} seed {s}: weights after 3 steps",
+        )
         losses = [_np_loss_grad(spec, w, ds.x_train, ds.y_train)[0] for w in path]
         np.testing.assert_allclose(res.train_loss[0, s], losses, rtol=1e-5, err_msg=f"{name} seed {s}: loss")
 
@@ -269,8 +286,9 @@ def test_two_basin_surface_minima_and_fractions():
     quiet = batch.basin_fractions(surf, batch_sizes=(1, 128), n_seeds=16, steps=200, noise=0.0)
     np.testing.assert_array_equal(quiet.flat_fraction, np.zeros((2, 2)))
     assert quiet.starts.shape == (16, 2) and quiet.final_w.shape == (2, 2, 16, 2)
-    noisy = batch.basin_fractions(surf, batch_sizes=(1, 128), runs=(("sgd", {"lr": 0.05}),), n_seeds=32,
-                                  steps=1000, noise=4.0)
+    noisy = batch.basin_fractions(
+        surf, batch_sizes=(1, 128), runs=(("sgd", {"lr": 0.05}),), n_seeds=32, steps=1000, noise=4.0
+    )
     assert noisy.flat_fraction[0, 0] > 0.3 and noisy.flat_fraction[0, 1] == 0.0
     with pytest.raises(ValueError, match="Unknown start 'middle'"):
         batch.basin_fractions(surf, start="middle")
@@ -292,8 +310,19 @@ def test_full_batch_sgd_ends_sharper_than_small_batches():
     # The cheap, robust half of the effect (checked over 4 data seeds x 2 init seeds: full batch
     # 2.6-4.5, near gradient descent's stability limit 2/lr = 4; B = 8: 0.47-0.73). The gap half
     # needs long training to memorise flipped labels (bench/batch_effect.py), so it is not tested.
-    cfg = batch.StudyConfig(n_train=256, n_test=256, width=16, depth=2, optimizer="sgd", hp=(("lr", 0.5),),
-                            label_noise=0.2, batch_sizes=(8, 256), seeds=2, steps=1000, records=5)
+    cfg = batch.StudyConfig(
+        n_train=256,
+        n_test=256,
+        width=16,
+        depth=2,
+        optimizer="sgd",
+        hp=(("lr", 0.5),),
+        label_noise=0.2,
+        batch_sizes=(8, 256),
+        seeds=2,
+        steps=1000,
+        records=5,
+    )
     ds = batch.make_data(cfg)
     sharp = batch.measure_sharpness(batch.run_study(cfg, ds=ds), ds)
     assert np.all(sharp.top_eig[1] > 3 * sharp.top_eig[0])

@@ -81,10 +81,7 @@ def numbers(run: Run) -> dict[str, list]:
 def _cases() -> list:
     cases = [(f"page:{p or 'home'}", p, None) for p in PAGES]
     cases += [(f"preset:{p.id}", p.page, p.id) for p in presets.all_presets()]
-    return [
-        pytest.param(page, preset, id=name)
-        for name, page, preset in cases
-    ]
+    return [pytest.param(page, preset, id=name) for name, page, preset in cases]
 
 
 def visit(base: str, page: str, preset: str | None) -> Run:
@@ -233,8 +230,6 @@ def test_language_switch_keeps_what_the_user_chose(app, url_path):
         moved = slider.split(":", 1)[1]
         changed = {k: (before[k], after.get(k)) for k in before if k != moved and after.get(k) != before[k]}
         assert not changed, f"moving {slider} also changed {changed}"
-
-
 
 
 def test_first_visitor_after_a_restart():

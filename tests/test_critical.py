@@ -121,5 +121,6 @@ def test_constant_surface_and_bad_arguments():
         critical_points(s, bounds=((1, 0), (0, 1)))
     # bounds restrict the search: only the saddle's part of the view is searched
     assert critical_points(landscapes.get("himmelblau"), bounds=((2.5, 4.5), (1.0, 3.0)))[0].xy == (
-        pytest.approx(3.0, abs=1e-10), pytest.approx(2.0, abs=1e-10),
+        pytest.approx(3.0, abs=1e-10),
+        pytest.approx(2.0, abs=1e-10),
     )

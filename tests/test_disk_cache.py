@@ -143,11 +143,16 @@ _CHILD = textwrap.dedent(
 
 def test_the_library_runs_when_the_cache_folder_cannot_be_made(tmp_path):
     (tmp_path / "blocked").write_text("")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "JAX_PLATFORMS": "cpu",
-           "XDG_CACHE_HOME": str(tmp_path / "blocked")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "JAX_PLATFORMS": "cpu",
+        "XDG_CACHE_HOME": str(tmp_path / "blocked"),
+    }
     env.pop("GRADIENT_ATLAS_NO_DISK_CACHE", None)
-    out = subprocess.run([sys.executable, "-c", _CHILD], env=env, cwd=ROOT, capture_output=True, text=True,
-                         timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert "OK -1" in out.stdout
     assert out.stderr.count("JAX disk cache is off") == 1

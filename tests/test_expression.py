@@ -33,15 +33,29 @@ def _f64(s, x, y):
         ("x^-1 + y^0.5", lambda x, y: 1 / x + math.sqrt(y)),
         ("(x + y)^2 / (1 + x^2)", lambda x, y: (x + y) ** 2 / (1 + x**2)),
         ("sin(3*x) * cos(2*y) + 0.1*x^2", lambda x, y: math.sin(3 * x) * math.cos(2 * y) + 0.1 * x**2),
-        ("exp(-x) + log(y) + log10(y) + log2(y)",
-         lambda x, y: math.exp(-x) + math.log(y) + math.log10(y) + math.log2(y)),
-        ("sqrt(abs(x)) - tanh(y) + sinh(x) * cosh(y)", lambda x, y: math.sqrt(abs(x)) - math.tanh(y)
-         + math.sinh(x) * math.cosh(y)),
-        ("atan(x) + arctan(y) + asin(0.5) + arccos(0.25) + acos(0.1) + arcsin(0.2)",
-         lambda x, y: math.atan(x) + math.atan(y) + math.asin(0.5) + math.acos(0.25) + math.acos(0.1)
-         + math.asin(0.2)),
-        ("min(x, y) + max(x, 2*y) + atan2(y, x) + arctan2(x, y)",
-         lambda x, y: min(x, y) + max(x, 2 * y) + math.atan2(y, x) + math.atan2(x, y)),
+        (
+            "exp(-x) + log(y) + log10(y) + log2(y)",
+            lambda x, y: math.exp(-x) + math.log(y) + math.log10(y) + math.log2(y),
+        ),
+        (
+            "sqrt(abs(x)) - tanh(y) + sinh(x) * cosh(y)",
+            lambda x, y: math.sqrt(abs(x)) - math.tanh(y) + math.sinh(x) * math.cosh(y),
+        ),
+        (
+            "atan(x) + arctan(y) + asin(0.5) + arccos(0.25) + acos(0.1) + arcsin(0.2)",
+            lambda x, y: (
+                math.atan(x)
+                + math.atan(y)
+                + math.asin(0.5)
+                + math.acos(0.25)
+                + math.acos(0.1)
+                + math.asin(0.2)
+            ),
+        ),
+        (
+            "min(x, y) + max(x, 2*y) + atan2(y, x) + arctan2(x, y)",
+            lambda x, y: min(x, y) + max(x, 2 * y) + math.atan2(y, x) + math.atan2(x, y),
+        ),
         ("pi * e + tan(x) + +y", lambda x, y: math.pi * math.e + math.tan(x) + y),
         ("1e-3 * x + 2.5E2 * y", lambda x, y: 1e-3 * x + 250 * y),
         ("7", lambda x, y: 7.0),  # constants are accepted: a flat surface
@@ -175,11 +189,80 @@ def test_same_text_same_object_and_no_recompile():
 # ---- property-based -----------------------------------------------------------------------------
 
 TOKENS = [
-    "x", "y", "pi", "e", "1", "2.5", "0", "1e999", "1j", "0x1F", "+", "-", "*", "/", "**", "^", "%", "//",
-    "(", ")", ",", ".", "[", "]", "{", "}", ":", "=", "==", "<", " and ", " or ", " not ", " if ", " else ",
-    " for ", " in ", "lambda", "sin", "cos", "log", "sqrt", "max", "min", "atan2", "abs", "exp", "'s'",
-    '"', "__import__", "os", "eval", "real", "@", "~", "&", "|", "!", "?", ";", "#", "\\", "\n", "\t", " ",
-    "가", "²", "\x00", "*x", "**y", "f'", "yield", "await", "...",
+    "x",
+    "y",
+    "pi",
+    "e",
+    "1",
+    "2.5",
+    "0",
+    "1e999",
+    "1j",
+    "0x1F",
+    "+",
+    "-",
+    "*",
+    "/",
+    "**",
+    "^",
+    "%",
+    "//",
+    "(",
+    ")",
+    ",",
+    ".",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    "=",
+    "==",
+    "<",
+    " and ",
+    " or ",
+    " not ",
+    " if ",
+    " else ",
+    " for ",
+    " in ",
+    "lambda",
+    "sin",
+    "cos",
+    "log",
+    "sqrt",
+    "max",
+    "min",
+    "atan2",
+    "abs",
+    "exp",
+    "'s'",
+    '"',
+    "__import__",
+    "os",
+    "eval",
+    "real",
+    "@",
+    "~",
+    "&",
+    "|",
+    "!",
+    "?",
+    ";",
+    "#",
+    "\\",
+    "\n",
+    "\t",
+    " ",
+    "가",
+    "²",
+    "\x00",
+    "*x",
+    "**y",
+    "f'",
+    "yield",
+    "await",
+    "...",
 ]
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -209,9 +292,23 @@ def test_token_soup_gives_landscape_or_expression_error(text):
 # Random valid trees, rendered fully parenthesised (with ** or ^ for powers and random spacing), must
 # evaluate like a NumPy walk of the same tree.
 NP_UNARY = {
-    "sin": np.sin, "cos": np.cos, "tan": np.tan, "exp": np.exp, "log": np.log, "log10": np.log10,
-    "log2": np.log2, "sqrt": np.sqrt, "abs": np.abs, "tanh": np.tanh, "sinh": np.sinh, "cosh": np.cosh,
-    "arctan": np.arctan, "arcsin": np.arcsin, "arccos": np.arccos, "atan": np.arctan, "asin": np.arcsin,
+    "sin": np.sin,
+    "cos": np.cos,
+    "tan": np.tan,
+    "exp": np.exp,
+    "log": np.log,
+    "log10": np.log10,
+    "log2": np.log2,
+    "sqrt": np.sqrt,
+    "abs": np.abs,
+    "tanh": np.tanh,
+    "sinh": np.sinh,
+    "cosh": np.cosh,
+    "arctan": np.arctan,
+    "arcsin": np.arcsin,
+    "arccos": np.arccos,
+    "atan": np.arctan,
+    "asin": np.arcsin,
     "acos": np.arccos,
 }
 NP_BINARY = {"min": np.minimum, "max": np.maximum, "arctan2": np.arctan2, "atan2": np.arctan2}
@@ -250,11 +347,21 @@ def _render(t, space):
 EPS = np.finfo(np.float64).eps
 ULPS = 4.0  # rounding allowed per operation and per implementation (XLA's and NumPy's libm)
 NP_DERIV = {  # |f'(a)| for the forward error bound
-    "sin": np.cos, "cos": np.sin, "tan": lambda a: 1 + np.tan(a) ** 2, "exp": np.exp,
-    "log": lambda a: 1 / a, "log10": lambda a: 1 / (a * np.log(10)), "log2": lambda a: 1 / (a * np.log(2)),
-    "sqrt": lambda a: 0.5 / np.sqrt(a), "abs": lambda a: 1.0, "tanh": lambda a: 1 - np.tanh(a) ** 2,
-    "sinh": np.cosh, "cosh": np.sinh, "arctan": lambda a: 1 / (1 + a * a),
-    "arcsin": lambda a: 1 / np.sqrt(1 - a * a), "arccos": lambda a: 1 / np.sqrt(1 - a * a),
+    "sin": np.cos,
+    "cos": np.sin,
+    "tan": lambda a: 1 + np.tan(a) ** 2,
+    "exp": np.exp,
+    "log": lambda a: 1 / a,
+    "log10": lambda a: 1 / (a * np.log(10)),
+    "log2": lambda a: 1 / (a * np.log(2)),
+    "sqrt": lambda a: 0.5 / np.sqrt(a),
+    "abs": lambda a: 1.0,
+    "tanh": lambda a: 1 - np.tanh(a) ** 2,
+    "sinh": np.cosh,
+    "cosh": np.sinh,
+    "arctan": lambda a: 1 / (1 + a * a),
+    "arcsin": lambda a: 1 / np.sqrt(1 - a * a),
+    "arccos": lambda a: 1 / np.sqrt(1 - a * a),
 }
 NP_DERIV.update(atan=NP_DERIV["arctan"], asin=NP_DERIV["arcsin"], acos=NP_DERIV["arccos"])
 
@@ -455,12 +562,20 @@ def _deep(draw):
     kind = draw(st.sampled_from(["chain", "nest", "unary"]))
     if kind == "chain":
         ops = draw(st.lists(st.sampled_from(["+", "-", "*", "/", "^", "**"]), min_size=n, max_size=n))
-        atoms = draw(st.lists(st.sampled_from(["x", "y", "2", "pi", "(x)", "sin(y)", "x²"]), min_size=n + 1,
-                              max_size=n + 1))
+        atoms = draw(
+            st.lists(
+                st.sampled_from(["x", "y", "2", "pi", "(x)", "sin(y)", "x²"]), min_size=n + 1, max_size=n + 1
+            )
+        )
         return "".join(a + o for a, o in zip(atoms, ops, strict=False)) + atoms[-1]
     if kind == "nest":
-        fns = draw(st.lists(st.sampled_from(["sin", "exp", "sqrt", "abs", "", "-", "max(y,", "atan2(x,"]),
-                            min_size=n, max_size=n))
+        fns = draw(
+            st.lists(
+                st.sampled_from(["sin", "exp", "sqrt", "abs", "", "-", "max(y,", "atan2(x,"]),
+                min_size=n,
+                max_size=n,
+            )
+        )
         return "".join(f + ("(" if not f.endswith(",") else "") for f in fns) + "x" + ")" * n
     return "".join(draw(st.lists(st.sampled_from(["-", "+", "−"]), min_size=n, max_size=n))) + "y"
 
@@ -475,8 +590,11 @@ SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)  # st.tex
 
 
 @FAST
-@given(st.lists(st.one_of(st.sampled_from(TOKENS), SURROGATES, st.characters(exclude_categories=())),
-                max_size=30).map("".join))
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(TOKENS), SURROGATES, st.characters(exclude_categories=())), max_size=30
+    ).map("".join)
+)
 def test_any_code_point_including_lone_surrogates(text):
     _landscape_or_human_error(text)
 
@@ -487,8 +605,11 @@ def test_any_code_point_including_lone_surrogates(text):
 def test_compile_cost_limit_is_a_clear_error():
     heavy = " + ".join(f"sinh(x*{i})" for i in range(1, 10))  # 9 x (7 + 1) + 8 = 80
     assert expression.compile_cost(heavy) > expression.MAX_COST
-    with pytest.raises(ExpressionError, match=rf"too large to compile quickly: it costs \d+, the limit is "
-                                              rf"{expression.MAX_COST}"):
+    with pytest.raises(
+        ExpressionError,
+        match=rf"too large to compile quickly: it costs \d+, the limit is "
+        rf"{expression.MAX_COST}",
+    ):
         from_expression(heavy)
     at_limit = " + ".join(f"x*{i}" for i in range(1, 33))  # 32 products + 31 sums = 63
     assert expression.compile_cost(at_limit) <= expression.MAX_COST
@@ -585,8 +706,10 @@ def test_compiled_families_are_bounded_and_evicted_programs_freed(monkeypatch):
         ("X**2", "'X' at column 1: variables are lower-case x and y: did you mean x?"),
         ("x + Y", "'Y' at column 5: variables are lower-case x and y: did you mean y?"),
         ("x y", "'x y' at column 1: did you mean x*y?"),
-        ("(x+1)(x-1)",
-         "Only the named functions can be called: 'x+1' at column 2; did you mean (x+1)*(x-1)?"),
+        (
+            "(x+1)(x-1)",
+            "Only the named functions can be called: 'x+1' at column 2; did you mean (x+1)*(x-1)?",
+        ),
         ("2(x + 1)", "Only the named functions can be called: '2' at column 1; did you mean 2*(x + 1)?"),
         ("x(y+1)", "'x(y+1)' at column 1: did you mean x*(y+1)?"),
         ("xy", "'xy' at column 1: did you mean x*y?"),

@@ -99,8 +99,11 @@ def every_rejection() -> list[ExpressionError]:
         _raised(landscapes.from_expression, "x", start=(1,)),
         _raised(landscapes.from_expression, "x", start=(9, 9)),
         _synthetic(ast.Slice(lower=None, upper=None, step=None, lineno=1, col_offset=0, end_col_offset=1)),
-        _synthetic(ast.FormattedValue(value=ast.Name("x"), conversion=-1, format_spec=None, lineno=1,
-                                      col_offset=0, end_col_offset=1)),
+        _synthetic(
+            ast.FormattedValue(
+                value=ast.Name("x"), conversion=-1, format_spec=None, lineno=1, col_offset=0, end_col_offset=1
+            )
+        ),
     ]
     return errs
 

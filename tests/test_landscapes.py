@@ -47,9 +47,26 @@ def _derivs(family, params, pts):
 def test_catalogue_size_and_lookup():
     assert len(NAMES) >= 20 and len(set(NAMES)) == len(NAMES)
     for required in (
-        "quadratic", "saddle", "monkey_saddle", "rosenbrock", "beale", "booth", "matyas", "himmelblau",
-        "three_hump_camel", "six_hump_camel", "goldstein_price", "mccormick", "rastrigin", "ackley",
-        "levi13", "styblinski_tang", "sharp_flat", "plateau", "long_valley", "cliff",
+        "quadratic",
+        "saddle",
+        "monkey_saddle",
+        "rosenbrock",
+        "beale",
+        "booth",
+        "matyas",
+        "himmelblau",
+        "three_hump_camel",
+        "six_hump_camel",
+        "goldstein_price",
+        "mccormick",
+        "rastrigin",
+        "ackley",
+        "levi13",
+        "styblinski_tang",
+        "sharp_flat",
+        "plateau",
+        "long_valley",
+        "cliff",
     ):
         assert landscapes.get(required).name == required
     with pytest.raises(ValueError, match=r"Unknown landscape 'rosenbrok'; choose one of: quadratic, "):

@@ -22,9 +22,16 @@ def test_every_id_of_the_notes_lesson_exists():
 
 def test_notes_lesson_follows_the_lecture():
     keys = [s.key for s in lessons.NOTES]
-    assert keys == ["lesson.section.gd", "lesson.section.optimizers", "lesson.section.lr",
-                    "lesson.section.saddles", "lesson.section.batch", "lesson.section.regularization",
-                    "lesson.section.activations", "lesson.section.selection"]
+    assert keys == [
+        "lesson.section.gd",
+        "lesson.section.optimizers",
+        "lesson.section.lr",
+        "lesson.section.saddles",
+        "lesson.section.batch",
+        "lesson.section.regularization",
+        "lesson.section.activations",
+        "lesson.section.selection",
+    ]
     steps = lessons.notes_steps()
     # the optimizers in the notes' order: momentum and NAG, Adagrad (with RMSprop, its fix), Adadelta, Adam
     taught = ("momentum_vs_nag", "adagrad_stalls", "adadelta_no_lr", "adam_eps_plateau")
@@ -75,8 +82,19 @@ def test_compact_number_reads_back_exactly_and_is_never_longer(x):
     assert len(text) <= len(repr(x))
 
 
-@pytest.mark.parametrize(("x", "text"), [(0.001, "1e-3"), (1e-8, "1e-8"), (2e-5, "2e-5"), (0.05, "0.05"),
-                                         (5.0, "5"), (1000.0, "1e3"), (0.25, "0.25"), (-1.8, "-1.8")])
+@pytest.mark.parametrize(
+    ("x", "text"),
+    [
+        (0.001, "1e-3"),
+        (1e-8, "1e-8"),
+        (2e-5, "2e-5"),
+        (0.05, "0.05"),
+        (5.0, "5"),
+        (1000.0, "1e3"),
+        (0.25, "0.25"),
+        (-1.8, "-1.8"),
+    ],
+)
 def test_compact_numbers(x, text):
     assert compact(FLOAT, x) == text
 

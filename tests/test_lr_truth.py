@@ -126,8 +126,9 @@ def test_phase_map_shows_no_rate_faster_than_theory_allows(kappa, name):
     """#11.1: a 200-step float32 fit reported 0.8147 on kappa = 100, faster than any heavy-ball
     setting can contract ((sqrt(kappa) - 1) / (sqrt(kappa) + 1) = 0.8182)."""
     q = landscapes.get("quadratic").with_params(condition=kappa, rotation=0.0)
-    pm = studies.phase_map(q, name, lr_range=(1e-4 * 100 / kappa, 0.1 * 100 / kappa), n_lr=128,
-                           n_second=128, steps=200)
+    pm = studies.phase_map(
+        q, name, lr_range=(1e-4 * 100 / kappa, 0.1 * 100 / kappa), n_lr=128, n_second=128, steps=200
+    )
     assert pm.source == "theory"
     floor = (np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1) if name == "momentum" else _nag_floor(kappa)
     if name == "nag":

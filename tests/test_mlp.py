@@ -10,8 +10,12 @@ from landscapes import mlp
 
 def _np_forward(spec, params, x):
     h = np.asarray(x, np.float64)
-    acts = {"relu": lambda z: np.maximum(z, 0), "leaky_relu": lambda z: np.where(z > 0, z, 0.01 * z),
-            "tanh": np.tanh, "sigmoid": lambda z: 1 / (1 + np.exp(-z))}
+    acts = {
+        "relu": lambda z: np.maximum(z, 0),
+        "leaky_relu": lambda z: np.where(z > 0, z, 0.01 * z),
+        "tanh": np.tanh,
+        "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
+    }
     for i, layer in enumerate(params):
         h = h @ np.asarray(layer["w"], np.float64) + np.asarray(layer["b"], np.float64)
         if i < len(params) - 1:
@@ -48,8 +52,10 @@ def test_shapes_and_flat_round_trip():
     np.testing.assert_array_equal(mlp.init_flat(spec, jax.random.PRNGKey(0)), flat)
 
 
-@pytest.mark.parametrize("init,var", [("lecun", lambda i, o: 1 / i), ("xavier", lambda i, o: 2 / (i + o)),
-                                      ("he", lambda i, o: 2 / i)])
+@pytest.mark.parametrize(
+    "init,var",
+    [("lecun", lambda i, o: 1 / i), ("xavier", lambda i, o: 2 / (i + o)), ("he", lambda i, o: 2 / i)],
+)
 def test_init_variance(init, var):
     spec = mlp.make_spec(d_in=300, width=200, depth=1, init=init)
     p = mlp.init_params(spec, jax.random.PRNGKey(1))
@@ -59,8 +65,9 @@ def test_init_variance(init, var):
 
 
 @pytest.mark.parametrize("activation", mlp.ACTIVATIONS)
-@pytest.mark.parametrize("n_classes,loss", [(2, "cross_entropy"), (2, "mse"), (3, "cross_entropy"),
-                                            (3, "mse"), (0, "mse")])
+@pytest.mark.parametrize(
+    "n_classes,loss", [(2, "cross_entropy"), (2, "mse"), (3, "cross_entropy"), (3, "mse"), (0, "mse")]
+)
 def test_loss_and_accuracy_match_numpy(activation, n_classes, loss):
     spec = mlp.make_spec(d_in=2, width=5, depth=2, n_classes=n_classes, activation=activation, loss=loss)
     p = mlp.init_params(spec, jax.random.PRNGKey(2))

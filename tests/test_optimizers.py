@@ -73,9 +73,15 @@ SURFACES = {"rosenbrock": ROSEN, "ill_quadratic": ILL_QUAD}
 
 # project name -> torch name, for the hyperparameters that torch spells differently
 TORCH_CLASS = {
-    "sgd": torch.optim.SGD, "momentum": torch.optim.SGD, "nag": torch.optim.SGD,
-    "adagrad": torch.optim.Adagrad, "adadelta": torch.optim.Adadelta, "rmsprop": torch.optim.RMSprop,
-    "adam": torch.optim.Adam, "adamw": torch.optim.AdamW, "nadam": torch.optim.NAdam,
+    "sgd": torch.optim.SGD,
+    "momentum": torch.optim.SGD,
+    "nag": torch.optim.SGD,
+    "adagrad": torch.optim.Adagrad,
+    "adadelta": torch.optim.Adadelta,
+    "rmsprop": torch.optim.RMSprop,
+    "adam": torch.optim.Adam,
+    "adamw": torch.optim.AdamW,
+    "nadam": torch.optim.NAdam,
 }
 
 
@@ -254,7 +260,9 @@ def test_optimizer(name):
 # ---------------------------------------------------------------- descriptions and defaults
 
 _TORCH_NAME = {
-    "b1": ("betas", 0), "b2": ("betas", 1), "initial_accumulator": ("initial_accumulator_value", None),
+    "b1": ("betas", 0),
+    "b2": ("betas", 1),
+    "initial_accumulator": ("initial_accumulator_value", None),
 }
 # torch's default momentum is 0 (plain SGD), so for the momentum rules only lr is torch's default.
 _NOT_TORCH_DEFAULT = {"momentum": {"momentum"}, "nag": {"momentum"}}
@@ -311,6 +319,7 @@ def test_validation_messages():
 
 # ---------------------------------------------------------------- the definitional differences
 
+
 def test_documented_library_differences():
     """The facts behind the README's "Definitions" paragraph, measured on the libraries themselves."""
     sig = lambda f: {k: p.default for k, p in inspect.signature(f).parameters.items()}  # noqa: E731
@@ -326,8 +335,10 @@ def test_documented_library_differences():
         # optax.adagrad (eps inside the root, G0 = 0.1) is ours with G0 = 0.1 and eps -> 0 only when
         # optax's own eps is 0: the forms differ by where eps sits.
         ours = optimizers.simulate(
-            ILL_QUAD, [("adagrad", {"lr": 0.1, "initial_accumulator": 0.1, "eps": 1e-12})],
-            steps=50, dtype=jnp.float64,
+            ILL_QUAD,
+            [("adagrad", {"lr": 0.1, "initial_accumulator": 0.1, "eps": 1e-12})],
+            steps=50,
+            dtype=jnp.float64,
         ).path[0]
         tx = optax.adagrad(0.1, initial_accumulator_value=0.1, eps=0.0)
         ref = optax_path(tx, "ill_quadratic", ILL_QUAD.start, 50)

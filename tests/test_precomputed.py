@@ -31,10 +31,14 @@ class Inner(NamedTuple):
 def test_round_trip_keeps_types_values_and_dtypes(tmp_path):
     obj = (
         batch.BasinFractions(
-            batch_sizes=np.array([1, 2]), optimizers=("sgd", "sam"),
+            batch_sizes=np.array([1, 2]),
+            optimizers=("sgd", "sam"),
             flat_fraction=np.eye(2, dtype=np.float32),
-            stderr=np.zeros((2, 2)), final_w=np.arange(8.0).reshape(2, 2, 1, 2), starts=np.ones((1, 2)),
-            minima=batch.Basin(np.zeros((2, 2)), np.ones(2), 1)),
+            stderr=np.zeros((2, 2)),
+            final_w=np.arange(8.0).reshape(2, 2, 1, 2),
+            starts=np.ones((1, 2)),
+            minima=batch.Basin(np.zeros((2, 2)), np.ones(2), 1),
+        ),
         {"x": [1, 2.5, None, "s", True], "nan": math.nan, "inf": -math.inf, "f32": np.float32(1.5)},
     )
     p = tmp_path / "r.npz"
@@ -82,8 +86,12 @@ def test_every_slow_preset_and_default_view_ships_its_result_and_nothing_stale()
         "norm": norm.NormView,
     }
     types.update(regularization_model.RESULT_TYPES)
-    types.update(timeseries=selection.TSResult, bagging=selection.BagResult, boosting=selection.BoostResult,
-                 search=selection.SearchResult)
+    types.update(
+        timeseries=selection.TSResult,
+        bagging=selection.BagResult,
+        boosting=selection.BoostResult,
+        search=selection.SearchResult,
+    )
     for s in specs:  # every file loads into what the page draws
         out = store.lookup(s.func, s.args)
         assert type(out) is types[s.slot]
@@ -116,13 +124,16 @@ def test_a_stored_activations_result_equals_a_fresh_computation():
 
 
 def test_a_stored_regularization_result_equals_a_fresh_computation():
-    spec = min((s for s in precompute.wanted() if s.slot in regularization_model.RESULT_TYPES),
-               key=lambda s: s.estimate)
+    spec = min(
+        (s for s in precompute.wanted() if s.slot in regularization_model.RESULT_TYPES),
+        key=lambda s: s.estimate,
+    )
     stored = store.lookup(spec.func, spec.args)
     fresh = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
     # the same program and seeds: equal up to the summation order of another process
-    np.testing.assert_allclose(fresh.trained.curves[..., -1, :], stored.trained.curves[..., -1, :], rtol=1e-3,
-                               atol=1e-3)
+    np.testing.assert_allclose(
+        fresh.trained.curves[..., -1, :], stored.trained.curves[..., -1, :], rtol=1e-3, atol=1e-3
+    )
 
 
 def test_a_stored_model_selection_result_equals_a_fresh_computation():

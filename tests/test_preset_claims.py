@@ -23,8 +23,8 @@ from studies import batch, endings, store
 from studies.activations import inputs as act_inputs
 from studies.activations import signal as act_signal
 from studies.activations.dying import nanmean as dying_nanmean
-from ui import activations_model as am
 from tests import claims_regularization
+from ui import activations_model as am
 from ui import batch_model as bm
 from ui import lr_model as lm
 from ui import race_model as rm
@@ -363,7 +363,7 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
     ],
     "gd_sgd_minibatch": [
         (
-            "one set of 128 samples (noise σ = 2, one seed) and the same η = 0.05",
+            "128 samples (noise σ = 2, one seed), η = 0.05 for all",
             lambda: (
                 optimizers.N_SAMPLES == 128
                 and race("gd_sgd_minibatch")[0].noise == 2.0
@@ -372,7 +372,7 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
             ),
         ),
         (
-            "gradient descent uses all 128 samples per step (B = 128), SGD one (B = 1), mini-batch SGD 32",
+            "GD uses all 128 per step, SGD one (B = 1), mini-batch SGD 32",
             lambda: [spec.batch_size for spec in race("gd_sgd_minibatch")[1].runs] == [128, 1, 32],
         ),
         ("GD's path is smooth and ends exactly at the minimum", lambda: _gd_is_exact("gd_sgd_minibatch")),
@@ -381,7 +381,7 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
             lambda: np.all(step_lengths(race("gd_sgd_minibatch")[1].path)[1, -100:].mean() > 0.05),
         ),
         (
-            "its loss averages 0.12, mini-batch's 0.003 and GD's 0",
+            "mean loss over the last 100 steps: SGD 0.12, mini-batch 0.003, GD 0",
             lambda: (
                 [round(x, 3 - (i == 1)) for i, x in enumerate(_tail_means("gd_sgd_minibatch", 100))]
                 == [0.0, 0.12, 0.003]
@@ -393,8 +393,8 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
             lambda: presets.get("gd_sgd_minibatch").values["xaxis"] == "epoch",
         ),
         (
-            "SGD is far ahead: after one epoch it has taken 128 steps and its loss is 0.23, "
-            "mini-batch's is 0.85 after 4 steps and GD's 8.9 after its single step",
+            "SGD is far ahead: after one epoch its loss is 0.23 (128 steps), mini-batch's 0.85 (4 steps), "
+            "GD's 8.9 (1 step)",
             lambda: _after_one_epoch("gd_sgd_minibatch") == ([1, 128, 4], [8.9, 0.23, 0.85]),
         ),
     ],

@@ -42,8 +42,12 @@ def test_endings_classify_by_distance_and_divergence():
     # "at" a minimum: within 1% of the 6-wide view; else the basin that gradient descent reaches
     w = np.array([[g.xy[0] + 0.05, 0.0], [loc.xy[0], 0.04], [0.6, 1.5], [0.0, 0.0]])
     e = endings.endings(w, np.array([0.1, 1.2, 3.0, np.nan]), np.array([-1, -1, -1, 4]), found, s)
-    assert [(x.kind, x.at) for x in e] == [("global", True), ("local", True), ("local", False),
-                                            ("diverged", True)]
+    assert [(x.kind, x.at) for x in e] == [
+        ("global", True),
+        ("local", True),
+        ("local", False),
+        ("diverged", True),
+    ]
     assert e[2].minimum == loc and e[2].distance == pytest.approx(np.hypot(0.6 - loc.xy[0], 1.5 - loc.xy[1]))
     assert e[2].value == 3.0
 

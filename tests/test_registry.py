@@ -96,7 +96,11 @@ def test_the_registry_knows_what_the_lecture_says():
     assert kinds == {"sgd": "gd", "momentum": "heavy_ball", "nag": "nag"}
     assert [optimizers.get(n).stability({"momentum": 0.5}) for n in ("sgd", "momentum", "nag")] == [2, 3, 1.5]
     assert {n: optimizers.get(n).phase_axis.name for n in studies.phase_optimizers()} == {
-        "momentum": "momentum", "nag": "momentum", "rmsprop": "alpha", "adam": "b1", "adamw": "b1",
+        "momentum": "momentum",
+        "nag": "momentum",
+        "rmsprop": "alpha",
+        "adam": "b1",
+        "adamw": "b1",
         "nadam": "b1",
     }
     assert [n for n in optimizers.names() if optimizers.get(n).momentum_param] == ["momentum", "nag", "sam"]
@@ -201,8 +205,9 @@ def test_registered_rule_on_the_race_page_and_the_lr_lab(lecture_hb):
     stability = json.loads(at.get("plotly_chart")[1].proto.spec)
     assert "stability limit c / lr" in [d.get("name") for d in stability["data"]]  # the limit line
 
-    at = app_test({**small, "view": "phase", "ph_opt": "hb_lecture", "quadratic.condition": "100"},
-                  "pages/lr_lab.py").run()
+    at = app_test(
+        {**small, "view": "phase", "ph_opt": "hb_lecture", "quadratic.condition": "100"}, "pages/lr_lab.py"
+    ).run()
     assert not errors(at) and at.selectbox(key="lr_lab:ph_opt").value == "hb_lecture"
     assert "heavy ball converges iff 0 < lr·λ < 2 + 2μ" in _texts(at) and "μ = 0.6694" in _texts(at)
     names = [d.get("name") for d in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]

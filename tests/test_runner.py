@@ -83,8 +83,9 @@ def test_every_subset_is_equally_likely(n, batch):
 
 def test_noise_is_seeded():
     def run(seed):
-        return optimizers.simulate(BOWL, ["sgd"], start=(1.0, 1.0), steps=30, batch_size=5, noise=1.0,
-                                   seed=seed, record="path").path[0]
+        return optimizers.simulate(
+            BOWL, ["sgd"], start=(1.0, 1.0), steps=30, batch_size=5, noise=1.0, seed=seed, record="path"
+        ).path[0]
 
     np.testing.assert_array_equal(run(3), run(3))
     assert np.abs(run(3) - run(4)).max() > 0
@@ -120,8 +121,13 @@ def _sqrt_valley(xy, p):
     return xy[0] ** 2 + jnp.sqrt(xy[1])
 
 
-SQRT = Landscape(name="sqrt_valley", title="x^2 + sqrt(y)", fn_p=_sqrt_valley,
-                 bounds=((-2.0, 2.0), (0.0, 4.0)), start=(0.5, 1.0))
+SQRT = Landscape(
+    name="sqrt_valley",
+    title="x^2 + sqrt(y)",
+    fn_p=_sqrt_valley,
+    bounds=((-2.0, 2.0), (0.0, 4.0)),
+    start=(0.5, 1.0),
+)
 
 
 def test_nonfinite_loss_is_divergence():
@@ -274,8 +280,14 @@ def test_disk_cache_is_written_then_read(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "JAX_PLATFORMS": "cpu"}
 
     def child() -> int:
-        out = subprocess.run([sys.executable, "-c", _CHILD, str(tmp_path)], env=env, cwd=ROOT,
-                             capture_output=True, text=True, timeout=300)
+        out = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(tmp_path)],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert out.returncode == 0, out.stderr[-2000:]
         return int(out.stdout.split("HITS")[-1])
 
@@ -295,12 +307,27 @@ def test_run_batch_equals_simulate_and_blocks(monkeypatch):
     lrs = np.geomspace(1e-3, 0.3, 11)
     starts = np.stack([np.linspace(-1, 2, 11), np.linspace(1.5, -0.5, 11)], axis=-1)
     monkeypatch.setattr(runner, "BLOCK", 4)
-    res = optimizers.run_batch(s, "adam", starts=starts, hp={"lr": lrs, "b1": 0.8}, steps=120,
-                               batch_size=16, noise=0.3, seeds=np.arange(11), record="path")
+    res = optimizers.run_batch(
+        s,
+        "adam",
+        starts=starts,
+        hp={"lr": lrs, "b1": 0.8},
+        steps=120,
+        batch_size=16,
+        noise=0.3,
+        seeds=np.arange(11),
+        record="path",
+    )
     ref = optimizers.simulate(
-        s, [("adam", {"lr": lr, "b1": 0.8}, {"start": tuple(x), "seed": i})
-            for i, (lr, x) in enumerate(zip(lrs, starts, strict=True))],
-        steps=120, batch_size=16, noise=0.3, record="path",
+        s,
+        [
+            ("adam", {"lr": lr, "b1": 0.8}, {"start": tuple(x), "seed": i})
+            for i, (lr, x) in enumerate(zip(lrs, starts, strict=True))
+        ],
+        steps=120,
+        batch_size=16,
+        noise=0.3,
+        record="path",
     )
     assert res.runs == () and res.path.shape == (11, 121, 2) and list(res.steps) == [120] * 11
     np.testing.assert_allclose(res.path, ref.path, rtol=1e-5, atol=1e-6)
@@ -333,8 +360,15 @@ def test_run_batch_new_values_do_not_recompile():
     s = landscapes.get("rosenbrock")
     optimizers.run_batch(s, "rmsprop", hp={"lr": np.geomspace(1e-4, 1e-1, 64)}, steps=300)
     with assert_no_recompile(runner.run_group, what="new rates, alpha, steps, start, schedule, tol"):
-        optimizers.run_batch(s, "rmsprop", hp={"lr": np.geomspace(1e-3, 1.0, 64), "alpha": 0.9}, steps=250,
-                             starts=(0.5, -0.5), schedule=optimizers.Schedule("cosine"), tol=0.1)
+        optimizers.run_batch(
+            s,
+            "rmsprop",
+            hp={"lr": np.geomspace(1e-3, 1.0, 64), "alpha": 0.9},
+            steps=250,
+            starts=(0.5, -0.5),
+            schedule=optimizers.Schedule("cosine"),
+            tol=0.1,
+        )
 
 
 def test_cpu_loop_flag_is_added_once_and_respects_the_user(monkeypatch):

@@ -58,6 +58,12 @@ def test_new_hyperparameters_do_not_recompile():
     optimizers.simulate(s, runs(0.01, 0.9), steps=90)
     with assert_no_recompile(runner.run_group, what="new hyperparameters, start, seed, schedule, steps"):
         for lr, mu in [(0.02, 0.5), (0.003, 0.99), (0.1, 0.0)]:
-            optimizers.simulate(s, runs(lr, mu), steps=90, start=(lr, -lr), seed=int(lr * 1000),
-                                schedule=optimizers.Schedule("cosine", min_frac=mu / 2))
+            optimizers.simulate(
+                s,
+                runs(lr, mu),
+                steps=90,
+                start=(lr, -lr),
+                seed=int(lr * 1000),
+                schedule=optimizers.Schedule("cosine", min_frac=mu / 2),
+            )
         optimizers.simulate(s, runs(0.01, 0.9), steps=75)  # same step bucket

@@ -51,9 +51,7 @@ def test_gradient_descent_in_d_dimensions_is_the_closed_form(d, n, block, monkey
     start = np.tile(np.linspace(1.0, -1.0, d), (n, 1))
     view = (np.zeros(d, np.float32), np.float32(1e3))
     g = _group({"lr": lrs}, start, steps, target=1e-4)
-    ((_, final),) = runner.run_groups(
-        _quadratic, (("sgd", False, False),), steps, "final", h, (g,), view
-    )
+    ((_, final),) = runner.run_groups(_quadratic, (("sgd", False, False),), steps, "final", h, (g,), view)
     factor = 1.0 - lrs[:, None] * h[None]  # w_t = (1 - lr h)^t w_0, coordinate by coordinate
     stable = np.all(np.abs(factor) < 1.0, axis=1)
     assert stable.any() and (~stable).any()

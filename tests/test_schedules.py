@@ -49,9 +49,7 @@ def closed_form(s: Schedule, steps: int = T) -> np.ndarray:
         "exponential": s.gamma**t,
         "inverse_time": 1 / (1 + s.decay * t),
         "cosine": cos(t, steps),
-        "warmup_cosine": np.where(
-            t < s.warmup, t / s.warmup, cos(t - s.warmup, steps - s.warmup)
-        ),
+        "warmup_cosine": np.where(t < s.warmup, t / s.warmup, cos(t - s.warmup, steps - s.warmup)),
     }[s.kind]
 
 

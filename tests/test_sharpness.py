@@ -21,8 +21,9 @@ def _tiny():
 
 def _fd_hessian(f, w, args, h=1e-5):
     g = jax.grad(f)
-    cols = [(np.asarray(g(w + h * e, *args)) - np.asarray(g(w - h * e, *args))) / (2 * h)
-            for e in np.eye(len(w))]
+    cols = [
+        (np.asarray(g(w + h * e, *args)) - np.asarray(g(w - h * e, *args))) / (2 * h) for e in np.eye(len(w))
+    ]
     return np.array(cols).T
 
 

@@ -67,8 +67,15 @@ def test_per_run_options_are_checked_the_same_way():
 def test_valid_edges_and_numpy_types_are_accepted():
     big = float(np.finfo(np.float32).max)
     res = optimizers.simulate(
-        S, RUN, start=(np.float32(-1.5), np.float64(2.0)), steps=np.int64(20), seed=2**32 - 1,
-        batch_size=np.int32(16), noise=np.float32(0.5), tol=0.0, budget=None,
+        S,
+        RUN,
+        start=(np.float32(-1.5), np.float64(2.0)),
+        steps=np.int64(20),
+        seed=2**32 - 1,
+        batch_size=np.int32(16),
+        noise=np.float32(0.5),
+        tol=0.0,
+        budget=None,
     )
     assert res.runs[0].seed == 2**32 - 1 and res.path.shape == (1, 21, 2)
     far = optimizers.simulate(S, RUN, start=(big, 0.0), steps=10, record="final")  # finite in float32

@@ -96,7 +96,8 @@ def test_a_bad_run_option_reads_the_same_everywhere(case):
     calls = {
         "simulate": lambda: optimizers.simulate(Q, ["sgd"], **kw),
         "simulate, per run": lambda: optimizers.simulate(
-            Q, [("sgd", {}, {k: v for k, v in kw.items() if k in PER_RUN})],
+            Q,
+            [("sgd", {}, {k: v for k, v in kw.items() if k in PER_RUN})],
             **{k: v for k, v in kw.items() if k not in PER_RUN},
         ),
         "run_batch": lambda: optimizers.run_batch(Q, "sgd", **kw),
@@ -114,6 +115,13 @@ def test_import_optimizers_tunes_xla_for_library_users():
     only imports ``optimizers`` (before computing anything) gets the same flags."""
     env = {k: v for k, v in os.environ.items() if k != "XLA_FLAGS"}
     code = "import os, optimizers; print(os.environ.get('XLA_FLAGS', ''))"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                         check=True, timeout=120).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
     assert optimizers.xla_cpu.FLAG in out and optimizers.xla_cpu.FUSION in out

@@ -71,10 +71,22 @@ def study_config(v: dict[str, Any]) -> batch.StudyConfig:
         hp += (("rho", float(v["rho"])),)
     steps = int(v["steps"])
     return batch.StudyConfig(
-        dataset=v["data"], n_train=n_train, n_test=n_train, noise=float(v["noise"]),
-        label_noise=float(v["label_noise"]), width=int(v["width"]), depth=int(v["depth"]),
-        activation=v["act"], init=v["init"], optimizer=v["opt"], hp=hp, lr_scaling=v["scaling"],
-        batch_sizes=sizes, seeds=int(v["seeds"]), steps=steps, records=min(40, steps),
+        dataset=v["data"],
+        n_train=n_train,
+        n_test=n_train,
+        noise=float(v["noise"]),
+        label_noise=float(v["label_noise"]),
+        width=int(v["width"]),
+        depth=int(v["depth"]),
+        activation=v["act"],
+        init=v["init"],
+        optimizer=v["opt"],
+        hp=hp,
+        lr_scaling=v["scaling"],
+        batch_sizes=sizes,
+        seeds=int(v["seeds"]),
+        steps=steps,
+        records=min(40, steps),
     )
 
 
@@ -93,8 +105,15 @@ class BasinConfig(NamedTuple):
 def basin_config(v: dict[str, Any]) -> BasinConfig:
     """The two-basin experiment that the control values describe."""
     sizes = tuple(sorted({int(b) for b in v["b_batches"]})) or (1, 128)
-    return BasinConfig(float(v["b_noise"]), float(v["b_lr"]), float(v["b_rho"]), int(v["b_seeds"]),
-                       int(v["b_steps"]), v["b_start"], sizes)
+    return BasinConfig(
+        float(v["b_noise"]),
+        float(v["b_lr"]),
+        float(v["b_rho"]),
+        int(v["b_seeds"]),
+        int(v["b_steps"]),
+        v["b_start"],
+        sizes,
+    )
 
 
 AUTOSTART_S = 20.0  # settings estimated to take longer do not start from a link by themselves

@@ -80,8 +80,9 @@ class _Job:
 
     def view(self, ahead: int = 0) -> JobStatus:
         elapsed = time.monotonic() - self.started if self.status == "running" else 0.0
-        return JobStatus(self.status, self.fraction, self.info, ahead, elapsed, self.estimate, self.result,
-                         self.error_id)
+        return JobStatus(
+            self.status, self.fraction, self.info, ahead, elapsed, self.estimate, self.result, self.error_id
+        )
 
 
 def resolve(func: str) -> Callable[..., Any]:
@@ -138,7 +139,10 @@ class _Worker:
         env = {**os.environ, "PYTHONPATH": path}
         self.proc = subprocess.Popen(
             [sys.executable, "-c", f"from ui.jobs import _worker_main; _worker_main({fd})"],
-            pass_fds=(fd,), cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+            pass_fds=(fd,),
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
         )
         child.close()
         self.jobs = 0
@@ -171,8 +175,13 @@ class JobManager:
         poll: seconds between checks of a running job's owners.
     """
 
-    def __init__(self, workers: int = 1, keep: int = 16, is_alive: Callable[[str], bool] | None = None,
-                 poll: float = 0.25):
+    def __init__(
+        self,
+        workers: int = 1,
+        keep: int = 16,
+        is_alive: Callable[[str], bool] | None = None,
+        poll: float = 0.25,
+    ):
         if workers < 1:
             raise ValueError(f"workers = {workers} must be at least 1")
         self.keep = keep
@@ -193,8 +202,9 @@ class JobManager:
 
     # ---- what pages call
 
-    def ask(self, owner: str, slot: str, key: Hashable, func: str, args: tuple = (),
-            estimate: float = 0.0) -> JobStatus:
+    def ask(
+        self, owner: str, slot: str, key: Hashable, func: str, args: tuple = (), estimate: float = 0.0
+    ) -> JobStatus:
         """The job for ``key``, started (or joined) if needed, now owned by ``owner`` in ``slot``.
 
         Args:
@@ -339,8 +349,9 @@ class JobManager:
                     return worker
                 else:
                     job.error_id = secrets.token_hex(4)
-                    LOG.error("Gradient Atlas error %s in job %s%r:\n%s", job.error_id, job.func, job.args,
-                              rest[0])
+                    LOG.error(
+                        "Gradient Atlas error %s in job %s%r:\n%s", job.error_id, job.func, job.args, rest[0]
+                    )
                     self._finish(job, "failed")
                     if not worker.alive():
                         worker.kill()

@@ -43,4 +43,3 @@ _CSS_KO = """
 def style(lang: str) -> None:
     """Add the app's layout rules to the page (once per run, before its content)."""
     st.html(_CSS + (_CSS_KO if lang == "ko" else ""))
-

@@ -99,15 +99,33 @@ def sidebar() -> None:
     sb.markdown(f"**🎓 {t('lesson.title')}**")
     if pos is None:
         sb.caption(t("lesson.not_running", total=len(steps)))
-        sb.button(t("lesson.start"), key="_ga_lesson_start", on_click=state.go_to_step, args=(0,),
-                  disabled=not steps, width="stretch")
+        sb.button(
+            t("lesson.start"),
+            key="_ga_lesson_start",
+            on_click=state.go_to_step,
+            args=(0,),
+            disabled=not steps,
+            width="stretch",
+        )
     else:
         sb.caption(t("lesson.step_title", n=pos + 1, total=len(steps), title=_step_title(pos, steps)))
         prev, nxt = sb.columns(2)
-        prev.button(t("lesson.prev"), key="_ga_lesson_prev", on_click=state.step_lesson, args=(-1,),
-                    disabled=pos == 0, width="stretch")
-        nxt.button(t("lesson.next"), key="_ga_lesson_next", on_click=state.step_lesson, args=(1,),
-                   disabled=pos >= len(steps) - 1, width="stretch")
+        prev.button(
+            t("lesson.prev"),
+            key="_ga_lesson_prev",
+            on_click=state.step_lesson,
+            args=(-1,),
+            disabled=pos == 0,
+            width="stretch",
+        )
+        nxt.button(
+            t("lesson.next"),
+            key="_ga_lesson_next",
+            on_click=state.step_lesson,
+            args=(1,),
+            disabled=pos >= len(steps) - 1,
+            width="stretch",
+        )
         sb.button(t("lesson.end"), key="_ga_lesson_end", on_click=state.end_lesson, width="stretch")
     sb.toggle(t("lesson.present"), key=state.bind_presenter(), help=t("lesson.present_help"))
 
@@ -121,16 +139,36 @@ def presenter_bar() -> None:
     with st.container(key=BAR_KEY):
         prev, mid, nxt, end = st.columns([0.5, 8, 0.5, 2], vertical_alignment="center")
         if pos is not None:
-            prev.button("◀", key="_ga_bar_prev", help=t("lesson.prev"), on_click=state.step_lesson,
-                        args=(-1,), disabled=pos == 0, width="stretch")
-            nxt.button("▶", key="_ga_bar_next", help=t("lesson.next"), on_click=state.step_lesson, args=(1,),
-                       disabled=pos >= len(steps) - 1, width="stretch")
+            prev.button(
+                "◀",
+                key="_ga_bar_prev",
+                help=t("lesson.prev"),
+                on_click=state.step_lesson,
+                args=(-1,),
+                disabled=pos == 0,
+                width="stretch",
+            )
+            nxt.button(
+                "▶",
+                key="_ga_bar_next",
+                help=t("lesson.next"),
+                on_click=state.step_lesson,
+                args=(1,),
+                disabled=pos >= len(steps) - 1,
+                width="stretch",
+            )
             with mid.container(key=STEP_KEY):
                 widgets.markdown(f"**{pos + 1} / {len(steps)}** · {_step_title(pos, steps)}")
         elif steps:
             mid.button(t("lesson.start"), key="_ga_bar_start", on_click=state.go_to_step, args=(0,))
-        end.button(t("lesson.exit_present"), key="_ga_bar_exit", help=t("lesson.keys"),
-                   on_click=state.set_presenter, args=(False,), width="stretch")
+        end.button(
+            t("lesson.exit_present"),
+            key="_ga_bar_exit",
+            help=t("lesson.keys"),
+            on_click=state.set_presenter,
+            args=(False,),
+            width="stretch",
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -177,8 +215,14 @@ def home_panel() -> None:
     widgets.markdown(t("lesson.home_intro"))
     if steps != lessons.notes_steps():
         widgets.caption(t("lesson.custom", n=len(steps)))
-    st.button(t("lesson.start"), key="home:lesson_start", on_click=state.go_to_step, args=(0,),
-              disabled=not steps, type="primary")
+    st.button(
+        t("lesson.start"),
+        key="home:lesson_start",
+        on_click=state.go_to_step,
+        args=(0,),
+        disabled=not steps,
+        type="primary",
+    )
     with st.expander(t("lesson.edit"), expanded=False):
         if not steps:
             widgets.caption(t("lesson.empty"))
@@ -188,21 +232,43 @@ def home_panel() -> None:
             num, title, up, down, drop = st.columns([0.5, 8, 0.7, 0.7, 0.7], vertical_alignment="center")
             num.markdown(f"**{i + 1}.**")
             widgets.markdown(f"{pick(p.title)} · {page.icon} {t(page.title_key)}", where=title)
-            up.button("↑", key=f"home:lesson_up:{i}", help=t("lesson.up"), on_click=_move, args=(i, -1),
-                      disabled=i == 0)
-            down.button("↓", key=f"home:lesson_down:{i}", help=t("lesson.down"), on_click=_move,
-                        args=(i, 1), disabled=i == len(steps) - 1)
-            drop.button("✕", key=f"home:lesson_drop:{i}", help=t("lesson.remove"), on_click=_remove,
-                        args=(i,))
+            up.button(
+                "↑",
+                key=f"home:lesson_up:{i}",
+                help=t("lesson.up"),
+                on_click=_move,
+                args=(i, -1),
+                disabled=i == 0,
+            )
+            down.button(
+                "↓",
+                key=f"home:lesson_down:{i}",
+                help=t("lesson.down"),
+                on_click=_move,
+                args=(i, 1),
+                disabled=i == len(steps) - 1,
+            )
+            drop.button(
+                "✕", key=f"home:lesson_drop:{i}", help=t("lesson.remove"), on_click=_remove, args=(i,)
+            )
         picker = "home:lesson_add_pick"
         pick_col, add_col = st.columns([6, 1], vertical_alignment="bottom")
         titles = [pick(presets.get(i).title) for i in presets.REGISTRY]
-        pick_col.selectbox(t("lesson.add"), list(presets.REGISTRY), key=picker,
-                           format_func=lambda i: pick(presets.get(i).title),
-                           help=glossary.help_for(t("lesson.add"), *titles))
+        pick_col.selectbox(
+            t("lesson.add"),
+            list(presets.REGISTRY),
+            key=picker,
+            format_func=lambda i: pick(presets.get(i).title),
+            help=glossary.help_for(t("lesson.add"), *titles),
+        )
         add_col.button(t("lesson.add_button"), key="home:lesson_add", on_click=_add, args=(picker,))
-        st.button(t("lesson.restore"), key="home:lesson_restore", on_click=state.set_lesson_steps,
-                  args=(lessons.notes_steps(),), disabled=steps == lessons.notes_steps())
+        st.button(
+            t("lesson.restore"),
+            key="home:lesson_restore",
+            on_click=state.set_lesson_steps,
+            args=(lessons.notes_steps(),),
+            disabled=steps == lessons.notes_steps(),
+        )
         if steps:
             widgets.caption(t("lesson.link"))
             link = lesson_link(steps, state.browser_address())

@@ -51,8 +51,17 @@ def session_id() -> str:
     return ctx.session_id if ctx is not None else "local"
 
 
-def job(ps: PageState, slot: str, key: Hashable, func: str, args: tuple, *, estimate: float,
-        describe: Callable[[Any], str], autostart: bool = True) -> JobStatus | None:
+def job(
+    ps: PageState,
+    slot: str,
+    key: Hashable,
+    func: str,
+    args: tuple,
+    *,
+    estimate: float,
+    describe: Callable[[Any], str],
+    autostart: bool = True,
+) -> JobStatus | None:
     """This session's job in ``slot``: its finished status, or None while it runs or waits.
 
     While it runs, its progress is drawn here with a Cancel button, and the page reruns when it
@@ -83,8 +92,13 @@ def job(ps: PageState, slot: str, key: Hashable, func: str, args: tuple, *, esti
         mgr.release(owner, f"{ps.page}.{slot}")
         with st.container(border=True):
             st.markdown(t("common.job_stopped" if stopped else "common.job_confirm", est=_duration(estimate)))
-            st.button(t("common.job_run"), key=ps.key(f"_run_job:{slot}"), on_click=_run,
-                      args=(ps, slot, key), type="primary")
+            st.button(
+                t("common.job_run"),
+                key=ps.key(f"_run_job:{slot}"),
+                on_click=_run,
+                args=(ps, slot, key),
+                type="primary",
+            )
         return None
     status = mgr.ask(owner, f"{ps.page}.{slot}", key, func, args, estimate)
     if status.status == "done":
@@ -147,5 +161,6 @@ def _watch(ps: PageState, slot: str, key: Hashable, describe: Callable[[Any], st
     with st.container(border=True):
         st.markdown(f"**{t('common.job_running')}**")
         draw_status(status, describe)
-        st.button(t("common.job_cancel"), key=ps.key(f"_cancel_job:{slot}"), on_click=_cancel,
-                  args=(ps, slot, key))
+        st.button(
+            t("common.job_cancel"), key=ps.key(f"_cancel_job:{slot}"), on_click=_cancel, args=(ps, slot, key)
+        )

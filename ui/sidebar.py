@@ -102,8 +102,15 @@ def about_server() -> None:
         else:
             names = ", ".join(literal(n) for n in info["used"])
             used = len(info["used"])
-            st.markdown(t("common.about_devices", backend=literal(info["backend"]), used=used,
-                          available=info["available"], names=names))
+            st.markdown(
+                t(
+                    "common.about_devices",
+                    backend=literal(info["backend"]),
+                    used=used,
+                    available=info["available"],
+                    names=names,
+                )
+            )
             st.caption(t("common.about_split", used=used) if used > 1 else t("common.about_one"))
         if info["processes"] > 1:
             st.caption(t("common.about_processes", n=info["processes"]))

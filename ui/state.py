@@ -127,8 +127,9 @@ def _read_lesson_link(page: str, params: Mapping[str, str]) -> None:
             preset_id = steps[pos]
     elif PRESET_PARAM in params:
         name = PRESET_PARAM
-        preset_id, note = coerce(Param(PRESET_PARAM, "choice", "", choices=tuple(presets.REGISTRY)),
-                                 params[PRESET_PARAM])
+        preset_id, note = coerce(
+            Param(PRESET_PARAM, "choice", "", choices=tuple(presets.REGISTRY)), params[PRESET_PARAM]
+        )
         if note is not None:
             notices.append(note)
     if preset_id is not None:

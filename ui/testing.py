@@ -267,8 +267,10 @@ def _blocks(node, sidebar: bool):
     children = getattr(node, "children", None)
     if not isinstance(children, dict):
         return
-    if node is not None and getattr(node, "type", "") in ("expandable", "tab") or type(node).__name__ in (
-        "Expander", "Status", "Tab"
+    if (
+        node is not None
+        and getattr(node, "type", "") in ("expandable", "tab")
+        or type(node).__name__ in ("Expander", "Status", "Tab")
     ):
         yield node, sidebar
     for child in children.values():

@@ -18,8 +18,18 @@ from typing import Any, NamedTuple
 from landscapes.expression import MAX_LENGTH
 
 __all__ = [
-    "KINDS", "MAX_TEXT", "Notice", "Param", "coerce", "compact", "encode", "parse", "query_string",
-    "share_url", "snap", "valid_text",
+    "KINDS",
+    "MAX_TEXT",
+    "Notice",
+    "Param",
+    "coerce",
+    "compact",
+    "encode",
+    "parse",
+    "query_string",
+    "share_url",
+    "snap",
+    "valid_text",
 ]
 
 KINDS = ("float", "int", "bool", "choice", "multi", "text")

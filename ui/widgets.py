@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+import i18n
 from i18n import STRINGS, pick, t
 
 from . import glossary, layout, state
@@ -98,6 +99,8 @@ def control(
     """
     box = where if where is not None else st
     key = ps.key(p.name)
+    if format_func is not None:
+        format_func = i18n.bound(format_func)  # in the language drawn, also when called outside the run
     shown = [str((format_func or str)(c)) for c in p.choices] if p.kind in ("choice", "multi") else []
     common = {"key": key, "help": glossary.help_for(label, *shown, base=help), "disabled": disabled}
     if p.kind == "float" and p.grid:

@@ -188,6 +188,7 @@ def pairs_figure(
                 colorscale="RdBu",
                 text=text,
                 texttemplate="%{text}",
+                textfont={"size": 11},  # Plotly shrinks cell text to fit (9 px on a phone): unreadable
                 showscale=col == 2,
                 colorbar={"title": {"text": "log10"}},
                 hovertemplate="%{y} + %{x}: %{text}<extra></extra>",
@@ -277,7 +278,10 @@ def layer_time_figure(
             zmin=0 if percent else None,
             zmax=1 if percent else None,
             colorbar={"title": {"text": colorbar}},
-            hovertemplate=ylabel + " %{y}, " + xlabel + " %{x}: %{customdata:"
+            hovertemplate=ylabel
+            + " %{y}, "
+            + xlabel
+            + " %{x}: %{customdata:"
             + (".1%" if percent else ".3g")
             + "}<extra></extra>",
         )
@@ -318,6 +322,7 @@ def grid_figure(
                 colorscale="Reds",
                 text=text,
                 texttemplate="%{text}",
+                textfont={"size": 11},  # Plotly shrinks cell text to fit (9 px on a phone): unreadable
                 showscale=k == len(titles) - 1,
                 colorbar={"title": {"text": colorbar}, "tickformat": ".0%"},
                 hovertemplate="lr %{x}, bias %{y}: %{text}<extra></extra>",

@@ -643,7 +643,9 @@ def search_figure(res, text: Mapping | None = None) -> go.Figure:
         )
         fig.update_xaxes(type="log" if a0.log else "linear", title_text=_symbol(t, a0.name), row=1, col=col)
         fig.update_yaxes(
-            type="log" if a1.log else "linear", title_text=_symbol(t, a1.name) if col == 1 else None, row=1,
+            type="log" if a1.log else "linear",
+            title_text=_symbol(t, a1.name) if col == 1 else None,
+            row=1,
             col=col,
         )
     fig.update_layout(

@@ -519,8 +519,15 @@ def surfaces_figure(
         )
         for xy, name, marker in points:
             fig.add_trace(
-                go.Scatter(x=[xy[0]], y=[xy[1]], mode="markers", name=name, showlegend=show, legendgroup=name,
-                           marker={**marker, "line": {"width": 1, "color": "black"}}),
+                go.Scatter(
+                    x=[xy[0]],
+                    y=[xy[1]],
+                    mode="markers",
+                    name=name,
+                    showlegend=show,
+                    legendgroup=name,
+                    marker={**marker, "line": {"width": 1, "color": "black"}},
+                ),
                 row=1,
                 col=j + 1,
             )

@@ -18,8 +18,15 @@ import landscapes
 import optimizers
 
 __all__ = [
-    "BASIN_SCHEDULE", "BASIN_STARTS", "Basin", "BasinFractions", "basin_estimate_seconds", "basin_fractions",
-    "basin_view", "find_minima", "sharp_flat_surface",
+    "BASIN_SCHEDULE",
+    "BASIN_STARTS",
+    "Basin",
+    "BasinFractions",
+    "basin_estimate_seconds",
+    "basin_fractions",
+    "basin_view",
+    "find_minima",
+    "sharp_flat_surface",
 ]
 
 BASIN_SCHEDULE = optimizers.Schedule("cosine")  # lr decays to 0: runs settle in their basin
@@ -112,8 +119,10 @@ def basin_fractions(
     surface = surface or sharp_flat_surface()
     minima = find_minima(surface)
     if len(minima.points) < 2:
-        raise ValueError(f"surface {surface.name!r} has {len(minima.points)} local minimum in view; "
-                         "the basin study needs at least two")
+        raise ValueError(
+            f"surface {surface.name!r} has {len(minima.points)} local minimum in view; "
+            "the basin study needs at least two"
+        )
     if not 1 <= n_seeds <= 2000:
         raise ValueError(f"n_seeds = {n_seeds} is outside [1, 2000]")
     if start not in BASIN_STARTS:
@@ -129,8 +138,18 @@ def basin_fractions(
     for name, hp in runs:
         for b in batch_sizes:
             for s in range(n_seeds):
-                specs.append((name, hp, {"batch_size": int(b), "seed": seed * 100_003 + s,
-                                         "start": tuple(starts[s]), "noise": noise}))
+                specs.append(
+                    (
+                        name,
+                        hp,
+                        {
+                            "batch_size": int(b),
+                            "seed": seed * 100_003 + s,
+                            "start": tuple(starts[s]),
+                            "noise": noise,
+                        },
+                    )
+                )
     res = optimizers.simulate(surface, specs, steps=steps, record="final", schedule=schedule)
     ends = res.final_w.reshape(len(runs), len(batch_sizes), n_seeds, 2)
     dist = np.linalg.norm(ends[..., None, :] - minima.points[None, None, None], axis=-1)
@@ -147,8 +166,16 @@ def basin_fractions(
     )
 
 
-def basin_view(batch_sizes: tuple[int, ...], lr: float, rho: float, n_seeds: int, steps: int, noise: float,
-               start: str, progress: Callable[[float, tuple], None] | None = None) -> BasinFractions:
+def basin_view(
+    batch_sizes: tuple[int, ...],
+    lr: float,
+    rho: float,
+    n_seeds: int,
+    steps: int,
+    noise: float,
+    start: str,
+    progress: Callable[[float, tuple], None] | None = None,
+) -> BasinFractions:
     """The Batch lab's two-basin experiment: SGD and SAM (same lr) at each batch size.
 
     Args:
@@ -163,8 +190,9 @@ def basin_view(batch_sizes: tuple[int, ...], lr: float, rho: float, n_seeds: int
     if progress is not None:
         progress(0.0, ("basins", 0, 0, 0))
     runs = (("sgd", {"lr": lr}), ("sam", {"lr": lr, "rho": rho}))
-    return basin_fractions(batch_sizes=batch_sizes, runs=runs, n_seeds=n_seeds, steps=steps, noise=noise,
-                           start=start)
+    return basin_fractions(
+        batch_sizes=batch_sizes, runs=runs, n_seeds=n_seeds, steps=steps, noise=noise, start=start
+    )
 
 
 def basin_estimate_seconds(n_batch_sizes: int, n_seeds: int, steps: int) -> float:

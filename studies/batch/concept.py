@@ -34,12 +34,17 @@ def concept_loss(x, shift: float = 0.0, flat_width: float = 1.0, sharp_width: fl
     ``shift`` moves the whole curve: the test loss is ``concept_loss(x, shift)``.
     """
     u = np.asarray(x, np.float64) - shift
-    return (1.0 - 0.8 * np.exp(-0.5 * ((u + 1.5) / flat_width) ** 2)
-            - 0.85 * np.exp(-0.5 * ((u - 1.5) / sharp_width) ** 2) + 0.02 * u * u)
+    return (
+        1.0
+        - 0.8 * np.exp(-0.5 * ((u + 1.5) / flat_width) ** 2)
+        - 0.85 * np.exp(-0.5 * ((u - 1.5) / sharp_width) ** 2)
+        + 0.02 * u * u
+    )
 
 
-def concept_curves(shift: float = 0.25, flat_width: float = 1.0, sharp_width: float = 0.15,
-                   n: int = 801) -> Concept:
+def concept_curves(
+    shift: float = 0.25, flat_width: float = 1.0, sharp_width: float = 0.15, n: int = 801
+) -> Concept:
     """The data of the lecture's figure: the gap is larger at the sharp minimum for any shift.
 
     Args:

@@ -29,9 +29,21 @@ from landscapes import mlp
 from optimizers import devices as devs
 
 __all__ = [
-    "LR_SCALINGS", "MAX_BATCH_SIZES", "MAX_RECORDS", "MAX_SEEDS", "MAX_STEPS", "SEQUENTIAL_FROM",
-    "StudyConfig", "StudyResult", "evaluate", "make_data", "make_spec", "run_study", "train_seeds",
-    "train_seeds_sharded", "validate",
+    "LR_SCALINGS",
+    "MAX_BATCH_SIZES",
+    "MAX_RECORDS",
+    "MAX_SEEDS",
+    "MAX_STEPS",
+    "SEQUENTIAL_FROM",
+    "StudyConfig",
+    "StudyResult",
+    "evaluate",
+    "make_data",
+    "make_spec",
+    "run_study",
+    "train_seeds",
+    "train_seeds_sharded",
+    "validate",
 ]
 
 LR_SCALINGS = ("none", "sqrt", "linear")
@@ -98,14 +110,27 @@ class StudyResult(NamedTuple):
 
 def make_data(cfg: StudyConfig) -> data_mod.Dataset:
     """The study's data set."""
-    return data_mod.make(cfg.dataset, n_train=cfg.n_train, n_test=cfg.n_test, noise=cfg.noise,
-                         label_noise=cfg.label_noise, seed=cfg.data_seed)
+    return data_mod.make(
+        cfg.dataset,
+        n_train=cfg.n_train,
+        n_test=cfg.n_test,
+        noise=cfg.noise,
+        label_noise=cfg.label_noise,
+        seed=cfg.data_seed,
+    )
 
 
 def make_spec(cfg: StudyConfig, ds: data_mod.Dataset) -> mlp.MLPSpec:
     """The study's network for data set ``ds``."""
-    return mlp.make_spec(d_in=ds.d_in, width=cfg.width, depth=cfg.depth, n_classes=ds.n_classes,
-                         activation=cfg.activation, init=cfg.init, loss=cfg.loss)
+    return mlp.make_spec(
+        d_in=ds.d_in,
+        width=cfg.width,
+        depth=cfg.depth,
+        n_classes=ds.n_classes,
+        activation=cfg.activation,
+        init=cfg.init,
+        loss=cfg.loss,
+    )
 
 
 def validate(cfg: StudyConfig) -> dict[str, float]:
@@ -136,8 +161,10 @@ def validate(cfg: StudyConfig) -> dict[str, float]:
     top_lr = hp["lr"] * (max(bs) / scale_lo) ** {"none": 0.0, "sqrt": 0.5, "linear": 1.0}[cfg.lr_scaling]
     lr_range = opt.ranges["lr"]
     if top_lr > lr_range.high:
-        raise ValueError(f"lr scaling '{cfg.lr_scaling}' gives lr = {top_lr:g} at batch {max(bs)}, "
-                         f"above the valid maximum {lr_range.high:g}")
+        raise ValueError(
+            f"lr scaling '{cfg.lr_scaling}' gives lr = {top_lr:g} at batch {max(bs)}, "
+            f"above the valid maximum {lr_range.high:g}"
+        )
     return hp
 
 
@@ -152,8 +179,14 @@ def evaluate(spec, w, data):
     """(train loss, test loss, train accuracy, test accuracy) of flat weights ``w`` (traced)."""
     x_tr, y_tr, x_te, y_te = data
     p = mlp.unflatten(spec, w)
-    return jnp.stack([mlp.loss(spec, p, x_tr, y_tr), mlp.loss(spec, p, x_te, y_te),
-                      mlp.accuracy(spec, p, x_tr, y_tr), mlp.accuracy(spec, p, x_te, y_te)])
+    return jnp.stack(
+        [
+            mlp.loss(spec, p, x_tr, y_tr),
+            mlp.loss(spec, p, x_te, y_te),
+            mlp.accuracy(spec, p, x_tr, y_tr),
+            mlp.accuracy(spec, p, x_te, y_te),
+        ]
+    )
 
 
 @partial(jax.jit, static_argnames=("spec", "opt_name", "batch", "n_steps", "every"))
@@ -294,8 +327,12 @@ def _lrs(cfg: StudyConfig, lr: float) -> np.ndarray:
     return lr * (b / b.min()) ** p
 
 
-def run_study(cfg: StudyConfig, progress: Callable[[int, int, int], None] | None = None,
-              ds: data_mod.Dataset | None = None, devices: Any = None) -> StudyResult:
+def run_study(
+    cfg: StudyConfig,
+    progress: Callable[[int, int, int], None] | None = None,
+    ds: data_mod.Dataset | None = None,
+    devices: Any = None,
+) -> StudyResult:
     """Train the study: one compiled call per batch size, every seed in it.
 
     Args:

@@ -30,8 +30,15 @@ from .network_measures import (
 )
 
 __all__ = [
-    "MAX_ESTIMATE_S", "SECONDS_MEASURE", "SECONDS_PER_COMPILE", "SECONDS_PER_SAMPLE_PARAM",
-    "SECONDS_PER_SEED_STEP", "NetworkView", "batch_costs", "check_budget", "estimate_seconds",
+    "MAX_ESTIMATE_S",
+    "SECONDS_MEASURE",
+    "SECONDS_PER_COMPILE",
+    "SECONDS_PER_SAMPLE_PARAM",
+    "SECONDS_PER_SEED_STEP",
+    "NetworkView",
+    "batch_costs",
+    "check_budget",
+    "estimate_seconds",
     "network_view",
 ]
 
@@ -67,16 +74,24 @@ def batch_costs(cfg: StudyConfig) -> np.ndarray:
     pass of B samples through P parameters; every ``steps / records`` steps the whole training and
     test sets are evaluated (a forward pass, a third of the cost).
     """
-    p = mlp.make_spec(d_in=data_mod.input_dim(cfg.dataset), width=cfg.width, depth=cfg.depth,
-                      n_classes=data_mod.n_classes(cfg.dataset), activation=cfg.activation,
-                      init=cfg.init, loss=cfg.loss).n_params
+    p = mlp.make_spec(
+        d_in=data_mod.input_dim(cfg.dataset),
+        width=cfg.width,
+        depth=cfg.depth,
+        n_classes=data_mod.n_classes(cfg.dataset),
+        activation=cfg.activation,
+        init=cfg.init,
+        loss=cfg.loss,
+    ).n_params
     evals = cfg.records * (cfg.n_train + cfg.n_test) / 3.0
     grad_evals = optimizers.get(cfg.optimizer).grad_evals
     out = []
     for b in cfg.batch_sizes:
         samples = cfg.steps * b * grad_evals + evals
-        out.append(SECONDS_PER_COMPILE + cfg.seeds * (cfg.steps * SECONDS_PER_SEED_STEP
-                                                        + samples * p * SECONDS_PER_SAMPLE_PARAM))
+        out.append(
+            SECONDS_PER_COMPILE
+            + cfg.seeds * (cfg.steps * SECONDS_PER_SEED_STEP + samples * p * SECONDS_PER_SAMPLE_PARAM)
+        )
     return np.asarray(out)
 
 
@@ -89,14 +104,17 @@ def check_budget(cfg: StudyConfig) -> float:
     """The estimate of ``cfg``; raises ValueError if it is over :data:`MAX_ESTIMATE_S`."""
     est = estimate_seconds(cfg)
     if est > MAX_ESTIMATE_S:
-        raise ValueError(f"this study would take about {est / 60:.0f} minutes, over the limit of "
-                         f"{MAX_ESTIMATE_S / 60:.0f}; use fewer steps, seeds, batch sizes or a smaller "
-                         "network")
+        raise ValueError(
+            f"this study would take about {est / 60:.0f} minutes, over the limit of "
+            f"{MAX_ESTIMATE_S / 60:.0f}; use fewer steps, seeds, batch sizes or a smaller "
+            "network"
+        )
     return est
 
 
-def network_view(cfg: StudyConfig, symmetric: bool = False,
-                 progress: Callable[[float, tuple], None] | None = None) -> NetworkView:
+def network_view(
+    cfg: StudyConfig, symmetric: bool = False, progress: Callable[[float, tuple], None] | None = None
+) -> NetworkView:
     """Train the study and measure everything the network view shows.
 
     Args:
@@ -115,8 +133,9 @@ def network_view(cfg: StudyConfig, symmetric: bool = False,
     ds = make_data(cfg)
     costs = batch_costs(cfg)
     share = 0.85 * np.cumsum(costs) / costs.sum()
-    res = run_study(cfg, ds=ds, progress=lambda done, total, b: report(float(share[done - 1]),
-                                                                       ("train", b, done, total)))
+    res = run_study(
+        cfg, ds=ds, progress=lambda done, total, b: report(float(share[done - 1]), ("train", b, done, total))
+    )
     report(0.86, ("measure", 0, 0, 0))
     sharp = measure_sharpness(res, ds, symmetric=symmetric)
     interp = interpolation(res, ds) if len(cfg.batch_sizes) > 1 else None

@@ -24,8 +24,15 @@ from studies import sharpness, slices
 from .network import StudyResult, evaluate, make_spec
 
 __all__ = [
-    "EPSILONS", "Interpolation", "Sharpness", "Slices", "decision_grids", "interpolation",
-    "measure_sharpness", "slices_2d", "summary",
+    "EPSILONS",
+    "Interpolation",
+    "Sharpness",
+    "Slices",
+    "decision_grids",
+    "interpolation",
+    "measure_sharpness",
+    "slices_2d",
+    "summary",
 ]
 
 EPSILONS = (1e-3, 5e-4)  # box sizes of the epsilon-sharpness
@@ -46,16 +53,27 @@ def _sharpness_all(spec, ws, data, epsilons, key, iters, steps, starts, symmetri
 
     def one(w):
         eig = sharpness.lanczos(obj, w, args, key, iters=iters)[-1]
-        eps_vals = jax.vmap(lambda e: sharpness.eps_sharpness(
-            obj, w, args, e, key, steps=steps, starts=starts, symmetric=symmetric)[0])(epsilons)
+        eps_vals = jax.vmap(
+            lambda e: sharpness.eps_sharpness(
+                obj, w, args, e, key, steps=steps, starts=starts, symmetric=symmetric
+            )[0]
+        )(epsilons)
         return eig, eps_vals
 
     return jax.lax.map(one, ws)
 
 
-def measure_sharpness(result: StudyResult, ds: data_mod.Dataset, *, epsilons: Sequence[float] = EPSILONS,
-                      iters: int = 20, steps: int = 20, starts: int = 3, symmetric: bool = False,
-                      seed: int = 0) -> Sharpness:
+def measure_sharpness(
+    result: StudyResult,
+    ds: data_mod.Dataset,
+    *,
+    epsilons: Sequence[float] = EPSILONS,
+    iters: int = 20,
+    steps: int = 20,
+    starts: int = 3,
+    symmetric: bool = False,
+    seed: int = 0,
+) -> Sharpness:
     """Top Hessian eigenvalue (Lanczos) and epsilon-sharpness of every solution, on the training set.
 
     Args:
@@ -73,11 +91,22 @@ def measure_sharpness(result: StudyResult, ds: data_mod.Dataset, *, epsilons: Se
     spec = make_spec(result.config, ds)
     nb, s, d = result.final_w.shape
     data = (jnp.asarray(ds.x_train), jnp.asarray(ds.y_train))
-    eig, eps_vals = _sharpness_all(spec, jnp.asarray(result.final_w.reshape(nb * s, d)), data,
-                                   jnp.asarray(epsilons, jnp.float32), jax.random.PRNGKey(seed),
-                                   iters, steps, starts, symmetric)
-    return Sharpness(np.asarray(eig).reshape(nb, s), np.asarray(eps_vals).reshape(nb, s, -1),
-                     tuple(float(e) for e in epsilons))
+    eig, eps_vals = _sharpness_all(
+        spec,
+        jnp.asarray(result.final_w.reshape(nb * s, d)),
+        data,
+        jnp.asarray(epsilons, jnp.float32),
+        jax.random.PRNGKey(seed),
+        iters,
+        steps,
+        starts,
+        symmetric,
+    )
+    return Sharpness(
+        np.asarray(eig).reshape(nb, s),
+        np.asarray(eps_vals).reshape(nb, s, -1),
+        tuple(float(e) for e in epsilons),
+    )
 
 
 class Interpolation(NamedTuple):
@@ -100,8 +129,16 @@ def _interp_all(spec, w_small, w_large, alphas, data):
     return jax.vmap(one)(w_small, w_large)
 
 
-def interpolation(result: StudyResult, ds: data_mod.Dataset, *, small: int | None = None,
-                  large: int | None = None, n: int = 61, lo: float = -1.0, hi: float = 2.0) -> Interpolation:
+def interpolation(
+    result: StudyResult,
+    ds: data_mod.Dataset,
+    *,
+    small: int | None = None,
+    large: int | None = None,
+    n: int = 61,
+    lo: float = -1.0,
+    hi: float = 2.0,
+) -> Interpolation:
     """Keskar et al.'s Fig. 3: the straight line from the small-batch to the large-batch solution.
 
     Args:
@@ -124,8 +161,15 @@ def interpolation(result: StudyResult, ds: data_mod.Dataset, *, small: int | Non
     spec = make_spec(result.config, ds)
     data = tuple(jnp.asarray(a) for a in (ds.x_train, ds.y_train, ds.x_test, ds.y_test))
     alphas = np.linspace(lo, hi, n).astype(np.float32)
-    out = np.asarray(_interp_all(spec, jnp.asarray(result.final_w[bs.index(small)]),
-                                 jnp.asarray(result.final_w[bs.index(large)]), jnp.asarray(alphas), data))
+    out = np.asarray(
+        _interp_all(
+            spec,
+            jnp.asarray(result.final_w[bs.index(small)]),
+            jnp.asarray(result.final_w[bs.index(large)]),
+            jnp.asarray(alphas),
+            data,
+        )
+    )
     return Interpolation(alphas, out[..., 0], out[..., 1], out[..., 2], out[..., 3], int(small), int(large))
 
 
@@ -146,14 +190,23 @@ def _slices_all(spec, ws, coords, key, data):
     def one(w):
         d1 = slices.random_direction(spec, w, k1)
         d2 = slices.random_direction(spec, w, k2)
-        return (slices.slice_2d(obj, w, d1, d2, coords, (data[0], data[1])),
-                slices.slice_2d(obj, w, d1, d2, coords, (data[2], data[3])))
+        return (
+            slices.slice_2d(obj, w, d1, d2, coords, (data[0], data[1])),
+            slices.slice_2d(obj, w, d1, d2, coords, (data[2], data[3])),
+        )
 
     return jax.lax.map(one, ws)
 
 
-def slices_2d(result: StudyResult, ds: data_mod.Dataset, *, seed_index: int = 0, n: int = 31,
-              span: float = 1.0, direction_seed: int = 0) -> Slices:
+def slices_2d(
+    result: StudyResult,
+    ds: data_mod.Dataset,
+    *,
+    seed_index: int = 0,
+    n: int = 31,
+    span: float = 1.0,
+    direction_seed: int = 0,
+) -> Slices:
     """Filter-normalised 2-D slices (Li et al. 2018) around each batch size's solution of one seed.
 
     Every solution uses the same two Gaussian draws (``direction_seed``), each rescaled filter by
@@ -181,8 +234,13 @@ def slices_2d(result: StudyResult, ds: data_mod.Dataset, *, seed_index: int = 0,
     spec = make_spec(result.config, ds)
     data = tuple(jnp.asarray(a) for a in (ds.x_train, ds.y_train, ds.x_test, ds.y_test))
     coords = np.linspace(-span, span, n).astype(np.float32)
-    tr, te = _slices_all(spec, jnp.asarray(result.final_w[:, seed_index]), jnp.asarray(coords),
-                         jax.random.PRNGKey(direction_seed), data)
+    tr, te = _slices_all(
+        spec,
+        jnp.asarray(result.final_w[:, seed_index]),
+        jnp.asarray(coords),
+        jax.random.PRNGKey(direction_seed),
+        data,
+    )
     return Slices(coords, np.asarray(tr), np.asarray(te), result.batch_sizes)
 
 
@@ -238,9 +296,12 @@ def summary(result: StudyResult, sharp: Sharpness | None = None) -> dict[str, np
         test_acc, gap_acc, and, given ``sharp``, top_eig and eps_sharpness_<eps>.
     """
     cols = {
-        "train_loss": result.train_loss[..., -1], "test_loss": result.test_loss[..., -1],
-        "gap_loss": result.gap_loss, "train_acc": result.train_acc[..., -1],
-        "test_acc": result.test_acc[..., -1], "gap_acc": result.gap_acc,
+        "train_loss": result.train_loss[..., -1],
+        "test_loss": result.test_loss[..., -1],
+        "gap_loss": result.gap_loss,
+        "train_acc": result.train_acc[..., -1],
+        "test_acc": result.test_acc[..., -1],
+        "gap_acc": result.gap_acc,
     }
     if sharp is not None:
         cols["top_eig"] = sharp.top_eig

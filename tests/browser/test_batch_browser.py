@@ -10,8 +10,17 @@ from .waits import wait_idle, wait_painted
 
 pytestmark = pytest.mark.browser
 
-TINY = {"steps": "100", "n_train": "256", "batches": "8,32,256", "seeds": "2", "width": "8", "depth": "2",
-        "opt": "sgd", "lr": "0.3", "label_noise": "0.2"}
+TINY = {
+    "steps": "100",
+    "n_train": "256",
+    "batches": "8,32,256",
+    "seeds": "2",
+    "width": "8",
+    "depth": "2",
+    "opt": "sgd",
+    "lr": "0.3",
+    "label_noise": "0.2",
+}
 
 CHARTS_READY = """(n) => {
   const gds = [...document.querySelectorAll('.js-plotly-plot')];
@@ -36,13 +45,16 @@ def test_shared_link_runs_the_study_and_draws(page, app_url, console_errors, art
     assert page.get_by_text("Generalization gap", exact=False).count() >= 1
     # open the slices tab: its panels share one colour axis
     page.get_by_role("tab", name="2-D slices").click()
-    shared = page.wait_for_function("""() => {
+    shared = page.wait_for_function(
+        """() => {
         const panels = [...document.querySelectorAll('.js-plotly-plot')]
           .filter(g => g.getClientRects().length > 0 && g._fullData)
           .map(g => g._fullData.filter(t => t.type === 'contour').map(t => t.coloraxis))
           .filter(a => a.length === 3);
         return panels.length ? panels : null;
-    }""", timeout=30_000).json_value()
+    }""",
+        timeout=30_000,
+    ).json_value()
     assert set(shared[0]) == {"coloraxis"}
     page.get_by_role("tab", name="Curves").click()
     page.wait_for_function(VISIBLE_CHART_READY, arg=6, timeout=30_000)  # the curves: 3 batch sizes x 2

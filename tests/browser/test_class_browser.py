@@ -89,13 +89,18 @@ def _visit(context, url: str, preset: str = "", ready: str = "") -> tuple[list[s
     if preset:  # the home page's Open button, as a teacher does it
         act(page, page.locator(f".st-key-home-open-{preset} button").click, timeout=180_000)
         page.wait_for_url("**/batch_lab**", timeout=60_000)
-    page.wait_for_function(ready or "() => document.querySelectorAll('.js-plotly-plot').length > 0 "
-                           "|| location.pathname.length <= 1", timeout=60_000)
+    page.wait_for_function(
+        ready
+        or "() => document.querySelectorAll('.js-plotly-plot').length > 0 || location.pathname.length <= 1",
+        timeout=60_000,
+    )
     settle(page, timeout=60_000)
     found = problems(page)
     # what the visitor reads: every text block of the page (tables are canvas grids, not text)
-    tables = page.evaluate("() => [...document.querySelectorAll('[data-testid=stMain] "
-                           "[data-testid=stMarkdownContainer]')].map(e => e.innerText).join('\\n')")
+    tables = page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=stMain] "
+        "[data-testid=stMarkdownContainer]')].map(e => e.innerText).join('\\n')"
+    )
     page.close()
     return found, re.sub(r"\b\d+(\.\d+)? ?(s|초)\b", "<time>", tables)  # "done in 0.10 s" varies
 
@@ -119,9 +124,11 @@ def test_two_browsers_open_each_batch_lab_preset(browser, app_url, preset):
     contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(2)]
     try:
         view = presets.REGISTRY[preset].values.get("view", "network")
-        ready = {"network": "() => document.querySelectorAll('[data-testid=stDataFrame]').length > 0",
-                 "basins": "() => document.querySelectorAll('.js-plotly-plot').length >= 2",
-                 "concept": "() => document.querySelectorAll('.js-plotly-plot').length >= 1"}[view]
+        ready = {
+            "network": "() => document.querySelectorAll('[data-testid=stDataFrame]').length > 0",
+            "basins": "() => document.querySelectorAll('.js-plotly-plot').length >= 2",
+            "concept": "() => document.querySelectorAll('.js-plotly-plot').length >= 1",
+        }[view]
         (p1, tables1), (p2, tables2) = (_visit(c, app_url, preset, ready) for c in contexts)
     finally:
         for c in contexts:

@@ -27,12 +27,66 @@ ISSUE_LINKS = (
     "race?surf=custom&expr=%22!%5Bx%5D(http%3A%2F%2F127.0.0.1%3A8799%2Fp.png)%22",
 )
 PARAMS = {  # names of each page's controls (ui/*_model.py); kept settings make the page quick
-    "race": (["steps", "n", "o0", "tol", "sched", "ov", "budget", "seed", "speed", "rosenbrock.x0",
-              "o0.sgd.lr", "batch", "show3d", "noise", "surf"], {"n": "1", "steps": "50"}),
-    "lr_lab": (["opt", "surf", "mu", "sw_opts", "tol", "ph_opt", "ph_metric", "sc_kinds", "se_pair",
-                "se_seed", "sc_lr", "ph_n", "sw_n", "se_budget", "view"], {"steps": "40"}),
-    "batch_lab": (["data", "n_train", "noise", "act", "init", "opt", "lr", "scaling", "batches", "seeds",
-                   "sym", "b_start", "b_batches", "c_shift", "c_sharp"], {"view": "concept"}),
+    "race": (
+        [
+            "steps",
+            "n",
+            "o0",
+            "tol",
+            "sched",
+            "ov",
+            "budget",
+            "seed",
+            "speed",
+            "rosenbrock.x0",
+            "o0.sgd.lr",
+            "batch",
+            "show3d",
+            "noise",
+            "surf",
+        ],
+        {"n": "1", "steps": "50"},
+    ),
+    "lr_lab": (
+        [
+            "opt",
+            "surf",
+            "mu",
+            "sw_opts",
+            "tol",
+            "ph_opt",
+            "ph_metric",
+            "sc_kinds",
+            "se_pair",
+            "se_seed",
+            "sc_lr",
+            "ph_n",
+            "sw_n",
+            "se_budget",
+            "view",
+        ],
+        {"steps": "40"},
+    ),
+    "batch_lab": (
+        [
+            "data",
+            "n_train",
+            "noise",
+            "act",
+            "init",
+            "opt",
+            "lr",
+            "scaling",
+            "batches",
+            "seeds",
+            "sym",
+            "b_start",
+            "b_batches",
+            "c_shift",
+            "c_sharp",
+        ],
+        {"view": "concept"},
+    ),
     "home": ([], {}),
 }
 ALERTS = '[data-testid="stAlert"]'
@@ -90,7 +144,7 @@ def test_hostile_links_show_only_text_and_fetch_nothing_elsewhere(page, app_url,
         for payload in payloads:
             assert shown(payload) in codes, (link, payload, codes)
         if i == 1:  # the issue's formula: quoted in the error, as code
-            assert any('![x](http://127.0.0.1:8799/p.png)' in c for c in codes), codes
+            assert any("![x](http://127.0.0.1:8799/p.png)" in c for c in codes), codes
         page.screenshot(path=str(artifacts / f"hostile-{i}.png"), full_page=False)
     assert not foreign, foreign
     assert not console_errors, console_errors

@@ -18,8 +18,17 @@ CONNECTION_LOST = """() => document.querySelector('[data-testid=stApp]').dataset
 pytestmark = pytest.mark.browser
 
 # ~1 minute of training by the estimate: over the 20 s a link may start by itself
-HEAVY = {"view": "network", "steps": "8000", "n_train": "1024", "batches": "16,256,1024", "seeds": "4",
-         "width": "64", "depth": "2", "opt": "adam", "lr": "0.001"}
+HEAVY = {
+    "view": "network",
+    "steps": "8000",
+    "n_train": "1024",
+    "batches": "16,256,1024",
+    "seeds": "4",
+    "width": "64",
+    "depth": "2",
+    "opt": "adam",
+    "lr": "0.001",
+}
 
 
 def workers(server_pid: int) -> set[int]:
@@ -76,8 +85,9 @@ def test_after_a_server_restart_an_open_race_page_follows_its_controls(browser):
         wait_healthy(port, proc)
         page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
         page.goto(f"http://127.0.0.1:{port}/race?steps=100&n=2")
-        page.wait_for_function("() => new URLSearchParams(location.search).get('steps') === '100'",
-                               timeout=60_000)
+        page.wait_for_function(
+            "() => new URLSearchParams(location.search).get('steps') === '100'", timeout=60_000
+        )
         # Stopped as soon as the first run has written the link, as before. NOT covered: stopped once
         # the page is idle, a slider change after the restart moves the slider, but the run it
         # causes keeps the link's old value (first press) and later runs do not update the link (a
@@ -91,8 +101,9 @@ def test_after_a_server_restart_an_open_race_page_follows_its_controls(browser):
         slider = page.locator(".st-key-race-steps input[type=range]").first
         slider.focus()
         page.keyboard.press("ArrowRight")
-        page.wait_for_function("() => new URLSearchParams(location.search).get('steps') === '101'",
-                               timeout=60_000)
+        page.wait_for_function(
+            "() => new URLSearchParams(location.search).get('steps') === '101'", timeout=60_000
+        )
         page.context.close()
     finally:
         stop_server(proc)

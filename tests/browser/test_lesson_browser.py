@@ -65,8 +65,12 @@ def projector(browser):
 def test_presenter_view_fits_the_map_and_its_caption_above_the_fold(projector, app_url, artifacts):
     page = projector
     console_errors = Errors()
-    page.on("console", lambda m: console_errors.append(f"{m.text} {m.location.get('url', '')}")
-            if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: (
+            console_errors.append(f"{m.text} {m.location.get('url', '')}") if m.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda e: console_errors.append(str(e)))
     steps = lessons.notes_steps()
     # every Race step of the lesson, the longest caption included
@@ -93,18 +97,25 @@ def test_keys_move_through_the_lesson_across_pages(projector, app_url, artifacts
     open_presenter(page, app_url, start)
     assert shown_step(page).startswith(f"{start} / {total}")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("(n) => new URLSearchParams(location.search).get('s') === String(n)",
-                           arg=start + 1, timeout=60_000)
+    page.wait_for_function(
+        "(n) => new URLSearchParams(location.search).get('s') === String(n)", arg=start + 1, timeout=60_000
+    )
     page.wait_for_url("**/lr_lab?**", timeout=60_000)
-    page.wait_for_function("(t) => document.querySelector('.st-key-ga_step')?.innerText.startsWith(t)",
-                           arg=f"{start + 1} / {total}", timeout=60_000)
+    page.wait_for_function(
+        "(t) => document.querySelector('.st-key-ga_step')?.innerText.startsWith(t)",
+        arg=f"{start + 1} / {total}",
+        timeout=60_000,
+    )
     wait_idle(page, 120_000)
     page.screenshot(path=str(artifacts / "presenter-lr-lab.png"))
     page.keyboard.press("ArrowLeft")
     page.wait_for_url("**/race?**", timeout=60_000)
     page.wait_for_function(MAP_READY, timeout=120_000)
-    page.wait_for_function("(t) => document.querySelector('.st-key-ga_step')?.innerText.startsWith(t)",
-                           arg=f"{start} / {total}", timeout=60_000)
+    page.wait_for_function(
+        "(t) => document.querySelector('.st-key-ga_step')?.innerText.startsWith(t)",
+        arg=f"{start} / {total}",
+        timeout=60_000,
+    )
     q = query(page)
     assert q["s"] == str(start) and q["present"] == "1" and q["surf"] == "quadratic"
     # a key pressed in a field is the field's: no step

@@ -179,7 +179,9 @@ def contour_figure(
         return out
 
     frames = build_frames(len(fidx), moving, frame)
-    return AnimatedFigure(data, layout, frames, [frame_slider(fidx, nearest_frame(fidx, k0), lab["step"], slider_x)])
+    return AnimatedFigure(
+        data, layout, frames, [frame_slider(fidx, nearest_frame(fidx, k0), lab["step"], slider_x)]
+    )
 
 
 def _xy(points: np.ndarray) -> dict:
