@@ -25,20 +25,24 @@ PAGE_TARGET_S = 3.0
 PRESET_TARGET_S = 5.0
 
 # every chart drawn (Plotly's graph divs hold data; live charts set data-rev) and no script running
-READY = """() => {
+READY = """(charts) => {
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (document.body.innerText.includes('Computing…')) return false;
   const gds = [...document.querySelectorAll('.js-plotly-plot')];
   const live = [...document.querySelectorAll('.ga-live')];
   const main = document.querySelector('[data-testid=stMain] h1');
   return !!main && gds.every(g => g._fullData && g._fullData.length > 0)
-         && live.every(d => d.dataset.rev) && (gds.length + live.length > 0 || location.pathname.length <= 1);
+         && live.every(d => d.dataset.rev)
+         && (!charts || gds.length + live.length > 0 || location.pathname.length <= 1);
 }"""
 
 
-def _ready(page, timeout_ms: float = 180_000) -> None:
+NO_CHARTS = {"glossary"}  # pages of text only: ready when the script is idle
+
+
+def _ready(page, timeout_ms: float = 180_000, charts: bool = True) -> None:
     page.wait_for_timeout(150)  # let a click's rerun start before asking whether it ended
-    page.wait_for_function(READY, timeout=timeout_ms, polling=50)
+    page.wait_for_function(READY, arg=charts, timeout=timeout_ms, polling=50)
 
 
 def run(cold: bool = False) -> dict:
@@ -73,7 +77,7 @@ def run(cold: bool = False) -> dict:
             page = ctx.new_page()
             t = time.perf_counter()
             page.goto(f"{base}/{'' if p.default else p.url}")
-            _ready(page)
+            _ready(page, charts=p.url not in NO_CHARTS)
             out[f"page:{p.url}"] = took = time.perf_counter() - t
             print(f"    {p.url:12s} {took:6.2f} s  {'PASS' if took <= PAGE_TARGET_S else 'MISS'}")
             ctx.close()
