@@ -224,10 +224,23 @@ def _identity(page: str, run: Run, i: int) -> tuple[str, float]:
         el = next(e for e in run.elements if (e.key or "").startswith("lr_lab:") and e.key.endswith(".x0"))
         lo, step = el.proto.min, el.proto.step or 0.01
         return el.key, round(lo + step * (i + 1), 6)  # distinct values near the left edge
-    return "batch_lab:c_shift", round(-0.9 + 0.01 * i, 6)
+    if page == "batch_lab":
+        return "batch_lab:c_shift", round(-0.9 + 0.01 * i, 6)
+    el = _sliders(page, run)[0]  # the other labs: their first numeric slider, a value per session
+    lo, hi, step = el.proto.min, el.proto.max, el.proto.step or (el.proto.max - el.proto.min) / 100
+    value = round(min(hi, lo + step * (i + 1)), 6)
+    return el.key, int(value) if el.proto.data_type == el.proto.INT else value
 
 
-def _load_slider(page: str, run: Run) -> Element:
+def _sliders(page: str, run: Run) -> list[Element]:
+    """The numeric sliders of ``page`` in the order drawn (a lab the bench has no script for)."""
+    found = [e for e in run.elements if e.type == "slider" and (e.key or "").startswith(f"{page}:")]
+    if not found:
+        raise LookupError(f"no slider on {page}")
+    return found
+
+
+def _load_slider(page: str, run: Run, mine: str = "") -> Element:
     """The slider a student keeps moving on ``page``."""
     if page == "race":
         return next(
@@ -235,7 +248,12 @@ def _load_slider(page: str, run: Run) -> Element:
         )
     if page == "lr_lab":
         return next(e for e in run.elements if (e.key or "").startswith("lr_lab:") and e.key.endswith(".y0"))
-    return run.element("batch_lab:c_sharp")
+    if page == "batch_lab":
+        return run.element("batch_lab:c_sharp")
+    others = [e for e in _sliders(page, run) if e.key != mine]  # not the control that identifies the session
+    if not others:
+        raise LookupError(f"{page} has no slider but {mine}")
+    return others[-1]
 
 
 def _query_value(query: str | None, name: str) -> str | None:
@@ -284,7 +302,10 @@ def student(base: str, st: Student, deadline: float, start: threading.Barrier) -
             mine = (key, value)
             run = record("identity", s.set(key, value, timeout=left()))
             for _ in range(MOVES):
-                el = _load_slider(page, run)
+                try:
+                    el = _load_slider(page, run, key)
+                except LookupError:  # a view with one slider (this session's own): no moves to make
+                    break
                 if el.type == "select_slider":
                     j = el.options.index(el.value) if el.value in el.options else 0
                     run = record(
