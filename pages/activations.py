@@ -44,19 +44,7 @@ def _describe(info) -> str:
 
 def _computed(ps: state.PageState, spec: am.JobSpec, submitted: bool = False):
     """The result of ``spec`` (its progress drawn while it runs: None until it is done)."""
-    if submitted:
-        progress.request(ps, spec.slot, spec.key)
-    done = progress.job(
-        ps,
-        spec.slot,
-        spec.key,
-        spec.func,
-        spec.args,
-        estimate=spec.estimate,
-        describe=_describe,
-        autostart=spec.estimate <= am.AUTOSTART_S,
-    )
-    return None if done is None else done.result
+    return progress.result(ps, spec, describe=_describe, autostart_s=am.AUTOSTART_S, submitted=submitted)
 
 
 def _job(ps: state.PageState, make, submitted: bool = False):

@@ -37,19 +37,7 @@ def _describe(info) -> str:
 def _computed(ps: state.PageState, spec: bm.JobSpec, submitted: bool):
     """The result of ``spec`` (its progress drawn while it runs: None until it is done). A press of
     the form's Run button starts it whatever it costs; from a link, only a cheap one starts alone."""
-    if submitted:
-        progress.request(ps, spec.slot, spec.key)
-    done = progress.job(
-        ps,
-        spec.slot,
-        spec.key,
-        spec.func,
-        spec.args,
-        estimate=spec.estimate,
-        describe=_describe,
-        autostart=spec.estimate <= bm.AUTOSTART_S,
-    )
-    return None if done is None else done.result
+    return progress.result(ps, spec, describe=_describe, autostart_s=bm.AUTOSTART_S, submitted=submitted)
 
 
 def _table(out: batch.NetworkView) -> list[dict[str, str]]:

@@ -55,19 +55,7 @@ def _computed(ps: state.PageState, submitted: bool) -> Any:
         return stored
     if spec.estimate <= sm.INLINE_S:
         return sm.run_inline(spec.func, spec.args)
-    if submitted:
-        progress.request(ps, spec.slot, spec.key)
-    done = progress.job(
-        ps,
-        spec.slot,
-        spec.key,
-        spec.func,
-        spec.args,
-        estimate=spec.estimate,
-        describe=_describe,
-        autostart=spec.estimate <= sm.AUTOSTART_S,
-    )
-    return None if done is None else done.result
+    return progress.result(ps, spec, describe=_describe, autostart_s=sm.AUTOSTART_S, submitted=submitted)
 
 
 def _layout(

@@ -48,19 +48,7 @@ def _describe(info) -> str:
 def _computed(ps: state.PageState, spec: rm.JobSpec, submitted: bool):
     """The result of ``spec`` (None while it runs). A Run press starts it whatever it costs; from a
     link only a cheap one starts by itself."""
-    if submitted:
-        progress.request(ps, spec.slot, spec.key)
-    done = progress.job(
-        ps,
-        spec.slot,
-        spec.key,
-        spec.func,
-        spec.args,
-        estimate=spec.estimate,
-        describe=_describe,
-        autostart=spec.estimate <= rm.AUTOSTART_S,
-    )
-    return None if done is None else done.result
+    return progress.result(ps, spec, describe=_describe, autostart_s=rm.AUTOSTART_S, submitted=submitted)
 
 
 def _job(ps: state.PageState, submitted: bool):

@@ -19,7 +19,7 @@ from landscapes import data as data_mod
 from studies import store
 from studies.activations import dying, inputs, linear, norm, training
 from studies.activations import signal as sg
-from ui.batch_model import JobSpec
+from ui.progress import JobSpec  # one job record for every lab
 from ui.state import Param
 from ui.widgets import float_param
 

@@ -16,6 +16,7 @@ import optimizers
 from landscapes import data as data_mod
 from landscapes import mlp
 from studies import batch
+from ui.progress import JobSpec  # one job record for every lab
 from ui.url import Param
 from ui.widgets import float_param
 
@@ -117,19 +118,6 @@ def basin_config(v: dict[str, Any]) -> BasinConfig:
 
 
 AUTOSTART_S = 20.0  # settings estimated to take longer do not start from a link by themselves
-
-
-class JobSpec(NamedTuple):
-    """One of the page's computations, ready for :func:`ui.progress.job`."""
-
-    slot: str  # "network" or "basins"
-    func: str  # "module:function"
-    args: tuple
-    estimate: float  # seconds
-
-    @property
-    def key(self) -> tuple:
-        return (self.func, self.args)
 
 
 def network_job(v: dict[str, Any]) -> JobSpec:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -49,6 +49,47 @@ def session_id() -> str:
 
     ctx = get_script_run_ctx()
     return ctx.session_id if ctx is not None else "local"
+
+
+class JobSpec(NamedTuple):
+    """One computation of a lab, ready for :func:`result` (every lab's ``*_model`` makes these)."""
+
+    slot: str  # the page's place for it (one job per session and slot)
+    func: str  # "module:function"
+    args: tuple
+    estimate: float  # seconds
+
+    @property
+    def key(self) -> tuple:
+        return (self.func, self.args)
+
+
+def result(
+    ps: PageState,
+    spec: JobSpec,
+    *,
+    describe: Callable[[Any], str],
+    autostart_s: float,
+    submitted: bool = False,
+) -> Any:
+    """The result of ``spec``, its progress drawn while it runs (None until it is done).
+
+    A press of the page's Run button (``submitted``) starts it whatever it costs; from a link, only
+    one estimated at most ``autostart_s`` seconds starts by itself.
+    """
+    if submitted:
+        request(ps, spec.slot, spec.key)
+    done = job(
+        ps,
+        spec.slot,
+        spec.key,
+        spec.func,
+        spec.args,
+        estimate=spec.estimate,
+        describe=describe,
+        autostart=spec.estimate <= autostart_s,
+    )
+    return None if done is None else done.result
 
 
 def job(

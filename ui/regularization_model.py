@@ -18,7 +18,7 @@ import landscapes
 from landscapes import penalised as pen
 from studies import regularization as reg
 from studies import regularization_net as rn
-from ui.batch_model import JobSpec  # one job record for every lab: (slot, func, args, estimate)
+from ui.progress import JobSpec  # one job record for every lab
 from ui.state import Param
 from ui.widgets import float_param
 

@@ -9,12 +9,13 @@ default views and the slow presets ship precomputed (:func:`precomputed_jobs`, `
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import streamlit as st
 
 from studies import selection as sel
+from ui.progress import JobSpec  # one job record for every lab
 from ui.url import Param
 from ui.widgets import float_param
 
@@ -228,19 +229,6 @@ def boost_trend_key(test_err: np.ndarray) -> str:
 def boot_note_key(boot_mean: float, fresh_mean: float) -> str:
     """The note under the bootstrap of the test error: says "larger" only when it is."""
     return "selection.bootstrap." + ("error_note" if boot_mean > fresh_mean else "error_note_other")
-
-
-class JobSpec(NamedTuple):
-    """One view's computation, ready for :func:`ui.progress.job` or :func:`run_inline`."""
-
-    slot: str  # the view
-    func: str  # "module:function"
-    args: tuple
-    estimate: float  # seconds
-
-    @property
-    def key(self) -> tuple:
-        return (self.func, self.args)
 
 
 _VIEW_RUN = {
