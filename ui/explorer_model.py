@@ -15,7 +15,7 @@ from optimizers import runner
 from studies import endings
 from studies import explorer as ex
 
-from . import surface_controls, widgets
+from . import explorer_hd_model, surface_controls, widgets
 from .race_model import ExpressionError, custom_surface  # one cache of formula surfaces for the app
 from .url import Param
 
@@ -23,7 +23,7 @@ __all__ = ["ExpressionError"]
 
 PAGE = "explorer"
 CUSTOM = "custom"
-VIEWS = ("critical", "basins", "escape")
+VIEWS = ("critical", "basins", "escape", "hd")
 SIDES = ("a", "b")
 DEFAULT_EXPR = "x^4 - 2*x^2 + y^2"  # two minima and a saddle between them
 GRID = 160  # points per axis of the contour
@@ -63,6 +63,7 @@ def base_schema() -> list[Param]:
             widgets.float_param(f"{side}_lr", DEFAULTS.get(f"{side}_lr", 0.01), 1e-5, 1.0, log=True),
             widgets.float_param(f"{side}_mu", DEFAULTS.get(f"{side}_mu", 0.9), 0.0, 0.99),
         ]
+    out += explorer_hd_model.schema()  # the high-dimension view's controls
     return out
 
 
