@@ -75,4 +75,36 @@ PRESETS = [
         },
         {"view": "escape", "surf": "saddle", "e_lr": 0.05, "e_radius": 0.1, "e_steps": 2000},
     ),
+    Preset(
+        "explorer_hd_saddles",
+        "explorer",
+        {
+            "en": "In high dimensions almost every critical point is a saddle",
+            "ko": "고차원에서는 거의 모든 임계점이 안장점이다",
+        },
+        {
+            "en": "Among the critical points that Newton's method finds on random smooth functions, 53% are minima in 1 dimension, as the theory's one half says, but only 0.5% in 6 dimensions (2 of 374). "
+            "A random symmetric matrix is positive definite more rarely still: 14.6% at n = 2, 0.0005% at n = 6. "
+            "On the right, a small network's critical points: the lowest (loss 0.056) is a minimum, the highest (loss 0.50) has the most ways down.",
+            "ko": "무작위 매끄러운 함수에서 뉴턴 방법이 찾은 임계점 중 최솟값은 1차원에서 53%로 이론값 절반과 맞지만, 6차원에서는 0.5%뿐입니다(374개 중 2개). "
+            "무작위 대칭 행렬이 양의 정부호일 확률은 더 작습니다: n = 2에서 14.6%, n = 6에서 0.0005%. "
+            "오른쪽은 작은 신경망의 임계점입니다: 가장 낮은 점(손실 0.056)은 최솟값이고, 가장 높은 점(손실 0.50)은 내려가는 방향이 가장 많습니다.",
+        },
+        {"view": "hd"},
+    ),
+    Preset(
+        "explorer_hd_quartic",
+        "explorer",
+        {
+            "en": "Random quartics: minima become rare too",
+            "ko": "무작위 4차 다항식: 여기서도 최솟값은 드물어진다",
+        },
+        {
+            "en": "A random quartic (a polynomial of degree 4) grows in every direction, so in 1 dimension most of its critical points are minima: 84% in theory, 81% measured. "
+            "Add dimensions and the share still falls, to 3% at n = 8: each direction of negative curvature of the degree-2 part is one more way down.",
+            "ko": "무작위 4차 다항식은 모든 방향으로 커지므로 1차원에서는 임계점 대부분이 최솟값입니다: 이론값 84%, 측정값 81%. "
+            "차원을 늘리면 그래도 비율이 줄어 n = 8에서 3%가 됩니다: 2차 항의 음의 곡률 방향 하나하나가 내려가는 길이 됩니다.",
+        },
+        {"view": "hd", "hd_family": "quartic", "hd_nmax": 8, "hd_mlp": False},
+    ),
 ]

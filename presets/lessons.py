@@ -67,6 +67,7 @@ NOTES: tuple[Section, ...] = (
             "explorer_monkey_saddle",
             "saddle_escape",
             "explorer_saddle_escape",
+            "explorer_hd_saddles",
             "local_minimum_trap",
             "explorer_camel_basins",
         ),

@@ -377,9 +377,9 @@ def _mlp_find(spec, w0, k_train, x, y):
 
     def one(w, kt):
         def train(w, t):
-            return w - MLP_TRAIN_LR * g(w) * (t < kt), None
+            return jnp.where(t < kt, w - MLP_TRAIN_LR * g(w), w), None
 
-        w, _ = jax.lax.scan(train, w, jnp.arange(MLP_TRAIN_STEPS))
+        w, _ = jax.lax.scan(train, w, jnp.arange(MLP_TRAIN_STEPS, dtype=kt.dtype))
 
         def adam(c, t):
             w, m, v = c

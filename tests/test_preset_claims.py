@@ -23,7 +23,7 @@ from studies import batch, endings, store
 from studies.activations import inputs as act_inputs
 from studies.activations import signal as act_signal
 from studies.activations.dying import nanmean as dying_nanmean
-from tests import claims_regularization
+from tests import claims_explorer_hd, claims_regularization
 from ui import activations_model as am
 from ui import batch_model as bm
 from ui import lr_model as lm
@@ -972,6 +972,7 @@ def _decays_settle(preset_id: str) -> bool:
 
 
 CLAIMS.update(claims_regularization.claims())  # the Regularization lab's presets
+CLAIMS.update(claims_explorer_hd.claims())  # the Landscape explorer's high-dimension presets
 
 
 # ------------------------------------------------------------------------------------------------
