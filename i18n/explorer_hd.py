@@ -5,8 +5,8 @@ STRINGS = {
     "explorer.view.hd": {"en": "Saddles in high dimensions", "ko": "고차원의 안장점"},
     "explorer.hd.family": {"en": "Random functions", "ko": "무작위 함수"},
     "explorer.hd.family_help": {
-        "en": "Gaussian-process samples: f(x) = √(2/64) Σ cos(wₖ·x + bₖ) with 64 random waves. Quartics: f(x) = Σ xᵢ⁴/4 + xᵀAx/2 + bᵀx with a random symmetric A.",
-        "ko": "가우스 과정 샘플: 무작위 파동 64개로 만든 f(x) = √(2/64) Σ cos(wₖ·x + bₖ). 4차 다항식: 무작위 대칭 행렬 A로 만든 f(x) = Σ xᵢ⁴/4 + xᵀAx/2 + bᵀx.",
+        "en": "Gaussian-process samples: `f(x) = √(2/64) Σ cos(wₖ·x + bₖ)` with 64 random waves. Quartics: `f(x) = Σ xᵢ⁴/4 + xᵀAx/2 + bᵀx` with a random symmetric A.",
+        "ko": "가우스 과정 샘플: 무작위 파동 64개로 만든 `f(x) = √(2/64) Σ cos(wₖ·x + bₖ)`. 4차 다항식: 무작위 대칭 행렬 A로 만든 `f(x) = Σ xᵢ⁴/4 + xᵀAx/2 + bᵀx`.",
     },
     "explorer.hd.family.cosines": {
         "en": "Gaussian-process samples (sums of cosines)",
@@ -55,8 +55,8 @@ STRINGS = {
         "ko": "n = 1에서 이 함수들의 비율은 계산할 수 있습니다: {v}(별). 측정값: {m} ± {e}.",
     },
     "explorer.hd.theory": {
-        "en": "Grey: a random symmetric matrix (the Gaussian orthogonal ensemble, GOE) is positive definite with probability P(n), computed exactly (line, de Bruijn's Pfaffian formula) and counted with NumPy's eigvalsh in {samples} random matrices (circles). If each eigenvalue's sign were a coin toss, P(n) would be 2⁻ⁿ; the eigenvalues of a random matrix repel each other, so it falls much faster, like exp(−θn²) with θ = ln 3 / 4 ≈ {theta} (Dean & Majumdar 2006, dashed). Read off the exact values between n = {a} and {b}: θ ≈ {measured}.",
-        "ko": "회색: 무작위 대칭 행렬(가우스 직교 앙상블(GOE))이 양의 정부호일 확률 P(n)을 정확히 계산하고(선, 드브라윈(de Bruijn)의 파피안 공식), NumPy의 eigvalsh로 무작위 행렬 {samples}개에서 세었습니다(원). 고윳값마다 부호가 동전 던지기라면 P(n)은 2⁻ⁿ이겠지만, 무작위 행렬의 고윳값은 서로 밀어내므로 훨씬 빨리, exp(−θn²)처럼 줄어듭니다. θ = ln 3 / 4 ≈ {theta}(딘(Dean)과 마줌다르(Majumdar) 2006, 점선). n = {a}과 {b} 사이의 정확한 값에서 읽으면 θ ≈ {measured}입니다.",
+        "en": "Grey: a random symmetric matrix (the Gaussian orthogonal ensemble, GOE) is positive definite with probability P(n), computed exactly (line, de Bruijn's Pfaffian formula) and counted with NumPy's `eigvalsh` in {samples} random matrices (circles). If each eigenvalue's sign were a coin toss, P(n) would be 2⁻ⁿ; the eigenvalues of a random matrix repel each other, so it falls much faster, like exp(−θn²) with θ = ln 3 / 4 ≈ {theta} (Dean & Majumdar 2006, dashed). Read off the exact values between n = {a} and {b}: θ ≈ {measured}.",
+        "ko": "회색: 무작위 대칭 행렬(가우스 직교 앙상블(GOE))이 양의 정부호일 확률 P(n)을 정확히 계산하고(선, 드브라윈(de Bruijn)의 파피안 공식), NumPy의 `eigvalsh`로 무작위 행렬 {samples}개에서 세었습니다(원). 고윳값마다 부호가 동전 던지기라면 P(n)은 2⁻ⁿ이겠지만, 무작위 행렬의 고윳값은 서로 밀어내므로 훨씬 빨리, exp(−θn²)처럼 줄어듭니다. θ = ln 3 / 4 ≈ {theta}(딘(Dean)과 마줌다르(Majumdar) 2006, 점선). n = {a}과 {b} 사이의 정확한 값에서 읽으면 θ ≈ {measured}입니다.",
     },
     "explorer.hd.not_goe": {
         "en": "The random functions' Hessians are not GOE matrices: at a low critical point the curvature tends to be positive (Bray & Dean 2007), so their share of minima falls more slowly than the grey curve. It still falls fast: in high dimensions almost every critical point is a saddle.",

@@ -55,6 +55,7 @@ ALLOWED: frozenset[str] = frozenset(
         "GELU",
         # abbreviations of models, methods and measures (the notes write MLP and MSE)
         "MLP",
+        "GOE",  # the Gaussian orthogonal ensemble (random-matrix theory writes it so)
         "MSE",
         "TPE",
         "OOB",
@@ -86,6 +87,7 @@ ALLOWED: frozenset[str] = frozenset(
         "log",
         "log10",
         "exp",
+        "ln",
         "sqrt",
         "max",
         "min",

@@ -247,3 +247,71 @@ def test_a_line_of_degenerate_points_is_summed_up():
     assert "critical points in the view: minima 0, maxima 0, saddles 0, degenerate 24." in body
     assert len([s for s in at.subheader if s.value.startswith("The degenerate point")]) == 3
     assert "… and 21 more degenerate points" in body
+
+
+def test_escape_view_has_one_status_per_computation_and_a_round_ball():
+    at = open_page({"view": "escape", "surf": "saddle"})
+    labels = [s.label for s in at.get("status")]
+    assert len(labels) == 2 and sum("Escaping a saddle: done" in x for x in labels) == 1
+    (anim,) = live_charts(at)
+    lay = anim["layout"]
+    assert lay["xaxis"]["title"]["text"] == "x" and lay["yaxis"]["title"]["text"] == "y"
+    assert lay["yaxis"]["scaleanchor"] == "x" and lay["yaxis"].get("scaleratio", 1) == 1
+    (x0, x1), (y0, y1) = lay["xaxis"]["range"], lay["yaxis"]["range"]
+    assert x1 - x0 == pytest.approx(y1 - y0)  # a square view at equal scale: the ball is a circle
+
+
+# ------------------------------------------------------------------------------------------------
+# Saddles in high dimensions (studies/explorer_hd.py, run as a job)
+
+
+def test_hd_view_draws_the_library_s_numbers():
+    from studies import explorer_hd as hd
+    from ui import explorer_hd_model as hdm
+    from ui.testing import settle
+
+    q = {
+        "view": "hd",
+        "hd_nmax": "3",
+        "hd_functions": "4",
+        "hd_seeds": "16",
+        "hd_starts": "16",
+        "hd_width": "2",
+    }
+    at = settle(app_test(q, PAGE).run())
+    assert not at.exception and not errors(at)
+    cfg = hdm.config(hdm.values_with({k: v for k, v in q.items() if k != "view"} | {"hd_mlp": True}))
+    assert cfg == hd.HDConfig(n_max=3, functions=4, seeds=16, mlp_starts=16, mlp_width=2)
+    r = hd.run(cfg)
+    share, index = charts(at)
+    by = {tr.get("meta"): tr for tr in share["data"]}
+    np.testing.assert_allclose(
+        decode(by["goe_exact"]["y"]), [hd.goe_pd_exact(n) for n in (1, 2, 3)], rtol=1e-12
+    )
+    got = decode(by["measured"]["y"])
+    want = r.random.minima_share[r.random.minima_share > 0]
+    np.testing.assert_allclose(got, want, rtol=1e-12)
+    assert decode(by["one_dim"]["y"])[0] == 0.5
+    assert share["layout"]["yaxis"]["type"] == "log"
+    ib = {tr.get("meta"): tr for tr in index["data"]}
+    assert {"n=1", "n=2", "n=3"} <= set(ib)
+    np.testing.assert_allclose(decode(ib["n=3"]["x"]), r.random.index[2])
+    np.testing.assert_allclose(decode(ib["mlp"]["y"]), r.mlp.loss, rtol=1e-9)
+    body = texts(at)
+    assert f"{r.random.minima_share[0]:.3g} at n = 1 ({r.random.counts[0]} critical points found)" in body
+    assert "θ = ln 3 / 4 ≈ 0.2747" in body and "9 parameters" in body
+    assert dict(at.query_params)["hd_nmax"] == "3"
+
+
+def test_hd_view_explains_a_bad_dimension_range():
+    at = app_test({"view": "hd", "hd_nmin": "5", "hd_nmax": "3"}, PAGE).run()
+    assert not at.exception
+    (err,) = at.error
+    assert "n_min = 5 must not exceed n_max = 3" in err.value
+
+
+def test_hd_view_in_korean_from_its_stored_default():
+    at = open_page({"lang": "ko", "view": "hd"})  # the default view's result ships precomputed
+    body = texts(at)
+    assert "임계점 중 최솟값의 비율" in body and "최솟값의 비율: n = 1에서" in body
+    assert len(charts(at)) == 2
