@@ -1,6 +1,7 @@
 """Benchmark of the Landscape explorer: the 512 x 512 x 500-step basin map against an idiomatic
 vectorised NumPy version of the same runs (every start an array lane, a Python loop over the steps,
-the same divergence bookkeeping and the same labels), and the critical points of a surface, warm.
+the same divergence bookkeeping and the same labels), the critical points of a surface, warm, and the
+high-dimension view's default experiment, warm.
 
 Run: ``.venv/bin/python -m bench.b_explorer`` (or through ``python -m bench``). Prints; asserts nothing.
 """
@@ -16,10 +17,12 @@ from bench import verdict
 from optimizers.simulate import ESCAPE_FACTOR
 from studies import endings
 from studies import explorer as ex
+from studies import explorer_hd as hd
 
 SIDE, STEPS, LR = 512, 500, 0.01
 TARGET_S, TARGET_RATIO = 1.0, 20.0  # issue 13: < 1 s warm and >= 20x vectorised NumPy
 CRIT_TARGET_S = 0.5
+HD_TARGET_S = 5.0  # issue 13: the high-dimension experiment's default settings, warm
 
 
 def _best_of(fn, repeat: int = 3) -> float:
@@ -79,6 +82,45 @@ def run() -> None:
             f"critical points of {name}, warm: {warm:.3f} s"
             f"  [{verdict(warm, CRIT_TARGET_S, False)} < {CRIT_TARGET_S} s]"
         )
+    run_hd()
+
+
+def run_hd() -> None:
+    """The high-dimension view's default experiment, warm (compiled; a new seed, so nothing is reused but
+    the compiled code), and its parts."""
+    cfg = hd.HDConfig()
+    hd.run(cfg)  # compile every dimension's Newton and the network's search
+    fresh = cfg._replace(seed=cfg.seed + 1)
+    t0, c0 = time.perf_counter(), time.process_time()
+    hd.run(fresh)
+    total, cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0 = time.perf_counter()
+    hd.random_critical_points(
+        fresh.dims, family=fresh.family, functions=fresh.functions, seeds=fresh.seeds, seed=7
+    )
+    t_rand = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    hd.goe_pd_monte_carlo(fresh.dims, fresh.goe_samples, np.random.default_rng(7))
+    t_goe = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    hd.mlp_critical_points(fresh.mlp_data, fresh.mlp_width, fresh.mlp_starts, seed=7)
+    t_mlp = time.perf_counter() - t0
+    print(
+        f"high-dimension view, default settings (n = {cfg.n_min}..{cfg.n_max}, {cfg.functions} functions"
+        f" x {cfg.seeds} Newton starts, {cfg.goe_samples:,} GOE matrices per n, MLP {cfg.mlp_starts} starts),"
+        " warm:"
+    )
+    print(
+        f"  {total:.2f} s  [{verdict(total, HD_TARGET_S, False)} < {HD_TARGET_S} s]"
+        f"  (CPU time of this process {cpu:.2f} s: wall time minus other processes' share of the cores;"
+        f" estimate the page uses: {hd.estimate_seconds(cfg):.1f} s)"
+    )
+    print(
+        f"  parts: random functions {t_rand:.2f} s, GOE Monte Carlo {t_goe:.2f} s,"
+        f" MLP critical points {t_mlp:.2f} s"
+    )
+    th = hd.effective_theta(hd.MAX_DIM - 1)
+    print(f"  theta from the exact P(GOE PD) at n = 10..12: {th:.5f} (ln 3 / 4 = {hd.THETA:.5f})")
 
 
 if __name__ == "__main__":

@@ -111,9 +111,8 @@ def _newton_nd(family: str, params, seeds):
         g, h = jax.grad(f), jax.hessian(f)
 
         def step(x, _):
-            lam, vec = jnp.linalg.eigh(h(x))
-            inv = jnp.where(jnp.abs(lam) > 1e-12, 1.0 / jnp.where(lam == 0, 1.0, lam), 0.0)
-            d = vec @ (inv * (vec.T @ g(x)))
+            d = jnp.linalg.solve(h(x), g(x))  # a singular Hessian (measure zero) gives no step
+            d = jnp.where(jnp.all(jnp.isfinite(d)), d, jnp.zeros_like(d))
             n = jnp.linalg.norm(d)
             return x - d * jnp.minimum(1.0, 0.3 / jnp.where(n > 0, n, 1.0)), None
 
