@@ -63,7 +63,7 @@ MAX_SLICE = 201
 # grid points x training points x parameters of one plane: 101^2 x 8192 x ~5k would be ~4e12 flops and
 # minutes on the project's 2-core machine; 51^2 x 2048 x 1153 (the default) is 6e9.
 MAX_PLANE_WORK = 2.5e11
-CHUNK = 128  # grid points evaluated together (vmapped) inside the one call: bounds its memory
+CHUNK = 32  # grid points evaluated together (vmapped) inside the one call: bounds its memory (8 MB a layer)
 
 
 class NetConfig(NamedTuple):
@@ -314,9 +314,9 @@ def plane_losses(spec: mlp.MLPSpec, w, d1, d2, ab, x, y, chunk: int = CHUNK):
     """Training loss at ``w + a d1 + b d2`` for every row (a, b) of ``ab`` (G, 2), in one call.
 
     The points are vmapped ``chunk`` at a time (``lax.map`` with ``batch_size``), each over the whole
-    data set. Every layer's weights are ``W + a D1 + b D2``, so its output is
-    ``h W + a (h D1) + b (h D2)``: one shared matrix product ``h [W | D1 | D2]`` per chunk instead of a
-    separate small product per point (the first layer's ``x [W | D1 | D2]`` is shared by all points).
+    data set. The first layer is linear in (a, b), ``x (W + a D1 + b D2) = xW + a xD1 + b xD2``, so its
+    three products are computed once for all points; the later layers form each point's weights and
+    multiply (a batched matrix product per chunk).
 
     Args:
         spec: the network (static).
@@ -328,26 +328,18 @@ def plane_losses(spec: mlp.MLPSpec, w, d1, d2, ab, x, y, chunk: int = CHUNK):
     Returns:
         (G,) losses.
     """
-    layers = [mlp.unflatten(spec, v) for v in (w, d1, d2)]
-    last = len(spec.sizes) - 2
-
-    def affine(h, i, a, b):
-        """Layer i's pre-activation at (a, b) for inputs h (..., n, n_in)."""
-        wl, ul, vl = (p[i] for p in layers)
-        cat = jnp.concatenate([wl["w"], ul["w"], vl["w"]], axis=1)  # (n_in, 3 n_out)
-        hw, hu, hv = jnp.split(h @ cat, 3, axis=-1)
-        bias = wl["b"] + a * ul["b"] + b * vl["b"]
-        return hw + a * hu + b * hv + bias[None, :]
-
-    first = x @ jnp.concatenate([layers[0][0]["w"], layers[1][0]["w"], layers[2][0]["w"]], axis=1)
-    f_w, f_u, f_v = jnp.split(first, 3, axis=-1)
+    w_l, u_l, v_l = (mlp.unflatten(spec, v) for v in (w, d1, d2))
+    first = x @ jnp.concatenate([w_l[0]["w"], u_l[0]["w"], v_l[0]["w"]], axis=1)
+    x_w, x_u, x_v = jnp.split(first, 3, axis=-1)
 
     def one(p):
         a, b = p[0], p[1]
-        bias = layers[0][0]["b"] + a * layers[1][0]["b"] + b * layers[2][0]["b"]
-        h = f_w + a * f_u + b * f_v + bias[None, :]
-        for i in range(1, last + 1):
-            h = affine(mlp._act(spec.activation, h), i, a, b)
+        bias = w_l[0]["b"] + a * u_l[0]["b"] + b * v_l[0]["b"]
+        h = x_w + a * x_u + b * x_v + bias[None, :]
+        for i in range(1, len(spec.sizes) - 1):
+            weights = w_l[i]["w"] + a * u_l[i]["w"] + b * v_l[i]["w"]
+            bias = w_l[i]["b"] + a * u_l[i]["b"] + b * v_l[i]["b"]
+            h = mlp._act(spec.activation, h) @ weights + bias[None, :]
         return jnp.mean(mlp.per_example_loss(spec, h, y))
 
     return jax.lax.map(one, ab, batch_size=chunk)
@@ -355,8 +347,8 @@ def plane_losses(spec: mlp.MLPSpec, w, d1, d2, ab, x, y, chunk: int = CHUNK):
 
 @partial(jax.jit, static_argnames=("spec",))
 def plane_losses_naive(spec: mlp.MLPSpec, w, d1, d2, ab, x, y):
-    """:func:`plane_losses` the plain way (each point's weights formed and the network applied), for
-    tests and the benchmark: same numbers, a separate small matrix product per point."""
+    """:func:`plane_losses` the plain way (each point's flat weights formed, unflattened and the network
+    applied, the first layer included), for tests and the benchmark."""
     obj = mlp.Objective(spec)
     return jax.lax.map(lambda p: obj(w + p[0] * d1 + p[1] * d2, x, y), ab, batch_size=CHUNK)
 
