@@ -385,7 +385,20 @@ def view_network(ps: state.PageState, w: em.Where | None, controls) -> None:
     widgets.markdown(t("explorer.net.explained", e1=_pct(e[0]), e2=_pct(e[1]), both=_pct(e[0] + e[1])))
     plane = net.pca if plane_kind == "pca" else net.random
     text = net_figure_text(current_lang())
-    labels = {k: t(f"race.{k}") for k in ("play", "pause", "step", "start")}
+    labels = {
+        k: t(f"race.{k}")
+        for k in (
+            "play",
+            "pause",
+            "step",
+            "start",
+            "minimum",
+            "local_minimum",
+            "saddle",
+            "diverged",
+            "lookahead",
+        )
+    }
     live_chart(
         nv.plane_animation(em.net_background(plane), net, plane, labels=labels, text=text),
         key=ps.key("_net_map"),
