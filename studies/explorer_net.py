@@ -38,6 +38,7 @@ from studies import slices
 __all__ = [
     "MAX_GRID",
     "MAX_PLANE_WORK",
+    "MAX_POINTS",
     "MAX_RECORDS",
     "MAX_STEPS",
     "MIN_GRID",
@@ -63,6 +64,7 @@ MAX_SLICE = 201
 # grid points x training points x parameters of one plane: 101^2 x 8192 x ~5k would be ~4e12 flops and
 # minutes on the project's 2-core machine; 51^2 x 2048 x 1153 (the default) is 6e9.
 MAX_PLANE_WORK = 2.5e11
+MAX_POINTS = MAX_GRID**2 + MAX_RECORDS + 1 + 2 * MAX_SLICE  # of one call of plane_losses
 CHUNK = 32  # grid points evaluated together (vmapped) inside the one call: bounds its memory (8 MB a layer)
 
 
@@ -327,7 +329,12 @@ def plane_losses(spec: mlp.MLPSpec, w, d1, d2, ab, x, y, chunk: int = CHUNK):
 
     Returns:
         (G,) losses.
+
+    Raises:
+        ValueError: more than :data:`MAX_POINTS` points (a 101 x 101 grid, a path and two slices).
     """
+    if ab.ndim != 2 or ab.shape[1] != 2 or ab.shape[0] > MAX_POINTS:
+        raise ValueError(f"give at most {MAX_POINTS} points (a, b) as a (G, 2) array, got shape {ab.shape}")
     w_l, u_l, v_l = (mlp.unflatten(spec, v) for v in (w, d1, d2))
     first = x @ jnp.concatenate([w_l[0]["w"], u_l[0]["w"], v_l[0]["w"]], axis=1)
     x_w, x_u, x_v = jnp.split(first, 3, axis=-1)

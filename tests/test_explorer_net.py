@@ -161,6 +161,10 @@ def test_the_grid_and_the_plane_s_work_are_limited_with_clear_messages():
     with pytest.raises(ValueError, match="batch = 5000"):
         en.validate(en.NetConfig(batch=5000))
     en.validate(en.NetConfig(grid=101))  # Li et al.'s resolution and more on the default network
+    spec, _, data = _data(SMALL)
+    w = jnp.zeros(spec.n_params)
+    with pytest.raises(ValueError, match=f"at most {en.MAX_POINTS} points"):
+        en.plane_losses(spec, w, w, w, jnp.zeros((en.MAX_POINTS + 1, 2)), *data)
 
 
 def test_a_diverged_run_is_reported_without_planes():
