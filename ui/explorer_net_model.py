@@ -19,6 +19,8 @@ from .url import Param
 N_TRAIN = 2048  # the batch lab's training set size; the issue's speed target is set on it
 BATCHES = ("full", "16", "32", "64", "128", "256", "512")
 PLANES = ("pca", "random")
+SLOT = "net_path"  # the page's job slot
+FUNC = "studies.explorer_net:run"
 AUTOSTART_S = 30.0  # a configuration estimated longer waits for the Run button when it came with a link
 
 
@@ -70,4 +72,20 @@ def job(v: dict[str, Any]) -> JobSpec:
     """The view's job; raises ValueError (a message naming the bad value) for a config that cannot run."""
     cfg = config(v)
     en.validate(cfg)
-    return JobSpec("network", "studies.explorer_net:run", (cfg,), en.estimate_seconds(cfg))
+    return JobSpec(SLOT, FUNC, (cfg,), en.estimate_seconds(cfg))
+
+
+def precomputed_jobs() -> list[JobSpec]:
+    """The computations whose results ship with the app (``presets/precomputed/``): the network view's
+    default and its presets' (the two presets share one run: the plane is only what is drawn)."""
+    import presets
+
+    out: list[JobSpec] = []
+    candidates = [{}] + [
+        dict(p.values) for p in presets.for_page("explorer") if p.values.get("view") == "network"
+    ]
+    for v in candidates:
+        spec = job(v)
+        if spec not in out:
+            out.append(spec)
+    return out
