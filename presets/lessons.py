@@ -69,6 +69,8 @@ NOTES: tuple[Section, ...] = (
             "explorer_saddle_escape",
             "local_minimum_trap",
             "explorer_camel_basins",
+            "explorer_net_pca",
+            "explorer_net_random",
         ),
     ),
     Section(
