@@ -40,7 +40,12 @@ PAGES: tuple[PageInfo, ...] = (  # the labs in the lecture's order, the glossary
         "docs/screenshots/explorer-thumb.png",
     ),
     PageInfo(
-        "pages/batch_lab.py", "batch_lab", "⚖️", "batch.title", "batch.desc", "docs/screenshots/batch_lab-thumb.png"
+        "pages/batch_lab.py",
+        "batch_lab",
+        "⚖️",
+        "batch.title",
+        "batch.desc",
+        "docs/screenshots/batch_lab-thumb.png",
     ),
     PageInfo(
         "pages/regularization.py",
