@@ -22,10 +22,6 @@ STRINGS = {
     "explorer.hd.data": {"en": "Data set of the network", "ko": "신경망의 데이터셋"},
     "explorer.hd.width": {"en": "Hidden units", "ko": "은닉 유닛 수"},
     "explorer.hd.starts": {"en": "Starts of the search for critical points", "ko": "임계점 찾기의 시작점 수"},
-    "explorer.hd.surface_unused": {
-        "en": "This experiment makes its own random functions in n dimensions: the surface above is not used.",
-        "ko": "이 실험은 n차원 무작위 함수를 직접 만듭니다: 위의 곡면은 쓰지 않습니다.",
-    },
     "explorer.hd.intro": {
         "en": "A critical point is a minimum only if **all n** eigenvalues of its Hessian are positive. In one dimension half of the critical points are minima; in n dimensions every extra direction is another chance to go down, so almost every critical point is a saddle. Newton's method on the gradient finds critical points of every kind from many starts; the chart counts the minima among them.",
         "ko": "임계점이 최솟값이 되려면 헤시안의 고윳값 **n개가 모두** 양수여야 합니다. 1차원에서는 임계점의 절반이 최솟값이지만, n차원에서는 방향이 하나 늘 때마다 내려갈 기회가 하나 더 생기므로 거의 모든 임계점이 안장점입니다. 기울기에 대한 뉴턴 방법은 여러 시작점에서 모든 종류의 임계점을 찾고, 그래프는 그중 최솟값의 비율을 셉니다.",

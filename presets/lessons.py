@@ -70,6 +70,8 @@ NOTES: tuple[Section, ...] = (
             "explorer_hd_saddles",
             "local_minimum_trap",
             "explorer_camel_basins",
+            "explorer_net_pca",
+            "explorer_net_random",
         ),
     ),
     Section(

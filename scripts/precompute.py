@@ -25,12 +25,15 @@ from ui import (  # noqa: E402
     activations_model,
     batch_model,
     explorer_hd_model,
+    explorer_net_model,
     regularization_model,
     selection_model,
 )
 from ui.jobs import resolve  # noqa: E402
 
-MODELS = (batch_model, activations_model, regularization_model, selection_model, explorer_hd_model)
+MODELS = (batch_model, activations_model, regularization_model, selection_model)
+MODELS += (explorer_net_model,)
+MODELS += (explorer_hd_model,)
 
 
 def wanted() -> list:

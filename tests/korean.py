@@ -57,6 +57,7 @@ ALLOWED: frozenset[str] = frozenset(
         "MLP",
         "GOE",  # the Gaussian orthogonal ensemble (random-matrix theory writes it so)
         "MSE",
+        "PCA",  # the notes write PCA (003)
         "TPE",
         "OOB",
         "LOO",

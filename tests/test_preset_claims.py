@@ -1132,6 +1132,69 @@ CLAIMS.update(
 )
 
 
+@functools.cache
+def _ex_net(preset_id: str):
+    """The explorer's network view for a preset: what the page's job computes."""
+    from studies import explorer_net as en
+    from ui import explorer_net_model as enm
+
+    cfg = enm.config(dict(presets.get(preset_id).values))
+    out = store.lookup("studies.explorer_net:run", (cfg,))
+    return out if out is not None else en.run(cfg)
+
+
+CLAIMS.update(
+    {
+        "explorer_net_pca": [
+            (
+                "Adam trains a 2-32-32-1 network on the two moons for 500 steps",
+                lambda: (
+                    _ex_net("explorer_net_pca").config.optimizer == "adam"
+                    and _ex_net("explorer_net_pca").config.dataset == "moons"
+                    and _ex_net("explorer_net_pca").config.steps == 500
+                    and _ex_net("explorer_net_pca").n_params == 2 * 32 + 32 + 32 * 32 + 32 + 32 + 1
+                ),
+            ),
+            (
+                "training loss 0.74 → 0.06",
+                lambda: (
+                    [round(float(_ex_net("explorer_net_pca").loss[i]), 2) for i in (0, -1)] == [0.74, 0.06]
+                ),
+            ),
+            (
+                "hold 98% of the path's squared displacement, the first alone 89%",
+                lambda: (
+                    round(100 * _ex_net("explorer_net_pca").pca.captured) == 98
+                    and round(100 * _ex_net("explorer_net_pca").explained[0]) == 89
+                ),
+            ),
+            (
+                "in a space of 1185 weights the path is nearly flat",
+                lambda: _ex_net("explorer_net_pca").n_params == 1185,
+            ),
+        ],
+        "explorer_net_random": [
+            (
+                "only 0.3% of the path's squared displacement, against 98% for the PCA plane",
+                lambda: (
+                    round(100 * _ex_net("explorer_net_random").random.captured, 1) == 0.3
+                    and round(100 * _ex_net("explorer_net_random").pca.captured) == 98
+                ),
+            ),
+            (
+                "In 1185 dimensions two random directions are nearly orthogonal to the path and catch about "
+                "2/d = 0.17% of it",
+                lambda: (
+                    _ex_net("explorer_net_random").n_params == 1185
+                    and round(100 * 2 / 1185, 2) == 0.17
+                    and _ex_net("explorer_net_random").random.captured < 3 * 2 / 1185
+                ),
+            ),
+        ],
+    }
+)
+
+
 def _depths(preset_id: str) -> list[float]:
     """The flat and the sharp minimum's training loss (the concept picture)."""
     c = stored(preset_id)[1]
