@@ -458,7 +458,7 @@ def corr(a: np.ndarray, b: np.ndarray) -> str:
     return f"{np.corrcoef(a, b)[0, 1]:.2f}"
 
 
-def view_hd(ps: state.PageState, w: em.Where, controls) -> None:
+def view_hd(ps: state.PageState, w: em.Where | None, controls) -> None:
     """Saddles dominate in high dimensions: minima among critical points against n, and index
     against value (random functions and a small MLP)."""
     sch = ps.schema

@@ -107,6 +107,8 @@ PRESETS = [
             "2/d = 0.17%만 잡고, 경로 전체가 최종 가중치 주위의 매듭으로 줄어듭니다.",
         },
         {"view": "network", "p_plane": "random", "p_opt": "adam", "p_lr": 0.01, "p_steps": 500},
+    ),
+    Preset(
         "explorer_hd_saddles",
         "explorer",
         {
