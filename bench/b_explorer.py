@@ -87,6 +87,7 @@ def run() -> None:
             f"  [{verdict(warm, CRIT_TARGET_S, False)} < {CRIT_TARGET_S} s]"
         )
     run_hd()
+    run_network()
 
 
 def run_hd() -> None:
@@ -125,8 +126,6 @@ def run_hd() -> None:
     )
     th = hd.effective_theta(hd.MAX_DIM - 1)
     print(f"  theta from the exact P(GOE PD) at n = 10..12: {th:.5f} (ln 3 / 4 = {hd.THETA:.5f})")
-
-    run_network()
 
 
 NET_GRID, NET_TARGET_S = 51, 0.5  # issue 13: a 51 x 51 plane of a 2-32-32-1 MLP over 2,048 points < 0.5 s
