@@ -68,6 +68,7 @@ NOTES: tuple[Section, ...] = (
             "saddle_escape",
             "explorer_saddle_escape",
             "explorer_hd_saddles",
+            "explorer_hd_quartic",
             "local_minimum_trap",
             "explorer_camel_basins",
             "explorer_net_pca",
