@@ -345,7 +345,8 @@ class MLPCritical(NamedTuple):
 
 
 def mlp_problem(data: str, width: int, seed: int = 0):
-    """(spec, x, y, objective) of the network and data :func:`mlp_critical_points` uses."""
+    """(spec, x, y): the network and the data :func:`mlp_critical_points` uses (x float64, y labels or
+    targets)."""
     if data not in MLP_DATA:
         raise ValueError(f"Unknown data set {data!r}; choose one of: {', '.join(MLP_DATA)}")
     width = _check_int("width", width, 1, 8)
@@ -427,8 +428,9 @@ def mlp_critical_points(data: str = "moons", width: int = 4, starts: int = 64, s
     Each start is a random (LeCun) initialisation trained by gradient descent for a number of steps
     spread geometrically from 0 to :data:`MLP_TRAIN_STEPS` (so the starts have high and low losses);
     from there the squared gradient norm is minimised (see :func:`_mlp_find`), all starts in one
-    vmapped float64 call. Points with gradient norm below :data:`GRAD_TOL` are kept, one per network
-    up to the symmetries of its hidden units (:func:`canonical`).
+    vmapped float64 call. Points with gradient norm below :data:`GRAD_TOL` and no Hessian eigenvalue
+    within :data:`EIG_TOL` of 0 are kept, one per network up to the symmetries of its hidden units
+    (:func:`canonical`, compared in float32).
 
     Args:
         data: a data set with one output (:data:`MLP_DATA`).
@@ -447,7 +449,7 @@ def mlp_critical_points(data: str = "moons", width: int = 4, starts: int = 64, s
     with jax.enable_x64(True):
         out = _mlp_find(spec, jnp.asarray(w0), jnp.asarray(k_train), jnp.asarray(x), jnp.asarray(y))
         w, gn, lam, val = (np.asarray(a) for a in out)
-    ok = gn < GRAD_TOL
+    ok = (gn < GRAD_TOL) & np.all(np.abs(lam) > EIG_TOL, axis=1)  # isolated, nondegenerate points
     canon = np.stack([canonical(spec, wi) for wi in w]) if len(w) else w
     kept = _distinct(canon, ok, tol=1e-5)
     return MLPCritical(
