@@ -18,7 +18,9 @@ Every function returns NumPy arrays in NamedTuples (picklable, storable by :mod:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import NamedTuple
 
@@ -37,6 +39,7 @@ DATASETS = ("moons", "circles", "xor", "spirals")
 MAX_RUNS = 256  # configurations x seeds in one call
 MAX_STEPS = 10_000
 MAX_SEEDS = 16
+MAX_THREADS = 4  # training programs compiled and run at once by one call of train()
 Progress = Callable[[float, tuple], None]
 
 
@@ -191,7 +194,8 @@ def train(
     optimizer: str | None = None,
     evals: Sequence[str] = ("train", "val", "test"),
 ) -> Trained:
-    """Train the task's network under each row of strengths, every seed, in one compiled call.
+    """Train the task's network under each row of strengths, every seed: one compiled call per
+    group of rows that switch on the same regularizers (:func:`groups`), seeds and strengths vmapped.
 
     Args:
         task: data, network, optimizer and schedule.
@@ -223,28 +227,66 @@ def train(
     }
     ev = tuple((jnp.asarray(arrays[k][0]), jnp.asarray(arrays[k][1])) for k in evals)
     tr = (jnp.asarray(sets.x_train), jnp.asarray(sets.y_train))
-    w, st, rec = rn.train_runs(
-        spec,
-        optimizer or task.optimizer,
-        min(task.batch, task.n_train),
-        task.steps,
-        every_of(task),
-        tr,
-        ev,
-        _hp(task, optimizer),
-        jnp.asarray(regs),
-        jnp.arange(task.seeds, dtype=jnp.uint32),
-        active=rn.active_of(regs),
-    )
+    seeds = jnp.arange(task.seeds, dtype=jnp.uint32)
+
+    def one(group):
+        active, rows = group
+        w, st, rec = rn.train_runs(
+            spec,
+            optimizer or task.optimizer,
+            min(task.batch, task.n_train),
+            task.steps,
+            every_of(task),
+            tr,
+            ev,
+            _hp(task, optimizer),
+            jnp.asarray(regs[rows]),
+            seeds,
+            active=active,
+        )
+        return rows, np.asarray(w), jax.tree.map(np.asarray, st), np.asarray(rec)
+
+    grouped = groups(regs)
+    # XLA compiles and runs without holding the GIL: the groups' programs build side by side
+    with ThreadPoolExecutor(max_workers=min(len(grouped), os.cpu_count() or 1, MAX_THREADS)) as pool:
+        parts = list(pool.map(one, grouped))
+    # back to the rows' order
+    order = np.argsort(np.concatenate([rows for rows, *_ in parts]), kind="stable")
+    cat = lambda arrays: np.concatenate(list(arrays))[order]
+    n_layers = len(parts[0][2].mean)
     return Trained(
         regs,
         record_steps(task),
-        np.asarray(rec),
-        np.asarray(w),
-        tuple(np.asarray(m) for m in st.mean),
-        tuple(np.asarray(v) for v in st.var),
+        cat(p[3] for p in parts),
+        cat(p[1] for p in parts),
+        tuple(cat(np.asarray(p[2].mean[i]) for p in parts) for i in range(n_layers)),
+        tuple(cat(np.asarray(p[2].var[i]) for p in parts) for i in range(n_layers)),
         tuple(evals),
     )
+
+
+def groups(regs: np.ndarray) -> list[tuple[tuple[str, ...], np.ndarray]]:
+    """The configurations (rows of ``regs``) grouped into training programs.
+
+    Under vmap every run pays for every regularizer its program contains, so rows that switch on
+    different costly regularizers (:data:`studies.regularization_net.COSTLY`: random numbers every
+    step, batch norm) train in different programs: a configuration never pays for another's
+    weight noise, dropout masks, mixup draws or batch statistics. The cheap ones
+    (:data:`studies.regularization_net.CHEAP`, a few operations on the weights or targets: no
+    measurable cost) that any row switches on are in every program, so the comparison's "none",
+    L2, decay, L1 and label smoothing share one. Moving a strength is a new value for the same
+    programs; switching a costly regularizer off leaves the other groups' programs as they were.
+
+    Returns:
+        [(the program's regularizers, row indices), ...] in order of each group's first row.
+    """
+    regs = np.asarray(regs).reshape(-1, len(rn.REGULARIZERS))
+    cheap = set(rn.active_of(regs)) & set(rn.CHEAP)
+    out: dict[tuple[str, ...], list[int]] = {}
+    for i, row in enumerate(regs):
+        on = cheap | (set(rn.active_of(row[None])) & set(rn.COSTLY))
+        out.setdefault(tuple(n for n in rn.REGULARIZERS if n in on), []).append(i)
+    return [(active, np.asarray(rows)) for active, rows in out.items()]
 
 
 def column(trained: Trained, what: str, metric: str = "loss") -> np.ndarray:
@@ -636,22 +678,27 @@ def early_estimate(task: Task) -> float:
     )
 
 
-COMPILE_S = 6.0  # one training program (measured 5-8 s on the 2-core machine; lean ones faster)
-NOISY = ("dropout", "input_noise", "weight_noise", "mixup")  # random numbers every step
+COMPILE_S = 4.0  # one training program (measured 2.4-3.8 CPU-s on the 2-core machine, 4-8 s loaded)
+# a costly regularizer's extra seconds per run and step over a plain step (measured on the bench's
+# default task, one program per group: :func:`groups`)
+EXTRA_S = {"dropout": 1.3e-5, "input_noise": 3e-6, "weight_noise": 5e-5, "mixup": 8e-6, "batch_norm": 4e-6}
 
 
 def train_seconds(task: Task, regs: np.ndarray, n_eval: int) -> float:
-    """Rough seconds of :func:`train` on the project's 2-core machine, its compile included.
+    """Rough seconds of :func:`train` on the project's 2-core machine, its compiles included.
 
-    Fitted to the bench (``python -m bench regularization``): ~0.2 ns per parameter and sample of a
-    step, 5 us per run-step, 30 us more per run-step when a regularizer draws random numbers each
-    step, and the records' evaluations.
+    Fitted to the bench (``python -m bench regularization``): a compile per program
+    (:func:`groups`), ~0.2 ns per parameter and sample of a step, 5 us per run-step, each costly
+    regularizer's extra (:data:`EXTRA_S`) for the runs of the programs that contain it, and the
+    records' evaluations.
     """
     p = task.width * (task.width * (task.depth - 1) + 4)
-    runs = len(regs) * task.seeds
-    noisy = any(n in rn.active_of(regs) for n in NOISY)
-    per_step = min(task.batch, task.n_train) * p * 2e-10 + 5e-6 + (3e-5 if noisy else 0.0)
-    return COMPILE_S + runs * (task.steps * per_step + (task.records + 1) * n_eval * p * 1e-9)
+    base = min(task.batch, task.n_train) * p * 2e-10 + 5e-6
+    total = COMPILE_S * len(groups(regs))
+    for active, rows in groups(regs):
+        per_step = base + sum(EXTRA_S.get(n, 0.0) for n in active)
+        total += len(rows) * task.seeds * (task.steps * per_step + (task.records + 1) * n_eval * p * 1e-9)
+    return total
 
 
 # --------------------------------------------------------------------------------------------

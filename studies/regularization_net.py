@@ -2,9 +2,11 @@
 
 The network is :mod:`landscapes.mlp`'s (its layers, initialisation and losses), plus, per hidden
 layer, a batch-norm scale and shift. Each regularizer is one number in a strength vector (see
-:data:`REGULARIZERS`); zero switches it off. Because the strengths are traced, one compiled program
-trains any mix of regularizers: :func:`train_runs` vmaps over configurations (rows of strengths)
-and seeds at once, so moving a slider never recompiles and a side-by-side comparison is one call.
+:data:`REGULARIZERS`); zero switches it off. The regularizers a program contains are static
+(``active``): under vmap every run pays for every regularizer in its program, so
+:func:`studies.regularization.train` gives each set of switched-on regularizers its own program.
+The strengths are traced: :func:`train_runs` vmaps over configurations (rows of strengths) and
+seeds at once, so moving a slider never recompiles.
 
 What each strength does during TRAINING (evaluation always uses the clean network: no dropout, no
 noise, batch norm with its running averages, the plain data loss):
@@ -36,6 +38,7 @@ from typing import Any, NamedTuple
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 from jax.flatten_util import ravel_pytree
 
 import optimizers
@@ -52,6 +55,11 @@ REGULARIZERS = (
     "mixup",
     "batch_norm",
 )
+# What a program pays for each regularizer it contains, whatever its strength: the cheap ones are a
+# few operations on the weights, gradient or targets (measured: no difference in a step's time);
+# the costly ones draw random numbers every step or normalise every layer (1.3x to 7x a plain step).
+CHEAP = ("l2", "weight_decay", "l1", "label_smoothing")
+COSTLY = ("dropout", "input_noise", "weight_noise", "mixup", "batch_norm")
 # Valid strengths, the same for every entry point (a link, a preset, the library).
 RANGES = {
     "l2": (0.0, 10.0),
@@ -345,8 +353,8 @@ def regularized_update(opt, grad_fn, w, state, hp, *, l2=None, l1=None, weight_d
 def active_of(regs) -> tuple[str, ...]:
     """The regularizers some row of ``regs`` (C, K) switches on, in :data:`REGULARIZERS` order: the
     static structure of a training program (the others are left out of it entirely)."""
-    regs = jnp.asarray(regs).reshape(-1, len(REGULARIZERS))
-    on = jnp.any(regs != 0, axis=0)
+    regs = np.asarray(regs).reshape(-1, len(REGULARIZERS))
+    on = np.any(regs != 0, axis=0)
     return tuple(name for name, o in zip(REGULARIZERS, on.tolist(), strict=True) if o)
 
 

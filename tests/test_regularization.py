@@ -311,6 +311,105 @@ def test_new_strengths_and_learning_rates_do_not_recompile():
         reg.train(task._replace(lr=0.003), regs * np.float32(0.5), sets)
 
 
+def test_configurations_are_grouped_by_their_costly_regularizers():
+    rows = [rn.strengths()] + [
+        rn.strengths(**{n: 1.0 if n == "batch_norm" else 0.1}) for n in rn.REGULARIZERS
+    ]
+    rows.append(rn.strengths(dropout=0.2, mixup=0.3, l2=1e-3))
+    got = [(active, list(idx)) for active, idx in reg.groups(np.array(rows, np.float32))]
+    cheap = rn.CHEAP  # switched on by some row: in every program
+    assert (
+        got
+        == [
+            (cheap, [0, 1, 2, 3, 7]),  # none, l2, weight decay, l1, label smoothing
+            ((*cheap[:3], "dropout", "label_smoothing"), [4]),
+            ((*cheap[:3], "input_noise", "label_smoothing"), [5]),
+            ((*cheap[:3], "weight_noise", "label_smoothing"), [6]),
+            ((*cheap, "mixup"), [8]),
+            ((*cheap, "batch_norm"), [9]),
+            ((*cheap[:3], "dropout", "label_smoothing", "mixup"), [10]),
+        ]
+    )
+    assert sorted(set(rn.CHEAP) | set(rn.COSTLY)) == sorted(rn.REGULARIZERS)
+    # no cheap one switched on: the programs hold only the costly ones
+    plain = [(a, list(i)) for a, i in reg.groups(np.array([rn.strengths(), rn.strengths(dropout=0.1)]))]
+    assert plain == [((), [0]), (("dropout",), [1])]
+
+
+def _count_traces(fn):
+    """A listener counting traces of the jitted ``fn`` and the list it appends to."""
+    from tests.helpers import TRACE_EVENT
+
+    name, seen = fn.__name__, []
+
+    def listen(event, _duration, **kw):
+        if event == TRACE_EVENT and kw.get("fun_name") == name:
+            seen.append(name)
+
+    return listen, seen
+
+
+def test_one_program_per_group_and_switching_one_off_reuses_the_others():
+    task = _tiny_task(batch=16)
+    sets = reg.make_sets(task)
+    regs = np.array(
+        [rn.strengths(), rn.strengths(l2=1e-3), rn.strengths(dropout=0.2), rn.strengths(mixup=0.4)],
+        np.float32,
+    )
+    listen, seen = _count_traces(rn.train_runs)
+    jax.monitoring.register_event_duration_secs_listener(listen)
+    try:
+        reg.train(task, regs, sets)
+    finally:
+        jax.monitoring.unregister_event_duration_listener(listen)
+    assert len(seen) == len(reg.groups(regs)) == 3
+    # mixup switched off, the other strengths moved: the remaining groups' programs are reused
+    fewer = regs[:3] * np.float32(0.5)
+    with assert_no_recompile(rn.train_runs, what="one regularizer switched off, strengths moved"):
+        reg.train(task, fewer, sets)
+
+
+def test_grouped_training_equals_one_program_holding_every_regularizer():
+    task = _tiny_task(batch=16)
+    sets = reg.make_sets(task)
+    regs = np.array(
+        [
+            rn.strengths(),
+            rn.strengths(l2=1e-2, label_smoothing=0.1),
+            rn.strengths(dropout=0.3),
+            rn.strengths(weight_noise=0.1),
+            rn.strengths(mixup=0.4, input_noise=0.2),
+            rn.strengths(batch_norm=1.0, weight_decay=0.1),
+        ],
+        np.float32,
+    )
+    grouped = reg.train(task, regs, sets)
+    spec = reg.make_spec(task, sets.n_classes)
+    ev = tuple(
+        (jnp.asarray(x), jnp.asarray(y))
+        for x, y in ((sets.x_train, sets.y_train), (sets.x_val, sets.y_val), (sets.x_test, sets.y_test))
+    )
+    w, st, rec = rn.train_runs(
+        spec,
+        task.optimizer,
+        16,
+        task.steps,
+        reg.every_of(task),
+        ev[0],
+        ev,
+        reg._hp(task),
+        jnp.asarray(regs),
+        jnp.arange(task.seeds, dtype=jnp.uint32),
+        active=rn.REGULARIZERS,
+    )
+    # strength 0 is an exact no-op, and a seed's random numbers do not depend on the program
+    np.testing.assert_allclose(grouped.final_w, np.asarray(w), rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(grouped.curves, np.asarray(rec), rtol=1e-4, atol=1e-5)
+    # batch norm's running averages (used only where it is on)
+    np.testing.assert_allclose(grouped.bn_var[0][5], np.asarray(st.var[0])[5], rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(grouped.bn_mean[0][5], np.asarray(st.mean[0])[5], rtol=1e-4, atol=1e-5)
+
+
 def test_strength_zero_is_no_regularization_and_runs_are_paired():
     task = _tiny_task()
     sets = reg.make_sets(task)
