@@ -311,13 +311,43 @@ class PolyCapacity(NamedTuple):
     degrees: np.ndarray  # (D,)
     train_mse: np.ndarray  # (S, D) mean squared error on each seed's training points
     test_mse: np.ndarray  # (S, D) on the (shared) clean test points
-    best: int  # the degree of least mean test error
-    shown: tuple[int, ...]  # degrees whose curves are drawn: lowest, best, highest
+    best: int  # the degree of least geometric-mean test error
+    shown: tuple[int, ...]  # degrees whose curves are drawn (default: lowest, best, highest)
     x_grid: np.ndarray  # (G,)
     fits: np.ndarray  # (len(shown), G) fitted curves of seed 0
     truth: np.ndarray  # (G,) the noiseless curve
     x_train: np.ndarray  # (S, n) each seed's training inputs
     y_train: np.ndarray  # (S, n)
+
+
+MAX_SHOWN = 3  # fitted curves / decision boundaries drawn beside a capacity plot
+
+
+def choose_shown(capacities: Sequence[int], best: int, chosen: Sequence[int] = ()) -> tuple[int, ...]:
+    """The capacities whose fits are drawn beside the capacity plot, in increasing order.
+
+    Args:
+        capacities: the experiment's degrees or widths.
+        best: the capacity of least test error.
+        chosen: 1 to :data:`MAX_SHOWN` distinct entries of ``capacities``; empty: the lowest, the
+            best and the highest.
+
+    Raises:
+        ValueError: too many or none of the experiment's capacities (the message names them).
+    """
+    caps = [int(c) for c in capacities]
+    if not chosen:
+        return tuple(sorted({caps[0], int(best), caps[-1]}))
+    picked = sorted({int(c) for c in chosen})
+    if len(picked) > MAX_SHOWN:
+        raise ValueError(f"choose at most {MAX_SHOWN} capacities to draw, got {len(picked)}: {picked}")
+    bad = [c for c in picked if c not in caps]
+    if bad:
+        raise ValueError(
+            f"{', '.join(map(str, bad))} is not among this experiment's capacities "
+            f"({', '.join(map(str, caps))})"
+        )
+    return tuple(picked)
 
 
 def legendre_design(x: np.ndarray, degree: int) -> np.ndarray:
@@ -335,6 +365,7 @@ def poly_capacity(
     max_degree: int = 15,
     n_test: int = 1000,
     grid: int = 301,
+    shown: Sequence[int] = (),
 ) -> PolyCapacity:
     """Fit polynomials of degree 1..max_degree by least squares to ``seeds`` independent training
     draws of ``data.make("regression")`` and measure the mean squared error.
@@ -348,6 +379,8 @@ def poly_capacity(
         seeds: independent training draws (1..32).
         max_degree: highest degree (1..25).
         n_test, grid: test points and curve resolution.
+        shown: degrees whose fitted curves are drawn (:func:`choose_shown`; empty: the lowest, the
+            best and the highest).
 
     Returns:
         :class:`PolyCapacity`.
@@ -382,7 +415,7 @@ def poly_capacity(
             te[s, j] = np.mean((legendre_design(x_te, d) @ c - y_te) ** 2)
         coefs.append(row)
     best = int(degrees[np.argmin(np.mean(np.log(te), axis=0))])
-    shown = tuple(sorted({int(degrees[0]), best, int(degrees[-1])}))
+    shown = choose_shown(degrees, best, shown)
     xg = np.linspace(-2.0, 2.0, grid)
     fits = np.stack([legendre_design(xg, d) @ coefs[0][d - 1] for d in shown])
     return PolyCapacity(degrees, tr, te, best, shown, xg, fits, data_mod.regression_curve(xg), x_tr, y_tr)
@@ -397,12 +430,20 @@ class MLPCapacity(NamedTuple):
     train: np.ndarray  # (W, S) final training loss (regression) or error (classification)
     test: np.ndarray  # (W, S)
     metric: str  # "loss" or "error"
-    shown: tuple[int, ...]  # widths whose fits are drawn
+    shown: tuple[int, ...]  # widths whose fits are drawn by default: lowest, best, highest
     grid_axes: tuple  # (xs,) or (xs, ys)
-    grid_values: np.ndarray  # (len(shown), G) predictions or (len(shown), n, n) P(class 1)
+    grid_values: np.ndarray  # (W, G) predictions or (W, n, n) P(class 1) of every width, seed 0
     x_train: np.ndarray
     y_train: np.ndarray
     truth: np.ndarray  # (G,) the noiseless curve (regression), empty otherwise
+    best: int  # the width of least mean test value
+
+    def fits(self, chosen: Sequence[int] = ()) -> tuple[tuple[int, ...], np.ndarray]:
+        """(widths, their fits of seed 0) to draw: ``chosen`` (:func:`choose_shown`; empty: the
+        lowest, the best and the highest width)."""
+        widths = choose_shown(self.widths, self.best, chosen)
+        index = [int(np.flatnonzero(self.widths == w)[0]) for w in widths]
+        return widths, self.grid_values[index]
 
 
 class CapacityConfig(NamedTuple):
@@ -461,8 +502,8 @@ def mlp_capacity(cfg: CapacityConfig, progress: Progress | None = None) -> MLPCa
 
     Returns:
         :class:`MLPCapacity`: final training and test loss (regression) or error (classification)
-        and, for the smallest, the best (least mean test value) and the largest width, the fit over
-        the input space of seed 0.
+        and each width's fit over the input space (seed 0); by default the smallest, the best (least
+        mean test value) and the largest are drawn (:meth:`MLPCapacity.fits`).
     """
     check_capacity(cfg)
     report = progress or _quiet
@@ -495,9 +536,9 @@ def mlp_capacity(cfg: CapacityConfig, progress: Progress | None = None) -> MLPCa
         train_v, test_v, metric = f[..., 0], f[..., 1], "loss"
     else:
         train_v, test_v, metric = 1 - f[..., 2], 1 - f[..., 3], "error"
-    best = int(np.argmin(test_v.mean(axis=1)))
-    shown_i = sorted({0, best, len(cfg.widths) - 1})
-    axes, values = _fits(ds, [specs[i] for i in shown_i], [weights[i][0] for i in shown_i])
+    best = int(cfg.widths[int(np.argmin(test_v.mean(axis=1)))])
+    # every width's fit: choosing which to draw needs no training
+    axes, values = _fits(ds, specs, [w[0] for w in weights])
     truth = data_mod.regression_curve(axes[0]) if regression else np.zeros(0)
     return MLPCapacity(
         cfg.kind,
@@ -506,12 +547,13 @@ def mlp_capacity(cfg: CapacityConfig, progress: Progress | None = None) -> MLPCa
         train_v,
         test_v,
         metric,
-        tuple(int(cfg.widths[i]) for i in shown_i),
+        choose_shown(cfg.widths, best),
         axes,
         values,
         ds.x_train,
         ds.y_train,
         truth,
+        best,
     )
 
 

@@ -264,6 +264,66 @@ def test_polynomial_capacity_is_the_textbook_u():
     )
 
 
+def test_the_teacher_chooses_which_polynomial_fits_are_drawn():
+    default = reg.poly_capacity()
+    assert default.shown == (1, default.best, 15)
+    pc = reg.poly_capacity(shown=(9, 2, 5))
+    assert pc.shown == (2, 5, 9) and pc.fits.shape == (3, len(pc.x_grid))
+    # each drawn curve is the least-squares fit of that degree to the first draw (NumPy's own fit)
+    for d, fit in zip(pc.shown, pc.fits, strict=True):
+        c = np.polynomial.legendre.legfit(pc.x_train[0] / 2.0, pc.y_train[0], d)
+        np.testing.assert_allclose(fit, np.polynomial.legendre.legval(pc.x_grid / 2.0, c), atol=1e-8)
+    np.testing.assert_array_equal(pc.test_mse, default.test_mse)  # the choice changes only the drawing
+    with pytest.raises(ValueError, match="at most 3"):
+        reg.poly_capacity(shown=(1, 2, 3, 4))
+    with pytest.raises(ValueError, match="16 is not among"):
+        reg.poly_capacity(shown=(2, 16))
+    with pytest.raises(ValueError, match="0 is not among"):
+        reg.choose_shown(range(1, 16), 7, (0,))
+    assert reg.choose_shown([1, 2, 4], 2, (4, 4, 1)) == (1, 4)  # duplicates count once
+
+
+def test_the_capacity_band_on_a_log_axis_is_geometric_and_positive():
+    from viz import regularization as vr
+
+    rng = np.random.default_rng(3)
+    v = np.exp(rng.normal(0.0, 1.5, size=(8, 5)))  # spread over decades: mean - std < 0
+    mean, low, high = vr.spread(v)
+    assert np.any(low <= 0)  # why an arithmetic band cannot be drawn on a log axis
+    center, low, high = vr.spread(v, geometric=True)
+    assert np.all(low > 0)
+    np.testing.assert_allclose(center, scipy_gmean(v), rtol=1e-12)
+    # symmetric on the log axis: log(center) -/+ the std of log v
+    np.testing.assert_allclose(np.log(high) - np.log(center), np.log(v).std(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(np.log(center) - np.log(low), np.log(v).std(axis=0), rtol=1e-12)
+    fig = vr.capacity_figure(np.arange(1, 6), v, v, best=2, log_y=True)
+    line = next(d for d in fig.data if d.name == "test")
+    np.testing.assert_allclose(line.y, center, rtol=1e-12)
+    assert all(np.all(np.asarray(d.y) > 0) for d in fig.data if d.fill == "toself")
+    with pytest.raises(ValueError, match=">= 0"):
+        vr.spread(-v, geometric=True)
+
+
+def scipy_gmean(v):
+    from scipy.stats import gmean
+
+    return gmean(v, axis=0)
+
+
+def test_the_teacher_chooses_which_network_fits_are_drawn():
+    cfg = reg.CapacityConfig(widths=(1, 4, 16), n_train=16, steps=30, seeds=2)
+    mc = reg.mlp_capacity(cfg)
+    assert mc.best in cfg.widths and mc.shown == tuple(sorted({1, mc.best, 16}))
+    assert mc.grid_values.shape[0] == 3  # every width's fit: choosing needs no training
+    widths, values = mc.fits((4,))
+    alone = reg.mlp_capacity(cfg._replace(widths=(4,)))  # the same width and seeds trained by itself
+    assert widths == (4,)
+    np.testing.assert_allclose(values[0], alone.grid_values[0], rtol=1e-5, atol=1e-6)
+    assert mc.fits()[0] == mc.shown
+    with pytest.raises(ValueError, match="8 is not among"):
+        mc.fits((1, 8))
+
+
 def test_weight_decay_surface_gradient_curvature_and_minimum():
     s = landscapes.get("booth")
     lam = 3.0
