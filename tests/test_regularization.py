@@ -497,6 +497,22 @@ def test_strength_zero_is_no_regularization_and_runs_are_paired():
     assert np.all(np.isfinite(every.curves)) and not np.allclose(every.final_w[1], every.final_w[0])
 
 
+@pytest.mark.parametrize("chunk_floats", [rn.CHUNK_NOISE_FLOATS, 0])
+def test_weight_noise_drawn_by_chunk_or_by_step(monkeypatch, chunk_floats):
+    # a chunk's noise in one draw, or (over the size limit) a draw per step: both are the same
+    # N(0, sigma^2) perturbation, switched off at strength 0
+    monkeypatch.setattr(rn, "CHUNK_NOISE_FLOATS", chunk_floats)
+    rn.train_runs.clear_cache()  # the limit is read when tracing
+    task = _tiny_task(batch=16)
+    sets = reg.make_sets(task)
+    tr = reg.train(
+        task, np.array([rn.strengths(), rn.strengths(weight_noise=0.0), rn.strengths(weight_noise=0.3)]), sets
+    )
+    rn.train_runs.clear_cache()  # no program of this limit left for the other tests
+    np.testing.assert_allclose(tr.final_w[1], tr.final_w[0], rtol=1e-4, atol=1e-5)
+    assert np.all(np.isfinite(tr.curves)) and not np.allclose(tr.final_w[2], tr.final_w[0], atol=1e-3)
+
+
 def test_strengths_are_checked():
     with pytest.raises(ValueError, match="dropout"):
         rn.strengths(dropout=0.95)
