@@ -6,9 +6,9 @@
    over-parameterised network on noisy labels; the validation minimum found with a patience; and why
    the test set must not choose (:func:`selection_optimism`).
 3. Regularizers side by side (:func:`compare_view`) and a sweep of one strength
-   (:func:`sweep_view`), all trained by :func:`studies.regularization_net.train_runs` in one
-   compiled call per optimizer; L2 through the loss against decoupled weight decay under Adam and
-   under SGD (:func:`coupled_vs_decoupled`).
+   (:func:`sweep_view`), all trained by :func:`studies.regularization_net.train_runs`, one
+   compiled call per optimizer and group of costly regularizers (:func:`groups`); L2 through the
+   loss against decoupled weight decay under Adam and under SGD (:func:`coupled_vs_decoupled`).
 
 The analytic picture of weight decay (a surface plus lambda/2 ||w||^2) is
 :mod:`landscapes.penalised`.
@@ -848,7 +848,7 @@ class CompareConfig(NamedTuple):
 
 
 def compare_estimate(cfg: CompareConfig) -> float:
-    """Rough seconds of :func:`compare_view` (a compile per optimizer, the training, sharpness)."""
+    """Rough seconds of :func:`compare_view` (a compile per program, the training, sharpness)."""
     n_eval = cfg.task.n_train + cfg.task.n_val + cfg.task.n_test
     regs = np.array([rn.strengths()] + [s for _, s in cfg.configs])
     est = train_seconds(cfg.task, regs, n_eval) + 0.03 * len(regs) * cfg.task.seeds  # + sharpness
