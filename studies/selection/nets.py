@@ -233,6 +233,7 @@ def train(
     wd: np.ndarray | float,
     x_eval: np.ndarray,
     units: np.ndarray | int | None = None,
+    pad_samples: bool = True,
 ) -> NetFit:
     """:func:`fit_many` with its inputs checked and padded to buckets (no recompile inside a bucket).
 
@@ -246,6 +247,8 @@ def train(
         x_eval: (m, d) evaluation inputs shared by every replica, or (R, m, d) per replica.
         units: a number or (R,) per replica: active hidden units, in [1, the spec's width]
             (None: all of them).
+        pad_samples: pad the samples to their bucket (a caller whose sample size is fixed by its
+            experiment, not by a control, passes False: no padded samples to compute).
 
     Returns:
         :class:`NetFit` for the R replicas.
@@ -283,7 +286,7 @@ def train(
     x_eval = np.asarray(x_eval, np.float32)
     if x_eval.ndim != 2 and not (x_eval.ndim == 3 and x_eval.shape[0] == r):
         raise ValueError(f"x_eval must be (points, {d}) or ({r}, points, {d}), got shape {x_eval.shape}")
-    rb, nb = bucket(r), bucket(n, 16)
+    rb, nb = bucket(r), (bucket(n, 16) if pad_samples else n)
     y_dtype = np.int32 if spec.n_classes else np.float32
     if x_eval.ndim == 3:
         x_eval = _pad(x_eval, (rb,) + x_eval.shape[1:], np.float32)
