@@ -2,6 +2,10 @@
 vectorised NumPy version of the same runs (every start an array lane, a Python loop over the steps,
 the same divergence bookkeeping and the same labels), and the critical points of a surface, warm.
 
+The network view's plane (issue 13.5): the loss on a 51 x 51 grid of a 2-32-32-1 MLP's PCA plane over
+2,048 points in one call, against Li et al.'s way (a separate evaluation per grid point from a Python
+loop, here a jitted loss called 2,601 times) and the plain vmapped evaluation.
+
 Run: ``.venv/bin/python -m bench.b_explorer`` (or through ``python -m bench``). Prints; asserts nothing.
 """
 
@@ -79,6 +83,56 @@ def run() -> None:
             f"critical points of {name}, warm: {warm:.3f} s"
             f"  [{verdict(warm, CRIT_TARGET_S, False)} < {CRIT_TARGET_S} s]"
         )
+
+    run_network()
+
+
+NET_GRID, NET_TARGET_S = 51, 0.5  # issue 13: a 51 x 51 plane of a 2-32-32-1 MLP over 2,048 points < 0.5 s
+
+
+def run_network() -> None:
+    import jax
+    import jax.numpy as jnp
+
+    from landscapes import mlp
+    from studies import explorer_net as en
+
+    cfg = en.NetConfig(grid=NET_GRID)
+    net = en.run(cfg)  # trains and compiles
+    spec, ds = en.make_spec(cfg), en.make_data(cfg)
+    x, y = jnp.asarray(ds.x_train), jnp.asarray(ds.y_train)
+    w = jnp.asarray(net.weights[-1])
+    d1, d2 = (jnp.asarray(v) for v in net.pca.directions)
+    gx, gy = np.meshgrid(net.pca.xs, net.pca.ys)
+    ab = jnp.asarray(np.stack([gx.ravel(), gy.ravel()], 1), jnp.float32)
+    ours = _best_of(lambda: en.plane_losses(spec, w, d1, d2, ab, x, y).block_until_ready(), 5)
+    en.plane_losses_naive(spec, w, d1, d2, ab, x, y).block_until_ready()
+    plain = _best_of(lambda: en.plane_losses_naive(spec, w, d1, d2, ab, x, y).block_until_ready())
+    obj = mlp.Objective(spec)
+    loss = jax.jit(lambda v: obj(v, x, y))
+    loss(w).block_until_ready()
+    pts = np.asarray(ab)
+
+    def per_point():
+        out = np.empty(len(pts))
+        for i, (a, b) in enumerate(pts):
+            out[i] = float(loss(w + a * d1 + b * d2))
+        return out
+
+    t = time.perf_counter()
+    ref = per_point()
+    loop_s = time.perf_counter() - t
+    agree = float(np.max(np.abs(ref.reshape(NET_GRID, NET_GRID) - net.pca.z)))
+    print(
+        f"network plane {NET_GRID} x {NET_GRID} on a {'-'.join(map(str, spec.sizes))} MLP "
+        f"({spec.n_params} parameters), {cfg.n_train} points, warm:"
+    )
+    print(f"  ours (one call) {ours:.3f} s  [{verdict(ours, NET_TARGET_S, False)} < {NET_TARGET_S} s]")
+    print(f"  plain vmapped evaluation {plain:.3f} s  ratio {plain / ours:.1f}x")
+    print(f"  per-grid-point loop (Li et al.'s way) {loop_s:.2f} s  ratio {loop_s / ours:.1f}x")
+    print(f"  largest difference from the loop's values {agree:.2g}")
+    full = _best_of(lambda: en.run(cfg._replace(hp=(("lr", 0.0101),))), 2)
+    print(f"  the whole view (train 500 Adam steps, PCA, both planes, slices), warm: {full:.2f} s")
 
 
 if __name__ == "__main__":

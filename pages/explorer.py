@@ -20,13 +20,16 @@ import landscapes
 import optimizers
 from i18n import STRINGS, current_lang, pick, t
 from i18n.explorer import figure_text
+from i18n.explorer_net import figure_text as net_figure_text
 from optimizers import runner
 from studies import explorer as ex
 from ui import explorer_model as em
-from ui import glossary, shell, state, surface_controls, widgets
+from ui import explorer_net_model as enm
+from ui import glossary, progress, shell, state, surface_controls, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from viz import explorer as xv
+from viz import explorer_net as nv
 
 CHART = {"displaylogo": False, "scrollZoom": False}
 CLICK_KEY = "ex_basins_chart"
@@ -313,7 +316,122 @@ def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
         st.warning(t("explorer.escape.never"))
 
 
+def _net_describe(info) -> str:
+    return t(f"explorer.net.progress_{info[0]}")
+
+
+def _pct(x: float) -> str:
+    """A share as a percentage: one decimal, two below 1%."""
+    return f"{x:.1%}" if x >= 0.01 else f"{x:.2%}"
+
+
+def view_network(ps: state.PageState, w: em.Where | None, controls) -> None:
+    """A network's loss along its training path: PCA plane or random plane, slices, loss on the path."""
+    ps.declare(enm.schema())
+    sch = ps.schema
+    with controls:
+        widgets.markdown(f"**{t('explorer.net.network')}**")
+        widgets.control(ps, sch["p_data"], t("explorer.net.data"), format_func=lambda k: t(f"batch.data_{k}"))
+        widgets.control(ps, sch["p_width"], t("explorer.net.width"))
+        widgets.control(ps, sch["p_depth"], t("explorer.net.depth"))
+        widgets.control(ps, sch["p_act"], t("explorer.net.act"), format_func=lambda k: t(f"batch.act_{k}"))
+        widgets.markdown(f"**{t('explorer.net.training')}**")
+        widgets.control(ps, sch["p_opt"], t("explorer.net.opt"), format_func=opt_title)
+        widgets.control(ps, sch["p_lr"], t("explorer.net.lr"))
+        widgets.control(
+            ps,
+            sch["p_batch"],
+            t("explorer.net.batch"),
+            format_func=lambda b: t("explorer.net.batch_full", n=enm.N_TRAIN) if b == "full" else b,
+        )
+        widgets.control(ps, sch["p_steps"], t("explorer.net.steps"))
+        widgets.control(ps, sch["p_records"], t("explorer.net.records"))
+        widgets.control(ps, sch["p_grid"], t("explorer.net.grid"))
+        widgets.control(ps, sch["p_seed"], t("explorer.net.seed"))
+    widgets.caption(t("explorer.net.intro"))
+    plane_kind = st.radio(
+        t("explorer.net.plane"),
+        enm.PLANES,
+        key=ps.key("p_plane"),
+        horizontal=True,
+        format_func=i18n.bound(lambda k: t(f"explorer.net.plane.{k}")),
+        help=glossary.help_for(t("explorer.net.plane"), *(t(f"explorer.net.plane.{k}") for k in enm.PLANES)),
+    )
+    show3d = widgets.control(ps, sch["p_3d"], t("explorer.net.show3d"))
+    try:
+        spec = enm.job(ps.values())
+    except ValueError as e:  # the message names the bad value
+        st.error(t("explorer.net.bad_config", msg=widgets.literal(e)))
+        return
+    net = progress.result(ps, spec, describe=_net_describe, autostart_s=enm.AUTOSTART_S)
+    if net is None:
+        return
+    cfg = net.config
+    widgets.markdown(
+        t(
+            "explorer.net.summary",
+            opt=opt_title(cfg.optimizer),
+            lr=fmt(dict(cfg.hp)["lr"]),
+            d=net.n_params,
+            steps=cfg.steps,
+            l0=f"{net.loss[0]:.4g}",
+            l1=f"{net.loss[-1]:.4g}" if np.isfinite(net.loss[-1]) else "—",
+        )
+    )
+    if net.diverged_at >= 0:
+        st.warning(t("explorer.net.diverged", step=net.diverged_at))
+        return
+    e = net.explained
+    widgets.markdown(t("explorer.net.explained", e1=_pct(e[0]), e2=_pct(e[1]), both=_pct(e[0] + e[1])))
+    plane = net.pca if plane_kind == "pca" else net.random
+    text = net_figure_text(current_lang())
+    labels = {
+        k: t(f"race.{k}")
+        for k in (
+            "play",
+            "pause",
+            "step",
+            "start",
+            "minimum",
+            "local_minimum",
+            "saddle",
+            "diverged",
+            "lookahead",
+        )
+    }
+    live_chart(
+        nv.plane_animation(em.net_background(plane), net, plane, labels=labels, text=text),
+        key=ps.key("_net_map"),
+        height=520,
+        config={"scrollZoom": False},
+        failed=t("race.chart_failed"),
+    )
+    widgets.caption(t(f"explorer.net.plane_caption_{plane.kind}"))
+    if plane.kind == "random":
+        d = net.n_params
+        widgets.markdown(
+            t(
+                "explorer.net.why_random",
+                captured=_pct(plane.captured),
+                pca=_pct(net.pca.captured),
+                d=d,
+                two_over_d=_pct(2.0 / d),
+            )
+        )
+    if show3d:
+        st.plotly_chart(nv.plane_3d(net, plane, text=text), key="ex_net_3d", config=CHART)
+    widgets.subheader(t("explorer.net.path_title"))
+    st.plotly_chart(nv.path_loss_figure(net, text=text), key="ex_net_path", config=CHART)
+    widgets.caption(t("explorer.net.path_caption"))
+    widgets.subheader(t("explorer.net.slices_title"))
+    st.plotly_chart(nv.slices_figure(net, text=text), key="ex_net_slices", config=CHART)
+    widgets.caption(t("explorer.net.slices_caption"))
+    widgets.subheader(t("explorer.net.explained_title"))
+    st.plotly_chart(nv.explained_figure(net, text=text), key="ex_net_explained", config=CHART)
+
+
 VIEW_FUNCS = {"critical": view_critical, "basins": view_basins, "escape": view_escape}
+VIEW_FUNCS["network"] = view_network
 
 
 def body() -> None:
@@ -330,8 +448,10 @@ def body() -> None:
             format_func=i18n.bound(lambda v: t(f"explorer.view.{v}")),
             help=glossary.help_for(t("explorer.view"), *(t(f"explorer.view.{v}") for v in em.VIEWS)),
         )
-        with st.expander(t("explorer.surface_section"), expanded=True):
-            w = surface_section(ps)
+        w = None
+        if view not in em.NO_SURFACE:
+            with st.expander(t("explorer.surface_section"), expanded=True):
+                w = surface_section(ps)
         widgets.markdown(f"**{t('explorer.settings')}**")
     with figures:
         widgets.subheader(t(f"explorer.view.{view}"))

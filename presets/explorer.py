@@ -75,4 +75,37 @@ PRESETS = [
         },
         {"view": "escape", "surf": "saddle", "e_lr": 0.05, "e_radius": 0.1, "e_steps": 2000},
     ),
+    Preset(
+        "explorer_net_pca",
+        "explorer",
+        {
+            "en": "A network's training path lies nearly in a plane",
+            "ko": "신경망의 학습 경로는 거의 한 평면에 놓인다",
+        },
+        {
+            "en": "Adam trains a 2-32-32-1 network on the two moons for 500 steps: training loss 0.74 → 0.06. "
+            "The first two PCA directions of its path hold 98% of the path's squared displacement, the first "
+            "alone 89%: in a space of 1185 weights the path is nearly flat. Press Play to follow the weights "
+            "down the valley of the plane.",
+            "ko": "Adam이 두 개의 반달 데이터로 2-32-32-1 신경망을 500 스텝 학습합니다: 학습 손실 0.74 → 0.06. "
+            "경로의 첫 두 PCA 방향이 경로 변위 제곱의 98%를 담고, 첫 방향 하나만으로 89%를 담습니다: 가중치 "
+            "1185개의 공간에서 경로는 거의 평평합니다. 재생을 눌러 평면의 골짜기를 내려가는 가중치를 따라가 보세요.",
+        },
+        {"view": "network", "p_plane": "pca", "p_opt": "adam", "p_lr": 0.01, "p_steps": 500},
+    ),
+    Preset(
+        "explorer_net_random",
+        "explorer",
+        {"en": "On a random plane the path vanishes", "ko": "랜덤 평면에서는 경로가 사라진다"},
+        {
+            "en": "The same training path on a plane of two random filter-normalised directions: the plane holds "
+            "only 0.3% of the path's squared displacement, against 98% for the PCA plane. In 1185 dimensions "
+            "two random directions are nearly orthogonal to the path and catch about 2/d = 0.17% of it, so "
+            "the whole path shrinks to a knot around the final weights.",
+            "ko": "같은 학습 경로를 필터 정규화 랜덤 방향 두 개의 평면에 그립니다: 이 평면은 경로 변위 제곱의 "
+            "0.3%만 담고, PCA 평면은 98%를 담습니다. 1185차원에서 랜덤 방향 두 개는 경로와 거의 직교하므로 약 "
+            "2/d = 0.17%만 잡고, 경로 전체가 최종 가중치 주위의 매듭으로 줄어듭니다.",
+        },
+        {"view": "network", "p_plane": "random", "p_opt": "adam", "p_lr": 0.01, "p_steps": 500},
+    ),
 ]

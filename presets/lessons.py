@@ -69,6 +69,8 @@ NOTES: tuple[Section, ...] = (
             "explorer_saddle_escape",
             "local_minimum_trap",
             "explorer_camel_basins",
+            "explorer_net_pca",
+            "explorer_net_random",
         ),
     ),
     Section(
@@ -92,7 +94,16 @@ NOTES: tuple[Section, ...] = (
     ),
     Section(
         "lesson.section.selection",
-        ("sel_kfold", "sel_ts_leak", "sel_bias_variance", "sel_bagging_trees", "sel_boosting", "sel_search"),
+        (
+            "sel_kfold",
+            "sel_ts_leak",
+            "sel_bias_variance",
+            "sel_bias_variance_nets",
+            "sel_bootstrap",
+            "sel_bagging_trees",
+            "sel_boosting",
+            "sel_search",
+        ),
     ),
 )
 

@@ -56,6 +56,7 @@ ALLOWED: frozenset[str] = frozenset(
         # abbreviations of models, methods and measures (the notes write MLP and MSE)
         "MLP",
         "MSE",
+        "PCA",  # the notes write PCA (003)
         "TPE",
         "OOB",
         "LOO",

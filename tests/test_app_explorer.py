@@ -247,3 +247,81 @@ def test_a_line_of_degenerate_points_is_summed_up():
     assert "critical points in the view: minima 0, maxima 0, saddles 0, degenerate 24." in body
     assert len([s for s in at.subheader if s.value.startswith("The degenerate point")]) == 3
     assert "… and 21 more degenerate points" in body
+
+
+# ------------------------------------------------------------------------------------------------
+# The network view (a network's landscape along its training path)
+
+
+def _net(values: dict):
+    from studies import explorer_net as en
+    from ui import explorer_net_model as enm
+
+    return en.run(enm.config(values))
+
+
+def test_network_view_draws_the_library_s_pca_plane_and_path():
+    from ui.testing import settle
+
+    at = settle(
+        app_test({"view": "network", "p_steps": "200", "p_records": "40", "p_grid": "21"}, PAGE).run()
+    )
+    assert not at.exception and not errors(at), errors(at)
+    net = _net({"p_steps": 200, "p_records": 40, "p_grid": 21})
+    body = texts(at)
+    e = net.explained
+    assert f"explain {e[0]:.1%} and {e[1]:.1%}" in body and f"({e[0] + e[1]:.1%} together)" in body
+    assert (
+        f"({net.n_params} parameters) for 200 steps: training loss {net.loss[0]:.4g} → {net.loss[-1]:.4g}"
+        in body
+    )
+    assert "Surface" not in [x.label for x in at.expander]  # no surface picker in this view
+    (anim,) = live_charts(at)
+    names = [tr.get("name") for tr in anim["data"]]
+    path = anim["data"][names.index("training path")]
+    xy = np.stack([decode(path["x"]), decode(path["y"])], 1).astype(float)
+    np.testing.assert_allclose(xy, net.pca.path, rtol=1e-5, atol=1e-6)
+    assert len(anim["frames"]) == 41 and anim["layout"]["updatemenus"]  # one frame per recorded weight vector
+    assert anim["layout"]["xaxis"]["title"]["text"] == f"PCA direction 1 ({e[0]:.1%})"
+    figs = charts(at)
+    assert len(figs) == 3  # loss along the path, 1-D slices, explained shares
+    on_plane = [tr for tr in figs[0]["data"] if tr["name"] == "projected on the PCA plane"][0]
+    np.testing.assert_allclose(decode(on_plane["y"]).astype(float), net.pca.path_loss, rtol=1e-6)
+    bars = decode(figs[2]["data"][0]["y"]).astype(float)
+    np.testing.assert_allclose(bars, net.explained[:10], rtol=1e-6)
+
+
+def test_network_view_random_plane_says_why_the_path_vanishes_and_round_trips_its_link():
+    from ui.testing import settle
+
+    q = {
+        "view": "network",
+        "p_steps": "200",
+        "p_records": "40",
+        "p_grid": "21",
+        "p_plane": "random",
+        "p_3d": "1",
+    }
+    at = settle(app_test(q, PAGE).run())
+    assert not at.exception and not errors(at), errors(at)
+    net = _net({"p_steps": 200, "p_records": 40, "p_grid": 21})
+    body = texts(at)
+    assert "On the random plane the path nearly vanishes" in body
+    assert f"2/d = {2 / net.n_params:.2%}" in body and f"d = {net.n_params} dimensions" in body
+    (anim,) = live_charts(at)
+    names = [tr.get("name") for tr in anim["data"]]
+    path = anim["data"][names.index("training path")]
+    np.testing.assert_allclose(decode(path["x"]).astype(float), net.random.path[:, 0], rtol=1e-5, atol=1e-7)
+    surface = charts(at)[0]["data"][0]
+    assert surface["type"] == "surface"
+    np.testing.assert_allclose(decode(surface["z"]).reshape(net.random.z.shape), net.random.z, rtol=1e-6)
+    again = app_test(dict(at.query_params), PAGE).run()
+    assert dict(again.query_params) == dict(at.query_params)
+    assert dict(again.query_params)["p_plane"] == "random"
+
+
+def test_network_view_refuses_a_plane_that_is_too_much_work():
+    at = open_page({"view": "network", "p_width": "128", "p_depth": "4", "p_grid": "101"})
+    (err,) = at.error
+    assert "too much work" in err.value and "use a smaller grid" in err.value
+    assert not live_charts(at)
