@@ -96,7 +96,16 @@ NOTES: tuple[Section, ...] = (
     ),
     Section(
         "lesson.section.selection",
-        ("sel_kfold", "sel_ts_leak", "sel_bias_variance", "sel_bagging_trees", "sel_boosting", "sel_search"),
+        (
+            "sel_kfold",
+            "sel_ts_leak",
+            "sel_bias_variance",
+            "sel_bias_variance_nets",
+            "sel_bootstrap",
+            "sel_bagging_trees",
+            "sel_boosting",
+            "sel_search",
+        ),
     ),
 )
 

@@ -88,6 +88,7 @@ def test_every_slow_preset_and_default_view_ships_its_result_and_nothing_stale()
     types.update(regularization_model.RESULT_TYPES)
     types.update(
         timeseries=selection.TSResult,
+        bias_variance=selection.BVResult,
         bagging=selection.BagResult,
         boosting=selection.BoostResult,
         search=selection.SearchResult,

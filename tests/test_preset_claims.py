@@ -1358,6 +1358,99 @@ SELECTION_CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
             ),
         ),
     ],
+    "sel_bias_variance_nets": [
+        (
+            "Networks of 1 to 64 hidden units, each trained on 100 training sets of 50 points with noise "
+            "σ = 0.3",
+            lambda: (
+                selection("sel_bias_variance_nets").config.model == "mlp"
+                and (
+                    selection("sel_bias_variance_nets").capacities[0],
+                    selection("sel_bias_variance_nets").capacities[-1],
+                )
+                == (1, 64)
+                and selection("sel_bias_variance_nets").config[2:6] == (50, 0.3, 100, "fresh")
+            ),
+        ),
+        (
+            "lowest at 12 units (0.129)",
+            lambda: (
+                selection("sel_bias_variance_nets").capacities[selection("sel_bias_variance_nets").best] == 12
+                and _r(selection("sel_bias_variance_nets").test_mse.min(), 3) == 0.129
+            ),
+        ),
+        (
+            "bias² falls from 0.34 to 0.0003",
+            lambda: (
+                (
+                    _r(selection("sel_bias_variance_nets").bias2[0], 2),
+                    _r(selection("sel_bias_variance_nets").bias2[-1], 4),
+                )
+                == (0.34, 0.0003)
+                and bool(np.all(np.diff(selection("sel_bias_variance_nets").bias2[:-1]) < 0))
+            ),
+        ),
+        (
+            "the variance only moves between 0.032 and 0.062",
+            lambda: (
+                (
+                    _r(selection("sel_bias_variance_nets").variance.min(), 3),
+                    _r(selection("sel_bias_variance_nets").variance.max(), 3),
+                )
+                == (0.032, 0.062)
+            ),
+        ),
+        (
+            "Unlike the polynomials, the wide networks do not blow up: from 4 units on, the test error stays "
+            "within 0.005 of its lowest",
+            lambda: bool(
+                np.all(
+                    selection("sel_bias_variance_nets").test_mse[
+                        selection("sel_bias_variance_nets").capacities >= 4
+                    ]
+                    < selection("sel_bias_variance_nets").test_mse.min() + 0.005
+                )
+                # the polynomials' test error at their largest degree is far above their lowest
+                and selection("sel_bias_variance").test_mse[-1]
+                > 10 * selection("sel_bias_variance").test_mse.min()
+            ),
+        ),
+    ],
+    "sel_bootstrap": [
+        (
+            "One data set of 30 points with noise σ = 0.5",
+            lambda: selection("sel_bootstrap").config[:4] == ("slope", 3, 30, 0.5),
+        ),
+        ("least-squares line is 0.017", lambda: _r(selection("sel_bootstrap").estimate, 3) == 0.017),
+        (
+            "The 90% percentile interval of 1000 bootstrap resamples, -0.16 to 0.24, contains the true slope "
+            "0.048",
+            lambda: (
+                (selection("sel_bootstrap").config.level, selection("sel_bootstrap").config.resamples)
+                == (0.9, 1000)
+                and tuple(_r(v, 2) for v in selection("sel_bootstrap").interval) == (-0.16, 0.24)
+                and _r(selection("sel_bootstrap").true_value, 3) == 0.048
+                and selection("sel_bootstrap").interval[0]
+                <= selection("sel_bootstrap").true_value
+                <= selection("sel_bootstrap").interval[1]
+            ),
+        ),
+        (
+            "The bootstrap sd (0.13) is close to the true sd over 1000 fresh data sets (0.12)",
+            lambda: (
+                _r(selection("sel_bootstrap").boot.std(), 2) == 0.13
+                and _r(selection("sel_bootstrap").fresh.std(), 2) == 0.12
+                and len(selection("sel_bootstrap").fresh) == 1000
+            ),
+        ),
+        (
+            "Repeated on 200 fresh data sets, 90% of the intervals contain the true slope",
+            lambda: (
+                len(selection("sel_bootstrap").covered) == 200
+                and round(100 * selection("sel_bootstrap").coverage) == 90
+            ),
+        ),
+    ],
     "sel_bagging_trees": [
         (
             "24 training sets of 30 points",
