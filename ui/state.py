@@ -299,6 +299,38 @@ def widget_value(key: str) -> Any:
     return _ss().get(key)
 
 
+def _client_values() -> dict[str, Any]:
+    """Numbers and booleans the browser sent for widgets this session has not drawn yet, by key.
+
+    A browser that reconnects to a restarted server (a new session) sends every widget's value with
+    its first rerun, and the address bar's link with it. When the reconnecting rerun is a control
+    change, the widget's value is the new one and the link still the old one; Streamlit holds the
+    widget's value serialized (it cannot be read by key until the widget is drawn), so without this
+    the link's value would be seeded over it and the change lost. Sliders (one value), number inputs
+    and toggles are read here; choices travel as their shown labels (language-dependent), so those
+    keep the link's value. Uses Streamlit's internal widget-state store: {} if that is not there.
+    """
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+        from streamlit.runtime.state.session_state import Serialized
+
+        states = get_script_run_ctx().session_state._state._new_widget_state.states
+    except Exception:  # pragma: no cover - another Streamlit version, or no script run
+        return {}
+    out: dict[str, Any] = {}
+    for wid, w in list(states.items()):
+        if not isinstance(w, Serialized) or wid.count("-") < 2:
+            continue
+        key = wid.split("-", 2)[2]  # "$$ID-<hash>-<user key>"
+        proto = w.value
+        kind = proto.WhichOneof("value")
+        if kind == "double_array_value" and len(proto.double_array_value.data) == 1:
+            out[key] = float(proto.double_array_value.data[0])
+        elif kind in ("double_value", "int_value", "bool_value"):
+            out[key] = getattr(proto, kind)
+    return out
+
+
 class PageState:
     """The controls of one page: widget keys, values, URL sync. See the module docstring."""
 
@@ -331,11 +363,14 @@ class PageState:
             url_values, notices = parse(fresh, url["params"])
             seen.update(p.name for p in fresh)
             ss.setdefault(_NOTICES, {}).setdefault(self.page, []).extend(notices)
+        client = _client_values() if any(self.key(p.name) not in ss for p in params) else {}
         for p in params:
             self.schema[p.name] = p
             k = self.key(p.name)
-            if k in ss:  # the widget's value: a browser reconnecting to a restarted server sends it
+            if k in ss:  # the widget's value
                 value = ss[k]
+            elif k in client:  # a browser reconnecting to a restarted server: its widget, moved since
+                value = client[k]
             elif p.name in url_values:
                 value = url_values[p.name]
             elif k in keep:
