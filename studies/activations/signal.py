@@ -26,6 +26,7 @@ program per width and number of inputs.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import math
 from typing import NamedTuple
@@ -48,6 +49,7 @@ G_BELOW, G_ABOVE = 3.0, 1.5  # the gradient bins reach this many decades below /
 MAX_GAIN = 2.0
 MAX_SIGMA_B = 1.0
 MAX_SEED = 99
+THREADS = 2  # activations computed at once by propagate_all (the per-value work runs on one core each)
 VANISH = 1e-2  # a standard deviation (or gradient RMS) below 1% of the first layer's has vanished
 EXPLODE = 1e2  # above 100 times it has exploded
 
@@ -247,32 +249,37 @@ def _propagate(base, act_index, w_std, sigma_b, depth, edges, g_edges):
         )
         _, slopes, stats, hist = jax.lax.fori_loop(0, depth, forward, init)
 
-        def rescale(delta, log_scale):
-            # each layer's delta is kept at unit RMS and its scale accumulated, so that a gradient
-            # far below float32's range is still measured; an exactly zero delta stays zero (-inf)
-            rms = jnp.sqrt(jnp.mean(delta * delta))
+        def measured(u, scale):
+            # a layer's gradient is u * 10**scale: u stays near unit RMS (the layer above's RMS is
+            # divided out inside the product, a scalar factor: no pass over the values), its size is
+            # accumulated in ``scale``, so a gradient far below float32's range is still measured;
+            # an exactly zero gradient gives -inf
+            rms = jnp.sqrt(jnp.mean(u * u))
             ok = rms > 0
             safe = jnp.where(ok, rms, 1.0)
-            return delta / safe, log_scale + jnp.where(ok, jnp.log10(safe), -jnp.inf)
+            return safe, jnp.where(ok, scale + jnp.log10(safe), -jnp.inf)
 
-        top, top_log = rescale(g * slopes[depth - 1], jnp.float32(0.0))
+        top = g * slopes[depth - 1]
+        top_rms, top_log = measured(top, jnp.float32(0.0))
         logs = jnp.full((n_layers,), -jnp.inf, jnp.float32).at[depth - 1].set(top_log)
         g_hist = jnp.zeros((n_layers, g_edges_p.shape[0]), jnp.int32)
-        g_hist = g_hist.at[depth - 1].set(gradient_counts(top, top_log, g_edges_p))
+        g_hist = g_hist.at[depth - 1].set(gradient_counts(top, jnp.float32(0.0), g_edges_p))
 
         def backward(k, carry):
-            delta, log_scale, logs, g_hist = carry
+            u, rms, scale, logs, g_hist = carry  # the layer above: its u, RMS of u, log10 RMS
             i = depth - 2 - k
-            delta = slopes[i] * (std * (delta @ w[i + 1].T))
-            delta, log_scale = rescale(delta, log_scale)
+            u = slopes[i] * ((std / rms) * (u @ w[i + 1].T))  # this layer's gradient / 10**scale
+            rms, log_rms = measured(u, scale)
             return (
-                delta,
-                log_scale,
-                logs.at[i].set(log_scale),
-                g_hist.at[i].set(gradient_counts(delta, log_scale, g_edges_p)),
+                u,
+                rms,
+                log_rms,
+                logs.at[i].set(log_rms),
+                g_hist.at[i].set(gradient_counts(u, scale, g_edges_p)),
             )
 
-        _, _, logs, g_hist = jax.lax.fori_loop(0, depth - 1, backward, (top, top_log, logs, g_hist))
+        carry = (top, top_rms, top_log, logs, g_hist)
+        _, _, _, logs, g_hist = jax.lax.fori_loop(0, depth - 1, backward, carry)
         return stats, logs, hist.astype(jnp.float32) / n_values, g_hist.astype(jnp.float32) / n_values
 
     return jax.lax.map(one, (act_index, w_std, edges, g_edges))
@@ -389,7 +396,7 @@ def _concat(parts: list[Propagation]) -> Propagation:
     )
 
 
-def propagate_all(cfg: SignalConfig, progress=None) -> Propagation:
+def propagate_all(cfg: SignalConfig, progress=None, threads: int = THREADS) -> Propagation:
     """Every activation x initializer pair of ``cfg``'s network, one activation's pairs per call (one
     compiled program: every call has as many pairs), reporting progress after each.
 
@@ -398,19 +405,27 @@ def propagate_all(cfg: SignalConfig, progress=None) -> Propagation:
 
     Args:
         cfg: the network (its own activation and init are ignored).
-        progress: called as ``progress(done_fraction, ("signal", k, 0, n))`` before activation k of n
-            (a job's report).
+        progress: called as ``progress(done_fraction, ("signal", k, 0, n))`` before waiting for
+            activation k of n (a job's report).
+        threads: activations computed at once (each call's per-value statistics run on one core;
+            its matrix products on all).
 
     Returns:
         :class:`Propagation` over :func:`all_pairs`.
     """
     wanted = all_pairs()
     distinct = tuple(p for p in wanted if p[1] != "xavier")
-    parts = []
-    for k, a in enumerate(acts.ACTIVATIONS):
-        if progress is not None:
-            progress(k / len(acts.ACTIVATIONS), ("signal", k + 1, 0, len(acts.ACTIVATIONS)))
-        parts.append(propagate(cfg, tuple(p for p in distinct if p[0] == a)))
+    base_draws(cfg.seed, cfg.dist, cfg.width, cfg.n_inputs)  # drawn once, before the threads share it
+    n = len(acts.ACTIVATIONS)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        futures = [
+            pool.submit(propagate, cfg, tuple(p for p in distinct if p[0] == a)) for a in acts.ACTIVATIONS
+        ]
+        parts = []
+        for k, fut in enumerate(futures):
+            if progress is not None:
+                progress(k / n, ("signal", k + 1, 0, n))
+            parts.append(fut.result())
     got = _concat(parts)
     order = [distinct.index((a, "lecun" if i == "xavier" else i)) for a, i in wanted]
     arrays = {
