@@ -149,6 +149,40 @@ def _wait_charts(page, n=2, timeout=60_000):
     )
 
 
+ARROWS_QUERY = {"ov": "grad,moment,step,lookahead", "grow": "1"}
+
+
+def _presses(page, repeats: int) -> tuple[list[float], float]:
+    """Seconds from a key press on optimizer 1's learning-rate slider to every live chart redrawn
+    with the new run (each live chart sets its data-rev once Plotly.react has drawn the new figure),
+    and the median kB the server sent the browser for one press (websocket frames)."""
+    # the widget's container carries its key as a class (st-key-<key with - for other chars>)
+    thumb = page.locator(".st-key-race-o0-sgd-lr input[type=range]").first
+    received: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
+    page.reload()  # the socket opened after the listener
+    _wait_charts(page)
+    page.wait_for_timeout(500)
+    presses, kbs = [], []
+    for _ in range(repeats):
+        received.clear()
+        revs = page.evaluate(REVS)
+        thumb.focus()
+        t = time.perf_counter()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            """(r) => { const g = [...document.querySelectorAll('.ga-live')];
+                return g.length === r.length && g.every((d, i) => d.dataset.rev !== r[i]); }""",
+            arg=revs,
+            timeout=30_000,
+            polling="raf",
+        )
+        presses.append(time.perf_counter() - t)
+        page.wait_for_timeout(300)
+        kbs.append(sum(received) / 1000)
+    return presses, statistics.median(kbs)
+
+
 def browser(repeats: int = 8, sessions: int = 10) -> dict:
     """Key press -> charts, first view after first paint, and concurrent sessions, in Chromium."""
     from urllib.parse import urlencode
@@ -186,24 +220,13 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
             # key press on optimizer 1's learning-rate slider -> every chart drawn with the new run
             # (each live chart sets its data-rev once Plotly.react has drawn the new figure)
             page.wait_for_timeout(500)
-            # the widget's container carries its key as a class (st-key-<key with - for other chars>)
-            thumb = page.locator(".st-key-race-o0-sgd-lr input[type=range]").first
-            presses = []
-            for _ in range(repeats):
-                revs = page.evaluate(REVS)
-                thumb.focus()
-                t = time.perf_counter()
-                page.keyboard.press("ArrowRight")
-                page.wait_for_function(
-                    """(r) => { const g = [...document.querySelectorAll('.ga-live')];
-                        return g.length === r.length && g.every((d, i) => d.dataset.rev !== r[i]); }""",
-                    arg=revs,
-                    timeout=30_000,
-                    polling="raf",
-                )
-                presses.append(time.perf_counter() - t)
-                page.wait_for_timeout(300)
-            out["keypress"] = presses
+            out["keypress"], out["press_kb"] = _presses(page, repeats)
+            # the same with every arrow overlay on and paths that grow during Play (issue #12: the
+            # arrows follow the frame, so each run ships its per-frame vectors: the heaviest map)
+            page.goto(f"{base}/race?{urlencode({**QUERY, **ARROWS_QUERY})}")
+            _wait_charts(page)
+            page.wait_for_timeout(500)
+            out["keypress_arrows"], out["press_kb_arrows"] = _presses(page, repeats)
             # concurrent sessions
             pages = [browser.new_context().new_page() for _ in range(sessions)]
             cpu0 = _cpu_seconds(proc.pid), _descendants_cpu(os.getpid(), proc.pid)
@@ -223,6 +246,11 @@ def browser(repeats: int = 8, sessions: int = 10) -> dict:
             browser.close()
     print("browser (headless Chromium, this machine):")
     print(f"  key press on an lr slider -> both charts redrawn (target <= 450 ms): {_ms(out['keypress'])}")
+    print(
+        f"    ... with every arrow overlay on and growing paths (target <= 450 ms): "
+        f"{_ms(out['keypress_arrows'])}; sent per press {out['press_kb']:.0f} kB -> "
+        f"{out['press_kb_arrows']:.0f} kB"
+    )
     print(f"  first view: charts drawn after first paint, warm (target <= 2 s): {_ms(out['first_view'])}")
     print(
         f"  {sessions} concurrent sessions: all served in {out['sessions'][-1]:.1f} s "

@@ -177,6 +177,7 @@ STRINGS = {
     "batch.col_eig": {"en": "top Hessian eigenvalue", "ko": "헤시안 최대 고윳값"},
     "batch.col_eps": {"en": "ε-sharpness (ε = {eps})", "ko": "ε-날카로움 (ε = {eps})"},
     # tabs and figures
+    "batch.fig": {"en": "Figure", "ko": "그림"},
     "batch.tab_curves": {"en": "Curves", "ko": "곡선"},
     "batch.tab_gap": {"en": "Gap", "ko": "격차"},
     "batch.tab_sharp": {"en": "Sharpness", "ko": "날카로움"},

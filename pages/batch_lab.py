@@ -12,6 +12,7 @@ import ui.boot  # noqa: F401  (first: process-wide setup and the heavy imports, 
 import numpy as np
 import streamlit as st
 
+import i18n
 from i18n import t
 from studies import batch
 from ui import batch_model as bm
@@ -120,6 +121,10 @@ def network(ps: state.PageState) -> None:
         submitted = st.form_submit_button(t("batch.run"), type="primary", key=ps.key("_run"))
     cfg = bm.study_config(ps.values())
     with figs:
+        results, chooser, drawing = st.container(), st.container(), st.container()
+    with chooser:  # drawn on every run (also while the study runs), so the choice is never dropped
+        fig_id = _figure_choice(ps)
+    with results:
         try:
             spec = bm.network_job(ps.values())
         except ValueError as e:
@@ -137,25 +142,30 @@ def network(ps: state.PageState) -> None:
         # each column header says its term in plain words (a table cell cannot hold a tooltip)
         columns = {c: st.column_config.Column(help=glossary.help_for(c)) for c in rows[0]}
         st.dataframe(rows, hide_index=True, width="stretch", column_config=columns)
-        draw_network(out, cfg)
+    with drawing:
+        draw_network(fig_id, out, cfg)
 
 
-def draw_network(out: batch.NetworkView, cfg) -> None:
-    """The figures of the network study, in tabs."""
+def _figure_choice(ps: state.PageState) -> str:
+    """Which of the network study's figures to draw (a control of the link, so a shared view opens
+    on the same figure; only that figure is built and sent, which keeps a first view light)."""
+    names_fig = [t(f"batch.tab_{f}") for f in bm.FIGS]
+    return st.radio(
+        t("batch.fig"),
+        bm.FIGS,
+        key=ps.key("fig"),
+        horizontal=True,
+        format_func=i18n.bound(lambda f: t(f"batch.tab_{f}")),
+        help=glossary.help_for(*names_fig),
+    )
+
+
+def draw_network(fig_id: str, out: batch.NetworkView, cfg) -> None:
+    """The network study's figure ``fig_id`` (one of ``ui.batch_model.FIGS``)."""
     res = out.result
     bs = [int(b) for b in res.batch_sizes]
-    tabs = st.tabs(
-        [
-            t("batch.tab_curves"),
-            t("batch.tab_gap"),
-            t("batch.tab_sharp"),
-            t("batch.tab_interp"),
-            t("batch.tab_slices"),
-            t("batch.tab_bounds"),
-        ]
-    )
     names = {"train_name": t("batch.train"), "test_name": t("batch.test")}
-    with tabs[0]:
+    if fig_id == "curves":
         widgets.chart(
             vb.curves_figure(
                 res.record_steps,
@@ -184,7 +194,7 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
                 ),
                 key="batch_acc",
             )
-    with tabs[1]:
+    elif fig_id == "gap":
         spread = {
             "xlabel": t("batch.batch_axis"),
             "mean_name": t("batch.mean_sd"),
@@ -210,7 +220,7 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
                 key="batch_gap_acc",
             )
         widgets.caption(t("batch.gap_explain"))
-    with tabs[2]:
+    elif fig_id == "sharp":
         titles = [t("batch.eig_title")] + [t("batch.eps_title", eps=f"{e:g}") for e in out.sharp.epsilons]
         sh = out.sharp
         fig = vb.sharpness_figure(
@@ -225,7 +235,7 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
         )
         widgets.chart(fig, key="batch_sharp")
         widgets.caption(t("batch.sharp_explain"))
-    with tabs[3]:
+    elif fig_id == "interp":
         if out.interp is None:
             st.info(t("batch.interp_need_two"))
         else:
@@ -247,13 +257,13 @@ def draw_network(out: batch.NetworkView, cfg) -> None:
                 key="batch_interp",
             )
             widgets.caption(t("batch.interp_explain", small=it.small, large=it.large))
-    with tabs[4]:
+    elif fig_id == "slices":
         fig = vb.slices_figure(
             out.slices.coords, out.slices.train, bs, title=t("batch.slices_title"), zlabel=t("batch.loss")
         )
         widgets.chart(fig, key="batch_slices")
         widgets.caption(t("batch.slices_explain"))
-    with tabs[5]:
+    elif fig_id == "bounds":
         widgets.chart(
             vb.decision_figure(
                 out.grid_axes, out.grid_values, bs, out.x_train, out.y_train, title=t("batch.bounds_title")

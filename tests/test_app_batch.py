@@ -67,22 +67,40 @@ def test_network_view_draws_what_the_library_computes(tiny_page):
         }
     )
     res = batch.run_study(cfg)
-    gap = chart(at, "Generalization gap (loss)")
-    mean_trace = next(d for d in gap["data"] if d.get("mode") == "lines+markers")
-    np.testing.assert_allclose(unb64(mean_trace["y"]), res.gap_loss.mean(axis=1), rtol=1e-4, atol=1e-6)
+    # one figure group is drawn at a time (the first by default), chosen by a control of the link
+    assert at.radio(key="batch_lab:fig").value == "curves" == q.get("fig", "curves")
     curves = chart(at, "Loss during training")
     np.testing.assert_allclose(unb64(curves["data"][0]["y"]), res.train_loss[0].mean(axis=0), rtol=1e-4)
     table = at.dataframe[0].value
     assert list(table.iloc[:, 0]) == ["8", "128"]
     assert any("largest batch (B=128)" in m.value for m in at.markdown)
-    # the figures that must exist: curves, accuracy, gap, accuracy gap, sharpness, line, slices, boundaries
-    assert len(at.get("plotly_chart")) == 8
-    slices = chart(at, "Training loss around each solution")
+    # the figures that must exist: curves + accuracy, gap + accuracy gap, sharpness, line, slices, boundaries
+    drawn = {}
+    for fig in bm.FIGS:
+        settle(at.radio(key="batch_lab:fig").set_value(fig).run())
+        assert not errors(at), errors(at)
+        assert at.query_params.get("fig", "curves") == fig  # the link names the figure shown
+        drawn[fig] = charts(at)
+    assert {f: len(c) for f, c in drawn.items()} == {
+        "curves": 2,
+        "gap": 2,
+        "sharp": 1,
+        "interp": 1,
+        "slices": 1,
+        "bounds": 1,
+    }
+    gap = chart(at.radio(key="batch_lab:fig").set_value("gap").run(), "Generalization gap (loss)")
+    mean_trace = next(d for d in gap["data"] if d.get("mode") == "lines+markers")
+    np.testing.assert_allclose(unb64(mean_trace["y"]), res.gap_loss.mean(axis=1), rtol=1e-4, atol=1e-6)
+    slices = chart(
+        at.radio(key="batch_lab:fig").set_value("slices").run(), "Training loss around each solution"
+    )
     assert {d.get("coloraxis") for d in slices["data"] if d["type"] == "contour"} == {"coloraxis"}
 
 
 def test_form_runs_the_new_settings(tiny_page):
     at = tiny_page
+    at.radio(key="batch_lab:fig").set_value("gap")
     at.slider(key="batch_lab:seeds").set_value(1)
     settle(at.button(key="batch_lab:_run").click().run())
     assert not errors(at), errors(at)

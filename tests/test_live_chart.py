@@ -222,3 +222,61 @@ def test_a_read_only_static_folder_falls_back_too(monkeypatch):
     at = app_test({"n": "1", "steps": "100"}, PAGE).run()
     assert not at.exception, at.exception
     assert not at.get("bidi_component") and len(at.get("plotly_chart")) == 2
+
+
+def test_frames_of_fixed_size_traces_travel_as_one_table_and_unpack_to_the_same_frames():
+    """Comets and arrows keep their number of points in every frame: packed into two float32 arrays
+    (x and y) with the growing path's prefix reference kept per frame; unpacking gives back every
+    frame's own values, and the payload is smaller than a dict per trace per frame."""
+    rng = np.random.default_rng(0)
+    full = np.cumsum(np.ones(300, np.float32))
+    n = 12
+
+    def xy(x, y):  # as the race's map builds a frame's trace update (viz.race.animation.b64)
+        return {"type": "scatter", "x": rv.b64(x), "y": rv.b64(y)}
+
+    frames = [
+        {
+            "name": str(j),
+            "traces": [5, 6, 7, 8],
+            "data": [
+                xy(rng.normal(size=9), rng.normal(size=9)),
+                xy(rng.normal(size=2), rng.normal(size=2)),
+                xy(np.array([np.nan, 1.0]), np.array([2.0, np.nan])),
+                xy(full[: 20 * j + 20], full[: 20 * j + 20]),
+            ],
+        }
+        for j in range(n)
+    ]
+    plain = lc._share_prefixes(lc._jsonable(frames), [])
+    out = lc.figure_payload({"data": [{"type": "scatter", "x": [0]}], "frames": frames})
+    pk = out["frames"]["packed"]
+    assert [c[:2] for c in pk["cols"]] == [[0, 9], [1, 2], [2, 2]]  # the growing path is not a column
+    assert all(r[3] is not None and r[:3] == [None, None, None] for r in pk["rest"])
+    assert len(json.dumps(out["frames"])) < len(json.dumps(plain))
+    back = resolve_shared(out)["frames"]
+    assert [f["name"] for f in back] == [str(j) for j in range(n)]
+    for f, orig in zip(back, frames, strict=True):
+        assert f["traces"] == [5, 6, 7, 8]
+        for tr, o in zip(f["data"], orig["data"], strict=True):
+            assert tr["type"] == "scatter"
+            np.testing.assert_array_equal(rv.unb64(tr["x"]), rv.unb64(o["x"]))
+            np.testing.assert_array_equal(rv.unb64(tr["y"]), rv.unb64(o["y"]))
+
+
+def test_frames_whose_traces_change_size_or_keys_are_not_packed():
+    lengths = [
+        {"name": str(j), "data": [{"x": np.zeros(3 + j, np.float32), "y": np.zeros(3 + j, np.float32)}]}
+        for j in range(3)
+    ]
+    assert isinstance(lc.pack_frames(lc._jsonable(lengths)), list)
+    styled = [
+        {
+            "name": str(j),
+            "data": [{"x": np.zeros(3, np.float32), "y": np.zeros(3, np.float32), "opacity": 0.5}],
+        }
+        for j in range(3)
+    ]
+    assert isinstance(lc.pack_frames(lc._jsonable(styled)), list)
+    one = lc._jsonable(lengths[:1])
+    assert lc.pack_frames(one) is one

@@ -22,6 +22,9 @@ from ui.widgets import float_param
 
 PAGE = "batch_lab"
 VIEWS = ("network", "basins", "concept")
+# the network study's figures: one is drawn at a time (and named in the link), so a visitor's first
+# view sends and renders one chart group instead of all six (issue #9: first view <= 3 s)
+FIGS = ("curves", "gap", "sharp", "interp", "slices", "bounds")
 BATCH_CHOICES = ("4", "8", "16", "32", "64", "128", "256", "512", "1024", "2048", "4096")
 N_TRAIN_CHOICES = ("128", "256", "512", "1024", "2048", "4096")
 STEP_CHOICES = ("50", "100", "200", "500", "1000", "2000", "4000", "8000", "16384")
@@ -32,6 +35,7 @@ def schema() -> list[Param]:
     """Every control of the page (names are the share-link parameters)."""
     return [
         Param("view", "choice", "network", choices=VIEWS),
+        Param("fig", "choice", "curves", choices=FIGS),
         # network study
         Param("data", "choice", "moons", choices=data_mod.KINDS),
         Param("n_train", "choice", "2048", choices=N_TRAIN_CHOICES),

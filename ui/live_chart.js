@@ -72,6 +72,30 @@ function decode(v, shared) {
   return v;
 }
 
+// Frames packed as one table (ui/live_chart.py pack_frames): the columns' x and y are views into two
+// arrays; the rest of each frame (growing paths' prefixes) is decoded as usual.
+function unpackFrames(frames, shared) {
+  if (Array.isArray(frames)) return decode(frames, shared);
+  const pk = frames.packed;
+  const X = decodeArray(pk.x);
+  const Y = decodeArray(pk.y);
+  const total = pk.cols.reduce((s, c) => s + c[1], 0);
+  const rest = pk.rest ? decode(pk.rest, shared) : null;
+  return pk.names.map((name, j) => {
+    const data = rest ? rest[j] : new Array(pk.n).fill(null);
+    let off = j * total;
+    for (const [p, len, type] of pk.cols) {
+      const tr = { x: X.subarray(off, off + len), y: Y.subarray(off, off + len) };
+      if (type) tr.type = type;
+      data[p] = tr;
+      off += len;
+    }
+    const frame = { name: name, data: data };
+    if (pk.traces) frame.traces = pk.traces;
+    return frame;
+  });
+}
+
 function traces(root, incoming, shared) {
   const known = root.__gaTraces || new Map();
   const now = new Map();
@@ -233,7 +257,7 @@ export default function (component) {
         layout: themed(parentElement, data.fig.layout || {}),
         config: data.config || {},
       };
-      if (data.fig.frames) fig.frames = decode(data.fig.frames, shared);
+      if (data.fig.frames) fig.frames = unpackFrames(data.fig.frames, shared);
       return Plotly.react(root, fig).then((gd) => clearOfButtons(Plotly, root) || gd);
     })
     .then((gd) => {

@@ -63,7 +63,12 @@ def resolve_shared(fig: dict) -> dict:
             return [put(x) for x in v]
         return v
 
-    return {k: put(v) for k, v in fig.items() if k != "shared"}
+    from ui.live_chart import unpack_frames
+
+    out = {k: put(v) for k, v in fig.items() if k not in ("shared", "frames")}
+    if "frames" in fig:
+        out["frames"] = put(unpack_frames(fig["frames"]))
+    return out
 
 
 def errors(at: AppTest) -> list[str]:

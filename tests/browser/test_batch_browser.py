@@ -42,9 +42,18 @@ def test_shared_link_runs_the_study_and_draws(page, app_url, console_errors, art
     # the first chart holds one solid and one dashed curve per batch size
     n_traces = page.evaluate("() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length")
     assert n_traces == 6
-    assert page.get_by_text("Generalization gap", exact=False).count() >= 1
-    # open the slices tab: its panels share one colour axis
-    page.get_by_role("tab", name="2-D slices").click()
+    # one figure is drawn at a time: the chooser above it sends the next one and names it in the link
+    assert page.locator(".js-plotly-plot").count() == 2  # the curves: loss and accuracy
+    figure = page.locator(".st-key-batch_lab-fig")
+    figure.get_by_text("Gap", exact=True).click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].some(g => g._fullLayout && "
+        "(g._fullLayout.title.text || '').includes('Generalization gap'))",
+        timeout=30_000,
+    )
+    page.wait_for_url("**fig=gap**", timeout=30_000)
+    # the slices: their panels share one colour axis
+    figure.get_by_text("2-D slices", exact=True).click()
     shared = page.wait_for_function(
         """() => {
         const panels = [...document.querySelectorAll('.js-plotly-plot')]
@@ -56,7 +65,7 @@ def test_shared_link_runs_the_study_and_draws(page, app_url, console_errors, art
         timeout=30_000,
     ).json_value()
     assert set(shared[0]) == {"coloraxis"}
-    page.get_by_role("tab", name="Curves").click()
+    figure.get_by_text("Curves", exact=True).click()
     page.wait_for_function(VISIBLE_CHART_READY, arg=6, timeout=30_000)  # the curves: 3 batch sizes x 2
     wait_painted(page)
     page.screenshot(path=str(artifacts / "batch_lab.png"), full_page=False)
