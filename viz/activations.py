@@ -181,8 +181,10 @@ def histograms_figure(
             1,
             col,
         )
-    vals, text = _decade_ticks(g_lo, g_hi)
-    fig.update_xaxes(tickvals=[g_lo - 0.5 * g_width] + vals, ticktext=[zero_label] + text, row=1, col=2)
+    vals, text = _decade_ticks(g_lo + 0.12 * (g_hi - g_lo), g_hi, most=5)  # room for the zero column's label
+    fig.update_xaxes(
+        tickvals=[g_lo - 0.5 * g_width] + vals, ticktext=[zero_label] + text, tickangle=0, row=1, col=2
+    )
     fig.update_yaxes(title_text=ylabel, row=1, col=1)
     fig.update_annotations(font_size=13)
     fig.update_layout(template=TEMPLATE, height=360, margin=MARGIN)
