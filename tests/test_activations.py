@@ -212,7 +212,11 @@ def test_layer_histograms_count_every_value_and_match_numpy():
     edges = sg.bin_edges(*p.hist_range[0], sg.N_BINS)
     h = x
     for i in range(cfg.depth):
-        h = np.maximum(std * (h @ w[i]) + cfg.sigma_b * b[i][None, :], 0.0)
+        z = std * (h @ w[i]) + cfg.sigma_b * b[i][None, :]
+        h = np.maximum(z, 0.0)
+        # the one-read statistics (per-unit sums combined) against NumPy's two-pass ones
+        got = (p.q[0, i], p.z_std[0, i], p.h_std[0, i], p.h_mean[0, i])
+        np.testing.assert_allclose(got, (np.mean(z * z), z.std(), h.std(), h.mean()), rtol=2e-5)
         want, _ = np.histogram(np.clip(h, edges[0], edges[-1]), edges)
         assert np.abs(np.rint(p.hist[0, i] * n) - want).sum() <= 2, i  # float32 vs float64 at an edge
 
