@@ -2,7 +2,7 @@
 
 * Signal at initialization, depth 50 x width 512 on 1,024 inputs: the selected pair (the page's
   direct call) and every activation x initializer pair (one compiled program, a call per
-  activation, two activations at once), cold and warm, with the machine's float32 rate on one
+  activation), cold and warm, with the machine's float32 rate on one
   layer's product (the floor that the matrix products set); the same forward and backward pass of
   one pair in NumPy (float32 BLAS) as the baseline.
 * The training view's default (10 layers of 64, 1,000 SGD steps on 512 points), cold and warm; the
@@ -106,7 +106,6 @@ def run() -> dict[str, float]:
     warm_one, cpu_one = median_time(lambda: sg.propagate(cfg), repeats=3)
     _, cold_all = _timed(sg.propagate_all, cfg)
     warm_all, cpu_all = median_time(lambda: sg.propagate_all(cfg), repeats=3)
-    serial_all, serial_cpu = median_time(lambda: sg.propagate_all(cfg, threads=1), repeats=3)
     numpy_one = min(numpy_pair(cfg) for _ in range(2))
     pairs = len(sg.all_pairs())
     print(f"signal at init, depth {cfg.depth} x width {cfg.width}, {cfg.n_inputs} inputs:")
@@ -116,8 +115,7 @@ def run() -> dict[str, float]:
     )
     print(
         f"  every pair ({pairs} shown, {pairs * 2 // 3} computed: Xavier = LeCun in square layers): cold "
-        f"{cold_all:.2f} s, warm {warm_all:.2f} s ({cpu_all:.2f} CPU-s; {sg.THREADS} activations at once; "
-        f"one at a time {serial_all:.2f} s, {serial_cpu:.2f} CPU-s), target < {PAIRS_TARGET_S:.0f} s "
+        f"{cold_all:.2f} s, warm {warm_all:.2f} s ({cpu_all:.2f} CPU-s), target < {PAIRS_TARGET_S:.0f} s "
         f"{verdict(warm_all, PAIRS_TARGET_S, higher_is_better=False)}"
     )
     flops = 4.0 * cfg.n_inputs * cfg.width**2 * cfg.depth * pairs * 2 / 3

@@ -26,7 +26,6 @@ program per width and number of inputs.
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import math
 from typing import NamedTuple
@@ -49,7 +48,6 @@ G_BELOW, G_ABOVE = 3.0, 1.5  # the gradient bins reach this many decades below /
 MAX_GAIN = 2.0
 MAX_SIGMA_B = 1.0
 MAX_SEED = 99
-THREADS = 2  # activations computed at once by propagate_all (the per-value work runs on one core each)
 VANISH = 1e-2  # a standard deviation (or gradient RMS) below 1% of the first layer's has vanished
 EXPLODE = 1e2  # above 100 times it has exploded
 
@@ -159,13 +157,15 @@ def bin_edges(lo: float, hi: float, n: int) -> np.ndarray:
     return np.linspace(lo, hi, n + 1).astype(np.float32)
 
 
-def _bin_index(values, edges):
+def _bin_index(values, edges, exact: bool = True):
     """The bin of each value (flattened) among the equal bins of ``edges``, the end bins taking what
-    lies beyond. Estimated arithmetically, then checked against the edges themselves, so that a
-    value next to an edge lands where NumPy puts it."""
+    lies beyond. Estimated arithmetically, then (``exact``) checked against the edges themselves, so
+    that a value next to an edge lands where NumPy puts it."""
     n = edges.shape[0] - 1
     v = values.ravel()
     k = jnp.clip(jnp.floor((v - edges[0]) * (n / (edges[n] - edges[0]))), 0, n - 1).astype(jnp.int32)
+    if not exact:
+        return k
     k = jnp.where((v < edges[k]) & (k > 0), k - 1, k)
     return jnp.where((v >= edges[k + 1]) & (k < n - 1), k + 1, k)
 
@@ -180,12 +180,15 @@ def histogram_counts(values, edges):
 
 def gradient_counts(delta, log_scale, edges):
     """Counts of the gradient ``delta * 10**log_scale`` (JAX-traceable): column 0 holds the exact
-    zeros, columns 1.. the bins of log10 |value| over ``edges`` as :func:`histogram_counts` counts
-    them. ``delta`` is kept near unit RMS and ``log_scale`` carries its size, so a gradient far below
-    float32's range is still binned."""
+    zeros, columns 1.. the equal bins of log10 |value| over ``edges`` (end bins hold what lies
+    beyond). ``delta`` is kept near unit RMS and ``log_scale`` carries its size, so a gradient far
+    below float32's range is still binned. The logarithm is itself rounded, so the bin is the
+    arithmetic estimate alone (checking it against the edges added ~5% to the pass and could
+    not make it exact)."""
     zero = (delta == 0).ravel()
     logs = jnp.log10(jnp.where(zero, 1.0, jnp.abs(delta.ravel()))) + log_scale
-    return jnp.bincount(jnp.where(zero, 0, _bin_index(logs, edges) + 1), length=edges.shape[0])
+    k = _bin_index(logs, edges, exact=False)
+    return jnp.bincount(jnp.where(zero, 0, k + 1), length=edges.shape[0])
 
 
 def _moments(a):
@@ -396,7 +399,7 @@ def _concat(parts: list[Propagation]) -> Propagation:
     )
 
 
-def propagate_all(cfg: SignalConfig, progress=None, threads: int = THREADS) -> Propagation:
+def propagate_all(cfg: SignalConfig, progress=None) -> Propagation:
     """Every activation x initializer pair of ``cfg``'s network, one activation's pairs per call (one
     compiled program: every call has as many pairs), reporting progress after each.
 
@@ -405,27 +408,19 @@ def propagate_all(cfg: SignalConfig, progress=None, threads: int = THREADS) -> P
 
     Args:
         cfg: the network (its own activation and init are ignored).
-        progress: called as ``progress(done_fraction, ("signal", k, 0, n))`` before waiting for
-            activation k of n (a job's report).
-        threads: activations computed at once (each call's per-value statistics run on one core;
-            its matrix products on all).
+        progress: called as ``progress(done_fraction, ("signal", k, 0, n))`` before activation k of n
+            (a job's report).
 
     Returns:
         :class:`Propagation` over :func:`all_pairs`.
     """
     wanted = all_pairs()
     distinct = tuple(p for p in wanted if p[1] != "xavier")
-    base_draws(cfg.seed, cfg.dist, cfg.width, cfg.n_inputs)  # drawn once, before the threads share it
-    n = len(acts.ACTIVATIONS)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-        futures = [
-            pool.submit(propagate, cfg, tuple(p for p in distinct if p[0] == a)) for a in acts.ACTIVATIONS
-        ]
-        parts = []
-        for k, fut in enumerate(futures):
-            if progress is not None:
-                progress(k / n, ("signal", k + 1, 0, n))
-            parts.append(fut.result())
+    parts = []
+    for k, a in enumerate(acts.ACTIVATIONS):
+        if progress is not None:
+            progress(k / len(acts.ACTIVATIONS), ("signal", k + 1, 0, len(acts.ACTIVATIONS)))
+        parts.append(propagate(cfg, tuple(p for p in distinct if p[0] == a)))
     got = _concat(parts)
     order = [distinct.index((a, "lecun" if i == "xavier" else i)) for a, i in wanted]
     arrays = {
