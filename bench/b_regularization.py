@@ -141,8 +141,8 @@ def run() -> dict[str, float]:
     _, v_warm = _timed(reg.compare_view, cfg, label="view")
     print(
         f"comparison, training alone ({len(regs)} configurations x {task.seeds} seeds x {task.steps} steps, "
-        f"batch {task.batch}, 2-{task.width}-{task.width}-1): cold {t_cold:.1f} s, warm {t_warm:.2f} s "
-        f"({CPU['train']:.1f} CPU-s)"
+        f"batch {task.batch}, 2-{task.width}-{task.width}-1; {len(reg.groups(regs))} programs, one per "
+        f"group of costly regularizers): cold {t_cold:.1f} s, warm {t_warm:.2f} s ({CPU['train']:.2f} CPU-s)"
     )
     print(
         f"  the whole view (+ top eigenvalues, decision boundaries): cold {v_cold:.1f} s, "
@@ -168,7 +168,7 @@ def run() -> dict[str, float]:
     print(
         f"PyTorch CPU loop of the comparison's training, 1 seed per configuration: {torch_t1:.1f} s; "
         f"scaled to {task.seeds} seeds {torch_t:.1f} s -> JAX warm is {torch_t / t_warm:.0f}x faster "
-        f"(target >= 20x); in CPU seconds {torch_cpu:.1f} vs {CPU['train']:.1f}: "
+        f"(target >= 20x); in CPU seconds {torch_cpu:.1f} vs {CPU['train']:.2f}: "
         f"{torch_cpu / CPU['train']:.0f}x"
     )
     jax_err = reg.summary(trained)["test_error"][:, 0]

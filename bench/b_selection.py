@@ -2,10 +2,14 @@
 (warm, on the project's 2-core machine):
 
 * bias-variance at 10 capacities x 100 training sets: polynomials, and tanh MLPs (one compiled call
-  per width; each width is its own program, so the first run compiles 10 of them): < 5 s warm;
+  per width bucket, the widths of a bucket masked inside it: 10 widths from 1 to 64 are 5 programs,
+  and any other width up to 64 reuses one of them): < 5 s warm;
 * k-fold of 10 folds x 20 repeats of an MLP (the cross-validation view's default): < 5 s warm;
 * every view's default computation, cold (first in this process) and warm (a new noise level or
   seed: same shapes, no recompile): < 5 s warm.
+
+Each row also prints the warm run's CPU seconds (all threads of this process): on the shared 2-core
+machine the wall time follows the other users' load, the CPU time much less.
 
     .venv/bin/python -m bench.b_selection
 """
@@ -22,16 +26,18 @@ from ui.jobs import resolve
 TARGET_S = 5.0
 
 
-def _timed(fn, *args) -> float:
-    t0 = time.perf_counter()
+def _timed(fn, *args) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``fn(*args)``."""
+    t0, c0 = time.perf_counter(), time.process_time()
     fn(*args)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
-def _row(name: str, cold: float, warm: float, estimate: float) -> None:
+def _row(name: str, cold: tuple[float, float], warm: tuple[float, float], estimate: float) -> None:
+    ok = verdict(warm[0], TARGET_S, higher_is_better=False)
     print(
-        f"{name:<44} cold {cold:6.2f} s   warm {warm:6.2f} s   estimate {estimate:6.2f} s   "
-        f"{verdict(warm, TARGET_S, higher_is_better=False)} (< {TARGET_S:g} s warm)"
+        f"{name:<44} cold {cold[0]:6.2f} s   warm {warm[0]:6.2f} s (CPU {warm[1]:5.2f} s)   "
+        f"estimate {estimate:6.2f} s   {ok} (< {TARGET_S:g} s warm)"
     )
 
 

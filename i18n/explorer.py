@@ -6,9 +6,11 @@ STRINGS = {
     "explorer.desc": {
         "en": "The shape of the loss: every critical point of a surface found and classified by its Hessian "
         "(minimum, maximum, saddle, degenerate), the basins of attraction of an optimizer side by side, "
-        "and how long gradient descent takes to escape a saddle.",
+        "how long gradient descent takes to escape a saddle, why saddles outnumber minima in high "
+        "dimensions, and a real network's loss on the plane of its training path.",
         "ko": "손실의 모양: 곡면의 모든 임계점을 찾아 헤시안으로 분류하고(최솟값, 최댓값, 안장점, 퇴화), "
-        "옵티마이저의 끌림 영역을 나란히 비교하고, 경사하강법이 안장점을 벗어나는 데 걸리는 스텝을 봅니다.",
+        "옵티마이저의 끌림 영역을 나란히 비교하고, 경사하강법이 안장점을 벗어나는 데 걸리는 스텝을 보고, "
+        "고차원에서 안장점이 최솟값보다 훨씬 많은 이유와 실제 신경망의 손실을 학습 경로의 평면 위에서 봅니다.",
     },
     "explorer.intro": {
         "en": "Where the gradient vanishes the Hessian decides: both eigenvalues positive is a minimum, both "

@@ -71,6 +71,13 @@ STRINGS = {
     "reg.cap_depth": {"en": "Hidden layers", "ko": "은닉층 수"},
     "reg.cap_mlp_only": {"en": "Used by the MLP models only.", "ko": "MLP 모델에서만 씁니다."},
     "reg.cap_cls_only": {"en": "Used on two moons only.", "ko": "두 반달에서만 씁니다."},
+    "reg.cap_show": {"en": "Fits drawn beside the plot", "ko": "그래프 옆에 그릴 모델"},
+    "reg.cap_show_help": {
+        "en": "Up to 3. Empty: the lowest, the best (least test error) and the highest capacity. Choosing needs no "
+        "new training.",
+        "ko": "최대 3개. 비워 두면 가장 작은 용량, 최적(테스트 오차 최소), 가장 큰 용량을 그립니다. 고를 때 다시 학습하지 "
+        "않습니다.",
+    },
     "reg.cap_intro": {
         "en": "The lecture's picture of fitting: too simple a model misses the pattern (under-fitting), too flexible "
         "a model follows the noise (over-fitting); in between lies the sweet spot. Several independent training "

@@ -22,6 +22,7 @@ from .compiled import family_jit
 
 KINDS = ("minimum", "maximum", "saddle", "degenerate")
 MAX_SEEDS = 128  # per axis
+DEGENERATE_CLUSTER = 1e-3  # degenerate points closer than this (of the view's span) are one point
 
 
 class CriticalPoint(NamedTuple):
@@ -86,10 +87,11 @@ def critical_points(landscape, n_seeds: int = 24, iters: int = 80, bounds=None) 
         bounds: ``((x_min, x_max), (y_min, y_max))``; the landscape's view if None.
 
     Returns:
-        Tuple of :class:`CriticalPoint`, sorted by value (lowest first). A point is "degenerate"
-        when an eigenvalue is zero to within 1e-9 of the larger one there or of the Hessian's typical
-        size over the view; otherwise minimum (both > 0), maximum (both < 0) or saddle. Empty for a
-        constant surface (every point critical).
+        Tuple of :class:`CriticalPoint`, sorted by value (lowest first), one per point (degenerate
+        points within :data:`DEGENERATE_CLUSTER` of the span of each other count once). A point is
+        "degenerate" when an eigenvalue is zero to within 1e-9 of the larger one there or of the
+        Hessian's typical size over the view; otherwise minimum (both > 0), maximum (both < 0) or
+        saddle. Empty for a constant surface (every point critical).
 
     Raises:
         ValueError: n_seeds or iters out of range, or empty bounds.
@@ -140,18 +142,23 @@ def _critical_points(landscape, n_seeds, iters, x0, x1, y0, y1) -> tuple[Critica
         & (w[:, 1] <= y1 + margin)
     )
 
-    dedup = 1e-6 * span
-    kept: list[int] = []
-    for i in np.flatnonzero(ok)[np.argsort(gnorm[ok], kind="stable")]:
-        if all(np.hypot(*(w[i] - w[k])) > dedup for k in kept):
-            kept.append(int(i))
-
     def kind(l1: float, l2: float) -> str:
         if min(abs(l1), abs(l2)) <= max(eig_tol, 1e-9 * max(abs(l1), abs(l2))):
             return "degenerate"
         if l1 > 0:
             return "minimum"
         return "maximum" if l2 < 0 else "saddle"
+
+    dedup = 1e-6 * span
+    # Newton converges only linearly to a degenerate point (x^2 + y^4: y shrinks by 2/3 per step) and
+    # stops where the flat direction's curvature falls under the pseudo-inverse's cut, a little off it
+    # on each side: seeds from both sides leave a small cluster there, one point.
+    cluster = DEGENERATE_CLUSTER * span
+    flat = {int(i): kind(float(lam[i, 0]), float(lam[i, 1])) == "degenerate" for i in np.flatnonzero(ok)}
+    kept: list[int] = []
+    for i in np.flatnonzero(ok)[np.argsort(gnorm[ok], kind="stable")]:
+        if all(np.hypot(*(w[i] - w[k])) > (cluster if flat[int(i)] and flat[k] else dedup) for k in kept):
+            kept.append(int(i))
 
     points = [
         CriticalPoint(

@@ -20,13 +20,20 @@ import landscapes
 import optimizers
 from i18n import STRINGS, current_lang, pick, t
 from i18n.explorer import figure_text
+from i18n.explorer_hd import figure_text as hd_figure_text
+from i18n.explorer_net import figure_text as net_figure_text
 from optimizers import runner
 from studies import explorer as ex
+from studies import explorer_hd as hd
+from ui import explorer_hd_model as hdm
 from ui import explorer_model as em
-from ui import glossary, shell, state, surface_controls, widgets
+from ui import explorer_net_model as enm
+from ui import glossary, progress, shell, state, surface_controls, widgets
 from ui.live_chart import live_chart
 from ui.live_chart import preload as live_chart_preload
 from viz import explorer as xv
+from viz import explorer_hd as hv
+from viz import explorer_net as nv
 
 CHART = {"displaylogo": False, "scrollZoom": False}
 CLICK_KEY = "ex_basins_chart"
@@ -253,6 +260,12 @@ def view_basins(ps: state.PageState, w: em.Where, controls) -> None:
         widgets.markdown(t("explorer.basin.global_share", a=f"{a:.1%}", b=f"{b:.1%}"))
 
 
+def escape_pair(w: em.Where, saddle, lr, radius, steps, delta, mu, noise):
+    """The escape race and GD's escape steps against delta: one status box for both."""
+    race = em.escape_race(w, saddle, lr, radius, steps, delta, mu, noise)
+    return race, em.escape(w, saddle, lr, radius, steps)
+
+
 def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
     view = compute(t("explorer.view.critical"), em.critical, w, int(ps.get("seeds")))
     if view is None:
@@ -280,11 +293,12 @@ def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
         noise = float(widgets.control(ps, ps.schema["e_noise"], t("explorer.e_noise")))
     p = view.xy[saddles[int(pick_i)]]
     saddle = (float(p[0]), float(p[1]))
-    what = t("explorer.view.escape")
-    race = compute(what, em.escape_race, w, saddle, float(lr), float(radius), steps, delta, mu, noise)
-    e = compute(what, em.escape, w, saddle, float(lr), float(radius), steps)
-    if race is None or e is None:
+    both = compute(
+        t("explorer.view.escape"), escape_pair, w, saddle, float(lr), float(radius), steps, delta, mu, noise
+    )
+    if both is None:
         return
+    race, e = both
     text = figure_text(current_lang())
     names = [t(f"explorer.rule.{n}") for n in race.names]
     widgets.markdown(t("explorer.e_race", lr=fmt(lr), delta=fmt(delta * race.radius)))
@@ -313,7 +327,237 @@ def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
         st.warning(t("explorer.escape.never"))
 
 
+def _net_describe(info) -> str:
+    return t(f"explorer.net.progress_{info[0]}")
+
+
+def _pct(x: float) -> str:
+    """A share as a percentage: one decimal, two below 1%."""
+    return f"{x:.1%}" if x >= 0.01 else f"{x:.2%}"
+
+
+def view_network(ps: state.PageState, w: em.Where | None, controls) -> None:
+    """A network's loss along its training path: PCA plane or random plane, slices, loss on the path."""
+    ps.declare(enm.schema())
+    sch = ps.schema
+    with controls:
+        widgets.markdown(f"**{t('explorer.net.network')}**")
+        widgets.control(ps, sch["p_data"], t("explorer.net.data"), format_func=lambda k: t(f"batch.data_{k}"))
+        widgets.control(ps, sch["p_width"], t("explorer.net.width"))
+        widgets.control(ps, sch["p_depth"], t("explorer.net.depth"))
+        widgets.control(ps, sch["p_act"], t("explorer.net.act"), format_func=lambda k: t(f"batch.act_{k}"))
+        widgets.markdown(f"**{t('explorer.net.training')}**")
+        widgets.control(ps, sch["p_opt"], t("explorer.net.opt"), format_func=opt_title)
+        widgets.control(ps, sch["p_lr"], t("explorer.net.lr"))
+        widgets.control(
+            ps,
+            sch["p_batch"],
+            t("explorer.net.batch"),
+            format_func=lambda b: t("explorer.net.batch_full", n=enm.N_TRAIN) if b == "full" else b,
+        )
+        widgets.control(ps, sch["p_steps"], t("explorer.net.steps"))
+        widgets.control(ps, sch["p_records"], t("explorer.net.records"))
+        widgets.control(ps, sch["p_grid"], t("explorer.net.grid"))
+        widgets.control(ps, sch["p_seed"], t("explorer.net.seed"))
+    widgets.caption(t("explorer.net.intro"))
+    plane_kind = st.radio(
+        t("explorer.net.plane"),
+        enm.PLANES,
+        key=ps.key("p_plane"),
+        horizontal=True,
+        format_func=i18n.bound(lambda k: t(f"explorer.net.plane.{k}")),
+        help=glossary.help_for(t("explorer.net.plane"), *(t(f"explorer.net.plane.{k}") for k in enm.PLANES)),
+    )
+    show3d = widgets.control(ps, sch["p_3d"], t("explorer.net.show3d"))
+    try:
+        spec = enm.job(ps.values())
+    except ValueError as e:  # the message names the bad value
+        st.error(t("explorer.net.bad_config", msg=widgets.literal(e)))
+        return
+    net = progress.result(ps, spec, describe=_net_describe, autostart_s=enm.AUTOSTART_S)
+    if net is None:
+        return
+    cfg = net.config
+    widgets.markdown(
+        t(
+            "explorer.net.summary",
+            opt=opt_title(cfg.optimizer),
+            lr=fmt(dict(cfg.hp)["lr"]),
+            d=net.n_params,
+            steps=cfg.steps,
+            l0=f"{net.loss[0]:.4g}",
+            l1=f"{net.loss[-1]:.4g}" if np.isfinite(net.loss[-1]) else "—",
+        )
+    )
+    if net.diverged_at >= 0:
+        st.warning(t("explorer.net.diverged", step=net.diverged_at))
+        return
+    e = net.explained
+    widgets.markdown(t("explorer.net.explained", e1=_pct(e[0]), e2=_pct(e[1]), both=_pct(e[0] + e[1])))
+    plane = net.pca if plane_kind == "pca" else net.random
+    text = net_figure_text(current_lang())
+    labels = {
+        k: t(f"race.{k}")
+        for k in (
+            "play",
+            "pause",
+            "step",
+            "start",
+            "minimum",
+            "local_minimum",
+            "saddle",
+            "diverged",
+            "lookahead",
+        )
+    }
+    live_chart(
+        nv.plane_animation(em.net_background(plane), net, plane, labels=labels, text=text),
+        key=ps.key("_net_map"),
+        height=520,
+        config={"scrollZoom": False},
+        failed=t("race.chart_failed"),
+    )
+    widgets.caption(t(f"explorer.net.plane_caption_{plane.kind}"))
+    if plane.kind == "random":
+        d = net.n_params
+        widgets.markdown(
+            t(
+                "explorer.net.why_random",
+                captured=_pct(plane.captured),
+                pca=_pct(net.pca.captured),
+                d=d,
+                two_over_d=_pct(2.0 / d),
+            )
+        )
+    if show3d:
+        st.plotly_chart(nv.plane_3d(net, plane, text=text), key="ex_net_3d", config=CHART)
+    widgets.subheader(t("explorer.net.path_title"))
+    st.plotly_chart(nv.path_loss_figure(net, text=text), key="ex_net_path", config=CHART)
+    widgets.caption(t("explorer.net.path_caption"))
+    widgets.subheader(t("explorer.net.slices_title"))
+    st.plotly_chart(nv.slices_figure(net, text=text), key="ex_net_slices", config=CHART)
+    widgets.caption(t("explorer.net.slices_caption"))
+    widgets.subheader(t("explorer.net.explained_title"))
+    st.plotly_chart(nv.explained_figure(net, text=text), key="ex_net_explained", config=CHART)
+
+
 VIEW_FUNCS = {"critical": view_critical, "basins": view_basins, "escape": view_escape}
+VIEW_FUNCS["network"] = view_network
+
+
+def hd_describe(info) -> str:
+    """The high-dimension job's progress info ("dims" | "goe" | "mlp" | "done", done, total) as a line."""
+    what, i, total = info
+    return t(f"explorer.hd.progress_{what}", i=i, total=total)
+
+
+def corr(a: np.ndarray, b: np.ndarray) -> str:
+    """The correlation of two samples, or — when it is not defined (fewer than 3 points, no spread)."""
+    if len(a) < 3 or np.ptp(a) == 0 or np.ptp(b) == 0:
+        return "—"
+    return f"{np.corrcoef(a, b)[0, 1]:.2f}"
+
+
+def view_hd(ps: state.PageState, w: em.Where | None, controls) -> None:
+    """Saddles dominate in high dimensions: minima among critical points against n, and index
+    against value (random functions and a small MLP)."""
+    sch = ps.schema
+    with controls:
+        widgets.control(
+            ps,
+            sch["hd_family"],
+            t("explorer.hd.family"),
+            help=t("explorer.hd.family_help"),
+            format_func=lambda f: t(f"explorer.hd.family.{f}"),
+        )
+        widgets.control(ps, sch["hd_nmin"], t("explorer.hd.nmin"))
+        widgets.control(ps, sch["hd_nmax"], t("explorer.hd.nmax"))
+        widgets.control(ps, sch["hd_functions"], t("explorer.hd.functions"))
+        widgets.control(ps, sch["hd_seeds"], t("explorer.hd.seeds"))
+        widgets.control(ps, sch["hd_seed"], t("explorer.hd.seed"))
+        if widgets.control(ps, sch["hd_mlp"], t("explorer.hd.mlp")):
+            widgets.control(
+                ps, sch["hd_data"], t("explorer.hd.data"), format_func=lambda d: t(f"batch.data_{d}")
+            )
+            widgets.control(ps, sch["hd_width"], t("explorer.hd.width"))
+            widgets.control(ps, sch["hd_starts"], t("explorer.hd.starts"))
+    widgets.markdown(t("explorer.hd.intro"))
+    try:
+        spec = hdm.job(ps.values())
+    except ValueError as e:
+        st.error(t("explorer.hd.bad", msg=widgets.literal(e)))
+        return
+    r = progress.result(ps, spec, describe=hd_describe, autostart_s=hdm.AUTOSTART_S)
+    if r is None:
+        return
+    text = hd_figure_text(current_lang())
+    rc = r.random
+    widgets.subheader(t("explorer.hd.share_title"))
+    widgets.chart(hv.share_figure(r, text=text), key="ex_hd_share", config=CHART)
+    widgets.markdown(
+        t(
+            "explorer.hd.summary",
+            first=f"{rc.minima_share[0]:.3g}",
+            n0=int(rc.dims[0]),
+            k0=int(rc.counts[0]),
+            last=f"{rc.minima_share[-1]:.3g}",
+            n1=int(rc.dims[-1]),
+            k1=int(rc.counts[-1]),
+        )
+    )
+    zero = [str(int(n)) for n, s in zip(rc.dims, rc.minima_share, strict=True) if not s > 0]
+    if zero:
+        widgets.caption(t("explorer.hd.none_found", dims=", ".join(zero)))
+    if r.config.n_min == 1:
+        widgets.caption(
+            t(
+                "explorer.hd.one_dim",
+                v=f"{r.one_dim:.3f}",
+                m=f"{rc.minima_share[0]:.3f}",
+                e=f"{rc.stderr[0]:.3f}",
+            )
+        )
+    nb = min(hd.MAX_DIM - 1, max(2, r.config.n_max))  # theta from the exact P at nb - 1, nb, nb + 1
+    widgets.caption(
+        t(
+            "explorer.hd.theory",
+            samples=f"{r.config.goe_samples:,}",
+            theta=f"{hd.THETA:.4f}",
+            a=nb - 1,
+            b=nb + 1,
+            measured=f"{hd.effective_theta(nb):.4f}",
+        )
+    )
+    widgets.caption(t("explorer.hd.not_goe"))
+    widgets.subheader(t("explorer.hd.index_title"))
+    widgets.chart(hv.index_figure(r, text=text), key="ex_hd_index", config=CHART)
+    idx = np.concatenate(rc.index) if len(rc.index) else np.zeros(0)
+    val = np.concatenate(rc.value) if len(rc.value) else np.zeros(0)
+    widgets.caption(t("explorer.hd.index_caption", r=corr(idx, val)))
+    m = r.mlp
+    if m is None:
+        return
+    if not len(m.loss):
+        st.info(t("explorer.hd.mlp_none", starts=m.starts))
+        return
+    widgets.caption(
+        t(
+            "explorer.hd.mlp_caption",
+            width=m.width,
+            p=m.n_params,
+            points=hd.MLP_POINTS,
+            data=t(f"batch.data_{m.data}"),
+            wd=f"{hd.MLP_WEIGHT_DECAY:g}",
+            train=hd.MLP_TRAIN_STEPS,
+            found=m.found,
+            starts=m.starts,
+            k=len(m.loss),
+            r=corr(m.index, m.loss),
+        )
+    )
+
+
+VIEW_FUNCS["hd"] = view_hd
 
 
 def body() -> None:
@@ -330,8 +574,10 @@ def body() -> None:
             format_func=i18n.bound(lambda v: t(f"explorer.view.{v}")),
             help=glossary.help_for(t("explorer.view"), *(t(f"explorer.view.{v}") for v in em.VIEWS)),
         )
-        with st.expander(t("explorer.surface_section"), expanded=True):
-            w = surface_section(ps)
+        w = None
+        if view not in em.NO_SURFACE:
+            with st.expander(t("explorer.surface_section"), expanded=True):
+                w = surface_section(ps)
         widgets.markdown(f"**{t('explorer.settings')}**")
     with figures:
         widgets.subheader(t(f"explorer.view.{view}"))

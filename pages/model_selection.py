@@ -100,6 +100,25 @@ def _layout(
     return out, figs
 
 
+def _show(
+    figs, view: str, verdict: str, charts: list[tuple[str, Any]], note: str | None = None, **explain
+) -> None:
+    """A view's result in its column: the verdict (a sentence computed from the numbers), an
+    optional note, the charts (``(widget key, figure)``, in order) and the view's explanation."""
+    with figs:
+        widgets.markdown(verdict)
+        if note is not None:
+            st.info(note)
+        for key, fig in charts:
+            st.plotly_chart(fig, key=key)
+        widgets.caption(t(f"selection.{view}.explain", **explain))
+
+
+def _text_of(prefix: str, table: dict) -> dict[str, str]:
+    """:func:`_text` for every key of a figure's text table (``viz.selection.*_TEXT``)."""
+    return _text(prefix, tuple(table))
+
+
 # ---- views, in the lecture's order
 
 
@@ -109,47 +128,34 @@ def cv_view(ps: state.PageState) -> None:
     if out is None:
         return
     c = out.config
-    with figs:
-        ratio = np.std(out.holdout_est) / max(np.std(out.kfold_est), 1e-12)
-        loo = t("selection.cv.verdict_loo", loo=_f(out.loo_est)) if c.loo else ""
-        widgets.markdown(
-            t(
-                "selection.cv.verdict",
-                r=c.repeats,
-                k=c.k,
-                p=f"{c.holdout:.0%}",
-                n=c.n,
-                k_lo=_f(out.kfold_est.min()),
-                k_hi=_f(out.kfold_est.max()),
-                k_sd=_f(np.std(out.kfold_est), 2),
-                h_lo=_f(out.holdout_est.min()),
-                h_hi=_f(out.holdout_est.max()),
-                h_sd=_f(np.std(out.holdout_est), 2),
-                ratio=_f(ratio, 2),
-                true=_f(out.true_err),
-            )
-            + " "
-            + loo
-        )
-        st.plotly_chart(
-            vs.estimates_figure(
-                out.kfold_est,
-                out.holdout_est,
-                out.loo_est if c.loo else np.nan,
-                out.true_err,
-                c.k,
-                c.holdout,
-                text=_text("cv.est", tuple(vs.resampling.ESTIMATES_TEXT)),
-            ),
-            key="sel_cv_estimates",
-        )
-        st.plotly_chart(
-            vs.folds_figure(
-                out.x, out.folds, out.held, text=_text("cv.folds", tuple(vs.resampling.FOLDS_TEXT))
-            ),
-            key="sel_cv_folds",
-        )
-        widgets.caption(t("selection.cv.explain", k=c.k))
+    ratio = np.std(out.holdout_est) / max(np.std(out.kfold_est), 1e-12)
+    loo = t("selection.cv.verdict_loo", loo=_f(out.loo_est)) if c.loo else ""
+    verdict = t(
+        "selection.cv.verdict",
+        r=c.repeats,
+        k=c.k,
+        p=f"{c.holdout:.0%}",
+        n=c.n,
+        k_lo=_f(out.kfold_est.min()),
+        k_hi=_f(out.kfold_est.max()),
+        k_sd=_f(np.std(out.kfold_est), 2),
+        h_lo=_f(out.holdout_est.min()),
+        h_hi=_f(out.holdout_est.max()),
+        h_sd=_f(np.std(out.holdout_est), 2),
+        ratio=_f(ratio, 2),
+        true=_f(out.true_err),
+    )
+    estimates = vs.estimates_figure(
+        out.kfold_est,
+        out.holdout_est,
+        out.loo_est if c.loo else np.nan,
+        out.true_err,
+        c.k,
+        c.holdout,
+        text=_text_of("cv.est", vs.resampling.ESTIMATES_TEXT),
+    )
+    folds = vs.folds_figure(out.x, out.folds, out.held, text=_text_of("cv.folds", vs.resampling.FOLDS_TEXT))
+    _show(figs, "cv", verdict + " " + loo, [("sel_cv_estimates", estimates), ("sel_cv_folds", folds)], k=c.k)
 
 
 def timeseries_view(ps: state.PageState) -> None:
@@ -168,47 +174,36 @@ def timeseries_view(ps: state.PageState) -> None:
     if out is None:
         return
     c = out.config
-    with figs:
-        s = len(out.shuffled_est)
-        widgets.markdown(
-            t(
-                "selection.timeseries.verdict",
-                s=s,
-                sh=_f(out.shuffled_est.mean()),
-                ro=_f(out.rolling_est.mean()),
-                la=_f(out.later_err.mean()),
-                m=int(np.sum(out.shuffled_est < out.rolling_est)),
-                h=c.horizon,
-                w=out.window,
-            )
-        )
-        st.plotly_chart(
-            vs.ts_estimates_figure(
-                out.shuffled_est,
-                out.rolling_est,
-                out.later_err,
-                text=_text("timeseries.est", tuple(vs.resampling.TS_EST_TEXT)),
-            ),
-            key="sel_ts_estimates",
-        )
-        n = c.length
-        st.plotly_chart(
-            vs.series_figure(
-                out.t,
-                out.y[0],
-                out.truth,
-                n,
-                out.shuffled_fold[0],
-                out.shuffled_pred[0],
-                out.rolling_pred[0],
-                out.final_pred[0],
-                out.blocks,
-                out.window,
-                text=_text("timeseries.series", tuple(vs.resampling.SERIES_TEXT)),
-            ),
-            key="sel_ts_series",
-        )
-        widgets.caption(t("selection.timeseries.explain"))
+    verdict = t(
+        "selection.timeseries.verdict",
+        s=len(out.shuffled_est),
+        sh=_f(out.shuffled_est.mean()),
+        ro=_f(out.rolling_est.mean()),
+        la=_f(out.later_err.mean()),
+        m=int(np.sum(out.shuffled_est < out.rolling_est)),
+        h=c.horizon,
+        w=out.window,
+    )
+    estimates = vs.ts_estimates_figure(
+        out.shuffled_est,
+        out.rolling_est,
+        out.later_err,
+        text=_text_of("timeseries.est", vs.resampling.TS_EST_TEXT),
+    )
+    series = vs.series_figure(
+        out.t,
+        out.y[0],
+        out.truth,
+        c.length,
+        out.shuffled_fold[0],
+        out.shuffled_pred[0],
+        out.rolling_pred[0],
+        out.final_pred[0],
+        out.blocks,
+        out.window,
+        text=_text_of("timeseries.series", vs.resampling.SERIES_TEXT),
+    )
+    _show(figs, "timeseries", verdict, [("sel_ts_estimates", estimates), ("sel_ts_series", series)])
 
 
 def bias_variance_view(ps: state.PageState) -> None:
@@ -222,53 +217,44 @@ def bias_variance_view(ps: state.PageState) -> None:
     if out is None:
         return
     c = out.config
-    with figs:
-        caps = [int(x) for x in out.capacities]
-        cap_word = t(f"selection.bv_cap_{c.model}")
-        b = out.best
-        z = np.abs(out.bias2 + out.variance + out.noise - out.test_mse) / np.maximum(out.test_se, 1e-12)
-        widgets.markdown(
-            t(
-                "selection.bias_variance.verdict",
-                cap=cap_word,
-                best=caps[b],
-                err=_f(out.test_mse[b]),
-                first=caps[0],
-                last=caps[-1],
-                b0=_f(out.bias2[0]),
-                b1=_f(out.bias2[-1]),
-                v0=_f(out.variance[0]),
-                v1=_f(out.variance[-1]),
-                noise=_f(out.noise),
-                sets=c.sets,
-                z=_f(z.max(), 2),
-            )
-        )
-        text = _text("bias_variance.fig", tuple(vs.decomposition.BV_TEXT))
-        text["capacity"] = cap_word
-        st.plotly_chart(
-            vs.decomposition_figure(
-                caps, out.bias2, out.variance, out.noise, out.test_mse, out.test_se, out.train_mse, text=text
-            ),
-            key="sel_bv",
-        )
-        shown = sorted({0, b, len(caps) - 1})
-        spread_text = _text("bias_variance.spread", tuple(vs.decomposition.SPREAD_TEXT))
-        spread_text["panel"] = cap_word + " {c}"
-        st.plotly_chart(
-            vs.spread_figure(
-                out.x_eval,
-                out.truth,
-                out.curves[shown],
-                out.mean_curve[shown],
-                [caps[i] for i in shown],
-                out.x_train,
-                out.y_train,
-                text=spread_text,
-            ),
-            key="sel_bv_spread",
-        )
-        widgets.caption(t("selection.bias_variance.explain"))
+    caps = [int(x) for x in out.capacities]
+    cap_word = t(f"selection.bv_cap_{c.model}")
+    b = out.best
+    z = np.abs(out.bias2 + out.variance + out.noise - out.test_mse) / np.maximum(out.test_se, 1e-12)
+    verdict = t(
+        "selection.bias_variance.verdict",
+        cap=cap_word,
+        best=caps[b],
+        err=_f(out.test_mse[b]),
+        first=caps[0],
+        last=caps[-1],
+        b0=_f(out.bias2[0]),
+        b1=_f(out.bias2[-1]),
+        v0=_f(out.variance[0]),
+        v1=_f(out.variance[-1]),
+        noise=_f(out.noise),
+        sets=c.sets,
+        z=_f(z.max(), 2),
+    )
+    text = _text_of("bias_variance.fig", vs.decomposition.BV_TEXT)
+    text["capacity"] = cap_word
+    decomposition = vs.decomposition_figure(
+        caps, out.bias2, out.variance, out.noise, out.test_mse, out.test_se, out.train_mse, text=text
+    )
+    shown = sorted({0, b, len(caps) - 1})
+    spread_text = _text_of("bias_variance.spread", vs.decomposition.SPREAD_TEXT)
+    spread_text["panel"] = cap_word + " {c}"
+    spread = vs.spread_figure(
+        out.x_eval,
+        out.truth,
+        out.curves[shown],
+        out.mean_curve[shown],
+        [caps[i] for i in shown],
+        out.x_train,
+        out.y_train,
+        text=spread_text,
+    )
+    _show(figs, "bias_variance", verdict, [("sel_bv", decomposition), ("sel_bv_spread", spread)])
 
 
 def bootstrap_view(ps: state.PageState) -> None:
@@ -279,31 +265,29 @@ def bootstrap_view(ps: state.PageState) -> None:
     if out is None:
         return
     c = out.config
-    with figs:
-        widgets.markdown(
-            t(
-                "selection.bootstrap.verdict",
-                what=t(f"selection.bs_stat_{c.statistic}"),
-                est=_f(out.estimate),
-                lo=_f(out.interval[0]),
-                hi=_f(out.interval[1]),
-                level=f"{c.level:.0%}",
-                true=_f(out.true_value),
-                b_sd=_f(out.boot.std(), 2),
-                f_sd=_f(out.fresh.std(), 2),
-                b=c.resamples,
-                f=c.fresh,
-            )
+    verdict = t(
+        "selection.bootstrap.verdict",
+        what=t(f"selection.bs_stat_{c.statistic}"),
+        est=_f(out.estimate),
+        lo=_f(out.interval[0]),
+        hi=_f(out.interval[1]),
+        level=f"{c.level:.0%}",
+        true=_f(out.true_value),
+        b_sd=_f(out.boot.std(), 2),
+        f_sd=_f(out.fresh.std(), 2),
+        b=c.resamples,
+        f=c.fresh,
+    )
+    note = None
+    if c.statistic == "error":
+        note = t(
+            sm.boot_note_key(out.boot.mean(), out.fresh.mean()),
+            b_mean=_f(out.boot.mean()),
+            f_mean=_f(out.fresh.mean()),
         )
-        if c.statistic == "error":
-            st.info(
-                t(
-                    sm.boot_note_key(out.boot.mean(), out.fresh.mean()),
-                    b_mean=_f(out.boot.mean()),
-                    f_mean=_f(out.fresh.mean()),
-                )
-            )
-        st.plotly_chart(
+    charts = [
+        (
+            "sel_bs_dist",
             vs.distribution_figure(
                 out.boot,
                 out.fresh,
@@ -311,11 +295,11 @@ def bootstrap_view(ps: state.PageState) -> None:
                 out.true_value,
                 out.estimate,
                 c.level,
-                text=_text("bootstrap.dist", tuple(vs.resampling.DIST_TEXT)),
+                text=_text_of("bootstrap.dist", vs.resampling.DIST_TEXT),
             ),
-            key="sel_bs_dist",
-        )
-        st.plotly_chart(
+        ),
+        (
+            "sel_bs_resample",
             vs.resample_figure(
                 out.x,
                 out.y,
@@ -324,23 +308,21 @@ def bootstrap_view(ps: state.PageState) -> None:
                 out.fit,
                 _truth(out.x_eval),
                 out.counts,
-                text=_text("bootstrap.resample", tuple(vs.resampling.RESAMPLE_TEXT)),
+                text=_text_of("bootstrap.resample", vs.resampling.RESAMPLE_TEXT),
             ),
-            key="sel_bs_resample",
+        ),
+    ]
+    if c.repeats:
+        cover = vs.coverage_figure(
+            out.cover_lo,
+            out.cover_hi,
+            out.cover_estimate,
+            out.true_value,
+            c.level,
+            text=_text_of("bootstrap.cover", vs.resampling.COVER_TEXT),
         )
-        if c.repeats:
-            st.plotly_chart(
-                vs.coverage_figure(
-                    out.cover_lo,
-                    out.cover_hi,
-                    out.cover_estimate,
-                    out.true_value,
-                    c.level,
-                    text=_text("bootstrap.cover", tuple(vs.resampling.COVER_TEXT)),
-                ),
-                key="sel_bs_cover",
-            )
-        widgets.caption(t("selection.bootstrap.explain"))
+        charts.append(("sel_bs_cover", cover))
+    _show(figs, "bootstrap", verdict, charts, note=note)
 
 
 def _truth(x: np.ndarray) -> np.ndarray:
@@ -357,52 +339,49 @@ def bagging_view(ps: state.PageState) -> None:
     if out is None:
         return
     c = out.config
-    with figs:
-        drop = 1 - out.var_bagged / out.var_single if out.var_single > 0 else 0.0
-        widgets.markdown(
-            t(
-                "selection.bagging.verdict",
-                b=c.members,
-                r=c.sets,
-                vs=_f(out.var_single),
-                vb=_f(out.var_bagged),
-                change=t(sm.bag_change_key(out.var_single, out.var_bagged), pct=f"{abs(drop):.0%}"),
-                bs=_f(out.bias2_single, 2),
-                bb=_f(out.bias2_bagged, 2),
-                ts=_f(out.single_test.mean()),
-                tb=_f(out.bagged_test.mean()),
-                oob=_f(out.oob.mean()),
-                test=_f(out.bagged_test.mean()),
-            )
-        )
-        st.plotly_chart(
+    drop = 1 - out.var_bagged / out.var_single if out.var_single > 0 else 0.0
+    verdict = t(
+        "selection.bagging.verdict",
+        b=c.members,
+        r=c.sets,
+        vs=_f(out.var_single),
+        vb=_f(out.var_bagged),
+        change=t(sm.bag_change_key(out.var_single, out.var_bagged), pct=f"{abs(drop):.0%}"),
+        bs=_f(out.bias2_single, 2),
+        bb=_f(out.bias2_bagged, 2),
+        ts=_f(out.single_test.mean()),
+        tb=_f(out.bagged_test.mean()),
+        oob=_f(out.oob.mean()),
+        test=_f(out.bagged_test.mean()),
+    )
+    charts = [
+        (
+            "sel_bag",
             vs.bagging_figure(
                 out.bias2_single,
                 out.var_single,
                 out.bias2_by_members,
                 out.var_by_members,
                 out.noise,
-                text=_text("bagging.fig", tuple(vs.decomposition.BAG_TEXT)),
+                text=_text_of("bagging.fig", vs.decomposition.BAG_TEXT),
             ),
-            key="sel_bag",
-        )
-        st.plotly_chart(
+        ),
+        (
+            "sel_bag_fits",
             vs.bag_fits_figure(
                 out.x_eval,
                 out.truth,
                 out.single,
                 out.bagged,
-                text=_text("bagging.fits", tuple(vs.decomposition.FITS_TEXT)),
+                text=_text_of("bagging.fits", vs.decomposition.FITS_TEXT),
             ),
-            key="sel_bag_fits",
-        )
-        st.plotly_chart(
-            vs.oob_figure(
-                out.oob, out.bagged_test, text=_text("bagging.oob", tuple(vs.decomposition.OOB_TEXT))
-            ),
-            key="sel_bag_oob",
-        )
-        widgets.caption(t("selection.bagging.explain"))
+        ),
+        (
+            "sel_bag_oob",
+            vs.oob_figure(out.oob, out.bagged_test, text=_text_of("bagging.oob", vs.decomposition.OOB_TEXT)),
+        ),
+    ]
+    _show(figs, "bagging", verdict, charts)
 
 
 def boosting_view(ps: state.PageState) -> None:
@@ -412,48 +391,39 @@ def boosting_view(ps: state.PageState) -> None:
     if out is None:
         return
     c = out.config
-    with figs:
-        i = out.main
-        best = {f"{r:g}": out.best_round(j) for j, r in enumerate(out.rates)}
-        widgets.markdown(
-            t(
-                "selection.boosting.verdict",
-                rate=f"{c.rate:g}",
-                best=out.best_round(),
-                e_best=_f(out.test_err[i].min()),
-                m=c.rounds,
-                e_end=_f(out.test_err[i, -1]),
-                tr_end=_f(out.train_err[i, -1]),
-                trend=t(sm.boost_trend_key(out.test_err[i])),
-                rounds=", ".join(f"η {r}: {b}" for r, b in best.items()),
-            )
-        )
-        st.plotly_chart(
-            vs.boundary_figure(
-                out.grid_x,
-                out.grid_y,
-                out.grid_prob,
-                out.snapshots,
-                out.x_train,
-                out.y_train,
-                out.residual,
-                out.flipped,
-                c.rate,
-                text=_text("boosting.bounds", tuple(vs.ensembles.BOUNDARY_TEXT)),
-            ),
-            key="sel_boost_bounds",
-        )
-        st.plotly_chart(
-            vs.boost_curves_figure(
-                out.rates,
-                out.train_err,
-                out.test_err,
-                out.main,
-                text=_text("boosting.curves", tuple(vs.ensembles.CURVES_TEXT)),
-            ),
-            key="sel_boost_curves",
-        )
-        widgets.caption(t("selection.boosting.explain"))
+    i = out.main
+    best = {f"{r:g}": out.best_round(j) for j, r in enumerate(out.rates)}
+    verdict = t(
+        "selection.boosting.verdict",
+        rate=f"{c.rate:g}",
+        best=out.best_round(),
+        e_best=_f(out.test_err[i].min()),
+        m=c.rounds,
+        e_end=_f(out.test_err[i, -1]),
+        tr_end=_f(out.train_err[i, -1]),
+        trend=t(sm.boost_trend_key(out.test_err[i])),
+        rounds=", ".join(f"η {r}: {b}" for r, b in best.items()),
+    )
+    bounds = vs.boundary_figure(
+        out.grid_x,
+        out.grid_y,
+        out.grid_prob,
+        out.snapshots,
+        out.x_train,
+        out.y_train,
+        out.residual,
+        out.flipped,
+        c.rate,
+        text=_text_of("boosting.bounds", vs.ensembles.BOUNDARY_TEXT),
+    )
+    curves = vs.boost_curves_figure(
+        out.rates,
+        out.train_err,
+        out.test_err,
+        out.main,
+        text=_text_of("boosting.curves", vs.ensembles.CURVES_TEXT),
+    )
+    _show(figs, "boosting", verdict, [("sel_boost_bounds", bounds), ("sel_boost_curves", curves)])
 
 
 def search_view(ps: state.PageState) -> None:
@@ -462,60 +432,53 @@ def search_view(ps: state.PageState) -> None:
     if out is None:
         return
     c = out.config
-    with figs:
-        final = {m: out.best_so_far[m][:, -1].mean() for m in out.picks}
-        imp_wd, imp_lr = out.importance
-        widgets.markdown(
-            t(
-                "selection.search.verdict",
-                b=c.budget,
-                r=c.repeats,
-                grid=_f(final["grid"]),
-                random=_f(final["random"]),
-                tpe=_f(final["tpe"]),
-                opt=_f(out.val_loss.min()),
-                g_lr=int(out.distinct("grid")[:, 1].mean()),
-                r_lr=_f(out.distinct("random")[:, 1].mean(), 2),
-                imp_lr=_f(imp_lr, 2),
-                imp_wd=_f(imp_wd, 2),
-                axis=t("selection.search.axis_lr" if imp_lr > imp_wd else "selection.search.axis_wd"),
-                t_grid=_f(out.chosen_test("grid").mean()),
-                t_random=_f(out.chosen_test("random").mean()),
-                t_tpe=_f(out.chosen_test("tpe").mean()),
-            )
-        )
-        first = {m: p[0] for m, p in out.picks.items()}
-        st.plotly_chart(
-            vs.surface_figure(
-                out.lr,
-                out.wd,
-                out.val_loss,
-                first,
-                out.optimum,
-                text=_text("search.surface", tuple(vs.search.SURFACE_TEXT)),
-            ),
-            key="sel_search_surface",
-        )
-        st.plotly_chart(
-            vs.budget_figure(
-                out.best_so_far,
-                float(out.val_loss.min()),
-                text=_text("search.budget", tuple(vs.search.BUDGET_TEXT)),
-            ),
-            key="sel_search_budget",
-        )
-        tried = {m: (first[m][:, 0], first[m][:, 1]) for m in ("grid", "random")}
-        st.plotly_chart(
-            vs.marginal_figure(
-                out.lr,
-                out.wd,
-                out.val_loss,
-                tried,
-                text=_text("search.marginal", tuple(vs.search.MARGINAL_TEXT)),
-            ),
-            key="sel_search_marginal",
-        )
-        widgets.caption(t("selection.search.explain"))
+    final = {m: out.best_so_far[m][:, -1].mean() for m in out.picks}
+    imp_wd, imp_lr = out.importance
+    verdict = t(
+        "selection.search.verdict",
+        b=c.budget,
+        r=c.repeats,
+        grid=_f(final["grid"]),
+        random=_f(final["random"]),
+        tpe=_f(final["tpe"]),
+        opt=_f(out.val_loss.min()),
+        g_lr=int(out.distinct("grid")[:, 1].mean()),
+        r_lr=_f(out.distinct("random")[:, 1].mean(), 2),
+        imp_lr=_f(imp_lr, 2),
+        imp_wd=_f(imp_wd, 2),
+        axis=t("selection.search.axis_lr" if imp_lr > imp_wd else "selection.search.axis_wd"),
+        t_grid=_f(out.chosen_test("grid").mean()),
+        t_random=_f(out.chosen_test("random").mean()),
+        t_tpe=_f(out.chosen_test("tpe").mean()),
+    )
+    first = {m: p[0] for m, p in out.picks.items()}
+    surface = vs.surface_figure(
+        out.lr,
+        out.wd,
+        out.val_loss,
+        first,
+        out.optimum,
+        text=_text_of("search.surface", vs.search.SURFACE_TEXT),
+    )
+    budget = vs.budget_figure(
+        out.best_so_far,
+        float(out.val_loss.min()),
+        text=_text_of("search.budget", vs.search.BUDGET_TEXT),
+    )
+    tried = {m: (first[m][:, 0], first[m][:, 1]) for m in ("grid", "random")}
+    marginal = vs.marginal_figure(
+        out.lr,
+        out.wd,
+        out.val_loss,
+        tried,
+        text=_text_of("search.marginal", vs.search.MARGINAL_TEXT),
+    )
+    charts = [
+        ("sel_search_surface", surface),
+        ("sel_search_budget", budget),
+        ("sel_search_marginal", marginal),
+    ]
+    _show(figs, "search", verdict, charts)
 
 
 VIEW_FUNCS = {

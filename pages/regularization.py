@@ -76,26 +76,40 @@ def capacity(ps: state.PageState) -> None:
         widgets.control(ps, sch["cap_label_noise"], t("reg.label_noise"), help=t("reg.cap_cls_only"))
         widgets.control(ps, sch["cap_steps"], t("reg.steps"), help=t("reg.cap_mlp_only"))
         submitted = st.form_submit_button(t("reg.run"), type="primary", key=ps.key("_crun"))
+    with controls:
+        # which fits are drawn: a choice among results already computed (no form, no training)
+        model = ps.get("cap_model")
+        fmt = (lambda d: t("reg.degree_n", d=d)) if model == "poly" else (lambda w: t("reg.width_n", w=w))
+        widgets.control(
+            ps, sch[rm.SHOWN_PARAM[model]], t("reg.cap_show"), help=t("reg.cap_show_help"), format_func=fmt
+        )
     with figs:
         widgets.markdown(t("reg.cap_intro"))
-        if ps.get("cap_model") == "poly":
-            pc = rm.poly(int(ps.get("cap_n")), float(ps.get("cap_noise")), int(ps.get("cap_seeds")))
-            draw_poly(pc)
-            return
-        res = _job(ps, submitted)
-        if res is not None:
-            draw_mlp_capacity(res)
+        shown = rm.shown_of(ps.values())
+        try:
+            if ps.get("cap_model") == "poly":
+                pc = rm.poly(
+                    int(ps.get("cap_n")), float(ps.get("cap_noise")), int(ps.get("cap_seeds")), shown
+                )
+                draw_poly(pc)
+                return
+            res = _job(ps, submitted)
+            if res is not None:
+                draw_mlp_capacity(res, shown)
+        except ValueError as e:
+            st.error(t("reg.bad_config", msg=widgets.literal(e)))
 
 
 def draw_poly(pc: reg.PolyCapacity) -> None:
     b = pc.best - 1
+    test = vr.spread(pc.test_mse, geometric=True)[0]  # the plotted line (log axis: geometric mean)
     widgets.markdown(
         t(
             "reg.poly_verdict",
             best=pc.best,
-            lo=f"{np.exp(np.log(pc.test_mse[:, 0]).mean()):.3g}",
-            mid=f"{np.exp(np.log(pc.test_mse[:, b]).mean()):.3g}",
-            hi=f"{np.exp(np.log(pc.test_mse[:, -1]).mean()):.3g}",
+            lo=f"{test[0]:.3g}",
+            mid=f"{test[b]:.3g}",
+            hi=f"{test[-1]:.3g}",
             top=int(pc.degrees[-1]),
             n=pc.x_train.shape[1],
             seeds=pc.x_train.shape[0],
@@ -117,7 +131,7 @@ def draw_poly(pc: reg.PolyCapacity) -> None:
         ),
         key="reg_poly",
     )
-    titles = [t("reg.degree_n", d=d) for d in pc.shown]
+    titles = [t("reg.degree_n", d=d) for d in pc.shown]  # the fits of pc.shown, in that order
     st.plotly_chart(
         vr.fits_figure(
             pc.x_grid,
@@ -135,10 +149,11 @@ def draw_poly(pc: reg.PolyCapacity) -> None:
     widgets.caption(t("reg.poly_explain"))
 
 
-def draw_mlp_capacity(mc: reg.MLPCapacity) -> None:
+def draw_mlp_capacity(mc: reg.MLPCapacity, chosen: tuple[int, ...] = ()) -> None:
     regression = mc.kind == "regression"
     ylabel = t("reg.loss") if regression else t("reg.error")
-    best = int(mc.widths[np.argmin(mc.test.mean(axis=1))])
+    best = mc.best
+    widths, values = mc.fits(chosen)  # checks the choice before anything is drawn
     widgets.markdown(
         t(
             "reg.mlp_verdict",
@@ -168,11 +183,11 @@ def draw_mlp_capacity(mc: reg.MLPCapacity) -> None:
         ),
         key="reg_mlp_cap",
     )
-    titles = [t("reg.width_n", w=w) for w in mc.shown]
+    titles = [t("reg.width_n", w=w) for w in widths]
     if regression:
         fig = vr.fits_figure(
             mc.grid_axes[0],
-            mc.grid_values,
+            values,
             titles,
             mc.x_train[:, 0],
             mc.y_train,
@@ -183,7 +198,7 @@ def draw_mlp_capacity(mc: reg.MLPCapacity) -> None:
         )
     else:
         fig = vr.boundaries_figure(
-            mc.grid_axes, mc.grid_values, titles, mc.x_train, mc.y_train, title=t("reg.bounds_title")
+            mc.grid_axes, values, titles, mc.x_train, mc.y_train, title=t("reg.bounds_title")
         )
     st.plotly_chart(fig, key="reg_mlp_fits")
     widgets.caption(t("reg.mlp_explain"))

@@ -67,8 +67,12 @@ NOTES: tuple[Section, ...] = (
             "explorer_monkey_saddle",
             "saddle_escape",
             "explorer_saddle_escape",
+            "explorer_hd_saddles",
+            "explorer_hd_quartic",
             "local_minimum_trap",
             "explorer_camel_basins",
+            "explorer_net_pca",
+            "explorer_net_random",
         ),
     ),
     Section(
@@ -92,7 +96,16 @@ NOTES: tuple[Section, ...] = (
     ),
     Section(
         "lesson.section.selection",
-        ("sel_kfold", "sel_ts_leak", "sel_bias_variance", "sel_bagging_trees", "sel_boosting", "sel_search"),
+        (
+            "sel_kfold",
+            "sel_ts_leak",
+            "sel_bias_variance",
+            "sel_bias_variance_nets",
+            "sel_bootstrap",
+            "sel_bagging_trees",
+            "sel_boosting",
+            "sel_search",
+        ),
     ),
 )
 

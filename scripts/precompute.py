@@ -21,10 +21,19 @@ sys.path.insert(0, str(ROOT))
 
 import optimizers  # noqa: E402  (the XLA:CPU flags before any computation)
 from studies import store  # noqa: E402
-from ui import activations_model, batch_model, regularization_model, selection_model  # noqa: E402
+from ui import (  # noqa: E402
+    activations_model,
+    batch_model,
+    explorer_hd_model,
+    explorer_net_model,
+    regularization_model,
+    selection_model,
+)
 from ui.jobs import resolve  # noqa: E402
 
 MODELS = (batch_model, activations_model, regularization_model, selection_model)
+MODELS += (explorer_net_model,)
+MODELS += (explorer_hd_model,)
 
 
 def wanted() -> list:

@@ -28,6 +28,7 @@ from landscapes.compiled import family_jit
 from optimizers import runner
 
 from . import endings
+from .explorer_hd import RandomCritical, random_critical_points  # the high-dimension view's study
 
 __all__ = [
     "BasinMap",
@@ -38,12 +39,14 @@ __all__ = [
     "MAX_BASIN_SIDE",
     "MIN_BASIN_SIDE",
     "NOT_ARRIVED",
+    "RandomCritical",
     "basin_map",
     "basin_shares",
     "critical_view",
     "escape_steps",
     "escape_theory",
     "higher_order",
+    "random_critical_points",
 ]
 
 DIVERGED = -1  # basin label of a run that left the finite numbers or the runner's range
@@ -497,122 +500,3 @@ def escape_race(
     else:
         t_gd = t_mom = float("nan")
     return EscapeRace(ESCAPE_RULES, path, first.astype(np.int64), start, p, r, lam0, t_gd, t_mom)
-
-
-# --------------------------------------------------------------------------------------------
-# Saddles dominate in high dimensions
-
-
-class RandomCritical(NamedTuple):
-    """Critical points of random smooth functions in n dimensions, found by Newton's method."""
-
-    dims: np.ndarray  # (D,)
-    minima_share: np.ndarray  # (D,) minima among the distinct critical points found, pooled over functions
-    stderr: np.ndarray  # (D,) binomial standard error of that share
-    counts: np.ndarray  # (D,) distinct critical points found
-    index: tuple[np.ndarray, ...]  # per n: fraction of negative Hessian eigenvalues at each point
-    value: tuple[np.ndarray, ...]  # per n: the function's value there
-
-
-@jax.jit
-def _newton_nd(w, b, seeds):
-    """Damped Newton on the gradient of f(x) = sqrt(2/K) sum_k cos(w_k . x + b_k) from every seed.
-
-    w: (F, K, n), b: (F, K) one random function per row; seeds: (F, S, n). Returns the points, the
-    gradient norms, the Hessian eigenvalues and the values, each with leading axes (F, S)."""
-
-    def per_function(wf, bf, sf):
-        k = wf.shape[0]
-
-        def f(x):
-            return jnp.sqrt(2.0 / k) * jnp.sum(jnp.cos(wf @ x + bf))
-
-        g, h = jax.grad(f), jax.hessian(f)
-
-        def step(x, _):
-            lam, vec = jnp.linalg.eigh(h(x))
-            inv = jnp.where(jnp.abs(lam) > 1e-12, 1.0 / jnp.where(lam == 0, 1.0, lam), 0.0)
-            d = vec @ (inv * (vec.T @ g(x)))
-            n = jnp.linalg.norm(d)
-            return x - d * jnp.minimum(1.0, 0.3 / jnp.where(n > 0, n, 1.0)), None
-
-        def run(x0):
-            x, _ = jax.lax.scan(step, x0, None, length=60)
-            return x, jnp.linalg.norm(g(x)), jnp.linalg.eigvalsh(h(x)), f(x)
-
-        return jax.vmap(run)(sf)
-
-    return jax.vmap(per_function)(w, b, seeds)
-
-
-def random_critical_points(
-    dims=(1, 2, 3, 4, 6, 8),
-    *,
-    functions: int = 16,
-    seeds: int = 64,
-    terms: int = 64,
-    box: float = 2.0,
-    seed: int = 0,
-) -> RandomCritical:
-    """The share of minima among the critical points of random smooth functions, against the dimension.
-
-    Each function is a random Fourier-feature sample of a Gaussian process with a unit squared-exponential
-    kernel, f(x) = sqrt(2/K) sum_k cos(w_k . x + b_k), w_k ~ N(0, I), b_k ~ U(0, 2 pi). Newton's method
-    from ``seeds`` uniform starts in [-box, box]^n (float64, all functions and seeds in one vmapped call
-    per n) finds critical points of every kind; converged ones (gradient below 1e-9) inside the box are
-    deduplicated per function. In one dimension minima and maxima of a smooth function alternate, so
-    about half are minima; in n dimensions a critical point is a minimum only if all n Hessian
-    eigenvalues are positive, which becomes rare fast (Dauphin et al. 2014).
-
-    Args:
-        dims: dimensions, each 1 to 12.
-        functions, seeds, terms: random functions per dimension, Newton starts per function, cosines
-            per function (each 1 to 256).
-        box: half-width of the cube of starts.
-        seed: of the random functions and starts.
-
-    Returns:
-        :class:`RandomCritical`.
-    """
-    dims = tuple(int(n) for n in dims)
-    if not dims or any(not 1 <= n <= 12 for n in dims):
-        raise ValueError(f"dims = {dims!r} must be dimensions in [1, 12]")
-    for name, v in (("functions", functions), ("seeds", seeds), ("terms", terms)):
-        if not isinstance(v, (int, np.integer)) or not 1 <= v <= 256:
-            raise ValueError(f"{name} = {v!r} must be an integer in [1, 256]")
-    if not (0 < box <= 10):
-        raise ValueError(f"box = {box!r} must be in (0, 10]")
-    rng = np.random.default_rng(seed)
-    shares, errs, counts, index, value = [], [], [], [], []
-    for n in dims:
-        w = rng.standard_normal((functions, terms, n))
-        b = rng.uniform(0, 2 * np.pi, (functions, terms))
-        s0 = rng.uniform(-box, box, (functions, seeds, n))
-        with jax.enable_x64(True):
-            x, gn, lam, val = (
-                np.asarray(a) for a in _newton_nd(jnp.asarray(w), jnp.asarray(b), jnp.asarray(s0))
-            )
-        idx, vals = [], []
-        for fi in range(functions):
-            ok = (
-                (gn[fi] < 1e-9)
-                & np.all(np.abs(x[fi]) <= box, axis=1)
-                & np.all(np.abs(lam[fi]) > 1e-6, axis=1)
-            )
-            kept: list[np.ndarray] = []
-            for si in np.flatnonzero(ok):
-                if all(np.linalg.norm(x[fi, si] - p) > 1e-6 for p in kept):
-                    kept.append(x[fi, si])
-                    idx.append(float(np.mean(lam[fi, si] < 0)))
-                    vals.append(float(val[fi, si]))
-        idx_a = np.asarray(idx)
-        k = len(idx_a)
-        share = float(np.mean(idx_a == 0)) if k else float("nan")
-        shares.append(share)
-        errs.append(float(np.sqrt(share * (1 - share) / k)) if k else float("nan"))
-        counts.append(k)
-        index.append(idx_a)
-        value.append(np.asarray(vals))
-    return RandomCritical(
-        np.asarray(dims), np.asarray(shares), np.asarray(errs), np.asarray(counts), tuple(index), tuple(value)
-    )

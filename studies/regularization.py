@@ -6,9 +6,9 @@
    over-parameterised network on noisy labels; the validation minimum found with a patience; and why
    the test set must not choose (:func:`selection_optimism`).
 3. Regularizers side by side (:func:`compare_view`) and a sweep of one strength
-   (:func:`sweep_view`), all trained by :func:`studies.regularization_net.train_runs` in one
-   compiled call per optimizer; L2 through the loss against decoupled weight decay under Adam and
-   under SGD (:func:`coupled_vs_decoupled`).
+   (:func:`sweep_view`), all trained by :func:`studies.regularization_net.train_runs`, one
+   compiled call per optimizer and group of costly regularizers (:func:`groups`); L2 through the
+   loss against decoupled weight decay under Adam and under SGD (:func:`coupled_vs_decoupled`).
 
 The analytic picture of weight decay (a surface plus lambda/2 ||w||^2) is
 :mod:`landscapes.penalised`.
@@ -18,7 +18,9 @@ Every function returns NumPy arrays in NamedTuples (picklable, storable by :mod:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import NamedTuple
 
@@ -37,6 +39,7 @@ DATASETS = ("moons", "circles", "xor", "spirals")
 MAX_RUNS = 256  # configurations x seeds in one call
 MAX_STEPS = 10_000
 MAX_SEEDS = 16
+MAX_THREADS = 4  # training programs compiled and run at once by one call of train()
 Progress = Callable[[float, tuple], None]
 
 
@@ -191,7 +194,8 @@ def train(
     optimizer: str | None = None,
     evals: Sequence[str] = ("train", "val", "test"),
 ) -> Trained:
-    """Train the task's network under each row of strengths, every seed, in one compiled call.
+    """Train the task's network under each row of strengths, every seed: one compiled call per
+    group of rows that switch on the same regularizers (:func:`groups`), seeds and strengths vmapped.
 
     Args:
         task: data, network, optimizer and schedule.
@@ -223,28 +227,66 @@ def train(
     }
     ev = tuple((jnp.asarray(arrays[k][0]), jnp.asarray(arrays[k][1])) for k in evals)
     tr = (jnp.asarray(sets.x_train), jnp.asarray(sets.y_train))
-    w, st, rec = rn.train_runs(
-        spec,
-        optimizer or task.optimizer,
-        min(task.batch, task.n_train),
-        task.steps,
-        every_of(task),
-        tr,
-        ev,
-        _hp(task, optimizer),
-        jnp.asarray(regs),
-        jnp.arange(task.seeds, dtype=jnp.uint32),
-        active=rn.active_of(regs),
-    )
+    seeds = jnp.arange(task.seeds, dtype=jnp.uint32)
+
+    def one(group):
+        active, rows = group
+        w, st, rec = rn.train_runs(
+            spec,
+            optimizer or task.optimizer,
+            min(task.batch, task.n_train),
+            task.steps,
+            every_of(task),
+            tr,
+            ev,
+            _hp(task, optimizer),
+            jnp.asarray(regs[rows]),
+            seeds,
+            active=active,
+        )
+        return rows, np.asarray(w), jax.tree.map(np.asarray, st), np.asarray(rec)
+
+    grouped = groups(regs)
+    # XLA compiles and runs without holding the GIL: the groups' programs build side by side
+    with ThreadPoolExecutor(max_workers=min(len(grouped), os.cpu_count() or 1, MAX_THREADS)) as pool:
+        parts = list(pool.map(one, grouped))
+    # back to the rows' order
+    order = np.argsort(np.concatenate([rows for rows, *_ in parts]), kind="stable")
+    cat = lambda arrays: np.concatenate(list(arrays))[order]
+    n_layers = len(parts[0][2].mean)
     return Trained(
         regs,
         record_steps(task),
-        np.asarray(rec),
-        np.asarray(w),
-        tuple(np.asarray(m) for m in st.mean),
-        tuple(np.asarray(v) for v in st.var),
+        cat(p[3] for p in parts),
+        cat(p[1] for p in parts),
+        tuple(cat(np.asarray(p[2].mean[i]) for p in parts) for i in range(n_layers)),
+        tuple(cat(np.asarray(p[2].var[i]) for p in parts) for i in range(n_layers)),
         tuple(evals),
     )
+
+
+def groups(regs: np.ndarray) -> list[tuple[tuple[str, ...], np.ndarray]]:
+    """The configurations (rows of ``regs``) grouped into training programs.
+
+    Under vmap every run pays for every regularizer its program contains, so rows that switch on
+    different costly regularizers (:data:`studies.regularization_net.COSTLY`: random numbers every
+    step, batch norm) train in different programs: a configuration never pays for another's
+    weight noise, dropout masks, mixup draws or batch statistics. The cheap ones
+    (:data:`studies.regularization_net.CHEAP`, a few operations on the weights or targets: no
+    measurable cost) that any row switches on are in every program, so the comparison's "none",
+    L2, decay, L1 and label smoothing share one. Moving a strength is a new value for the same
+    programs; switching a costly regularizer off leaves the other groups' programs as they were.
+
+    Returns:
+        [(the program's regularizers, row indices), ...] in order of each group's first row.
+    """
+    regs = np.asarray(regs).reshape(-1, len(rn.REGULARIZERS))
+    cheap = set(rn.active_of(regs)) & set(rn.CHEAP)
+    out: dict[tuple[str, ...], list[int]] = {}
+    for i, row in enumerate(regs):
+        on = cheap | (set(rn.active_of(row[None])) & set(rn.COSTLY))
+        out.setdefault(tuple(n for n in rn.REGULARIZERS if n in on), []).append(i)
+    return [(active, np.asarray(rows)) for active, rows in out.items()]
 
 
 def column(trained: Trained, what: str, metric: str = "loss") -> np.ndarray:
@@ -269,13 +311,43 @@ class PolyCapacity(NamedTuple):
     degrees: np.ndarray  # (D,)
     train_mse: np.ndarray  # (S, D) mean squared error on each seed's training points
     test_mse: np.ndarray  # (S, D) on the (shared) clean test points
-    best: int  # the degree of least mean test error
-    shown: tuple[int, ...]  # degrees whose curves are drawn: lowest, best, highest
+    best: int  # the degree of least geometric-mean test error
+    shown: tuple[int, ...]  # degrees whose curves are drawn (default: lowest, best, highest)
     x_grid: np.ndarray  # (G,)
     fits: np.ndarray  # (len(shown), G) fitted curves of seed 0
     truth: np.ndarray  # (G,) the noiseless curve
     x_train: np.ndarray  # (S, n) each seed's training inputs
     y_train: np.ndarray  # (S, n)
+
+
+MAX_SHOWN = 3  # fitted curves / decision boundaries drawn beside a capacity plot
+
+
+def choose_shown(capacities: Sequence[int], best: int, chosen: Sequence[int] = ()) -> tuple[int, ...]:
+    """The capacities whose fits are drawn beside the capacity plot, in increasing order.
+
+    Args:
+        capacities: the experiment's degrees or widths.
+        best: the capacity of least test error.
+        chosen: 1 to :data:`MAX_SHOWN` distinct entries of ``capacities``; empty: the lowest, the
+            best and the highest.
+
+    Raises:
+        ValueError: too many or none of the experiment's capacities (the message names them).
+    """
+    caps = [int(c) for c in capacities]
+    if not chosen:
+        return tuple(sorted({caps[0], int(best), caps[-1]}))
+    picked = sorted({int(c) for c in chosen})
+    if len(picked) > MAX_SHOWN:
+        raise ValueError(f"choose at most {MAX_SHOWN} capacities to draw, got {len(picked)}: {picked}")
+    bad = [c for c in picked if c not in caps]
+    if bad:
+        raise ValueError(
+            f"{', '.join(map(str, bad))} is not among this experiment's capacities "
+            f"({', '.join(map(str, caps))})"
+        )
+    return tuple(picked)
 
 
 def legendre_design(x: np.ndarray, degree: int) -> np.ndarray:
@@ -293,6 +365,7 @@ def poly_capacity(
     max_degree: int = 15,
     n_test: int = 1000,
     grid: int = 301,
+    shown: Sequence[int] = (),
 ) -> PolyCapacity:
     """Fit polynomials of degree 1..max_degree by least squares to ``seeds`` independent training
     draws of ``data.make("regression")`` and measure the mean squared error.
@@ -306,6 +379,8 @@ def poly_capacity(
         seeds: independent training draws (1..32).
         max_degree: highest degree (1..25).
         n_test, grid: test points and curve resolution.
+        shown: degrees whose fitted curves are drawn (:func:`choose_shown`; empty: the lowest, the
+            best and the highest).
 
     Returns:
         :class:`PolyCapacity`.
@@ -340,7 +415,7 @@ def poly_capacity(
             te[s, j] = np.mean((legendre_design(x_te, d) @ c - y_te) ** 2)
         coefs.append(row)
     best = int(degrees[np.argmin(np.mean(np.log(te), axis=0))])
-    shown = tuple(sorted({int(degrees[0]), best, int(degrees[-1])}))
+    shown = choose_shown(degrees, best, shown)
     xg = np.linspace(-2.0, 2.0, grid)
     fits = np.stack([legendre_design(xg, d) @ coefs[0][d - 1] for d in shown])
     return PolyCapacity(degrees, tr, te, best, shown, xg, fits, data_mod.regression_curve(xg), x_tr, y_tr)
@@ -355,12 +430,20 @@ class MLPCapacity(NamedTuple):
     train: np.ndarray  # (W, S) final training loss (regression) or error (classification)
     test: np.ndarray  # (W, S)
     metric: str  # "loss" or "error"
-    shown: tuple[int, ...]  # widths whose fits are drawn
+    shown: tuple[int, ...]  # widths whose fits are drawn by default: lowest, best, highest
     grid_axes: tuple  # (xs,) or (xs, ys)
-    grid_values: np.ndarray  # (len(shown), G) predictions or (len(shown), n, n) P(class 1)
+    grid_values: np.ndarray  # (W, G) predictions or (W, n, n) P(class 1) of every width, seed 0
     x_train: np.ndarray
     y_train: np.ndarray
     truth: np.ndarray  # (G,) the noiseless curve (regression), empty otherwise
+    best: int  # the width of least mean test value
+
+    def fits(self, chosen: Sequence[int] = ()) -> tuple[tuple[int, ...], np.ndarray]:
+        """(widths, their fits of seed 0) to draw: ``chosen`` (:func:`choose_shown`; empty: the
+        lowest, the best and the highest width)."""
+        widths = choose_shown(self.widths, self.best, chosen)
+        index = [int(np.flatnonzero(self.widths == w)[0]) for w in widths]
+        return widths, self.grid_values[index]
 
 
 class CapacityConfig(NamedTuple):
@@ -419,8 +502,8 @@ def mlp_capacity(cfg: CapacityConfig, progress: Progress | None = None) -> MLPCa
 
     Returns:
         :class:`MLPCapacity`: final training and test loss (regression) or error (classification)
-        and, for the smallest, the best (least mean test value) and the largest width, the fit over
-        the input space of seed 0.
+        and each width's fit over the input space (seed 0); by default the smallest, the best (least
+        mean test value) and the largest are drawn (:meth:`MLPCapacity.fits`).
     """
     check_capacity(cfg)
     report = progress or _quiet
@@ -453,9 +536,9 @@ def mlp_capacity(cfg: CapacityConfig, progress: Progress | None = None) -> MLPCa
         train_v, test_v, metric = f[..., 0], f[..., 1], "loss"
     else:
         train_v, test_v, metric = 1 - f[..., 2], 1 - f[..., 3], "error"
-    best = int(np.argmin(test_v.mean(axis=1)))
-    shown_i = sorted({0, best, len(cfg.widths) - 1})
-    axes, values = _fits(ds, [specs[i] for i in shown_i], [weights[i][0] for i in shown_i])
+    best = int(cfg.widths[int(np.argmin(test_v.mean(axis=1)))])
+    # every width's fit: choosing which to draw needs no training
+    axes, values = _fits(ds, specs, [w[0] for w in weights])
     truth = data_mod.regression_curve(axes[0]) if regression else np.zeros(0)
     return MLPCapacity(
         cfg.kind,
@@ -464,12 +547,13 @@ def mlp_capacity(cfg: CapacityConfig, progress: Progress | None = None) -> MLPCa
         train_v,
         test_v,
         metric,
-        tuple(int(cfg.widths[i]) for i in shown_i),
+        choose_shown(cfg.widths, best),
         axes,
         values,
         ds.x_train,
         ds.y_train,
         truth,
+        best,
     )
 
 
@@ -636,22 +720,27 @@ def early_estimate(task: Task) -> float:
     )
 
 
-COMPILE_S = 6.0  # one training program (measured 5-8 s on the 2-core machine; lean ones faster)
-NOISY = ("dropout", "input_noise", "weight_noise", "mixup")  # random numbers every step
+COMPILE_S = 4.0  # one training program (measured 2.4-3.8 CPU-s on the 2-core machine, 4-8 s loaded)
+# a costly regularizer's extra seconds per run and step over a plain step (measured on the bench's
+# default task, one program per group: :func:`groups`)
+EXTRA_S = {"dropout": 1.3e-5, "input_noise": 3e-6, "weight_noise": 5e-5, "mixup": 8e-6, "batch_norm": 4e-6}
 
 
 def train_seconds(task: Task, regs: np.ndarray, n_eval: int) -> float:
-    """Rough seconds of :func:`train` on the project's 2-core machine, its compile included.
+    """Rough seconds of :func:`train` on the project's 2-core machine, its compiles included.
 
-    Fitted to the bench (``python -m bench regularization``): ~0.2 ns per parameter and sample of a
-    step, 5 us per run-step, 30 us more per run-step when a regularizer draws random numbers each
-    step, and the records' evaluations.
+    Fitted to the bench (``python -m bench regularization``): a compile per program
+    (:func:`groups`), ~0.2 ns per parameter and sample of a step, 5 us per run-step, each costly
+    regularizer's extra (:data:`EXTRA_S`) for the runs of the programs that contain it, and the
+    records' evaluations.
     """
     p = task.width * (task.width * (task.depth - 1) + 4)
-    runs = len(regs) * task.seeds
-    noisy = any(n in rn.active_of(regs) for n in NOISY)
-    per_step = min(task.batch, task.n_train) * p * 2e-10 + 5e-6 + (3e-5 if noisy else 0.0)
-    return COMPILE_S + runs * (task.steps * per_step + (task.records + 1) * n_eval * p * 1e-9)
+    base = min(task.batch, task.n_train) * p * 2e-10 + 5e-6
+    total = COMPILE_S * len(groups(regs))
+    for active, rows in groups(regs):
+        per_step = base + sum(EXTRA_S.get(n, 0.0) for n in active)
+        total += len(rows) * task.seeds * (task.steps * per_step + (task.records + 1) * n_eval * p * 1e-9)
+    return total
 
 
 # --------------------------------------------------------------------------------------------
@@ -759,7 +848,7 @@ class CompareConfig(NamedTuple):
 
 
 def compare_estimate(cfg: CompareConfig) -> float:
-    """Rough seconds of :func:`compare_view` (a compile per optimizer, the training, sharpness)."""
+    """Rough seconds of :func:`compare_view` (a compile per program, the training, sharpness)."""
     n_eval = cfg.task.n_train + cfg.task.n_val + cfg.task.n_test
     regs = np.array([rn.strengths()] + [s for _, s in cfg.configs])
     est = train_seconds(cfg.task, regs, n_eval) + 0.03 * len(regs) * cfg.task.seeds  # + sharpness

@@ -2,9 +2,11 @@
 
 The network is :mod:`landscapes.mlp`'s (its layers, initialisation and losses), plus, per hidden
 layer, a batch-norm scale and shift. Each regularizer is one number in a strength vector (see
-:data:`REGULARIZERS`); zero switches it off. Because the strengths are traced, one compiled program
-trains any mix of regularizers: :func:`train_runs` vmaps over configurations (rows of strengths)
-and seeds at once, so moving a slider never recompiles and a side-by-side comparison is one call.
+:data:`REGULARIZERS`); zero switches it off. The regularizers a program contains are static
+(``active``): under vmap every run pays for every regularizer in its program, so
+:func:`studies.regularization.train` gives each set of switched-on regularizers its own program.
+The strengths are traced: :func:`train_runs` vmaps over configurations (rows of strengths) and
+seeds at once, so moving a slider never recompiles.
 
 What each strength does during TRAINING (evaluation always uses the clean network: no dropout, no
 noise, batch norm with its running averages, the plain data loss):
@@ -36,6 +38,7 @@ from typing import Any, NamedTuple
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 from jax.flatten_util import ravel_pytree
 
 import optimizers
@@ -52,6 +55,11 @@ REGULARIZERS = (
     "mixup",
     "batch_norm",
 )
+# What a program pays for each regularizer it contains, whatever its strength: the cheap ones are a
+# few operations on the weights, gradient or targets (measured: no difference in a step's time);
+# the costly ones draw random numbers every step or normalise every layer (1.3x to 7x a plain step).
+CHEAP = ("l2", "weight_decay", "l1", "label_smoothing")
+COSTLY = ("dropout", "input_noise", "weight_noise", "mixup", "batch_norm")
 # Valid strengths, the same for every entry point (a link, a preset, the library).
 RANGES = {
     "l2": (0.0, 10.0),
@@ -68,6 +76,7 @@ ACTIVATIONS = {"relu": jax.nn.relu, "tanh": jnp.tanh}
 BN_EPS = 1e-5  # torch's BatchNorm1d defaults
 BN_MOMENTUM = 0.1
 PRNG = "unsafe_rbg"
+CHUNK_NOISE_FLOATS = 1 << 21  # weight noise of a whole chunk (steps x seeds x weights) up to 8 MB
 EVAL_COLUMNS = ("loss", "acc")  # per evaluation set; then one column: the weights' norm
 
 
@@ -345,8 +354,8 @@ def regularized_update(opt, grad_fn, w, state, hp, *, l2=None, l1=None, weight_d
 def active_of(regs) -> tuple[str, ...]:
     """The regularizers some row of ``regs`` (C, K) switches on, in :data:`REGULARIZERS` order: the
     static structure of a training program (the others are left out of it entirely)."""
-    regs = jnp.asarray(regs).reshape(-1, len(REGULARIZERS))
-    on = jnp.any(regs != 0, axis=0)
+    regs = np.asarray(regs).reshape(-1, len(REGULARIZERS))
+    on = np.any(regs != 0, axis=0)
     return tuple(name for name, o in zip(REGULARIZERS, on.tolist(), strict=True) if o)
 
 
@@ -485,6 +494,9 @@ def train_runs(
     # made the program compile 2x slower and run 3x slower here
     key = jax.random.key(jnp.sum(seeds.astype(jnp.uint32) * jnp.uint32(2654435761)), impl=PRNG)
     key, mix_key = jax.random.split(key)
+    wn_key = jax.random.fold_in(
+        mix_key, 0xFFFFFFFF
+    )  # mixup folds in the chunks' first steps, all far below it
     bn_on = reg_r[:, REGULARIZERS.index("batch_norm")] if "batch_norm" in active else None
 
     def one_step(w, st, s_opt, reg, draws):
@@ -507,10 +519,16 @@ def train_runs(
         )
         return w_new, new_st, s_new
 
+    # weight noise: drawn a chunk at a time unless that array is large (then step by step)
+    chunk_noise = "weight_noise" in active and every * s * w0.shape[-1] <= CHUNK_NOISE_FLOATS
+    step_draws = tuple(a for a in active if a != "weight_noise" or not chunk_noise)
+
     def step(carry, inp):
-        t, lam = inp
+        t, lam, wn = inp
         w, st, s_opt = carry
-        d = draw(spec, jax.random.fold_in(key, t), s, b, n, active)
+        d = draw(spec, jax.random.fold_in(key, t), s, b, n, step_draws)
+        if wn is not None:
+            d = d._replace(weight_noise=wn)
         d = jax.tree.map(lambda a: a[seed_of], d)._replace(lam=lam)
         w_new, st_new, s_new = jax.vmap(one_step)(w, st, s_opt, reg_r, d)
         live = t < n_steps
@@ -533,7 +551,11 @@ def train_runs(
             d1, d2 = pick(gamma_draws(k1, (s, every, b))), pick(gamma_draws(k2, (s, every, b)))
             lam = jax.vmap(mixup_from, in_axes=((1, 1, 0), (1, 1, 0), 0))(d1, d2, alpha)
             lam = jnp.swapaxes(lam, 0, 1)  # (every, runs, B): scanned over steps
-        carry, _ = jax.lax.scan(step, carry, (ts_chunk, lam))
+        wn = None
+        if chunk_noise:
+            # a chunk's weight noise in one call of the generator: one call per step cost 3x more
+            wn = jax.random.normal(jax.random.fold_in(wn_key, ts_chunk[0]), (every, s, w0.shape[-1]))
+        carry, _ = jax.lax.scan(step, carry, (ts_chunk, lam, wn))
         return carry, evals_of(carry[0], carry[1])
 
     st0 = jax.tree.map(lambda a: jnp.broadcast_to(a, (runs,) + a.shape), init_state(spec))

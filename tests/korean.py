@@ -55,7 +55,9 @@ ALLOWED: frozenset[str] = frozenset(
         "GELU",
         # abbreviations of models, methods and measures (the notes write MLP and MSE)
         "MLP",
+        "GOE",  # the Gaussian orthogonal ensemble (random-matrix theory writes it so)
         "MSE",
+        "PCA",  # the notes write PCA (003)
         "TPE",
         "OOB",
         "LOO",
@@ -86,6 +88,7 @@ ALLOWED: frozenset[str] = frozenset(
         "log",
         "log10",
         "exp",
+        "ln",
         "sqrt",
         "max",
         "min",

@@ -247,3 +247,149 @@ def test_a_line_of_degenerate_points_is_summed_up():
     assert "critical points in the view: minima 0, maxima 0, saddles 0, degenerate 24." in body
     assert len([s for s in at.subheader if s.value.startswith("The degenerate point")]) == 3
     assert "… and 21 more degenerate points" in body
+
+
+# ------------------------------------------------------------------------------------------------
+# The network view (a network's landscape along its training path)
+
+
+def _net(values: dict):
+    from studies import explorer_net as en
+    from ui import explorer_net_model as enm
+
+    return en.run(enm.config(values))
+
+
+def test_network_view_draws_the_library_s_pca_plane_and_path():
+    from ui.testing import settle
+
+    at = settle(
+        app_test({"view": "network", "p_steps": "200", "p_records": "40", "p_grid": "21"}, PAGE).run()
+    )
+    assert not at.exception and not errors(at), errors(at)
+    net = _net({"p_steps": 200, "p_records": 40, "p_grid": 21})
+    body = texts(at)
+    e = net.explained
+    assert f"explain {e[0]:.1%} and {e[1]:.1%}" in body and f"({e[0] + e[1]:.1%} together)" in body
+    assert (
+        f"({net.n_params} parameters) for 200 steps: training loss {net.loss[0]:.4g} → {net.loss[-1]:.4g}"
+        in body
+    )
+    assert "Surface" not in [x.label for x in at.expander]  # no surface picker in this view
+    (anim,) = live_charts(at)
+    names = [tr.get("name") for tr in anim["data"]]
+    path = anim["data"][names.index("training path")]
+    xy = np.stack([decode(path["x"]), decode(path["y"])], 1).astype(float)
+    np.testing.assert_allclose(xy, net.pca.path, rtol=1e-5, atol=1e-6)
+    assert len(anim["frames"]) == 41 and anim["layout"]["updatemenus"]  # one frame per recorded weight vector
+    assert anim["layout"]["xaxis"]["title"]["text"] == f"PCA direction 1 ({e[0]:.1%})"
+    figs = charts(at)
+    assert len(figs) == 3  # loss along the path, 1-D slices, explained shares
+    on_plane = [tr for tr in figs[0]["data"] if tr["name"] == "projected on the PCA plane"][0]
+    np.testing.assert_allclose(decode(on_plane["y"]).astype(float), net.pca.path_loss, rtol=1e-6)
+    bars = decode(figs[2]["data"][0]["y"]).astype(float)
+    np.testing.assert_allclose(bars, net.explained[:10], rtol=1e-6)
+
+
+def test_network_view_random_plane_says_why_the_path_vanishes_and_round_trips_its_link():
+    from ui.testing import settle
+
+    q = {
+        "view": "network",
+        "p_steps": "200",
+        "p_records": "40",
+        "p_grid": "21",
+        "p_plane": "random",
+        "p_3d": "1",
+    }
+    at = settle(app_test(q, PAGE).run())
+    assert not at.exception and not errors(at), errors(at)
+    net = _net({"p_steps": 200, "p_records": 40, "p_grid": 21})
+    body = texts(at)
+    assert "On the random plane the path nearly vanishes" in body
+    assert f"2/d = {2 / net.n_params:.2%}" in body and f"d = {net.n_params} dimensions" in body
+    (anim,) = live_charts(at)
+    names = [tr.get("name") for tr in anim["data"]]
+    path = anim["data"][names.index("training path")]
+    np.testing.assert_allclose(decode(path["x"]).astype(float), net.random.path[:, 0], rtol=1e-5, atol=1e-7)
+    surface = charts(at)[0]["data"][0]
+    assert surface["type"] == "surface"
+    np.testing.assert_allclose(decode(surface["z"]).reshape(net.random.z.shape), net.random.z, rtol=1e-6)
+    again = app_test(dict(at.query_params), PAGE).run()
+    assert dict(again.query_params) == dict(at.query_params)
+    assert dict(again.query_params)["p_plane"] == "random"
+
+
+def test_network_view_refuses_a_plane_that_is_too_much_work():
+    at = open_page({"view": "network", "p_width": "128", "p_depth": "4", "p_grid": "101"})
+    (err,) = at.error
+    assert "too much work" in err.value and "use a smaller grid" in err.value
+    assert not live_charts(at)
+
+
+def test_escape_view_has_one_status_per_computation_and_a_round_ball():
+    at = open_page({"view": "escape", "surf": "saddle"})
+    labels = [s.label for s in at.get("status")]
+    assert len(labels) == 2 and sum("Escaping a saddle: done" in x for x in labels) == 1
+    (anim,) = live_charts(at)
+    lay = anim["layout"]
+    assert lay["xaxis"]["title"]["text"] == "x" and lay["yaxis"]["title"]["text"] == "y"
+    assert lay["yaxis"]["scaleanchor"] == "x" and lay["yaxis"].get("scaleratio", 1) == 1
+    (x0, x1), (y0, y1) = lay["xaxis"]["range"], lay["yaxis"]["range"]
+    assert x1 - x0 == pytest.approx(y1 - y0)  # a square view at equal scale: the ball is a circle
+
+
+# ------------------------------------------------------------------------------------------------
+# Saddles in high dimensions (studies/explorer_hd.py, run as a job)
+
+
+def test_hd_view_draws_the_library_s_numbers():
+    from studies import explorer_hd as hd
+    from ui import explorer_hd_model as hdm
+    from ui.testing import settle
+
+    q = {
+        "view": "hd",
+        "hd_nmax": "3",
+        "hd_functions": "4",
+        "hd_seeds": "16",
+        "hd_starts": "16",
+        "hd_width": "2",
+    }
+    at = settle(app_test(q, PAGE).run())
+    assert not at.exception and not errors(at)
+    cfg = hdm.config(hdm.values_with({k: v for k, v in q.items() if k != "view"} | {"hd_mlp": True}))
+    assert cfg == hd.HDConfig(n_max=3, functions=4, seeds=16, mlp_starts=16, mlp_width=2)
+    r = hd.run(cfg)
+    share, index = charts(at)
+    by = {tr.get("meta"): tr for tr in share["data"]}
+    np.testing.assert_allclose(
+        decode(by["goe_exact"]["y"]), [hd.goe_pd_exact(n) for n in (1, 2, 3)], rtol=1e-12
+    )
+    got = decode(by["measured"]["y"])
+    want = r.random.minima_share[r.random.minima_share > 0]
+    np.testing.assert_allclose(got, want, rtol=1e-12)
+    assert decode(by["one_dim"]["y"])[0] == 0.5
+    assert share["layout"]["yaxis"]["type"] == "log"
+    ib = {tr.get("meta"): tr for tr in index["data"]}
+    assert {"n=1", "n=2", "n=3"} <= set(ib)
+    np.testing.assert_allclose(decode(ib["n=3"]["x"]), r.random.index[2])
+    np.testing.assert_allclose(decode(ib["mlp"]["y"]), r.mlp.loss, rtol=1e-9)
+    body = texts(at)
+    assert f"{r.random.minima_share[0]:.3g} at n = 1 ({r.random.counts[0]} critical points found)" in body
+    assert "θ = ln 3 / 4 ≈ 0.2747" in body and "9 parameters" in body
+    assert dict(at.query_params)["hd_nmax"] == "3"
+
+
+def test_hd_view_explains_a_bad_dimension_range():
+    at = app_test({"view": "hd", "hd_nmin": "5", "hd_nmax": "3"}, PAGE).run()
+    assert not at.exception
+    (err,) = at.error
+    assert "n_min = 5 must not exceed n_max = 3" in err.value
+
+
+def test_hd_view_in_korean_from_its_stored_default():
+    at = open_page({"lang": "ko", "view": "hd"})  # the default view's result ships precomputed
+    body = texts(at)
+    assert "임계점 중 최솟값의 비율" in body and "최솟값의 비율: n = 1에서" in body
+    assert len(charts(at)) == 2

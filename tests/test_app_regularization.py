@@ -32,11 +32,49 @@ def test_default_view_is_the_polynomial_u_and_draws_its_numbers():
     assert at.query_params["view"] == "capacity" and at.query_params["cap_model"] == "poly"
     pc = reg.poly_capacity(n_train=30, noise=0.3, seeds=8)
     fig = chart(at, "Least-squares polynomials")
+    assert fig["layout"]["yaxis"]["type"] == "log"
+    # on the log axis the line is the geometric mean, the band ×/÷ the geometric std: positive
     (test_line,) = traces(fig, "test")
-    np.testing.assert_allclose(unb64(test_line["y"]), pc.test_mse.mean(axis=0), rtol=1e-6)
-    assert any(f"Degree {pc.best} has the least test error" in m.value for m in at.markdown)
+    line = unb64(test_line["y"])
+    gmean = np.exp(np.log(pc.test_mse).mean(axis=0))
+    np.testing.assert_allclose(line, gmean, rtol=1e-6)
+    bands = [d for d in fig["data"] if d.get("fill") == "toself"]
+    assert len(bands) == 2
+    for band in bands:
+        y = unb64(band["y"])
+        assert np.all(y > 0)
+    test_band = unb64(bands[1]["y"])
+    gsd = np.exp(np.log(pc.test_mse).std(axis=0))
+    np.testing.assert_allclose(test_band[: len(line)], gmean * gsd, rtol=1e-6)
+    np.testing.assert_allclose(test_band[len(line) :][::-1], gmean / gsd, rtol=1e-6)
+    # the text quotes the line: best, degree 1 and degree 15
+    verdict = next(m.value for m in at.markdown if f"Degree {pc.best} has the least test error" in m.value)
+    for value in (line[pc.best - 1], line[0], line[-1]):
+        assert f"{value:.3g}" in verdict
     fits = chart(at, "The fits")
     assert [a["text"] for a in fits["layout"]["annotations"]] == [f"degree {d}" for d in pc.shown]
+
+
+def test_the_drawn_fits_are_chosen_and_travel_in_the_link():
+    at = open_page({"cap_show_deg": "9,2,5"})
+    assert at.query_params["cap_show_deg"] == "2,5,9"  # canonical order
+    fits = chart(at, "The fits")
+    assert [a["text"] for a in fits["layout"]["annotations"]] == ["degree 2", "degree 5", "degree 9"]
+    pc = reg.poly_capacity(n_train=30, noise=0.3, seeds=8, shown=(2, 5, 9))
+    curves = [d for d in fits["data"] if "name" not in d and d.get("mode") == "lines"]  # the fits
+    assert len(curves) == 3
+    np.testing.assert_allclose(unb64(curves[1]["y"]), pc.fits[1], rtol=1e-6)
+    # changing the choice redraws at once (no form, no training)
+    at.multiselect(key="regularization:cap_show_deg").set_value(["3", "15"]).run()
+    assert not errors(at) and at.query_params["cap_show_deg"] == "3,15"
+    assert [a["text"] for a in chart(at, "The fits")["layout"]["annotations"]] == ["degree 3", "degree 15"]
+    # more than three: the library's message, not a traceback
+    at.multiselect(key="regularization:cap_show_deg").set_value(["1", "2", "3", "4"]).run()
+    assert any("at most 3" in e.value for e in at.error)
+    # Korean
+    ko = open_page({"lang": "ko", "cap_show_deg": "2,5"})
+    assert any(m.label == "그래프 옆에 그릴 모델" for m in ko.multiselect)
+    assert [a["text"] for a in charts(ko)[1]["layout"]["annotations"]] == ["차수 2", "차수 5"]
 
 
 def test_capacity_form_recomputes_with_new_settings():
@@ -45,9 +83,8 @@ def test_capacity_form_recomputes_with_new_settings():
     settle(at.button(key="regularization:_crun").click().run())
     assert not errors(at) and at.query_params["cap_n"] == "40"
     (test_line,) = traces(chart(at, "Least-squares polynomials"), "test")
-    np.testing.assert_allclose(
-        unb64(test_line["y"]), reg.poly_capacity(n_train=40).test_mse.mean(axis=0), rtol=1e-6
-    )
+    test_mse = reg.poly_capacity(n_train=40).test_mse
+    np.testing.assert_allclose(unb64(test_line["y"]), np.exp(np.log(test_mse).mean(axis=0)), rtol=1e-6)
 
 
 def test_surface_view_marks_both_minima_and_the_table_says_where():
@@ -173,3 +210,19 @@ def test_korean_page():
     assert at.title[0].value == "정규화(Regularization)와 일반화"
     assert any("최솟값이" in m.value for m in at.markdown)
     assert len(charts(at)) == 1
+
+
+def test_the_drawn_decision_boundaries_are_the_chosen_widths():
+    q = {"cap_model": "mlp_cls", "cap_steps": "500", "cap_seeds": "1", "cap_show_cls": "16,2"}
+    at = open_page(q)
+    assert at.query_params["cap_show_cls"] == "2,16"
+    v = rm.values_with({"cap_model": "mlp_cls", "cap_steps": "500", "cap_seeds": 1})
+    mc = reg.mlp_capacity(rm.capacity_config(v))
+    fig = chart(at, "Decision boundaries")
+    assert [a["text"] for a in fig["layout"]["annotations"]] == ["width 2", "width 16"]
+    heat = [d for d in fig["data"] if d["type"] == "contour"]
+    z = unb64({**heat[1]["z"], "shape": -1}).reshape(mc.grid_values.shape[1:])  # shape travels as "81, 81"
+    np.testing.assert_allclose(z, mc.fits((16,))[1][0], rtol=1e-4, atol=1e-5)
+    # a width the experiment did not train is refused with the library's message
+    with pytest.raises(ValueError, match="128 is not among"):
+        mc.fits((128,))

@@ -151,3 +151,21 @@ def test_presets_are_valid_for_the_schema_and_apply():
     assert at.query_params["view"] == "bias_variance"
     assert any("lowest at degree 7" in i.value for i in at.info)
     assert any("degree 7" in m.value for m in at.markdown)
+
+
+def test_the_server_warm_up_compiles_what_the_landing_view_runs():
+    from studies.selection import nets
+    from tests.helpers import assert_no_recompile
+    from ui.jobs import resolve
+
+    warmed = sm.warm_defaults()
+    landing = sm.view_job(sm.values_with({}))
+    assert landing.slot == "cv" and landing.estimate <= sm.INLINE_S and "cv" in warmed
+    # every view the page computes itself is warmed; the others ship their default precomputed
+    from studies import store
+
+    for view in sm.VIEWS:
+        spec = sm.view_job(sm.values_with({"view": view}))
+        assert view in warmed or store.lookup(spec.func, spec.args) is not None, view
+    with assert_no_recompile(nets.fit_many, what="the landing view after the warm-up"):
+        resolve(landing.func)(*landing.args)

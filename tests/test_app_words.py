@@ -55,6 +55,7 @@ MORE_VIEWS = {
     "lr_search": ("pages/lr_lab.py", {"view": "search", "se_pair": "adam_lr_eps"}),
     "batch_basins": ("pages/batch_lab.py", {"view": "basins"}),
     "batch_concept": ("pages/batch_lab.py", {"view": "concept"}),
+    "explorer_network": ("pages/explorer.py", {"view": "network", "p_plane": "random", "p_3d": "1"}),
 }
 VIEWS = {p.url: (None if p.path == "app.py" else p.path, {}) for p in PAGES} | MORE_VIEWS
 

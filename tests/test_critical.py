@@ -124,3 +124,20 @@ def test_constant_surface_and_bad_arguments():
         pytest.approx(3.0, abs=1e-10),
         pytest.approx(2.0, abs=1e-10),
     )
+
+
+@pytest.mark.parametrize("expr", ["x^2 + y^4", "x^4 + y^2", "x^4 + y^4", "(x - 1)^2 + (y + 0.5)^4"])
+def test_a_degenerate_minimum_found_from_both_sides_is_one_point(expr):
+    # Newton creeps towards a quartic direction and stops a little off the point on each side: one point
+    (c,) = critical_points(from_expression(expr))
+    assert c.kind == "degenerate"
+    want = (1.0, -0.5) if "- 1" in expr else (0.0, 0.0)
+    assert np.hypot(c.xy[0] - want[0], c.xy[1] - want[1]) < 1e-4
+
+
+def test_a_line_of_critical_points_is_not_merged_into_one():
+    # x^2 is critical along the whole line x = 0: one degenerate point per seed row, a cell apart
+    cps = critical_points(from_expression("x^2"), n_seeds=24)
+    assert len(cps) == 24 and {c.kind for c in cps} == {"degenerate"}
+    ys = sorted(c.xy[1] for c in cps)
+    assert np.min(np.diff(ys)) > 0.1

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 import pytest
 
-from studies import batch, selection, store
+from studies import batch, explorer_hd, selection, store
 from studies.activations import dying, linear, norm, training
 from studies.activations import signal as sg
 from ui import regularization_model
@@ -88,10 +88,15 @@ def test_every_slow_preset_and_default_view_ships_its_result_and_nothing_stale()
     types.update(regularization_model.RESULT_TYPES)
     types.update(
         timeseries=selection.TSResult,
+        bias_variance=selection.BVResult,
         bagging=selection.BagResult,
         boosting=selection.BoostResult,
         search=selection.SearchResult,
     )
+    from studies import explorer_net
+
+    types["net_path"] = explorer_net.NetLandscape
+    types.update(hd=explorer_hd.HDResult)
     for s in specs:  # every file loads into what the page draws
         out = store.lookup(s.func, s.args)
         assert type(out) is types[s.slot]
@@ -151,3 +156,27 @@ def test_a_stored_model_selection_result_equals_a_fresh_computation():
     np.testing.assert_array_equal(fresh.test_err, stored.test_err)
     np.testing.assert_array_equal(fresh.grid_prob, stored.grid_prob)
     assert stored.config == fresh.config
+
+
+def test_a_stored_network_path_equals_a_fresh_computation():
+    from ui import explorer_net_model
+
+    (spec,) = explorer_net_model.precomputed_jobs()
+    stored = store.lookup(spec.func, spec.args)
+    fresh = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
+    assert stored.config == fresh.config
+    np.testing.assert_allclose(fresh.loss, stored.loss, rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(fresh.explained[:2], stored.explained[:2], atol=1e-3)
+    np.testing.assert_allclose(fresh.pca.z, stored.pca.z, rtol=1e-3, atol=1e-4)
+
+
+def test_a_stored_explorer_hd_result_equals_a_fresh_computation():
+    spec = min((s for s in precompute.wanted() if s.slot == "hd"), key=lambda s: s.estimate)
+    stored = store.lookup(spec.func, spec.args)
+    fresh = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
+    assert stored.config == fresh.config == spec.args[0]
+    # Newton's method from the same seeds: the same critical points up to round-off
+    np.testing.assert_array_equal(fresh.random.counts, stored.random.counts)
+    np.testing.assert_allclose(fresh.random.minima_share, stored.random.minima_share, atol=1e-12)
+    np.testing.assert_allclose(fresh.goe_exact, stored.goe_exact, rtol=1e-12)
+    np.testing.assert_array_equal(fresh.goe_mc, stored.goe_mc)

@@ -23,7 +23,7 @@ from studies import batch, endings, store
 from studies.activations import inputs as act_inputs
 from studies.activations import signal as act_signal
 from studies.activations.dying import nanmean as dying_nanmean
-from tests import claims_regularization
+from tests import claims_explorer_hd, claims_regularization
 from ui import activations_model as am
 from ui import batch_model as bm
 from ui import lr_model as lm
@@ -972,6 +972,7 @@ def _decays_settle(preset_id: str) -> bool:
 
 
 CLAIMS.update(claims_regularization.claims())  # the Regularization lab's presets
+CLAIMS.update(claims_explorer_hd.claims())  # the Landscape explorer's high-dimension presets
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1124,6 +1125,69 @@ CLAIMS.update(
                     )
                     and about(_ex_escape("explorer_saddle_escape").deltas[0], 4e-9, 0.01)
                     and about(_ex_escape("explorer_saddle_escape").deltas[-1], 0.04, 0.01)
+                ),
+            ),
+        ],
+    }
+)
+
+
+@functools.cache
+def _ex_net(preset_id: str):
+    """The explorer's network view for a preset: what the page's job computes."""
+    from studies import explorer_net as en
+    from ui import explorer_net_model as enm
+
+    cfg = enm.config(dict(presets.get(preset_id).values))
+    out = store.lookup("studies.explorer_net:run", (cfg,))
+    return out if out is not None else en.run(cfg)
+
+
+CLAIMS.update(
+    {
+        "explorer_net_pca": [
+            (
+                "Adam trains a 2-32-32-1 network on the two moons for 500 steps",
+                lambda: (
+                    _ex_net("explorer_net_pca").config.optimizer == "adam"
+                    and _ex_net("explorer_net_pca").config.dataset == "moons"
+                    and _ex_net("explorer_net_pca").config.steps == 500
+                    and _ex_net("explorer_net_pca").n_params == 2 * 32 + 32 + 32 * 32 + 32 + 32 + 1
+                ),
+            ),
+            (
+                "training loss 0.74 → 0.06",
+                lambda: (
+                    [round(float(_ex_net("explorer_net_pca").loss[i]), 2) for i in (0, -1)] == [0.74, 0.06]
+                ),
+            ),
+            (
+                "hold 98% of the path's squared displacement, the first alone 89%",
+                lambda: (
+                    round(100 * _ex_net("explorer_net_pca").pca.captured) == 98
+                    and round(100 * _ex_net("explorer_net_pca").explained[0]) == 89
+                ),
+            ),
+            (
+                "in a space of 1185 weights the path is nearly flat",
+                lambda: _ex_net("explorer_net_pca").n_params == 1185,
+            ),
+        ],
+        "explorer_net_random": [
+            (
+                "only 0.3% of the path's squared displacement, against 98% for the PCA plane",
+                lambda: (
+                    round(100 * _ex_net("explorer_net_random").random.captured, 1) == 0.3
+                    and round(100 * _ex_net("explorer_net_random").pca.captured) == 98
+                ),
+            ),
+            (
+                "In 1185 dimensions two random directions are nearly orthogonal to the path and catch about "
+                "2/d = 0.17% of it",
+                lambda: (
+                    _ex_net("explorer_net_random").n_params == 1185
+                    and round(100 * 2 / 1185, 2) == 0.17
+                    and _ex_net("explorer_net_random").random.captured < 3 * 2 / 1185
                 ),
             ),
         ],
@@ -1291,6 +1355,99 @@ SELECTION_CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
                     _r(selection("sel_bias_variance").variance[-1], 1),
                 )
                 == (0.02, 11.5)
+            ),
+        ),
+    ],
+    "sel_bias_variance_nets": [
+        (
+            "Networks of 1 to 64 hidden units, each trained on 100 training sets of 50 points with noise "
+            "σ = 0.3",
+            lambda: (
+                selection("sel_bias_variance_nets").config.model == "mlp"
+                and (
+                    selection("sel_bias_variance_nets").capacities[0],
+                    selection("sel_bias_variance_nets").capacities[-1],
+                )
+                == (1, 64)
+                and selection("sel_bias_variance_nets").config[2:6] == (50, 0.3, 100, "fresh")
+            ),
+        ),
+        (
+            "lowest at 12 units (0.129)",
+            lambda: (
+                selection("sel_bias_variance_nets").capacities[selection("sel_bias_variance_nets").best] == 12
+                and _r(selection("sel_bias_variance_nets").test_mse.min(), 3) == 0.129
+            ),
+        ),
+        (
+            "bias² falls from 0.34 to 0.0003",
+            lambda: (
+                (
+                    _r(selection("sel_bias_variance_nets").bias2[0], 2),
+                    _r(selection("sel_bias_variance_nets").bias2[-1], 4),
+                )
+                == (0.34, 0.0003)
+                and bool(np.all(np.diff(selection("sel_bias_variance_nets").bias2[:-1]) < 0))
+            ),
+        ),
+        (
+            "the variance only moves between 0.032 and 0.062",
+            lambda: (
+                (
+                    _r(selection("sel_bias_variance_nets").variance.min(), 3),
+                    _r(selection("sel_bias_variance_nets").variance.max(), 3),
+                )
+                == (0.032, 0.062)
+            ),
+        ),
+        (
+            "Unlike the polynomials, the wide networks do not blow up: from 4 units on, the test error stays "
+            "within 0.005 of its lowest",
+            lambda: bool(
+                np.all(
+                    selection("sel_bias_variance_nets").test_mse[
+                        selection("sel_bias_variance_nets").capacities >= 4
+                    ]
+                    < selection("sel_bias_variance_nets").test_mse.min() + 0.005
+                )
+                # the polynomials' test error at their largest degree is far above their lowest
+                and selection("sel_bias_variance").test_mse[-1]
+                > 10 * selection("sel_bias_variance").test_mse.min()
+            ),
+        ),
+    ],
+    "sel_bootstrap": [
+        (
+            "One data set of 30 points with noise σ = 0.5",
+            lambda: selection("sel_bootstrap").config[:4] == ("slope", 3, 30, 0.5),
+        ),
+        ("least-squares line is 0.017", lambda: _r(selection("sel_bootstrap").estimate, 3) == 0.017),
+        (
+            "The 90% percentile interval of 1000 bootstrap resamples, -0.16 to 0.24, contains the true slope "
+            "0.048",
+            lambda: (
+                (selection("sel_bootstrap").config.level, selection("sel_bootstrap").config.resamples)
+                == (0.9, 1000)
+                and tuple(_r(v, 2) for v in selection("sel_bootstrap").interval) == (-0.16, 0.24)
+                and _r(selection("sel_bootstrap").true_value, 3) == 0.048
+                and selection("sel_bootstrap").interval[0]
+                <= selection("sel_bootstrap").true_value
+                <= selection("sel_bootstrap").interval[1]
+            ),
+        ),
+        (
+            "The bootstrap sd (0.13) is close to the true sd over 1000 fresh data sets (0.12)",
+            lambda: (
+                _r(selection("sel_bootstrap").boot.std(), 2) == 0.13
+                and _r(selection("sel_bootstrap").fresh.std(), 2) == 0.12
+                and len(selection("sel_bootstrap").fresh) == 1000
+            ),
+        ),
+        (
+            "Repeated on 200 fresh data sets, 90% of the intervals contain the true slope",
+            lambda: (
+                len(selection("sel_bootstrap").covered) == 200
+                and round(100 * selection("sel_bootstrap").coverage) == 90
             ),
         ),
     ],

@@ -264,6 +264,66 @@ def test_polynomial_capacity_is_the_textbook_u():
     )
 
 
+def test_the_teacher_chooses_which_polynomial_fits_are_drawn():
+    default = reg.poly_capacity()
+    assert default.shown == (1, default.best, 15)
+    pc = reg.poly_capacity(shown=(9, 2, 5))
+    assert pc.shown == (2, 5, 9) and pc.fits.shape == (3, len(pc.x_grid))
+    # each drawn curve is the least-squares fit of that degree to the first draw (NumPy's own fit)
+    for d, fit in zip(pc.shown, pc.fits, strict=True):
+        c = np.polynomial.legendre.legfit(pc.x_train[0] / 2.0, pc.y_train[0], d)
+        np.testing.assert_allclose(fit, np.polynomial.legendre.legval(pc.x_grid / 2.0, c), atol=1e-8)
+    np.testing.assert_array_equal(pc.test_mse, default.test_mse)  # the choice changes only the drawing
+    with pytest.raises(ValueError, match="at most 3"):
+        reg.poly_capacity(shown=(1, 2, 3, 4))
+    with pytest.raises(ValueError, match="16 is not among"):
+        reg.poly_capacity(shown=(2, 16))
+    with pytest.raises(ValueError, match="0 is not among"):
+        reg.choose_shown(range(1, 16), 7, (0,))
+    assert reg.choose_shown([1, 2, 4], 2, (4, 4, 1)) == (1, 4)  # duplicates count once
+
+
+def test_the_capacity_band_on_a_log_axis_is_geometric_and_positive():
+    from viz import regularization as vr
+
+    rng = np.random.default_rng(3)
+    v = np.exp(rng.normal(0.0, 1.5, size=(8, 5)))  # spread over decades: mean - std < 0
+    mean, low, high = vr.spread(v)
+    assert np.any(low <= 0)  # why an arithmetic band cannot be drawn on a log axis
+    center, low, high = vr.spread(v, geometric=True)
+    assert np.all(low > 0)
+    np.testing.assert_allclose(center, scipy_gmean(v), rtol=1e-12)
+    # symmetric on the log axis: log(center) -/+ the std of log v
+    np.testing.assert_allclose(np.log(high) - np.log(center), np.log(v).std(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(np.log(center) - np.log(low), np.log(v).std(axis=0), rtol=1e-12)
+    fig = vr.capacity_figure(np.arange(1, 6), v, v, best=2, log_y=True)
+    line = next(d for d in fig.data if d.name == "test")
+    np.testing.assert_allclose(line.y, center, rtol=1e-12)
+    assert all(np.all(np.asarray(d.y) > 0) for d in fig.data if d.fill == "toself")
+    with pytest.raises(ValueError, match=">= 0"):
+        vr.spread(-v, geometric=True)
+
+
+def scipy_gmean(v):
+    from scipy.stats import gmean
+
+    return gmean(v, axis=0)
+
+
+def test_the_teacher_chooses_which_network_fits_are_drawn():
+    cfg = reg.CapacityConfig(widths=(1, 4, 16), n_train=16, steps=30, seeds=2)
+    mc = reg.mlp_capacity(cfg)
+    assert mc.best in cfg.widths and mc.shown == tuple(sorted({1, mc.best, 16}))
+    assert mc.grid_values.shape[0] == 3  # every width's fit: choosing needs no training
+    widths, values = mc.fits((4,))
+    alone = reg.mlp_capacity(cfg._replace(widths=(4,)))  # the same width and seeds trained by itself
+    assert widths == (4,)
+    np.testing.assert_allclose(values[0], alone.grid_values[0], rtol=1e-5, atol=1e-6)
+    assert mc.fits()[0] == mc.shown
+    with pytest.raises(ValueError, match="8 is not among"):
+        mc.fits((1, 8))
+
+
 def test_weight_decay_surface_gradient_curvature_and_minimum():
     s = landscapes.get("booth")
     lam = 3.0
@@ -311,6 +371,105 @@ def test_new_strengths_and_learning_rates_do_not_recompile():
         reg.train(task._replace(lr=0.003), regs * np.float32(0.5), sets)
 
 
+def test_configurations_are_grouped_by_their_costly_regularizers():
+    rows = [rn.strengths()] + [
+        rn.strengths(**{n: 1.0 if n == "batch_norm" else 0.1}) for n in rn.REGULARIZERS
+    ]
+    rows.append(rn.strengths(dropout=0.2, mixup=0.3, l2=1e-3))
+    got = [(active, list(idx)) for active, idx in reg.groups(np.array(rows, np.float32))]
+    cheap = rn.CHEAP  # switched on by some row: in every program
+    assert (
+        got
+        == [
+            (cheap, [0, 1, 2, 3, 7]),  # none, l2, weight decay, l1, label smoothing
+            ((*cheap[:3], "dropout", "label_smoothing"), [4]),
+            ((*cheap[:3], "input_noise", "label_smoothing"), [5]),
+            ((*cheap[:3], "weight_noise", "label_smoothing"), [6]),
+            ((*cheap, "mixup"), [8]),
+            ((*cheap, "batch_norm"), [9]),
+            ((*cheap[:3], "dropout", "label_smoothing", "mixup"), [10]),
+        ]
+    )
+    assert sorted(set(rn.CHEAP) | set(rn.COSTLY)) == sorted(rn.REGULARIZERS)
+    # no cheap one switched on: the programs hold only the costly ones
+    plain = [(a, list(i)) for a, i in reg.groups(np.array([rn.strengths(), rn.strengths(dropout=0.1)]))]
+    assert plain == [((), [0]), (("dropout",), [1])]
+
+
+def _count_traces(fn):
+    """A listener counting traces of the jitted ``fn`` and the list it appends to."""
+    from tests.helpers import TRACE_EVENT
+
+    name, seen = fn.__name__, []
+
+    def listen(event, _duration, **kw):
+        if event == TRACE_EVENT and kw.get("fun_name") == name:
+            seen.append(name)
+
+    return listen, seen
+
+
+def test_one_program_per_group_and_switching_one_off_reuses_the_others():
+    task = _tiny_task(batch=16)
+    sets = reg.make_sets(task)
+    regs = np.array(
+        [rn.strengths(), rn.strengths(l2=1e-3), rn.strengths(dropout=0.2), rn.strengths(mixup=0.4)],
+        np.float32,
+    )
+    listen, seen = _count_traces(rn.train_runs)
+    jax.monitoring.register_event_duration_secs_listener(listen)
+    try:
+        reg.train(task, regs, sets)
+    finally:
+        jax.monitoring.unregister_event_duration_listener(listen)
+    assert len(seen) == len(reg.groups(regs)) == 3
+    # mixup switched off, the other strengths moved: the remaining groups' programs are reused
+    fewer = regs[:3] * np.float32(0.5)
+    with assert_no_recompile(rn.train_runs, what="one regularizer switched off, strengths moved"):
+        reg.train(task, fewer, sets)
+
+
+def test_grouped_training_equals_one_program_holding_every_regularizer():
+    task = _tiny_task(batch=16)
+    sets = reg.make_sets(task)
+    regs = np.array(
+        [
+            rn.strengths(),
+            rn.strengths(l2=1e-2, label_smoothing=0.1),
+            rn.strengths(dropout=0.3),
+            rn.strengths(weight_noise=0.1),
+            rn.strengths(mixup=0.4, input_noise=0.2),
+            rn.strengths(batch_norm=1.0, weight_decay=0.1),
+        ],
+        np.float32,
+    )
+    grouped = reg.train(task, regs, sets)
+    spec = reg.make_spec(task, sets.n_classes)
+    ev = tuple(
+        (jnp.asarray(x), jnp.asarray(y))
+        for x, y in ((sets.x_train, sets.y_train), (sets.x_val, sets.y_val), (sets.x_test, sets.y_test))
+    )
+    w, st, rec = rn.train_runs(
+        spec,
+        task.optimizer,
+        16,
+        task.steps,
+        reg.every_of(task),
+        ev[0],
+        ev,
+        reg._hp(task),
+        jnp.asarray(regs),
+        jnp.arange(task.seeds, dtype=jnp.uint32),
+        active=rn.REGULARIZERS,
+    )
+    # strength 0 is an exact no-op, and a seed's random numbers do not depend on the program
+    np.testing.assert_allclose(grouped.final_w, np.asarray(w), rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(grouped.curves, np.asarray(rec), rtol=1e-4, atol=1e-5)
+    # batch norm's running averages (used only where it is on)
+    np.testing.assert_allclose(grouped.bn_var[0][5], np.asarray(st.var[0])[5], rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(grouped.bn_mean[0][5], np.asarray(st.mean[0])[5], rtol=1e-4, atol=1e-5)
+
+
 def test_strength_zero_is_no_regularization_and_runs_are_paired():
     task = _tiny_task()
     sets = reg.make_sets(task)
@@ -336,6 +495,22 @@ def test_strength_zero_is_no_regularization_and_runs_are_paired():
     assert rn.active_of(every.regs) == rn.REGULARIZERS
     np.testing.assert_allclose(every.final_w[0], a.final_w[0], rtol=1e-4, atol=1e-5)
     assert np.all(np.isfinite(every.curves)) and not np.allclose(every.final_w[1], every.final_w[0])
+
+
+@pytest.mark.parametrize("chunk_floats", [rn.CHUNK_NOISE_FLOATS, 0])
+def test_weight_noise_drawn_by_chunk_or_by_step(monkeypatch, chunk_floats):
+    # a chunk's noise in one draw, or (over the size limit) a draw per step: both are the same
+    # N(0, sigma^2) perturbation, switched off at strength 0
+    monkeypatch.setattr(rn, "CHUNK_NOISE_FLOATS", chunk_floats)
+    rn.train_runs.clear_cache()  # the limit is read when tracing
+    task = _tiny_task(batch=16)
+    sets = reg.make_sets(task)
+    tr = reg.train(
+        task, np.array([rn.strengths(), rn.strengths(weight_noise=0.0), rn.strengths(weight_noise=0.3)]), sets
+    )
+    rn.train_runs.clear_cache()  # no program of this limit left for the other tests
+    np.testing.assert_allclose(tr.final_w[1], tr.final_w[0], rtol=1e-4, atol=1e-5)
+    assert np.all(np.isfinite(tr.curves)) and not np.allclose(tr.final_w[2], tr.final_w[0], atol=1e-3)
 
 
 def test_strengths_are_checked():

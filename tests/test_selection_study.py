@@ -128,10 +128,11 @@ def test_series_noise_has_the_stated_variance_and_correlation():
 
 
 @jax.numpy_dtype_promotion("standard")  # optax 0.2.8 itself mixes Python floats with int counters
-def _optax_fit(spec, x, y, w, seed, lr, wd, steps):
-    """One network trained by a plain loop of optax's Adam on the same objective."""
+def _optax_fit(spec, x, y, w, seed, lr, wd, steps, w0=None):
+    """One network trained by a plain loop of optax's Adam on the same objective (from the
+    initialisation of ``seed``, or from the flat weights ``w0``)."""
     mask = jnp.asarray(nets.l2_mask(spec))
-    w0 = mlp.init_flat(spec, jax.random.PRNGKey(seed))
+    w0 = mlp.init_flat(spec, jax.random.PRNGKey(seed)) if w0 is None else jnp.asarray(w0)
 
     def objective(p):
         out = mlp.apply(spec, mlp.unflatten(spec, p), x)
@@ -190,6 +191,59 @@ def test_fit_many_does_not_recompile_on_new_values_inside_a_bucket():
         nets.train(spec, 10, x2[:, None], y2, np.ones((7, 18)), np.arange(7) + 3, 0.2, 0.5, x2[:3, None])
 
 
+def _narrow(spec, flat, c):
+    """The width-``c`` network held by the first ``c`` hidden units of a one-hidden-layer ``flat``."""
+    (l1, l2) = mlp.unflatten(spec, flat)
+    narrow = mlp.make_spec(d_in=spec.sizes[0], width=c, depth=1, n_classes=spec.n_classes, activation="tanh")
+    p = [{"w": l1["w"][:, :c], "b": l1["b"][:c]}, {"w": l2["w"][:c], "b": l2["b"]}]
+    return narrow, mlp.flatten(p)
+
+
+def test_masked_units_train_exactly_a_network_of_that_width():
+    spec = mlp.make_spec(d_in=1, width=8, depth=1, n_classes=0, activation="tanh")
+    x, y = (a[0] for a in truth.draw_sets(truth.rng_for(0, 9), 1, 20, 0.3))
+    units, lr, wd = np.array([3, 8, 5]), np.array([0.02, 0.05, 0.01]), np.array([0.0, 1e-3, 0.1])
+    w = np.ones((3, 20), np.float32)
+    out = nets.train(spec, 60, x[:, None], y, w, np.array([0, 1, 2]), lr, wd, x[:4, None], units=units)
+    xf, yf = x[:, None].astype(np.float32), y.astype(np.float32)
+    for r, c in enumerate(units):
+        w0 = nets.initial_weights(spec, r, int(c))
+        layers = mlp.unflatten(spec, w0)
+        # the masked units start (and stay) at zero; the active ones start as a width-c network
+        # would: LeCun variance 1/c in the output layer (the same normal draws, rescaled)
+        assert not np.any(np.asarray(layers[0]["w"])[:, c:]) and not np.any(np.asarray(layers[1]["w"])[c:])
+        full = mlp.init_params(spec, jax.random.PRNGKey(r))
+        np.testing.assert_allclose(layers[1]["w"][:c], full[1]["w"][:c] * np.sqrt(8 / c), rtol=1e-6)
+        narrow, start = _narrow(spec, w0, int(c))
+        p, obj = _optax_fit(narrow, xf, yf, w[r], r, lr[r], wd[r], 60, w0=start)
+        pred = mlp.apply(narrow, mlp.unflatten(narrow, p), xf)[:, 0]
+        np.testing.assert_allclose(out.out_train[r], pred, rtol=2e-4, atol=2e-5)
+        np.testing.assert_allclose(out.final_loss[r], obj, rtol=2e-4)
+    # all units active: exactly the plain network of the spec (landscapes.mlp's initialisation)
+    np.testing.assert_array_equal(
+        nets.initial_weights(spec, 4, 8), mlp.init_flat(spec, jax.random.PRNGKey(4))
+    )
+
+
+def test_widths_of_a_bucket_and_new_values_share_one_program():
+    assert [nets.width_bucket(c) for c in (1, 3, 4, 5, 8, 9, 64, 65, 256)] == [
+        4,
+        4,
+        4,
+        8,
+        8,
+        16,
+        64,
+        128,
+        256,
+    ]
+    cfg = sel.BVConfig(model="mlp", capacities=(3, 5), n_train=20, sets=6, steps=20)
+    sel.run_bias_variance(cfg)  # compiles the width buckets 4 and 8
+    with assert_no_recompile(nets.fit_many, what="new widths inside their buckets, noise, lr, seed, sets"):
+        sel.run_bias_variance(cfg._replace(capacities=(4, 7)))
+        sel.run_bias_variance(cfg._replace(capacities=(1, 6), noise=0.7, lr=0.03, seed=5, sets=7))
+
+
 def test_net_limits():
     spec = mlp.make_spec(d_in=1, width=3, depth=1, n_classes=0, activation="tanh")
     x = np.zeros((4, 1))
@@ -224,13 +278,17 @@ def test_bias2_plus_variance_plus_noise_is_the_measured_test_error(source):
         assert np.all(np.diff(r.train_mse) < 1e-12)  # nested least squares: training error never rises
 
 
-def test_bias_variance_with_networks_in_one_call_per_width():
+def test_bias_variance_with_networks_of_several_widths_in_one_call():
     cfg = sel.BVConfig(model="mlp", capacities=(1, 16), n_train=30, noise=0.3, sets=24, steps=300, lr=0.03)
     r = sel.run_bias_variance(cfg)
     z = np.abs(r.bias2 + r.variance + r.noise - r.test_mse) / r.test_se
     assert z.max() < 4 and np.all(r.variance > 0)
     assert r.bias2[0] > r.bias2[1]  # one tanh unit cannot follow sin 3x
     assert r.curves.shape == (2, 20, truth.EVAL_POINTS)
+    # width 1 trained with width 3 in their bucket's call: the same networks as width 1 alone
+    both = sel.run_bias_variance(cfg._replace(capacities=(1, 3)))
+    alone = sel.run_bias_variance(cfg._replace(capacities=(1,)))
+    np.testing.assert_allclose(both.curves[0], alone.curves[0], rtol=1e-4, atol=1e-5)
 
 
 def test_bias_variance_limits():
@@ -488,6 +546,18 @@ def test_shuffled_kfold_is_optimistic_and_rolling_origin_is_honest(ts):
     assert r.shuffled_est.mean() < 0.5 * r.later_err.mean()
     # rolling origin's mean agrees with the error on the truly later period
     assert abs(r.rolling_est.mean() - r.later_err.mean()) < 0.35 * r.later_err.mean()
+
+
+def test_the_final_forecaster_is_a_network_trained_on_the_window_alone(ts):
+    cfg, r = ts
+    n = cfg.length
+    x = sel.features(r.t, n, r.window, cfg.period)
+    spec = mlp.make_spec(d_in=3, width=cfg.width, depth=1, n_classes=0, activation="tanh")
+    lo = n - r.window
+    alone = nets.train(
+        spec, cfg.steps, x[lo:n], r.y[0, lo:n], np.ones((1, r.window)), [cfg.seed], cfg.lr, 0.0, x
+    )
+    np.testing.assert_allclose(r.final_pred[0], alone.out_eval[0], rtol=1e-3, atol=1e-3)
 
 
 def test_time_series_limits():

@@ -15,7 +15,7 @@ from optimizers import runner
 from studies import endings
 from studies import explorer as ex
 
-from . import surface_controls, widgets
+from . import explorer_hd_model, surface_controls, widgets
 from .race_model import ExpressionError, custom_surface  # one cache of formula surfaces for the app
 from .url import Param
 
@@ -24,6 +24,10 @@ __all__ = ["ExpressionError"]
 PAGE = "explorer"
 CUSTOM = "custom"
 VIEWS = ("critical", "basins", "escape")
+VIEWS += ("network",)  # a network's landscape along its training path (ui.explorer_net_model)
+NO_SURFACE = ("network",)  # views that draw no analytic surface (no surface picker)
+VIEWS += ("hd",)  # saddles dominate in high dimensions (ui.explorer_hd_model)
+NO_SURFACE += ("hd",)
 SIDES = ("a", "b")
 DEFAULT_EXPR = "x^4 - 2*x^2 + y^2"  # two minima and a saddle between them
 GRID = 160  # points per axis of the contour
@@ -63,6 +67,7 @@ def base_schema() -> list[Param]:
             widgets.float_param(f"{side}_lr", DEFAULTS.get(f"{side}_lr", 0.01), 1e-5, 1.0, log=True),
             widgets.float_param(f"{side}_mu", DEFAULTS.get(f"{side}_mu", 0.9), 0.0, 0.99),
         ]
+    out += explorer_hd_model.schema()  # the high-dimension view's controls
     return out
 
 
@@ -76,7 +81,9 @@ def surface_schema(surf: str, s: landscapes.Landscape) -> list[Param]:
 
 def all_params() -> list[Param]:
     """Every control the page can show (for checking presets)."""
-    out = base_schema() + [EXPR]
+    from . import explorer_net_model
+
+    out = base_schema() + [EXPR] + explorer_net_model.schema()
     for surf in landscapes.names():
         out += surface_schema(surf, landscapes.get(surf))
     return out
@@ -228,3 +235,11 @@ def pick_paths(w: Where, settings: tuple, start: tuple[float, float], steps: int
     runs = [(opt, dict(hp)) for opt, hp in settings]
     res = optimizers.simulate(w.landscape(), runs, start=start, steps=steps, record="path")
     return np.asarray(res.path, np.float64)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def net_background(plane):
+    """The network view's map layers (image, contour lines) of a plane (``studies.explorer_net.Plane``)."""
+    from viz import explorer_net
+
+    return explorer_net.background(plane)

@@ -30,17 +30,22 @@ class PageInfo(NamedTuple):
 PAGES: tuple[PageInfo, ...] = (  # the labs in the lecture's order, the glossary last
     PageInfo("app.py", "home", "🧭", "home.title", "home.desc", "", default=True),
     PageInfo("pages/race.py", "race", "🏁", "race.title", "race.desc", "docs/screenshots/race-thumb.png"),
-    PageInfo("pages/lr_lab.py", "lr_lab", "🎚️", "lr.title", "lr.desc", "docs/screenshots/lr_lab.png"),
+    PageInfo("pages/lr_lab.py", "lr_lab", "🎚️", "lr.title", "lr.desc", "docs/screenshots/lr_lab-thumb.png"),
     PageInfo(
         "pages/explorer.py",
         "explorer",
         "⛰️",
         "explorer.title",
         "explorer.desc",
-        "docs/screenshots/explorer.png",
+        "docs/screenshots/explorer-thumb.png",
     ),
     PageInfo(
-        "pages/batch_lab.py", "batch_lab", "⚖️", "batch.title", "batch.desc", "docs/screenshots/batch_lab.png"
+        "pages/batch_lab.py",
+        "batch_lab",
+        "⚖️",
+        "batch.title",
+        "batch.desc",
+        "docs/screenshots/batch_lab-thumb.png",
     ),
     PageInfo(
         "pages/regularization.py",
@@ -48,7 +53,7 @@ PAGES: tuple[PageInfo, ...] = (  # the labs in the lecture's order, the glossary
         "🛡️",
         "reg.title",
         "reg.desc",
-        "docs/screenshots/regularization.png",
+        "docs/screenshots/regularization-thumb.png",
     ),
     PageInfo(
         "pages/activations.py",
@@ -56,7 +61,7 @@ PAGES: tuple[PageInfo, ...] = (  # the labs in the lecture's order, the glossary
         "🧬",
         "act.title",
         "act.desc",
-        "docs/screenshots/activations.png",
+        "docs/screenshots/activations-thumb.png",
     ),
     PageInfo(
         "pages/model_selection.py",
@@ -64,7 +69,7 @@ PAGES: tuple[PageInfo, ...] = (  # the labs in the lecture's order, the glossary
         "🎯",
         "selection.title",
         "selection.desc",
-        "docs/screenshots/model_selection.png",
+        "docs/screenshots/model_selection-thumb.png",
     ),
     PageInfo("pages/glossary.py", "glossary", "📖", "glossary.title", "glossary.desc"),
 )

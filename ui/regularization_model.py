@@ -27,6 +27,9 @@ VIEWS = ("capacity", "early", "surface", "compare", "sweep")  # the lecture note
 CAP_MODELS = ("poly", "mlp_reg", "mlp_cls")
 REG_WIDTHS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
 CLS_WIDTHS = (1, 2, 4, 8, 16, 32, 64)
+DEGREES = tuple(range(1, 16))  # the polynomial experiment's degrees (poly_capacity's default max_degree)
+# which capacities' fits are drawn beside the capacity plot, per model (empty: lowest, best, highest)
+SHOWN_PARAM = {"poly": "cap_show_deg", "mlp_reg": "cap_show_w", "mlp_cls": "cap_show_cls"}
 N_TRAIN_CHOICES = ("100", "200", "400", "800")
 BATCH_CHOICES = ("8", "16", "32", "64", "128", "full")
 STEP_CHOICES = ("500", "1000", "2000", "3000", "4000", "6000")
@@ -77,6 +80,9 @@ def schema() -> list[Param]:
         Param("cap_depth", "int", 1, 1, 3),
         Param("cap_label_noise", "float", 0.2, 0.0, 0.4),
         Param("cap_steps", "choice", "3000", choices=STEP_CHOICES),
+        Param("cap_show_deg", "multi", (), choices=tuple(str(d) for d in DEGREES)),
+        Param("cap_show_w", "multi", (), choices=tuple(str(w) for w in REG_WIDTHS)),
+        Param("cap_show_cls", "multi", (), choices=tuple(str(w) for w in CLS_WIDTHS)),
         # 2. early stopping
         Param("e_label_noise", "float", 0.3, 0.0, 0.45),
         Param("e_width", "int", 64, 8, 128),
@@ -185,6 +191,12 @@ def early_config(v: dict[str, Any]) -> reg.Task:
     )
 
 
+def shown_of(v: dict[str, Any]) -> tuple[int, ...]:
+    """The capacities the teacher chose to draw for the current model (empty: the default three;
+    the library checks the count: :func:`studies.regularization.choose_shown`)."""
+    return tuple(int(c) for c in v[SHOWN_PARAM[v["cap_model"]]])
+
+
 def capacity_config(v: dict[str, Any]) -> reg.CapacityConfig:
     """The MLP capacity sweep (regression curve or two moons)."""
     steps = int(v["cap_steps"])
@@ -259,9 +271,9 @@ RESULT_TYPES = {
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def poly(n_train: int, noise: float, seeds: int) -> reg.PolyCapacity:
-    """The polynomial capacity experiment (milliseconds)."""
-    return reg.poly_capacity(n_train=n_train, noise=noise, seeds=seeds)
+def poly(n_train: int, noise: float, seeds: int, shown: tuple[int, ...] = ()) -> reg.PolyCapacity:
+    """The polynomial capacity experiment (milliseconds); ``shown``: the degrees whose fits are drawn."""
+    return reg.poly_capacity(n_train=n_train, noise=noise, seeds=seeds, shown=shown)
 
 
 class SurfaceView(NamedTuple):

@@ -265,6 +265,26 @@ def precomputed_jobs() -> list[JobSpec]:
     return out
 
 
+def warm_defaults() -> list[str]:
+    """Compile (and run once) every view's default computation that the page runs in its own
+    process (estimated at most :data:`INLINE_S`): the landing view's cross-validation networks
+    (~2 s cold, ~0.5 s warm); the bias-variance and bootstrap defaults are NumPy. The views run as
+    jobs ship their defaults precomputed.
+
+    Returns:
+        The views warmed.
+    """
+    from ui.jobs import resolve
+
+    done = []
+    for view in VIEWS:
+        spec = view_job(values_with({"view": view}))
+        if spec.estimate <= INLINE_S:
+            resolve(spec.func)(*spec.args)
+            done.append(view)
+    return done
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def run_inline(func: str, args: tuple) -> Any:
     """A cheap computation run in the page's own script run, cached for every visitor."""

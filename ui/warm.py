@@ -14,7 +14,14 @@ def _compile_defaults() -> None:
     lab's default results do too, but its signal view computes any other setting in the page)."""
     import landscapes
 
-    from . import activations_model, explorer_model, lr_model, race_model, regularization_model
+    from . import (
+        activations_model,
+        explorer_model,
+        lr_model,
+        race_model,
+        regularization_model,
+        selection_model,
+    )
 
     cfg = race_model.default_config()
     race_model.simulate_config(cfg)
@@ -25,6 +32,7 @@ def _compile_defaults() -> None:
     activations_model.warm_defaults()
     regularization_model.warm_defaults()
     explorer_model.warm_defaults()
+    selection_model.warm_defaults()
 
 
 @st.cache_resource(show_spinner=False)

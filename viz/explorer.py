@@ -398,7 +398,10 @@ def escape_animation(
         at=0,
         speed_ms=speed_ms,
         height=520,
+        axis_titles=(t["x"], t["y"]),
     )
+    # one unit is as long on y as on x, so the ball is drawn round (the zoomed view is square)
+    fig.update_yaxes(scaleanchor="x", scaleratio=1)
     th = np.linspace(0, 2 * np.pi, 121)
     fig.add_trace(
         go.Scatter(

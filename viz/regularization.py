@@ -33,14 +33,35 @@ def config_colors(labels: Sequence[str]) -> list[str]:
     return out
 
 
-def _band(fig, x, values, color, name, row=None, col=None, dash="solid", show=True):
-    """Mean line with a ±1 std band over axis 0 of ``values`` (S, X)."""
+def spread(values, geometric: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(center, low, high) over axis 0 of ``values`` (S, X): the line and band a figure draws.
+
+    Arithmetic: mean and mean ± std. Geometric (for positive values on a log axis): the geometric
+    mean exp(mean log v) and the band times / divided by the geometric standard deviation
+    exp(std log v): symmetric on the log axis and always positive (an arithmetic band reaches
+    zero, which a log axis cannot show, as soon as std >= mean).
+
+    Raises:
+        ValueError: a negative value with ``geometric``.
+    """
     v = np.asarray(values, np.float64)
-    mean, sd = v.mean(axis=0), v.std(axis=0)
+    if not geometric:
+        mean, sd = v.mean(axis=0), v.std(axis=0)
+        return mean, mean - sd, mean + sd
+    if np.any(v < 0):
+        raise ValueError("a geometric mean needs values >= 0")
+    lv = np.log(np.maximum(v, np.finfo(np.float64).tiny))  # an exact 0 (interpolation): the least double
+    center, gsd = np.exp(lv.mean(axis=0)), np.exp(lv.std(axis=0))
+    return center, center / gsd, center * gsd
+
+
+def _band(fig, x, values, color, name, row=None, col=None, dash="solid", show=True, geometric=False):
+    """Center line with its band over axis 0 of ``values`` (S, X) (:func:`spread`)."""
+    center, low, high = spread(values, geometric)
     fig.add_trace(
         go.Scatter(
             x=np.concatenate([x, x[::-1]]),
-            y=np.concatenate([mean + sd, (mean - sd)[::-1]]),
+            y=np.concatenate([high, low[::-1]]),
             fill="toself",
             fillcolor=rgba(color, 0.15),
             line={"width": 0},
@@ -51,18 +72,22 @@ def _band(fig, x, values, color, name, row=None, col=None, dash="solid", show=Tr
         row=row,
         col=col,
     )
+    if geometric:
+        extra, hover = high / center, "×/÷ %{customdata:.3g}"
+    else:
+        extra, hover = high - center, "± %{customdata:.3g}"
     fig.add_trace(
         go.Scatter(
             x=x,
-            y=mean,
+            y=center,
             mode="lines+markers",
             name=name,
             legendgroup=name,
             showlegend=show,
             line={"color": color, "width": 2.5, "dash": dash},
             marker={"size": 5},
-            customdata=sd,
-            hovertemplate=f"{name}<br>%{{x}}: %{{y:.4g}} ± %{{customdata:.3g}}<extra></extra>",
+            customdata=extra,
+            hovertemplate=f"{name}<br>%{{x}}: %{{y:.4g}} {hover}<extra></extra>",
         ),
         row=row,
         col=col,
@@ -84,15 +109,19 @@ def capacity_figure(
     log_x: bool = False,
     log_y: bool = False,
 ) -> go.Figure:
-    """Train and test error (mean ± std over seeds) against capacity; the best capacity marked.
+    """Train and test error over seeds against capacity; the best capacity marked.
+
+    On a linear error axis the line is the mean and the band ± 1 std; on a log axis (``log_y``)
+    the line is the geometric mean and the band ×/÷ the geometric std (:func:`spread`), so the band
+    stays positive and symmetric on the axis drawn.
 
     Args:
         capacity: (X,) degrees or widths. train, test: (S, X). best: the capacity marked.
     """
     fig = go.Figure()
     x = np.asarray(capacity, np.float64)
-    _band(fig, x, train, SET_COLORS["train"], train_name)
-    _band(fig, x, test, SET_COLORS["test"], test_name)
+    _band(fig, x, train, SET_COLORS["train"], train_name, geometric=log_y)
+    _band(fig, x, test, SET_COLORS["test"], test_name, geometric=log_y)
     fig.add_vline(x=float(best), line={"color": "#333", "dash": "dot", "width": 1.5})
     fig.add_annotation(x=float(best), y=1.0, yref="paper", text=best_name, showarrow=False, yshift=10)
     fig.update_layout(

@@ -14,7 +14,8 @@ mean_r mean_x (f_hat_r(x) - f(x))^2 exactly. The expected test error is
 the tests) can check that bias^2 + variance + noise equals it within Monte Carlo error.
 
 Models: polynomials of each degree (least squares) or one-hidden-layer tanh MLPs of each width
-(full-batch Adam, every training set in one compiled call per width). Training sets: fresh draws,
+(full-batch Adam; every training set of every width of one width bucket in one compiled call: the
+widths share programs, a new width inside a bucket compiles nothing). Training sets: fresh draws,
 or bootstrap resamples of one draw.
 """
 
@@ -117,7 +118,12 @@ def bv_estimate(cfg: BVConfig) -> float:
     """Estimated seconds of :func:`run_bias_variance` on the project's 2-core machine (warm)."""
     if cfg.model == "poly":
         return 0.05 + 2e-6 * cfg.sets * len(cfg.capacities) * cfg.n_train
-    return sum(nets.estimate_seconds(cfg.sets, cfg.n_train, 3 * c + 1, cfg.steps) for c in cfg.capacities)
+    sizes: dict[int, int] = {}
+    for c in cfg.capacities:
+        sizes[nets.width_bucket(c)] = sizes.get(nets.width_bucket(c), 0) + 1
+    return sum(
+        nets.estimate_seconds(k * cfg.sets, cfg.n_train, 3 * b + 1, cfg.steps) for b, k in sizes.items()
+    )
 
 
 def _training_sets(cfg: BVConfig):
@@ -131,13 +137,50 @@ def _training_sets(cfg: BVConfig):
     return np.repeat(x, cfg.sets, 0), np.repeat(y, cfg.sets, 0), counts
 
 
+def _groups(cfg: BVConfig) -> list[tuple[int, ...]]:
+    """Indices of the capacities fitted together: each degree alone (least squares is cheap); the
+    networks of one width bucket (:func:`.nets.width_bucket`) in one compiled call."""
+    if cfg.model == "poly":
+        return [(i,) for i in range(len(cfg.capacities))]
+    out: dict[int, list[int]] = {}
+    for i, c in enumerate(cfg.capacities):
+        out.setdefault(nets.width_bucket(c), []).append(i)
+    return [tuple(g) for _, g in sorted(out.items())]
+
+
+def _fit_networks(cfg: BVConfig, widths: list[int], x, y, w, x_eval):
+    """(predictions (len(widths), R, m), training outputs (len(widths), R, n)): a network of each
+    width on each training set, all in one compiled call (masked to its width in the bucket's)."""
+    r = cfg.sets
+    spec = mlp.make_spec(
+        d_in=1, width=nets.width_bucket(max(widths)), depth=1, n_classes=0, activation="tanh"
+    )
+    k = len(widths)
+    out = nets.train(
+        spec,
+        cfg.steps,
+        np.tile(x[..., None], (k, 1, 1)),
+        np.tile(y, (k, 1)),
+        np.tile(w, (k, 1)),
+        np.tile(np.arange(r), k),
+        cfg.lr,
+        0.0,
+        x_eval[:, None],
+        units=np.repeat(widths, r),
+    )
+    n = x.shape[1]
+    return out.out_eval.astype(np.float64).reshape(k, r, -1), out.out_train.astype(np.float64).reshape(
+        k, r, n
+    )
+
+
 def run_bias_variance(cfg: BVConfig, progress: Callable[[float, tuple], None] | None = None) -> BVResult:
     """Run the experiment (see the module docstring).
 
     Args:
         cfg: the experiment.
         progress: called as ``progress(fraction, ("capacity", {"c", "done", "total"}))`` after
-            each capacity.
+            each capacity (polynomials) or each width bucket (networks; ``c`` its largest width).
 
     Returns:
         :class:`BVResult`.
@@ -152,23 +195,24 @@ def run_bias_variance(cfg: BVConfig, progress: Callable[[float, tuple], None] | 
     # fresh noisy test labels, one draw per training set, shared by every capacity (common random
     # numbers: differences between capacities are not blurred by different test noise)
     y_test = f + cfg.noise * truth.rng_for(cfg.seed, 2).normal(size=(cfg.sets, x_eval.size))
-    preds, train_mse = [], []
-    for i, c in enumerate(cfg.capacities):
+    caps = tuple(cfg.capacities)
+    preds: list = [None] * len(caps)
+    train_mse = np.empty(len(caps))
+    done = 0
+    for group in _groups(cfg):
         if cfg.model == "poly":
-            coef = polyfit.fit(x, y, c, w)
-            pred, fit_train = polyfit.predict(coef, x_eval), polyfit.predict(coef, x)
+            (i,) = group
+            coef = polyfit.fit(x, y, caps[i], w)
+            pred, fit_train = polyfit.predict(coef, x_eval)[None], polyfit.predict(coef, x)[None]
         else:
-            spec = mlp.make_spec(d_in=1, width=c, depth=1, n_classes=0, activation="tanh")
-            out = nets.train(
-                spec, cfg.steps, x[..., None], y, w, np.arange(cfg.sets), cfg.lr, 0.0, x_eval[:, None]
-            )
-            pred, fit_train = out.out_eval.astype(np.float64), out.out_train.astype(np.float64)
-        preds.append(pred)
-        train_mse.append(np.mean(np.sum(w * (fit_train - y) ** 2, 1) / np.sum(w, 1)))
+            pred, fit_train = _fit_networks(cfg, [caps[i] for i in group], x, y, w, x_eval)
+        for j, i in enumerate(group):
+            preds[i] = pred[j]
+            train_mse[i] = np.mean(np.sum(w * (fit_train[j] - y) ** 2, 1) / np.sum(w, 1))
+        done += len(group)
         if progress is not None:
             progress(
-                (i + 1) / len(cfg.capacities),
-                ("capacity", {"c": int(c), "done": i + 1, "total": len(cfg.capacities)}),
+                done / len(caps), ("capacity", {"c": int(caps[group[-1]]), "done": done, "total": len(caps)})
             )
     p = np.stack(preds)  # (C, R, m)
     bias2, variance = truth.decompose(p, f)
@@ -181,7 +225,7 @@ def run_bias_variance(cfg: BVConfig, progress: Callable[[float, tuple], None] | 
         noise=float(cfg.noise**2),
         test_mse=measured.mean(axis=1),
         test_se=measured.std(axis=1, ddof=1) / np.sqrt(cfg.sets),
-        train_mse=np.asarray(train_mse),
+        train_mse=train_mse,
         sq_err=np.mean((p - f) ** 2, axis=2),
         measured=measured,
         x_eval=x_eval,

@@ -11,7 +11,10 @@ at once (``vmap`` over replicas, ``lax.scan`` over full-batch Adam steps).
 Only structure is static: the network (:class:`~landscapes.mlp.MLPSpec`), the optimizer, the
 number of steps and the array shapes. Shapes are padded to buckets (:func:`bucket`) with zero
 weights, so a new sample size, number of folds or repeats inside a bucket, a new noise level,
-learning rate or weight decay reuses the compiled program.
+learning rate or weight decay reuses the compiled program. Widths are bucketed too
+(:func:`width_bucket`): a replica may use only its first ``units`` hidden units of the spec's width
+(the others are masked out and start at zero, the active ones start as a network of that width
+would), so networks of several widths train in one call and a new width inside a bucket reuses it.
 """
 
 from __future__ import annotations
@@ -34,8 +37,10 @@ __all__ = [
     "bucket",
     "estimate_seconds",
     "fit_many",
+    "initial_weights",
     "l2_mask",
     "train",
+    "width_bucket",
 ]
 
 MAX_REPLICAS = 4096  # networks in one call
@@ -64,6 +69,22 @@ def bucket(n: int, least: int = 8) -> int:
     return -(-n // q) * q
 
 
+def width_bucket(width: int, least: int = 4) -> int:
+    """The hidden width a network of ``width`` units is trained at (masked to its own units): the
+    next power of two, at least ``least`` (at most 2x the work, one program per doubling).
+
+    Args:
+        width: hidden units (>= 1).
+        least: the smallest bucket.
+
+    Returns:
+        The bucket width (>= width).
+    """
+    if width < 1:
+        raise ValueError(f"width = {width} must be at least 1")
+    return max(least, 1 << (int(width) - 1).bit_length())
+
+
 def estimate_seconds(replicas: int, n: int, params: int, steps: int) -> float:
     """Estimated warm seconds of one :func:`train` call of ``replicas`` networks of ``params``
     parameters on ``n`` samples for ``steps`` steps."""
@@ -82,40 +103,91 @@ def l2_mask(spec: mlp.MLPSpec) -> np.ndarray:
     return np.concatenate(parts)
 
 
+def _init_var(init: str, n_in, n_out):
+    # landscapes.mlp.init_params' variance of a layer's weights
+    return {"lecun": 1.0 / n_in, "xavier": 2.0 / (n_in + n_out), "he": 2.0 / n_in}[init]
+
+
+def initial_weights(spec: mlp.MLPSpec, seed, units):
+    """The flat initial parameters of a replica that uses the first ``units`` hidden units of
+    ``spec`` (traceable): :func:`landscapes.mlp.init_params` of ``PRNGKey(seed)``, every weight
+    rescaled to the variance a layer of the active sizes has (so the active part starts as a network
+    of width ``units`` would, with the same init rule), and every weight of a masked unit 0.
+
+    Args:
+        spec: the network (its hidden width is the bucket).
+        seed: the initialisation seed.
+        units: active hidden units (1 .. the spec's width).
+
+    Returns:
+        (n_params,) float32.
+    """
+    params = mlp.init_params(spec, jax.random.PRNGKey(seed))
+    sizes = spec.sizes
+    units = jnp.asarray(units, jnp.int32)
+    active = [sizes[0]] + [units] * (len(sizes) - 2) + [sizes[-1]]
+    as_float = [jnp.asarray(a, jnp.float32) for a in active]
+    out = []
+    for i, layer in enumerate(params):
+        var_active = _init_var(spec.init, as_float[i], as_float[i + 1])
+        scale = jnp.sqrt(var_active / jnp.float32(_init_var(spec.init, sizes[i], sizes[i + 1])))
+        keep_in = jnp.arange(sizes[i]) < active[i]
+        keep_out = jnp.arange(sizes[i + 1]) < active[i + 1]
+        keep = (keep_in[:, None] & keep_out[None, :]).astype(jnp.float32)
+        out.append({"w": layer["w"] * scale * keep, "b": layer["b"]})
+    return mlp.flatten(out)
+
+
+def _apply(spec: mlp.MLPSpec, params, x, keep):
+    """:func:`landscapes.mlp.apply` with every hidden layer's units beyond the active ones set to 0
+    (``keep``: (width,) 1 for an active unit, 0 for a masked one)."""
+    h = x
+    for i, layer in enumerate(params):
+        h = h @ layer["w"] + layer["b"][None, :]
+        if i < len(params) - 1:
+            h = mlp._act(spec.activation, h) * keep[None, :]
+    return h
+
+
 @partial(jax.jit, static_argnames=("spec", "opt_name", "steps"))
-def fit_many(spec: mlp.MLPSpec, opt_name: str, steps: int, x, y, weights, seeds, lr, wd, x_eval):
+def fit_many(spec: mlp.MLPSpec, opt_name: str, steps: int, x, y, weights, seeds, lr, wd, x_eval, units):
     """Train one network per replica, all replicas in one compiled call.
 
     The loss of replica r is sum_i w_ri l(f(x_ri), y_ri) / max(sum_i w_ri, 1) + wd_r/2 ||W||^2
-    (weights only, not biases), minimised by ``steps`` full-batch steps of ``opt_name`` from the
-    initialisation of ``PRNGKey(seeds[r])``.
+    (weights only, not biases), minimised by ``steps`` full-batch steps of ``opt_name`` from
+    :func:`initial_weights` of ``seeds[r]`` and ``units[r]``; the hidden units beyond ``units[r]``
+    are masked out (zero output, zero gradient: they stay 0), so replica r is exactly a network of
+    ``units[r]`` hidden units.
 
     Args:
-        spec: the network (static).
+        spec: the network (static); its width is the largest any replica uses.
         opt_name: a registered optimizer (static); its defaults except the learning rate.
         steps: updates (static).
         x: (R, n, d) float32 inputs. y: (R, n) targets (float32, or int32 labels).
         weights: (R, n) float32 per-sample weights (counts, masks; 0 for padding).
         seeds: (R,) uint32 initialisation seeds.
         lr: (R,) float32 learning rates. wd: (R,) float32 L2 coefficients.
-        x_eval: (m, d) float32 inputs every replica is evaluated at.
+        x_eval: (m, d) float32 inputs every replica is evaluated at, or (R, m, d) per replica.
+        units: (R,) int32 active hidden units of each replica.
 
     Returns:
         (out_train (R, n), out_eval (R, m), final_loss (R,)): the network's output (the value for
-        regression, the logit for two classes) at each replica's own inputs and at ``x_eval``, and
-        the replica's final training objective.
+        regression, the logit for two classes) at each replica's own inputs and at its evaluation
+        inputs, and the replica's final training objective.
     """
     opt = optimizers.get(opt_name)
     mask = jnp.asarray(l2_mask(spec))
+    width = spec.sizes[1] if len(spec.sizes) > 2 else 1
 
-    def one(xr, yr, wr, seed, lr_r, wd_r):
-        w0 = mlp.init_flat(spec, jax.random.PRNGKey(seed))
+    def one(xr, yr, wr, seed, lr_r, wd_r, xe, units_r):
+        w0 = initial_weights(spec, seed, units_r)
+        keep = (jnp.arange(width) < units_r).astype(w0.dtype)
         hp = {k: jnp.asarray(v, w0.dtype) for k, v in opt.defaults.items()}
         hp["lr"] = lr_r
         total = jnp.maximum(jnp.sum(wr), 1.0)
 
         def objective(w):
-            out = mlp.apply(spec, mlp.unflatten(spec, w), xr)
+            out = _apply(spec, mlp.unflatten(spec, w), xr, keep)
             data = jnp.sum(wr * mlp.per_example_loss(spec, out, yr)) / total
             return data + 0.5 * wd_r * jnp.sum(mask * w * w)
 
@@ -128,9 +200,12 @@ def fit_many(spec: mlp.MLPSpec, opt_name: str, steps: int, x, y, weights, seeds,
 
         (w, _), _ = jax.lax.scan(step, (w0, opt.init(w0, hp)), None, length=steps)
         p = mlp.unflatten(spec, w)
-        return mlp.apply(spec, p, xr)[:, 0], mlp.apply(spec, p, x_eval)[:, 0], objective(w)
+        return _apply(spec, p, xr, keep)[:, 0], _apply(spec, p, xe, keep)[:, 0], objective(w)
 
-    return jax.vmap(one)(x, y, weights, seeds, lr, wd)
+    eval_axis = 0 if x_eval.ndim == 3 else None
+    return jax.vmap(one, in_axes=(0, 0, 0, 0, 0, 0, eval_axis, 0))(
+        x, y, weights, seeds, lr, wd, x_eval, units
+    )
 
 
 class NetFit(NamedTuple):
@@ -157,6 +232,8 @@ def train(
     lr: np.ndarray | float,
     wd: np.ndarray | float,
     x_eval: np.ndarray,
+    units: np.ndarray | int | None = None,
+    pad_samples: bool = True,
 ) -> NetFit:
     """:func:`fit_many` with its inputs checked and padded to buckets (no recompile inside a bucket).
 
@@ -167,7 +244,11 @@ def train(
         weights: (R, n) non-negative per-sample weights.
         seeds: (R,) initialisation seeds.
         lr, wd: a number or (R,) per replica.
-        x_eval: (m, d) evaluation inputs.
+        x_eval: (m, d) evaluation inputs shared by every replica, or (R, m, d) per replica.
+        units: a number or (R,) per replica: active hidden units, in [1, the spec's width]
+            (None: all of them).
+        pad_samples: pad the samples to their bucket (a caller whose sample size is fixed by its
+            experiment, not by a control, passes False: no padded samples to compute).
 
     Returns:
         :class:`NetFit` for the R replicas.
@@ -198,8 +279,17 @@ def train(
     opt.validate({"lr": lr.astype(np.float64)})
     if np.any(wd < 0) or not np.all(np.isfinite(wd)):
         raise ValueError("weight decay must be finite and non-negative")
-    rb, nb = bucket(r), bucket(n, 16)
+    width = spec.sizes[1] if len(spec.sizes) > 2 else 1
+    units = np.broadcast_to(np.asarray(width if units is None else units), (r,))
+    if np.any(units != np.round(units)) or np.any(units < 1) or np.any(units > width):
+        raise ValueError(f"active units must be whole numbers in [1, {width}], got {np.unique(units)}")
+    x_eval = np.asarray(x_eval, np.float32)
+    if x_eval.ndim != 2 and not (x_eval.ndim == 3 and x_eval.shape[0] == r):
+        raise ValueError(f"x_eval must be (points, {d}) or ({r}, points, {d}), got shape {x_eval.shape}")
+    rb, nb = bucket(r), (bucket(n, 16) if pad_samples else n)
     y_dtype = np.int32 if spec.n_classes else np.float32
+    if x_eval.ndim == 3:
+        x_eval = _pad(x_eval, (rb,) + x_eval.shape[1:], np.float32)
     out_tr, out_ev, loss = fit_many(
         spec,
         OPTIMIZER,
@@ -210,6 +300,7 @@ def train(
         jnp.asarray(_pad(np.asarray(seeds, np.uint32), (rb,), np.uint32)),
         jnp.asarray(_pad(lr, (rb,), np.float32)),
         jnp.asarray(_pad(wd, (rb,), np.float32)),
-        jnp.asarray(np.asarray(x_eval, np.float32)),
+        jnp.asarray(x_eval),
+        jnp.asarray(np.concatenate([units, np.full(rb - r, width)]).astype(np.int32)),  # pads: all units
     )
     return NetFit(np.asarray(out_tr)[:r, :n], np.asarray(out_ev)[:r], np.asarray(loss)[:r])

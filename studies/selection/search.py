@@ -185,6 +185,7 @@ def _train_surface(cfg: SearchConfig) -> tuple:
         lr_g.ravel(),
         wd_g.ravel(),
         x_eval,
+        pad_samples=False,  # the sample size is the experiment's, no control changes it
     )
     z = out.out_eval.astype(np.float64)
     s = 2.0 * y_eval - 1.0

@@ -12,7 +12,7 @@ and extends them into the future. Two ways to validate it on the observed series
 The honest number is the forecaster's error on a truly later period: the model trained on the whole
 observed series forecasts the next ``horizon`` steps (drawn from the same process, never seen).
 Every network (each fold of each scheme, and the final model, for each of ``series`` independent
-draws of the series) is trained in ONE compiled call.
+draws of the series) is trained in ONE compiled call, each on its own training steps only.
 """
 
 from __future__ import annotations
@@ -102,7 +102,9 @@ def _check(cfg: TSConfig) -> None:
 def ts_estimate(cfg: TSConfig) -> float:
     """Estimated warm seconds of :func:`run_time_series` on the project's machine."""
     networks = cfg.series * (2 * cfg.folds + 1)
-    return nets.estimate_seconds(networks, cfg.length, 4 * cfg.width + 1, cfg.steps)
+    # the most steps a model trains on: a shuffled fold's, or the rolling window
+    longest = max(cfg.length - cfg.length // cfg.folds, cfg.length - cfg.folds * cfg.horizon)
+    return nets.estimate_seconds(networks, longest, 4 * cfg.width + 1, cfg.steps)
 
 
 def run_time_series(cfg: TSConfig, progress: Callable[[float, tuple], None] | None = None) -> TSResult:
@@ -127,31 +129,37 @@ def run_time_series(cfg: TSConfig, progress: Callable[[float, tuple], None] | No
     shuffled = np.stack([splits.kfold_assignment(n, k, seed=cfg.seed * MAX_SERIES + i) for i in range(s)])
     window = n - k * h  # every rolling fold and the final model train on the last `window` steps
     rolling = splits.rolling_origin(n, k, test_size=h, max_train_size=window)
-    # per series: k shuffled-fold models, k rolling-origin models, the final model; each sees every
-    # step with weight 0 outside its training part, so its output at the other steps is its forecast
+    # per series: k shuffled-fold models, k rolling-origin models, the final model. Each trains on
+    # its own training steps only (gathered, padded with weight 0 to the longest) and is evaluated
+    # at every step, so its output at the other steps is its forecast
     per = 2 * k + 1
     origins = [n] * k + [test[0] for _, test in rolling] + [n]  # where each model's forecast starts
     x_one = np.stack([features(ser.t, o, window, cfg.period) for o in origins])  # (per, T + H, 3)
-    w = np.zeros((s, per, n + h), np.float32)
+    trains = np.zeros((s, per, n), bool)  # the steps each model trains on
     for i in range(s):
-        w[i, :k, :n] = splits.fold_masks(shuffled[i], k)
+        trains[i, :k] = splits.fold_masks(shuffled[i], k) > 0
     for j, (train, _) in enumerate(rolling):
-        w[:, k + j, train] = 1.0
-    w[:, -1, n - window : n] = 1.0
+        trains[:, k + j, train] = True
+    trains[:, -1, n - window : n] = True
+    m = int(trains.sum(-1).max())
+    # each model's training steps, in time order, then padding (any step, weight 0)
+    idx = np.argsort(~trains, axis=-1, kind="stable")[..., :m]  # (S, per, m)
+    w = np.take_along_axis(trains, idx, -1).astype(np.float32)
+    rows = np.arange(per)[None, :, None]
     spec = mlp.make_spec(d_in=3, width=cfg.width, depth=1, n_classes=0, activation="tanh")
     report(0.05, ("train", {"n": s * per}))
     out = nets.train(
         spec,
         cfg.steps,
-        np.tile(x_one, (s, 1, 1)),
-        np.repeat(ser.y, per, 0),
-        w.reshape(s * per, n + h),
+        x_one[rows, idx].reshape(s * per, m, 3),
+        np.take_along_axis(ser.y[:, None, :n], idx, -1).reshape(s * per, m),
+        w.reshape(s * per, m),
         np.full(s * per, cfg.seed),
         cfg.lr,
         0.0,
-        x_one[0, :1],
+        np.tile(x_one, (s, 1, 1)),
     )
-    pred = out.out_train.astype(np.float64).reshape(s, per, n + h)
+    pred = out.out_eval.astype(np.float64).reshape(s, per, n + h)
     y_obs = ser.y[:, :n]
     own = shuffled[:, None, :] == np.arange(k)[None, :, None]  # (S, k, n) step t in fold j's test part
     shuffled_pred = (pred[:, :k, :n] * own).sum(1)

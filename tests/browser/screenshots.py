@@ -1,7 +1,8 @@
 """Make the README's screenshots (docs/screenshots/*.png): ``python tests/browser/screenshots.py``.
 
 Starts the app, opens each page in headless Chromium at 1400 x 1000, and saves small PNGs
-(900 px wide, palette-reduced). The race page is shown with four optimizers on Rosenbrock; the
+(900 px wide, palette-reduced), and each page's first chart alone (480 px wide, ``*-thumb.png``)
+for the home page's cards. The race page is shown with four optimizers on Rosenbrock; the
 labs with their default views (taken before the home page, whose cards use them as thumbnails).
 ``--ko DIR`` also saves a Korean view of each lab added later (:data:`LABS`) under DIR, full size,
 for checking the translation by eye (not for the README).
@@ -52,6 +53,15 @@ def save_small(png: bytes, path: Path, width: int = 900) -> None:
     )
 
 
+def save_thumb(page, path: Path) -> None:
+    """The page's first chart alone, as the home page's card shows it (a whole page shrunk to a
+    card's width is unreadable on a projector)."""
+    chart = page.locator("[data-testid=stMain] .js-plotly-plot, [data-testid=stMain] .ga-live").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    save_small(page.screenshot(clip=chart.bounding_box()), path, width=480)
+
+
 def settle(page, url: str, timeout: float = 600_000) -> None:
     """Open ``url`` and wait until its charts are drawn and no job is running (twice, a second apart,
     so that a job that ends and reruns the page is not caught between two states)."""
@@ -81,9 +91,11 @@ def main() -> None:
             page.wait_for_function(CHARTS, timeout=240_000)
             page.wait_for_timeout(2500)
             save_small(page.screenshot(), OUT / f"{name}.png")
+            save_thumb(page, OUT / f"{name}-thumb.png")
         for name in LABS:
             settle(page, f"{base}/{name}")
             save_small(page.screenshot(), OUT / f"{name}.png")
+            save_thumb(page, OUT / f"{name}-thumb.png")
         page.goto(base + "/")
         page.wait_for_function("() => document.body.innerText.includes('Classroom presets')", timeout=60_000)
         page.wait_for_timeout(1500)

@@ -1,6 +1,6 @@
 """The Regularization lab in a real browser: the default capacity view draws, the weight-decay surface
-follows its λ slider (and the share link with it), the early-stopping view draws its stored study, and
-nothing logs an error."""
+follows its λ slider (and the share link with it), the early-stopping view draws its stored study, a link
+chooses the fits drawn beside the capacity plot, and nothing logs an error."""
 
 from __future__ import annotations
 
@@ -58,6 +58,14 @@ def test_regularization_lab_views_draw_and_follow_their_controls(page, app_url, 
     wait_idle(page)
     wait_painted(page)
     page.screenshot(path=str(artifacts / "regularization_early.png"), full_page=False)
+
+    # a link that chooses the drawn fits: the teacher's three degrees, the control showing them
+    page.goto(f"{app_url}/regularization?cap_show_deg=2,5,9", wait_until="domcontentloaded")
+    fits = page.locator(CHART).filter(has_text="The fits").first
+    fits.wait_for(timeout=90_000)
+    for d in (2, 5, 9):
+        expect(fits).to_contain_text(f"degree {d}", timeout=30_000)
+    expect(page.locator(".st-key-regularization-cap_show_deg")).to_contain_text("degree 9", timeout=30_000)
 
     assert all(u.endswith(PROBES) for u in missing), missing
     real = [e for e in console_errors if not ("Failed to load resource" in e and "404" in e)]
