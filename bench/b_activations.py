@@ -2,8 +2,9 @@
 
 * Signal at initialization, depth 50 x width 512 on 1,024 inputs: the selected pair (the page's
   direct call) and every activation x initializer pair (one compiled program, a call per
-  activation), cold and warm; the same forward and backward pass of one pair in NumPy (float32
-  BLAS) as the baseline.
+  activation), cold and warm, with the machine's float32 rate on one
+  layer's product (the floor that the matrix products set); the same forward and backward pass of
+  one pair in NumPy (float32 BLAS) as the baseline.
 * The training view's default (10 layers of 64, 1,000 SGD steps on 512 points), cold and warm; the
   dying-ReLU, normalization and non-linearity views' defaults as the page runs them, cold and warm
   (beside the estimates the page shows).
@@ -49,6 +50,25 @@ def numpy_pair(cfg: sg.SignalConfig) -> float:
         delta = slopes[i] * (std * (delta @ w[i + 1].T))
         delta /= np.sqrt(np.mean(delta * delta))
     return time.perf_counter() - t0
+
+
+def matmul_gflops(cfg: sg.SignalConfig, repeats: int = 30) -> tuple[float, float]:
+    """The machine's float32 rate on one layer's product (n_inputs x width @ width x width, jitted, the
+    least disturbed of ``repeats``): GFLOP/s by the wall clock and per CPU-second."""
+    import jax
+    import jax.numpy as jnp
+
+    a = jnp.ones((cfg.n_inputs, cfg.width), jnp.float32)
+    w = jnp.ones((cfg.width, cfg.width), jnp.float32)
+    mm = jax.jit(lambda a, w: a @ w)
+    mm(a, w).block_until_ready()
+    wall = cpu = float("inf")
+    for _ in range(repeats):
+        t0, c0 = time.perf_counter(), time.process_time()
+        mm(a, w).block_until_ready()
+        wall, cpu = min(wall, time.perf_counter() - t0), min(cpu, time.process_time() - c0)
+    flops = 2.0 * cfg.n_inputs * cfg.width**2
+    return flops / wall / 1e9, flops / max(cpu, 1e-9) / 1e9
 
 
 def _timed(fn, *args):
@@ -99,9 +119,14 @@ def run() -> dict[str, float]:
         f"{verdict(warm_all, PAIRS_TARGET_S, higher_is_better=False)}"
     )
     flops = 4.0 * cfg.n_inputs * cfg.width**2 * cfg.depth * pairs * 2 / 3
+    rate, rate_cpu = matmul_gflops(cfg)
     print(
-        f"    {flops / 1e9:.0f} GFLOP of matrix products alone: {flops / 1e9 / warm_all:.0f} GFLOP/s achieved"
+        f"    {flops / 1e9:.0f} GFLOP of matrix products: {flops / 1e9 / warm_all:.0f} GFLOP/s achieved; "
+        f"this machine's best float32 product of one layer: {rate:.0f} GFLOP/s ({rate_cpu:.0f} per CPU-s), "
+        f"so the products alone need >= {flops / 1e9 / rate:.2f} s ({flops / 1e9 / rate_cpu:.2f} CPU-s)"
     )
+    with open("/proc/loadavg") as f:
+        print(f"    load average while measured: {' '.join(f.read().split()[:3])}")
 
     tcfg = am.train_config(am.values_with({"view": "training"}))  # the page's default view
     _, cold_t = _timed(training.run, tcfg)
@@ -112,7 +137,14 @@ def run() -> dict[str, float]:
         f"{verdict(warm_t, TRAIN_TARGET_S, higher_is_better=False)} "
         f"(estimate {training.estimate_seconds(tcfg):.1f} s)"
     )
-    out = {"one_warm_s": warm_one, "all_warm_s": warm_all, "train_warm_s": warm_t, "numpy_one_s": numpy_one}
+    out = {
+        "one_warm_s": warm_one,
+        "all_warm_s": warm_all,
+        "all_cpu_s": cpu_all,
+        "train_warm_s": warm_t,
+        "numpy_one_s": numpy_one,
+        "floor_s": flops / 1e9 / rate,
+    }
     # the page's default views of the other studies, as the page runs them (its jobs)
     for view in ("dying", "norm", "linear"):
         spec = am.JOBS[view](am.values_with({"view": view}))

@@ -131,10 +131,23 @@ STRINGS = {
         "층에서 분산 1인 무작위 신호를 거꾸로 보냅니다(역전파). 이론상 각 층은 그 제곱 평균에 σ_w² E[φ′(z)²]를 곱합니다. "
         "오른쪽: φ′가 평평한 곳 (Sigmoid와 Tanh는 포화되고, ReLU의 음수 쪽은 아무것도 전달하지 않습니다).",
     },
-    "act.hist_title": {"en": "Activation values φ(z), layer by layer", "ko": "층별 활성화 값 φ(z)의 분포"},
-    "act.hist_x": {
-        "en": "activation value (end bins hold everything beyond)",
-        "ko": "활성화 값 (양 끝 칸은 범위 밖 값 포함)",
+    "act.hist_act": {
+        "en": "activation values φ(z) per layer",
+        "ko": "층별 활성화 값 φ(z)",
+    },
+    "act.hist_grad": {
+        "en": "gradient size |∂L/∂z| per layer (log)",
+        "ko": "층별 기울기 크기 |∂L/∂z| (로그)",
+    },
+    "act.hist_zero": {"en": "0", "ko": "0"},
+    "act.hist_explain": {
+        "en": "Each row is one layer's histogram. Left: the activation values (the end bins hold everything "
+        "beyond the range). Right: the size of the back-propagated gradient on a log scale, so a gradient that "
+        "vanishes drifts left layer by layer from the top and one that explodes drifts right; the first column "
+        "counts the values that are exactly 0 (ReLU's inactive side passes nothing back).",
+        "ko": "각 행이 한 층의 히스토그램입니다. 왼쪽: 활성화 값 (양 끝 칸은 범위 밖 값 포함). 오른쪽: 역전파된 기울기의 "
+        "크기를 로그 눈금으로 나타냅니다. 기울기가 사라지면 위층에서 아래층으로 갈수록 왼쪽으로, 폭발하면 오른쪽으로 "
+        "옮겨 갑니다. 첫 열은 정확히 0인 값의 비율입니다 (ReLU의 비활성 쪽은 아무것도 거꾸로 보내지 않습니다).",
     },
     "act.share": {"en": "share", "ko": "비율"},
     "act.pairs_title": {"en": "Every activation × initialization", "ko": "모든 활성화 함수 × 초기화 조합"},

@@ -116,16 +116,19 @@ def signal(ps: state.PageState) -> None:
         widgets.lesson_caption(ps)
         widgets.caption(t("act.depth_explain"))
         widgets.chart(
-            va.histogram_figure(
+            va.histograms_figure(
                 p.hist[0],
                 tuple(p.hist_range[0]),
-                title=t("act.hist_title"),
-                xlabel=t("act.hist_x"),
+                p.grad_hist[0],
+                tuple(p.grad_range[0]),
+                titles=(t("act.hist_act"), t("act.hist_grad")),
                 ylabel=t("act.layer"),
+                zero_label=t("act.hist_zero"),
                 colorbar=t("act.share"),
             ),
             key="act_hist",
         )
+        widgets.caption(t("act.hist_explain"))
         widgets.subheader(t("act.pairs_title"))
         widgets.caption(t("act.pairs_intro", depth=cfg.depth, width=cfg.width))
         grid = _job(ps, am.pairs_job)

@@ -169,6 +169,85 @@ def test_tiny_gradients_are_measured_not_underflowed():
     np.testing.assert_allclose(p.grad_log10[0], p.theory_grad_log10[0], atol=0.5)
 
 
+def test_histogram_counts_match_numpy_on_the_same_data():
+    rng = np.random.default_rng(5)
+    edges = sg.bin_edges(-0.7, 2.1, 40)
+    # values everywhere, beyond both ends, and exactly on every edge (NumPy's half-open bins)
+    v = np.concatenate([rng.normal(0.5, 1.0, 20_000), edges, [-5.0, 9.0]]).astype(np.float32)
+    got = np.asarray(jax.jit(sg.histogram_counts)(jnp.asarray(v), jnp.asarray(edges)))
+    want, _ = np.histogram(np.clip(v, edges[0], edges[-1]), edges)
+    np.testing.assert_array_equal(got, want)
+    assert got.sum() == v.size
+
+
+def test_gradient_counts_are_exact_zeros_then_log_bins():
+    rng = np.random.default_rng(6)
+    edges = sg.bin_edges(-40.0, -30.0, 20)  # half a decade per bin, far below float32's range
+    scale = np.float32(-35.0)
+    # log10 |g| in the middle third of a bin (no rounding can move it), plus beyond both ends
+    logs = np.concatenate(
+        [rng.integers(0, 20, 5000) * 0.5 - 40.0 + 0.25 + rng.uniform(-0.08, 0.08, 5000), [-47.0, -21.0]]
+    )
+    delta = (10.0 ** (logs - scale) * rng.choice([-1.0, 1.0], logs.size)).astype(np.float32)
+    delta = np.concatenate([delta, np.zeros(123, np.float32)])
+    got = np.asarray(jax.jit(sg.gradient_counts)(jnp.asarray(delta), scale, jnp.asarray(edges)))
+    want, _ = np.histogram(np.clip(logs, edges[0], edges[-1]), edges)
+    assert got[0] == 123
+    np.testing.assert_array_equal(got[1:], want)
+
+
+def test_layer_histograms_count_every_value_and_match_numpy():
+    cfg = sg.SignalConfig("relu", "he", sigma_b=0.3, depth=6, width=32, n_inputs=256, seed=2)
+    p = sg.propagate(cfg)
+    n = cfg.n_inputs * cfg.width
+    for share in (p.hist[0], p.grad_hist[0]):
+        counts = share * n
+        np.testing.assert_allclose(counts, np.rint(counts), atol=1e-3)  # whole values
+        np.testing.assert_array_equal(np.rint(counts).sum(axis=1), n)  # every value once, per layer
+    # the same network and gradient, computed apart (NumPy activations, autodiff gradient)
+    w, b, x, g = (
+        np.asarray(a, np.float64) for a in sg.base_draws(cfg.seed, cfg.dist, cfg.width, cfg.n_inputs)
+    )
+    std = math.sqrt(sg.sigma_w2(cfg.init, cfg.width, cfg.gain) / cfg.width)
+    edges = sg.bin_edges(*p.hist_range[0], sg.N_BINS)
+    h = x
+    for i in range(cfg.depth):
+        z = std * (h @ w[i]) + cfg.sigma_b * b[i][None, :]
+        h = np.maximum(z, 0.0)
+        # the one-read statistics (per-unit sums combined) against NumPy's two-pass ones
+        got = (p.q[0, i], p.z_std[0, i], p.h_std[0, i], p.h_mean[0, i])
+        np.testing.assert_allclose(got, (np.mean(z * z), z.std(), h.std(), h.mean()), rtol=2e-5)
+        want, _ = np.histogram(np.clip(h, edges[0], edges[-1]), edges)
+        assert np.abs(np.rint(p.hist[0, i] * n) - want).sum() <= 2, i  # float32 vs float64 at an edge
+
+    def top(shifts):
+        h = jnp.asarray(x, jnp.float32)
+        for i in range(cfg.depth):
+            h = jax.nn.relu(std * (h @ w[i].astype(np.float32)) + cfg.sigma_b * b[i][None, :] + shifts[i])
+        return jnp.sum(jnp.asarray(g, jnp.float32) * h)
+
+    grads = np.asarray(jax.grad(top)(jnp.zeros((cfg.depth,) + x.shape)), np.float64)
+    g_edges = sg.bin_edges(*p.grad_range[0], sg.G_BINS)
+    assert p.grad_range[0, 1] - p.grad_range[0, 0] >= sg.G_BELOW + sg.G_ABOVE
+    for i in range(cfg.depth):
+        zero = grads[i] == 0
+        assert 0.3 < zero.mean() < 0.7  # ReLU's inactive side sends nothing back
+        assert round(p.grad_hist[0, i, 0] * n) == zero.sum()
+        logs = np.log10(np.abs(grads[i][~zero]))
+        want, _ = np.histogram(np.clip(logs, g_edges[0], g_edges[-1]), g_edges)
+        assert np.abs(np.rint(p.grad_hist[0, i, 1:] * n) - want).sum() <= 4, i
+
+
+def test_a_vanishing_gradient_moves_its_histogram_down_by_the_measured_decades():
+    p = sg.propagate(sg.SignalConfig("sigmoid", "xavier", depth=30, width=64, n_inputs=256))
+    lo, hi = p.grad_range[0]
+    centres = lo + (np.arange(sg.G_BINS) + 0.5) * (hi - lo) / sg.G_BINS
+    # the histogram's centre of mass in log10 follows the measured RMS, tens of decades down
+    mean_log = (p.grad_hist[0, :, 1:] * centres).sum(axis=1) / p.grad_hist[0, :, 1:].sum(axis=1)
+    assert p.grad_log10[0, -1] - p.grad_log10[0, 0] > 10
+    np.testing.assert_allclose(mean_log - p.grad_log10[0], (mean_log - p.grad_log10[0]).mean(), atol=0.3)
+
+
 def test_all_pairs_reuse_lecun_for_xavier_and_give_verdicts():
     cfg = sg.SignalConfig(depth=20, width=64, n_inputs=256)
     seen = []

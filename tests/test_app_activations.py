@@ -54,6 +54,11 @@ def test_signal_view_draws_the_measured_and_the_theory_curves_and_redraws_on_a_n
     np.testing.assert_allclose(unb64(depth_fig["data"][1]["y"]), np.sqrt(p.theory_q[0]), rtol=1e-9)
     np.testing.assert_allclose(unb64(depth_fig["data"][2]["y"]), p.grad_rms[0], rtol=1e-4)
     assert any("tanh + Xavier, 12 layers" in m.value for m in at.markdown)
+    # the layer x value heat maps: activation values and gradient sizes, as the library binned them
+    act_map, grad_map = charts(at)[1]["data"]
+    np.testing.assert_allclose(unb64(act_map["customdata"]), p.hist[0], atol=1e-7)
+    np.testing.assert_allclose(unb64(grad_map["customdata"]), p.grad_hist[0], atol=1e-7)
+    assert unb64(grad_map["customdata"]).shape == (cfg.depth, 1 + sg.G_BINS)
     # every activation x init: the pairs chart and the grouped verdict
     assert len(charts(at)) == 3
     assert any("Both kept:" in m.value for m in at.markdown)

@@ -126,6 +126,14 @@ def test_a_stored_activations_result_equals_a_fresh_computation():
     fresh = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
     np.testing.assert_allclose(fresh.loss, stored.loss, rtol=1e-4, atol=1e-6)
     np.testing.assert_allclose(fresh.grad_norm, stored.grad_norm, rtol=1e-3, atol=1e-9)
+    # the signal view's selected pair: statistics and both histograms as this code computes them
+    spec = next(s for s in activations_model.precomputed_jobs() if s.func == activations_model.SIGNAL_FUNC)
+    stored = store.lookup(spec.func, spec.args)
+    fresh = resolve(spec.func)(*spec.args, progress=lambda f, info: None)
+    np.testing.assert_allclose(fresh.z_std, stored.z_std, rtol=1e-4)
+    np.testing.assert_allclose(fresh.grad_log10, stored.grad_log10, atol=1e-4)
+    np.testing.assert_allclose(fresh.hist, stored.hist, atol=1e-4)
+    np.testing.assert_allclose(fresh.grad_hist, stored.grad_hist, atol=1e-4)
 
 
 def test_a_stored_regularization_result_equals_a_fresh_computation():

@@ -6,6 +6,7 @@ argument with an English default, so the page passes translations.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -117,41 +118,76 @@ def depth_figure(
     return fig
 
 
-def histogram_figure(
+def _decade_ticks(lo: float, hi: float, most: int = 7) -> tuple[list[float], list[str]]:
+    """Whole decades between lo and hi (log10 values), at most ``most`` of them, as 10^k labels."""
+    first, last = math.ceil(lo), math.floor(hi)
+    step = max(1, math.ceil((last - first + 1) / most))
+    vals = list(range(first, last + 1, step))
+    return [float(v) for v in vals], [f"10<sup>{v}</sup>" if v != 0 else "1" for v in vals]
+
+
+def histograms_figure(
     hist: np.ndarray,
     value_range: tuple[float, float],
+    grad_hist: np.ndarray,
+    grad_range: tuple[float, float],
     *,
-    title: str = "Activation values per layer",
-    xlabel: str = "activation value φ(z)",
+    titles: Sequence[str] = ("activation values φ(z)", "gradient size |dL/dz|"),
     ylabel: str = "layer",
+    zero_label: str = "0",
     colorbar: str = "share",
 ) -> go.Figure:
-    """A layer x value heat map: row l is the histogram of layer l's activations (the end bins hold
-    everything beyond the range). The colour is the square root of the share, so thin tails show.
+    """Two layer x value heat maps side by side: each row is one layer's histogram of its activation
+    values (equal bins) and of its back-propagated gradient's size (equal bins of log10 |dL/dz|, so a
+    vanishing or exploding gradient moves left or right from layer to layer; a first column "0"
+    holds the exact zeros). The end bins hold everything beyond the range. The colour is the square
+    root of the share, so thin tails show.
 
     Args:
-        hist: (L, B) share of values per bin. value_range: (low, high) of the bins.
+        hist: (L, B) share of activation values per bin. value_range: (low, high) of those bins.
+        grad_hist: (L, 1 + G) share of gradient values: exact zeros, then the log10 bins.
+        grad_range: (low, high) of the log10 bins.
     """
+    fig = make_subplots(rows=1, cols=2, subplot_titles=list(titles), horizontal_spacing=0.1)
+    layers = np.arange(1, hist.shape[0] + 1)
     lo, hi = float(value_range[0]), float(value_range[1])
     b = hist.shape[1]
-    centres = lo + (np.arange(b) + 0.5) * (hi - lo) / b
-    layers = np.arange(1, hist.shape[0] + 1)
-    fig = go.Figure(
-        go.Heatmap(
-            x=centres,
-            y=layers,
-            z=np.sqrt(np.clip(hist, 0, 1)),
-            colorscale="Viridis",
-            zmin=0,
-            zmax=1,
-            customdata=hist,
-            colorbar={"title": {"text": colorbar}, "tickvals": [0, 0.5, 1], "ticktext": ["0", "25%", "100%"]},
-            hovertemplate=ylabel + " %{y}, %{x:.3g}: %{customdata:.1%}<extra></extra>",
+    g_lo, g_hi = float(grad_range[0]), float(grad_range[1])
+    g = grad_hist.shape[1] - 1
+    g_width = (g_hi - g_lo) / g
+    panels = (
+        (lo + (np.arange(b) + 0.5) * (hi - lo) / b, hist, "%{x:.3g}"),
+        # the zero column sits one bin left of the first log bin
+        (g_lo + (np.arange(-1, g) + 0.5) * g_width, grad_hist, "10^%{x:.1f}"),
+    )
+    for col, (x, share, xfmt) in enumerate(panels, start=1):
+        fig.add_trace(
+            go.Heatmap(
+                x=x,
+                y=layers,
+                z=np.sqrt(np.clip(share, 0, 1)),
+                colorscale="Viridis",
+                zmin=0,
+                zmax=1,
+                customdata=share,
+                showscale=col == 2,
+                colorbar={
+                    "title": {"text": colorbar},
+                    "tickvals": [0, 0.5, 1],
+                    "ticktext": ["0", "25%", "100%"],
+                },
+                hovertemplate=f"{ylabel} %{{y}}, {xfmt}: %{{customdata:.1%}}<extra></extra>",
+            ),
+            1,
+            col,
         )
+    vals, text = _decade_ticks(g_lo + 0.12 * (g_hi - g_lo), g_hi, most=5)  # room for the zero column's label
+    fig.update_xaxes(
+        tickvals=[g_lo - 0.5 * g_width] + vals, ticktext=[zero_label] + text, tickangle=0, row=1, col=2
     )
-    fig.update_layout(
-        template=TEMPLATE, title=title, xaxis_title=xlabel, yaxis_title=ylabel, height=360, margin=MARGIN
-    )
+    fig.update_yaxes(title_text=ylabel, row=1, col=1)
+    fig.update_annotations(font_size=13)
+    fig.update_layout(template=TEMPLATE, height=360, margin=MARGIN)
     return fig
 
 

@@ -15,10 +15,13 @@ accumulated), so a gradient of 1e-60 is measured instead of underflowing float32
 Per layer: the mean square of z (the mean-field ``q_l``), the standard deviations of z and h, the
 mean of h, the fraction of values where phi' is flat (below 5% of its largest slope: saturated, or
 ReLU's inactive side), the fraction of units flat on every input ("stuck"), the fraction of units
-with ``z <= 0`` on every input (dead, for the ReLU family), a histogram of h, and the RMS of the
-back-propagated gradient. The depth is traced (a ``fori_loop`` with a traced trip count): a new depth,
-gain, bias scale, activation or initializer reuses one compiled program per width and number of
-inputs.
+with ``z <= 0`` on every input (dead, for the ReLU family), a histogram of h (equal bins), the RMS
+of the back-propagated gradient and a histogram of its size (log10 |dL/dz| in equal bins, so a
+gradient that vanishes or explodes moves across the picture, plus a column of exact zeros: ReLU's
+inactive side). Statistics and histograms are computed in the same jitted pass as the network, layer
+by layer: only (pairs x layers x bins) numbers leave it. The depth is traced (a ``fori_loop`` with a
+traced trip count): a new depth, gain, bias scale, activation or initializer reuses one compiled
+program per width and number of inputs.
 """
 
 from __future__ import annotations
@@ -39,7 +42,9 @@ MAX_DEPTH = 50
 MAX_WIDTH = 512
 MIN_WIDTH = 16
 INPUT_CHOICES = (256, 512, 1024)
-N_BINS = 40
+N_BINS = 40  # equal bins of the activation values
+G_BINS = 40  # equal bins of log10 |dL/dz| (the gradient histogram has one more column: exact zeros)
+G_BELOW, G_ABOVE = 3.0, 1.5  # the gradient bins reach this many decades below / above the theory's RMS
 MAX_GAIN = 2.0
 MAX_SIGMA_B = 1.0
 MAX_SEED = 99
@@ -76,6 +81,8 @@ class Propagation(NamedTuple):
     grad_log10: np.ndarray  # (P, L) log10 of the RMS of dL/dz_l (-inf: exactly zero)
     hist: np.ndarray  # (P, L, N_BINS) fraction of activation values in each bin
     hist_range: np.ndarray  # (P, 2) the histogram's [low, high] (end bins hold what lies beyond)
+    grad_hist: np.ndarray  # (P, L, 1 + G_BINS) fraction of dL/dz values: exactly 0, then log10 |.| bins
+    grad_range: np.ndarray  # (P, 2) [low, high] of the log10 |dL/dz| bins (end bins hold what lies beyond)
     theory_q: np.ndarray  # (P, L) mean-field q_l
     theory_grad_log10: np.ndarray  # (P, L) mean-field log10 RMS of dL/dz_l
     sigma_w2: np.ndarray  # (P,) n_in * Var(W)
@@ -144,72 +151,141 @@ def base_draws(seed: int, dist: str, width: int, n_inputs: int):
 THRESHOLDS = np.asarray([acts.flat_threshold(n) for n in acts.ACTIVATIONS], np.float32)
 
 
+def bin_edges(lo: float, hi: float, n: int) -> np.ndarray:
+    """The ``n + 1`` edges of ``n`` equal bins over [lo, hi] in float32: the very numbers the jitted
+    pass compares values with (so NumPy, given them, bins alike)."""
+    return np.linspace(lo, hi, n + 1).astype(np.float32)
+
+
+def _bin_index(values, edges, exact: bool = True):
+    """The bin of each value (flattened) among the equal bins of ``edges``, the end bins taking what
+    lies beyond. Estimated arithmetically, then (``exact``) checked against the edges themselves, so
+    that a value next to an edge lands where NumPy puts it."""
+    n = edges.shape[0] - 1
+    v = values.ravel()
+    k = jnp.clip(jnp.floor((v - edges[0]) * (n / (edges[n] - edges[0]))), 0, n - 1).astype(jnp.int32)
+    if not exact:
+        return k
+    k = jnp.where((v < edges[k]) & (k > 0), k - 1, k)
+    return jnp.where((v >= edges[k + 1]) & (k < n - 1), k + 1, k)
+
+
+def histogram_counts(values, edges):
+    """Counts of ``values`` in the equal bins of ``edges`` (JAX-traceable): bin k holds
+    ``edges[k] <= v < edges[k + 1]``, the last one also ``edges[-1]``; values below the first edge
+    count in the first bin, above the last in the last. Equals
+    ``numpy.histogram(numpy.clip(values, edges[0], edges[-1]), edges)``."""
+    return jnp.bincount(_bin_index(values, edges), length=edges.shape[0] - 1)
+
+
+def gradient_counts(delta, log_scale, edges):
+    """Counts of the gradient ``delta * 10**log_scale`` (JAX-traceable): column 0 holds the exact
+    zeros, columns 1.. the equal bins of log10 |value| over ``edges`` (end bins hold what lies
+    beyond). ``delta`` is kept near unit RMS and ``log_scale`` carries its size, so a gradient far
+    below float32's range is still binned. The logarithm is itself rounded, so the bin is the
+    arithmetic estimate alone (checking it against the edges added ~5% to the pass and could
+    not make it exact)."""
+    zero = (delta == 0).ravel()
+    logs = jnp.log10(jnp.where(zero, 1.0, jnp.abs(delta.ravel()))) + log_scale
+    k = _bin_index(logs, edges, exact=False)
+    return jnp.bincount(jnp.where(zero, 0, k + 1), length=edges.shape[0])
+
+
+def _moments(a):
+    """Mean and standard deviation of every value of ``a`` (rows x units), in one read: per-unit sums,
+    then the units combined (Chan's formula: the spread of the unit means is added exactly, not
+    cancelled against the overall mean square)."""
+    n = a.shape[0]
+    col_mean = jnp.sum(a, axis=0) / n
+    col_var = jnp.maximum(jnp.sum(a * a, axis=0) / n - col_mean * col_mean, 0.0)
+    mean = jnp.mean(col_mean)
+    return mean, jnp.sqrt(jnp.mean(col_var) + jnp.mean((col_mean - mean) ** 2))
+
+
+def _layer_row(z, h, s, thr):
+    """One layer's statistics: mean square of z, std of z and h, mean of h, fraction of flat values,
+    fraction of units flat on every input, fraction of units with z <= 0 on every input."""
+    flat = jnp.abs(s) < thr
+    z_mean, z_std = _moments(z)
+    h_mean, h_std = _moments(h)
+    return jnp.stack(
+        [
+            z_std * z_std + z_mean * z_mean,
+            z_std,
+            h_std,
+            h_mean,
+            jnp.mean(flat.astype(jnp.float32)),
+            jnp.mean(jnp.all(flat, axis=0).astype(jnp.float32)),
+            jnp.mean((jnp.max(z, axis=0) <= 0).astype(jnp.float32)),
+        ]
+    )
+
+
 @jax.jit
-def _propagate(base, act_index, w_std, sigma_b, depth, lo, hi):
-    """Statistics of each pair (act_index[p], w_std[p]), one pair after another (``lax.map``)."""
+def _propagate(base, act_index, w_std, sigma_b, depth, edges, g_edges):
+    """Statistics of each pair (act_index[p], w_std[p]), one pair after another (``lax.map``), with
+    its activation-histogram edges ``edges[p]`` and gradient-histogram edges ``g_edges[p]``."""
     w, b, x, g = base
-    n_layers, width = w.shape[0], w.shape[1]
-    n_values = x.shape[0] * width
+    n_layers = w.shape[0]
+    n_values = x.shape[0] * x.shape[1]
 
     def one(args):
-        act, std, lo_p, hi_p = args
+        act, std, edges_p, g_edges_p = args
         thr = jnp.asarray(THRESHOLDS)[act]
 
         def forward(i, carry):
             h, slopes, stats, hist = carry
             z = std * (h @ w[i]) + sigma_b * b[i][None, :]
             h_new, s = acts.by_index(act, z)
-            flat = jnp.abs(s) < thr
-            row = jnp.stack(
-                [
-                    jnp.mean(z * z),
-                    jnp.std(z),
-                    jnp.std(h_new),
-                    jnp.mean(h_new),
-                    jnp.mean(flat.astype(jnp.float32)),
-                    jnp.mean(jnp.all(flat, axis=0).astype(jnp.float32)),
-                    jnp.mean(jnp.all(z <= 0, axis=0).astype(jnp.float32)),
-                ]
-            )
-            bins = jnp.clip(jnp.floor((h_new - lo_p) / (hi_p - lo_p) * N_BINS), 0, N_BINS - 1)
-            counts = jnp.bincount(bins.astype(jnp.int32).ravel(), length=N_BINS)
             return (
                 h_new,
                 slopes.at[i].set(s),
-                stats.at[i].set(row),
-                hist.at[i].set(counts.astype(jnp.float32) / n_values),
+                stats.at[i].set(_layer_row(z, h_new, s, thr)),
+                hist.at[i].set(histogram_counts(h_new, edges_p)),
             )
 
         init = (
             x,
             jnp.zeros((n_layers,) + x.shape, jnp.float32),
             jnp.zeros((n_layers, 7), jnp.float32),
-            jnp.zeros((n_layers, N_BINS), jnp.float32),
+            jnp.zeros((n_layers, edges_p.shape[0] - 1), jnp.int32),
         )
         _, slopes, stats, hist = jax.lax.fori_loop(0, depth, forward, init)
 
-        def rescale(delta, log_scale):
-            # each layer's delta is kept at unit RMS and its scale accumulated, so that a gradient
-            # far below float32's range is still measured; an exactly zero delta stays zero (-inf)
-            rms = jnp.sqrt(jnp.mean(delta * delta))
+        def measured(u, scale):
+            # a layer's gradient is u * 10**scale: u stays near unit RMS (the layer above's RMS is
+            # divided out inside the product, a scalar factor: no pass over the values), its size is
+            # accumulated in ``scale``, so a gradient far below float32's range is still measured;
+            # an exactly zero gradient gives -inf
+            rms = jnp.sqrt(jnp.mean(u * u))
             ok = rms > 0
             safe = jnp.where(ok, rms, 1.0)
-            return delta / safe, log_scale + jnp.where(ok, jnp.log10(safe), -jnp.inf)
+            return safe, jnp.where(ok, scale + jnp.log10(safe), -jnp.inf)
 
-        top, top_log = rescale(g * slopes[depth - 1], jnp.float32(0.0))
+        top = g * slopes[depth - 1]
+        top_rms, top_log = measured(top, jnp.float32(0.0))
         logs = jnp.full((n_layers,), -jnp.inf, jnp.float32).at[depth - 1].set(top_log)
+        g_hist = jnp.zeros((n_layers, g_edges_p.shape[0]), jnp.int32)
+        g_hist = g_hist.at[depth - 1].set(gradient_counts(top, jnp.float32(0.0), g_edges_p))
 
         def backward(k, carry):
-            delta, log_scale, logs = carry
+            u, rms, scale, logs, g_hist = carry  # the layer above: its u, RMS of u, log10 RMS
             i = depth - 2 - k
-            delta = slopes[i] * (std * (delta @ w[i + 1].T))
-            delta, log_scale = rescale(delta, log_scale)
-            return delta, log_scale, logs.at[i].set(log_scale)
+            u = slopes[i] * ((std / rms) * (u @ w[i + 1].T))  # this layer's gradient / 10**scale
+            rms, log_rms = measured(u, scale)
+            return (
+                u,
+                rms,
+                log_rms,
+                logs.at[i].set(log_rms),
+                g_hist.at[i].set(gradient_counts(u, scale, g_edges_p)),
+            )
 
-        _, _, logs = jax.lax.fori_loop(0, depth - 1, backward, (top, top_log, logs))
-        return stats, logs, hist
+        carry = (top, top_rms, top_log, logs, g_hist)
+        _, _, _, logs, g_hist = jax.lax.fori_loop(0, depth - 1, backward, carry)
+        return stats, logs, hist.astype(jnp.float32) / n_values, g_hist.astype(jnp.float32) / n_values
 
-    return jax.lax.map(one, (act_index, w_std, lo, hi))
+    return jax.lax.map(one, (act_index, w_std, edges, g_edges))
 
 
 def _hist_range(name: str, q1: float) -> tuple[float, float]:
@@ -219,6 +295,15 @@ def _hist_range(name: str, q1: float) -> tuple[float, float]:
         return acts.BOUNDS[name]
     s = math.sqrt(max(float(meanfield.second_moment(name, q1)), 1e-12))
     return -s, 3.0 * s
+
+
+def _grad_range(theory_log10: np.ndarray) -> tuple[float, float]:
+    """Where the gradient histograms look (log10 |dL/dz|): whole decades from G_BELOW below the
+    smallest to G_ABOVE above the largest mean-field RMS over the layers."""
+    finite = theory_log10[np.isfinite(theory_log10)]
+    if finite.size == 0:
+        return -10.0, 1.0
+    return float(math.floor(finite.min() - G_BELOW)), float(math.ceil(finite.max() + G_ABOVE))
 
 
 def propagate(cfg: SignalConfig, pairs: tuple[tuple[str, str], ...] | None = None) -> Propagation:
@@ -243,29 +328,31 @@ def propagate(cfg: SignalConfig, pairs: tuple[tuple[str, str], ...] | None = Non
     mean_x2 = float(jnp.mean(base[2] * base[2]))
     s2 = np.array([sigma_w2(i, cfg.width, cfg.gain) for _, i in pairs])
     q1 = s2 * mean_x2 + cfg.sigma_b**2
-    ranges = np.array([_hist_range(a, q) for (a, _), q in zip(pairs, q1, strict=True)], np.float32)
-    stats, logs, hist = _propagate(
-        base,
-        jnp.asarray([acts.ACTIVATIONS.index(a) for a, _ in pairs], jnp.int32),
-        jnp.asarray(np.sqrt(s2 / cfg.width), jnp.float32),
-        jnp.float32(cfg.sigma_b),
-        jnp.int32(cfg.depth),
-        jnp.asarray(ranges[:, 0]),
-        jnp.asarray(ranges[:, 1]),
-    )
-    stats, logs, hist = (np.asarray(a)[:, : cfg.depth] for a in (stats, logs, hist))
     tq = np.stack(
         [
             meanfield.variance_curve(a, q, s, cfg.sigma_b**2, cfg.depth)
             for (a, _), q, s in zip(pairs, q1, s2, strict=True)
         ]
     )
-    tg = np.stack(
-        [
-            0.5 * np.log10(meanfield.gradient_curve(a, q, s))
-            for (a, _), q, s in zip(pairs, tq, s2, strict=True)
-        ]
+    with np.errstate(divide="ignore"):
+        tg = np.stack(
+            [
+                0.5 * np.log10(meanfield.gradient_curve(a, q, s))
+                for (a, _), q, s in zip(pairs, tq, s2, strict=True)
+            ]
+        )
+    ranges = np.array([_hist_range(a, q) for (a, _), q in zip(pairs, q1, strict=True)], np.float32)
+    g_ranges = np.array([_grad_range(t) for t in tg], np.float32)
+    stats, logs, hist, g_hist = _propagate(
+        base,
+        jnp.asarray([acts.ACTIVATIONS.index(a) for a, _ in pairs], jnp.int32),
+        jnp.asarray(np.sqrt(s2 / cfg.width), jnp.float32),
+        jnp.float32(cfg.sigma_b),
+        jnp.int32(cfg.depth),
+        jnp.asarray(np.stack([bin_edges(lo, hi, N_BINS) for lo, hi in ranges])),
+        jnp.asarray(np.stack([bin_edges(lo, hi, G_BINS) for lo, hi in g_ranges])),
     )
+    stats, logs, hist, g_hist = (np.asarray(a)[:, : cfg.depth] for a in (stats, logs, hist, g_hist))
     return Propagation(
         activations=tuple(a for a, _ in pairs),
         inits=tuple(i for _, i in pairs),
@@ -279,6 +366,8 @@ def propagate(cfg: SignalConfig, pairs: tuple[tuple[str, str], ...] | None = Non
         grad_log10=logs.astype(np.float64),
         hist=hist,
         hist_range=ranges,
+        grad_hist=g_hist,
+        grad_range=g_ranges,
         theory_q=tq,
         theory_grad_log10=tg,
         sigma_w2=s2,
