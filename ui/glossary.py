@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from i18n import LANGS, current_lang, t
 from i18n.glossary import TERMS, Term
@@ -51,6 +51,11 @@ def entry(term: Term, lang: str | None = None) -> str:
 def help_for(*texts: str | None, lang: str | None = None, base: str | None = None) -> str | None:
     """The tooltip of an element showing ``texts``: ``base`` (its own help, if any), then one
     paragraph per glossary term the texts mention. None when there is neither."""
+    return _help_for(texts, lang or current_lang(), base)
+
+
+@lru_cache(maxsize=4096)  # pure in its arguments; a page asks for the same labels on every rerun
+def _help_for(texts: tuple[str | None, ...], lang: str, base: str | None) -> str | None:
     parts = [base] if base else []
     parts += [entry(term, lang) for term in terms_in([*texts, base], lang)]
     return "\n\n".join(parts) or None

@@ -161,10 +161,12 @@ def curves_figure(
             )
         )
 
+    spans = [finite_span(drawn) for _, drawn in shown]  # once per panel, not per frame
+
     def frame(j: int) -> list[dict]:
         out = []
-        for _, drawn in shown:
-            x, y = cursor_points(drawn, scale, int(fidx[j]), in_steps)
+        for (_, drawn), span in zip(shown, spans, strict=True):
+            x, y = cursor_points(drawn, scale, int(fidx[j]), in_steps, span)
             out.append(dict(type="scatter", x=b64(x), y=b64(y)))
         return out
 
@@ -172,8 +174,14 @@ def curves_figure(
     return AnimatedFigure(data, layout, frames)
 
 
+def finite_span(drawn: np.ndarray) -> tuple[float, float]:
+    """The lowest and highest finite value of a panel (NaN, NaN if none): its cursor line's ends."""
+    finite = drawn[np.isfinite(drawn)]
+    return (float(finite.min()), float(finite.max())) if finite.size else (np.nan, np.nan)
+
+
 def cursor_points(
-    drawn: np.ndarray, scale: np.ndarray, step: int, line: bool
+    drawn: np.ndarray, scale: np.ndarray, step: int, line: bool, span: tuple[float, float] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """One panel's cursor at ``step``: each run's (x, value) there, after a vertical line if ``line``.
 
@@ -183,6 +191,7 @@ def cursor_points(
         step: the step.
         line: lead with a vertical line over the panel's finite values (steps on x: one x for all),
             then a gap.
+        span: :func:`finite_span` of ``drawn`` when the caller has it (it is the same at every step).
 
     Returns:
         (x, y) float32: ``[x, x, nan]`` and ``[low, high, nan]`` when ``line``, then one point per run
@@ -191,8 +200,7 @@ def cursor_points(
     x = step * scale
     y = drawn[:, step]
     if line:
-        finite = drawn[np.isfinite(drawn)]
-        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (np.nan, np.nan)
-        x = np.r_[step, step, np.nan, x]
-        y = np.r_[lo, hi, np.nan, y]
+        lo, hi = finite_span(drawn) if span is None else span
+        x = np.concatenate([[step, step, np.nan], x])
+        y = np.concatenate([[lo, hi, np.nan], y])
     return x.astype(np.float32), y.astype(np.float32)
