@@ -143,7 +143,7 @@ def network(ps: state.PageState) -> None:
         columns = {c: st.column_config.Column(help=glossary.help_for(c)) for c in rows[0]}
         st.dataframe(rows, hide_index=True, width="stretch", column_config=columns)
     with drawing:
-        draw_network(fig_id, out, cfg)
+        draw_network(fig_id, out)
 
 
 def _figure_choice(ps: state.PageState) -> str:
@@ -160,7 +160,7 @@ def _figure_choice(ps: state.PageState) -> str:
     )
 
 
-def draw_network(fig_id: str, out: batch.NetworkView, cfg) -> None:
+def draw_network(fig_id: str, out: batch.NetworkView) -> None:
     """The network study's figure ``fig_id`` (one of ``ui.batch_model.FIGS``)."""
     res = out.result
     bs = [int(b) for b in res.batch_sizes]

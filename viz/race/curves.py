@@ -140,8 +140,9 @@ def curves_figure(
     k0 = n_steps if at is None else int(np.clip(at, 0, n_steps))
     fidx = animation_steps(loss.shape[1], k0)  # the map's frames, so the names match
     first = len(data)
-    for sx, drawn in shown:
-        x, y = cursor_points(drawn, scale, k0, in_steps)
+    spans = [finite_span(drawn) for _, drawn in shown]  # once per panel, not per frame
+    for (sx, drawn), span in zip(shown, spans, strict=True):
+        x, y = cursor_points(drawn, scale, k0, in_steps, span)
         data.append(
             dict(
                 type="scatter",
@@ -160,8 +161,6 @@ def curves_figure(
                 ),
             )
         )
-
-    spans = [finite_span(drawn) for _, drawn in shown]  # once per panel, not per frame
 
     def frame(j: int) -> list[dict]:
         out = []
