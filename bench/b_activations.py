@@ -1,10 +1,10 @@
 """Benchmark of the Activations lab (prints, never asserts).
 
 * Signal at initialization, depth 50 x width 512 on 1,024 inputs: the selected pair (the page's
-  direct call) and every activation x initializer pair (one compiled program, a call per
-  activation), cold and warm, with the machine's float32 rate on one
-  layer's product (the floor that the matrix products set); the same forward and backward pass of
-  one pair in NumPy (float32 BLAS) as the baseline.
+  direct call, float32) and every activation x initializer pair (the grid: one compiled program, a
+  call per activation split over the CPU devices, bfloat16 operands), cold and warm, with the
+  machine's float32 and bfloat16 rates on one layer's product (the floors that the matrix products
+  set); the same forward and backward pass of one pair in NumPy (float32 BLAS) as the baseline.
 * The training view's default (10 layers of 64, 1,000 SGD steps on 512 points), cold and warm; the
   dying-ReLU, normalization and non-linearity views' defaults as the page runs them, cold and warm
   (beside the estimates the page shows).
@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+import jax
 import numpy as np
 
 from bench import median_time, verdict
@@ -52,15 +53,16 @@ def numpy_pair(cfg: sg.SignalConfig) -> float:
     return time.perf_counter() - t0
 
 
-def matmul_gflops(cfg: sg.SignalConfig, repeats: int = 30) -> tuple[float, float]:
-    """The machine's float32 rate on one layer's product (n_inputs x width @ width x width, jitted, the
-    least disturbed of ``repeats``): GFLOP/s by the wall clock and per CPU-second."""
+def matmul_gflops(cfg: sg.SignalConfig, repeats: int = 30, dtype: str = "float32") -> tuple[float, float]:
+    """The machine's rate on one layer's product (n_inputs x width @ width x width, jitted, the least
+    disturbed of ``repeats``; ``dtype`` operands, float32 sums): GFLOP/s by the wall clock and per
+    CPU-second."""
     import jax
     import jax.numpy as jnp
 
-    a = jnp.ones((cfg.n_inputs, cfg.width), jnp.float32)
-    w = jnp.ones((cfg.width, cfg.width), jnp.float32)
-    mm = jax.jit(lambda a, w: a @ w)
+    a = jnp.ones((cfg.n_inputs, cfg.width), dtype)
+    w = jnp.ones((cfg.width, cfg.width), dtype)
+    mm = jax.jit(lambda a, w: jnp.dot(a, w, preferred_element_type=jnp.float32))
     mm(a, w).block_until_ready()
     wall = cpu = float("inf")
     for _ in range(repeats):
@@ -114,16 +116,19 @@ def run() -> dict[str, float]:
         f"backward {numpy_one:.2f} s -> {numpy_one / warm_one:.1f}x"
     )
     print(
-        f"  every pair ({pairs} shown, {pairs * 2 // 3} computed: Xavier = LeCun in square layers): cold "
+        f"  every pair ({pairs} shown, {pairs * 2 // 3} computed: Xavier = LeCun in square layers; "
+        f"no histograms, bfloat16 operands, split over {len(jax.devices())} CPU device(s)): cold "
         f"{cold_all:.2f} s, warm {warm_all:.2f} s ({cpu_all:.2f} CPU-s), target < {PAIRS_TARGET_S:.0f} s "
         f"{verdict(warm_all, PAIRS_TARGET_S, higher_is_better=False)}"
     )
     flops = 4.0 * cfg.n_inputs * cfg.width**2 * cfg.depth * pairs * 2 / 3
     rate, rate_cpu = matmul_gflops(cfg)
+    low, low_cpu = matmul_gflops(cfg, dtype="bfloat16")
     print(
         f"    {flops / 1e9:.0f} GFLOP of matrix products: {flops / 1e9 / warm_all:.0f} GFLOP/s achieved; "
-        f"this machine's best float32 product of one layer: {rate:.0f} GFLOP/s ({rate_cpu:.0f} per CPU-s), "
-        f"so the products alone need >= {flops / 1e9 / rate:.2f} s ({flops / 1e9 / rate_cpu:.2f} CPU-s)"
+        f"this machine's best product of one layer: float32 {rate:.0f} GFLOP/s ({rate_cpu:.0f} per CPU-s), "
+        f"bfloat16 {low:.0f} GFLOP/s ({low_cpu:.0f} per CPU-s), so the products alone need >= "
+        f"{flops / 1e9 / rate:.2f} s in float32, >= {flops / 1e9 / low:.2f} s in bfloat16"
     )
     with open("/proc/loadavg") as f:
         print(f"    load average while measured: {' '.join(f.read().split()[:3])}")
@@ -144,6 +149,7 @@ def run() -> dict[str, float]:
         "train_warm_s": warm_t,
         "numpy_one_s": numpy_one,
         "floor_s": flops / 1e9 / rate,
+        "floor_bf16_s": flops / 1e9 / low,
     }
     # the page's default views of the other studies, as the page runs them (its jobs)
     for view in ("dying", "norm", "linear"):

@@ -80,6 +80,7 @@ ALLOWED: frozenset[str] = frozenset(
         "QR",
         "ms",
         "float32",
+        "bfloat16",
         "float64",
         "RMS",
         "L2",

@@ -152,6 +152,14 @@ def _he_relu():
     return grid, lecun, xavier, he
 
 
+@functools.cache
+def _lecun_relu_exact():
+    """The float32 pass of LeCun + ReLU on the preset's network and draws (the grid multiplies in
+    bfloat16; the page's selected pair, He + ReLU, is float32)."""
+    one = act("act_he_relu")[1][0]
+    return act_signal.propagate(one.config._replace(init="lecun"))
+
+
 def _dying():
     out = act("act_dying_relu")[1]
     lrs, biases = list(out.config.lrs), list(out.config.biases)
@@ -791,10 +799,19 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
         ),
         (
             "He's 2/n_in multiplies every layer's ratio by exactly 2",
-            lambda: np.allclose(
-                _he_relu()[0].q[_he_relu()[3]] / _he_relu()[0].q[_he_relu()[1]],
-                2.0 ** np.arange(1, 51),
-                rtol=1e-4,
+            lambda: (
+                act("act_he_relu")[1][0].inits == ("he",)
+                and np.allclose(
+                    act("act_he_relu")[1][0].q[0] / _lecun_relu_exact().q[0],
+                    2.0 ** np.arange(1, 51),
+                    rtol=1e-4,
+                )
+                # and the every-pair grid, whose products round to bfloat16, within 1% per layer
+                and np.allclose(
+                    np.diff(np.log(_he_relu()[0].q[_he_relu()[3]] / _he_relu()[0].q[_he_relu()[1]])),
+                    np.log(2.0),
+                    atol=0.01,
+                )
             ),
         ),
         (

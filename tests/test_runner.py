@@ -389,6 +389,21 @@ def test_cpu_loop_flag_is_added_once_and_respects_the_user(monkeypatch):
     monkeypatch.setenv("XLA_FLAGS", "--xla_cpu_prefer_vector_width=256")
     assert xla_cpu.tune_cpu_loops(7) is True  # their vector width stays, the loop flags are added
     assert os.environ["XLA_FLAGS"] == (
-        "--xla_cpu_prefer_vector_width=256 --xla_backend_extra_options="
+        f"--xla_cpu_prefer_vector_width=256 --xla_force_host_platform_device_count={xla_cpu.usable_cores()}"
+        " --xla_backend_extra_options="
         "xla_cpu_small_while_loop_byte_threshold=7,xla_cpu_use_multi_output_fusion=true"
     )
+
+
+def test_one_host_device_per_usable_core(monkeypatch):
+    """The many-run studies split over the CPU devices: the tests (conftest) run with the app's flags,
+    so they see one device per core; a user's own device count wins."""
+    import jax
+
+    from optimizers import devices, xla_cpu
+
+    assert xla_cpu.usable_cores() == len(os.sched_getaffinity(0))
+    assert len(jax.devices()) == xla_cpu.usable_cores() == len(devices.resolve())
+    monkeypatch.setenv("XLA_FLAGS", "--xla_force_host_platform_device_count=3")
+    assert xla_cpu.tune_cpu_loops() is True
+    assert os.environ["XLA_FLAGS"].count("device_count") == 1

@@ -28,7 +28,9 @@ FORCE = "--xla_force_host_platform_device_count"
 
 def _env(n_devices: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != devices.ENV}
-    env["XLA_FLAGS"] = f"{env.get('XLA_FLAGS', '')} {FORCE}={n_devices}".strip()
+    # the parent's flags (conftest: one device per core) without their device count
+    kept = [f for f in env.get("XLA_FLAGS", "").split() if not f.startswith(FORCE)]
+    env["XLA_FLAGS"] = " ".join([*kept, f"{FORCE}={n_devices}"])
     env["GRADIENT_ATLAS_NO_DISK_CACHE"] = "1"
     return env
 
@@ -97,7 +99,10 @@ def test_network_study_seeds_split_over_devices_agree_to_an_ulp_or_two(found):
     assert one_device["w0"] == "same" and one_device["final_w"] != "same", one_device
 
 
-# ---- in this process (one CPU device) ----
+# ---- in this process (one CPU device per usable core: the app's flags, see optimizers.xla_cpu) ----
+
+N = len(jax.devices())
+SEEN = ", ".join(f"{d.id}:cpu" for d in jax.devices())
 
 
 def test_device_choices():
@@ -111,8 +116,8 @@ def test_device_choices():
 @pytest.mark.parametrize(
     "bad, says",
     [
-        (5, "the count must be 1 to 1"),
-        (0, "the count must be 1 to 1"),
+        (N + 4, f"the count must be 1 to {N}"),
+        (0, f"the count must be 1 to {N}"),
         ("0,0", "listed twice"),
         ("7,8", "no device with id 7"),
         ("many", "choose"),
@@ -124,14 +129,14 @@ def test_device_choices():
 def test_a_bad_choice_says_what_is_wrong_and_what_there_is(bad, says):
     with pytest.raises(ValueError, match=says) as err:
         devices.resolve(bad)
-    assert "JAX sees 1 (0:cpu)" in str(err.value)
+    assert f"JAX sees {N} ({SEEN})" in str(err.value)
 
 
 def test_a_bad_environment_setting_is_named_before_anything_runs(monkeypatch):
-    monkeypatch.setenv(devices.ENV, "3")
-    with pytest.raises(ValueError, match=f"{devices.ENV} = '3'"):
+    monkeypatch.setenv(devices.ENV, str(N + 2))
+    with pytest.raises(ValueError, match=f"{devices.ENV} = '{N + 2}'"):
         optimizers.run_batch(landscapes.get("rosenbrock"), "sgd", hp={"lr": np.full(20, 1e-3)}, steps=10)
-    assert devices.describe()["error"].startswith(f"{devices.ENV} = '3'")
+    assert devices.describe()["error"].startswith(f"{devices.ENV} = '{N + 2}'")
     with pytest.raises(ValueError, match="devices = 9"):
         optimizers.simulate(landscapes.get("rosenbrock"), [("sgd", {})], steps=10, devices=9)
 
@@ -139,16 +144,16 @@ def test_a_bad_environment_setting_is_named_before_anything_runs(monkeypatch):
 def test_one_device_runs_the_plain_path():
     before = runner.run_group_sharded._cache_size()
     res = optimizers.run_batch(
-        landscapes.get("rosenbrock"), "sgd", hp={"lr": np.geomspace(1e-4, 1e-3, 40)}, steps=10, devices="all"
+        landscapes.get("rosenbrock"), "sgd", hp={"lr": np.geomspace(1e-4, 1e-3, 40)}, steps=11, devices=1
     )
     assert res.final_loss.shape == (40,)
-    assert runner.run_group_sharded._cache_size() == before == 0
+    assert runner.run_group_sharded._cache_size() == before
 
 
 def test_describe_names_backend_and_devices():
     info = devices.describe()
-    assert info["backend"] == "cpu" and info["available"] == 1 and info["processes"] == 1
-    assert info["used"] == [f"cpu:0 ({jax.devices()[0].device_kind})"] and info["error"] is None
+    assert info["backend"] == "cpu" and info["available"] == N and info["processes"] == 1
+    assert info["used"] == [f"cpu:{d.id} ({d.device_kind})" for d in jax.devices()] and info["error"] is None
     assert info["setting"] == os.environ.get(devices.ENV, "all")
 
 
@@ -212,10 +217,11 @@ def test_the_sidebar_says_what_the_studies_compute_on(lang, monkeypatch):
     assert not errors(at), errors(at)
     (box,) = [e for e in at.sidebar.expander if e.label == i18n.t("common.about_server", lang=lang)]
     text = " ".join(m.value for m in box.markdown) + " ".join(c.value for c in box.caption)
-    assert "`cpu`" in text and f"`cpu:0 ({jax.devices()[0].device_kind})`" in text
-    assert i18n.t("common.about_one", lang=lang) in text and "`all`" in text
-    monkeypatch.setenv(devices.ENV, "4")  # a setting this machine cannot satisfy: said, not raised
+    assert "`cpu`" in text and all(f"`cpu:{d.id} ({d.device_kind})`" in text for d in jax.devices())
+    said = i18n.t("common.about_split", lang=lang, used=N) if N > 1 else i18n.t("common.about_one", lang=lang)
+    assert said in text and "`all`" in text
+    monkeypatch.setenv(devices.ENV, str(N + 2))  # a setting this machine cannot satisfy: said, not raised
     at = app_test({"lang": lang}).run()
     assert not errors(at), errors(at)
     (box,) = [e for e in at.sidebar.expander if e.label == i18n.t("common.about_server", lang=lang)]
-    assert "the count must be 1 to 1" in box.warning[0].value
+    assert f"the count must be 1 to {N}" in box.warning[0].value

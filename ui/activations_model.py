@@ -195,7 +195,10 @@ def pairs_job(v: dict[str, Any]) -> JobSpec:
     sg.validate(cfg)
     n_pairs = len(acts.ACTIVATIONS) * (len(acts.INITS) - 1)
     return JobSpec(
-        "pairs", "studies.activations.signal:propagate_all", (cfg,), sg.estimate_seconds(cfg, n_pairs)
+        "pairs",
+        "studies.activations.signal:propagate_all",
+        (cfg,),
+        sg.estimate_seconds(cfg, n_pairs, sg.GRID_PRODUCTS),
     )
 
 
