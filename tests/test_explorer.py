@@ -117,6 +117,40 @@ def test_basin_pixels_equal_single_runs_and_shares_sum_to_one(himmelblau_minima)
         assert b.label[i, j] == want
 
 
+@pytest.mark.parametrize("n_minima", [0, 1, 4, 11])
+def test_labels_are_the_nearest_minimum_within_reach_like_a_plain_loop(n_minima):
+    """The fused labelling against a plain float64 loop over points: nearest minimum (the first of
+    equals), not arrived beyond NEAR of the view's span, diverged when flagged or not finite; more
+    than 8 minima (padding to 16) and none at all."""
+    from studies import endings
+
+    s = landscapes.get("himmelblau")
+    rng = np.random.default_rng(n_minima)
+    minima = tuple(
+        endings.Minimum(xy=tuple(rng.uniform(-4, 4, 2)), value=float(k), is_global=k == 0)
+        for k in range(n_minima)
+    )
+    if n_minima > 1:
+        minima = minima + (minima[0],)  # a duplicate: the first of equals wins
+    w = rng.uniform(-5, 5, (400, 2)).astype(np.float32)
+    for k, mm in enumerate(minima[:3]):  # some points next to a minimum, inside and just beyond reach
+        w[10 * k : 10 * k + 10] = np.asarray(mm.xy) + rng.normal(0, 0.05, (10, 2))
+    w[50], w[51, 1] = np.nan, np.inf
+    diverged = np.where(np.arange(400) % 37 == 0, 3, -1)
+    got = ex.label_endings(w, diverged, minima, s)
+    reach = endings.NEAR * max(hi - lo for lo, hi in s.bounds)
+    for i, (p, d) in enumerate(zip(w.astype(np.float64), diverged, strict=True)):
+        if d >= 0 or not np.all(np.isfinite(p)):
+            want = ex.DIVERGED
+        else:
+            dist = [np.hypot(*(p - np.asarray(mm.xy))) for mm in minima]
+            want = int(np.argmin(dist)) if dist and min(dist) <= reach else ex.NOT_ARRIVED
+        assert got[i] == want, (i, p, d)
+    assert np.any(got >= 0) == (n_minima > 0) and np.sum(got == ex.DIVERGED) == 11 + 2
+    if n_minima > 1:
+        assert not np.any(got == len(minima) - 1)  # the duplicate never wins over the first
+
+
 def test_gd_on_himmelblau_every_start_arrives_and_a_large_rate_diverges(himmelblau_minima):
     s = landscapes.get("himmelblau")
     b = ex.basin_map(s, "sgd", {"lr": 0.01}, n=24, steps=500, minima=himmelblau_minima)
