@@ -45,6 +45,12 @@ def page(page_id: str, body: Callable[[], None]) -> None:
     )
     lesson.follow(page_id)  # a lesson step on another page: go there before drawing this one
     warm.start()
+    with warm.visitors().running():  # the background warm-up waits while pages run
+        _frame(page_id, body)
+
+
+def _frame(page_id: str, body: Callable[[], None]) -> None:
+    """The sidebar, the page's body and the share link, each inside the error boundary."""
     guarded(sidebar.style)
     guarded(sidebar.language)
     guarded(lambda: layout.style(current_lang()))

@@ -1,17 +1,72 @@
 """Pre-warm once per server process so the first visitor does not pay for compiling: every page's
-landing view is compiled in a background thread, and the job manager starts its worker process."""
+landing view is compiled in a background thread, and the job manager starts its worker process.
+
+The warm-up gives way to visitors. It runs in the server's own process (it shares the cores and
+Python's lock with the pages' script runs), so each of its steps waits until no page is running and
+none has ended for :data:`QUIET_S` seconds (the browser is still drawing what the run sent), at most
+:data:`MOST_S` seconds: a class that opens the link during the warm-up gets the machine for its pages,
+and the warm-up goes on in the pauses.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 
 import streamlit as st
 
+QUIET_S = 0.3  # seconds without a page run before a warm-up step starts (the browser may still draw)
+MOST_S = 30.0  # a step waits at most this long for quiet (a busy class still gets a warm server)
 
-def _compile_defaults() -> None:
-    """Compile what the pages' landing views run (the Batch lab's ships precomputed; the Activations
-    lab's default results do too, but its signal view computes any other setting in the page)."""
+
+class Visitors:
+    """The pages' script runs in progress on this server, and when the last one ended (thread-safe)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._lock = threading.Lock()
+        self._clock = clock
+        self._running = 0
+        self._last_end = -float("inf")
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        """Count a script run while the block runs (also when it ends in a rerun or an exception)."""
+        with self._lock:
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+                self._last_end = self._clock()
+
+    def quiet_for(self) -> float:
+        """Seconds since the last run ended; 0 while one runs."""
+        with self._lock:
+            return 0.0 if self._running else max(0.0, self._clock() - self._last_end)
+
+    def wait_quiet(self, quiet_s: float = QUIET_S, most_s: float = MOST_S, poll_s: float = 0.05) -> float:
+        """Block until no run is in progress and none ended for ``quiet_s`` seconds, or ``most_s``
+        seconds passed; the seconds waited."""
+        start = self._clock()
+        while self.quiet_for() < quiet_s and self._clock() - start < most_s:
+            time.sleep(poll_s)
+        return self._clock() - start
+
+
+@st.cache_resource(show_spinner=False)
+def visitors() -> Visitors:
+    """This server's one :class:`Visitors` (every page's run counts itself in it: ``ui.shell``)."""
+    return Visitors()
+
+
+def _steps() -> list[Callable[[], object]]:
+    """What the pages' landing views compile, in the order of the pages (the Batch lab's ships
+    precomputed; the Activations lab's default results do too, but its signal view computes any other
+    setting in the page)."""
     import landscapes
 
     from . import (
@@ -24,15 +79,30 @@ def _compile_defaults() -> None:
     )
 
     cfg = race_model.default_config()
-    race_model.simulate_config(cfg)
     s = landscapes.get(cfg.surf)
-    landscapes.grid(s, race_model.GRID)
-    landscapes.grid(s, race_model.GRID_3D)
-    lr_model.warm_defaults()
-    activations_model.warm_defaults()
-    regularization_model.warm_defaults()
-    explorer_model.warm_defaults()
-    selection_model.warm_defaults()
+    return [
+        lambda: race_model.simulate_config(cfg),
+        lambda: landscapes.grid(s, race_model.GRID),
+        lambda: landscapes.grid(s, race_model.GRID_3D),
+        lr_model.warm_defaults,
+        explorer_model.warm_defaults,
+        regularization_model.warm_defaults,
+        activations_model.warm_defaults,
+        selection_model.warm_defaults,
+    ]
+
+
+def run_steps(
+    steps: Sequence[Callable[[], object]], who: Visitors, quiet_s: float = QUIET_S, most_s: float = MOST_S
+) -> None:
+    """Run each step once ``who`` has been quiet for ``quiet_s`` seconds (at most ``most_s`` waited)."""
+    for step in steps:
+        who.wait_quiet(quiet_s, most_s)
+        step()
+
+
+def _compile_defaults(who: Visitors) -> None:
+    run_steps(_steps(), who)
 
 
 @st.cache_resource(show_spinner=False)
@@ -51,7 +121,9 @@ def start() -> threading.Thread | None:
     from . import progress
 
     optimizers.enable_disk_cache()  # a restarted server compiles from disk (off when tests ask)
-    th = threading.Thread(target=_compile_defaults, name="gradient-atlas-warm", daemon=True)
+    th = threading.Thread(
+        target=_compile_defaults, args=(visitors(),), name="gradient-atlas-warm", daemon=True
+    )
     th.start()
     progress.manager()  # its worker process starts (imports JAX) now, not at the first job
     return th

@@ -47,7 +47,7 @@ def _contour(grid, log: bool) -> go.Contour:
     return go.Contour(
         x=grid.x,
         y=grid.y,
-        z=shown_z(grid.z, log),
+        z=shown_z(grid.z, log).astype(np.float32),  # a background: float32 halves the bytes sent
         showscale=False,
         colorscale=colorscale(),
         ncontours=30,

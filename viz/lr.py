@@ -47,7 +47,7 @@ def _contour(grid, showscale: bool = False, log: bool = True) -> go.Contour:
     return go.Contour(
         x=grid.x,
         y=grid.y,
-        z=z,
+        z=z.astype(np.float32),  # a background: float32 halves what the browser receives and decodes
         showscale=showscale,
         colorscale="Greys",
         reversescale=True,
