@@ -24,6 +24,7 @@ jax.config.update("jax_numpy_dtype_promotion", "strict")
 import landscapes  # noqa: E402
 from optimizers import devices, runner  # noqa: E402
 from studies import batch, phase, sweep  # noqa: E402
+from studies.activations import signal as act_signal  # noqa: E402
 from tests.helpers import assert_no_recompile  # noqa: E402
 
 out: dict = {"devices": [f"{d.platform}:{d.id}" for d in devices.resolve()]}
@@ -85,6 +86,26 @@ both(
     "lr_sweep",
     lambda: sweep.lr_sweep(rosen, ("sgd", "momentum", "adam"), lr_range=(1e-5, 1e-1), n=50, steps=100),
 )
+# the Activations lab's every-pair table: its 6 calls dispatched over the devices
+launched_on: list[str] = []
+LAUNCH = act_signal._launch
+
+
+def launch_spy(*args, **kwargs):
+    launched_on.append(str(kwargs.get("device")))
+    return LAUNCH(*args, **kwargs)
+
+
+act_signal._launch = launch_spy
+act_cfg = act_signal.SignalConfig(depth=12, width=64, n_inputs=256, sigma_b=0.2)
+grid_one, _ = under("1", lambda: act_signal.propagate_all(act_cfg))
+on_one = set(launched_on)
+launched_on.clear()
+grid_many, _ = under("all", lambda: act_signal.propagate_all(act_cfg))
+out["activation_grid"] = {
+    "fields": compare(grid_one, grid_many),
+    "devices": [len(on_one), len(set(launched_on))],
+}
 # a phase map: 9 x 7 cells, paths recorded every 5th step
 both("phase_map", lambda: phase.phase_map(rosen, "momentum", n_lr=9, n_second=7, steps=100))
 # the two-basin batch study: 2 optimizers x 2 batch sizes x 30 seeds, mini-batch noise

@@ -396,14 +396,19 @@ def test_cpu_loop_flag_is_added_once_and_respects_the_user(monkeypatch):
 
 
 def test_one_host_device_per_usable_core(monkeypatch):
-    """The many-run studies split over the CPU devices: the tests (conftest) run with the app's flags,
-    so they see one device per core; a user's own device count wins."""
+    """The app gives JAX one CPU device per usable core; a user's own device count wins (as
+    conftest's: each pytest-xdist worker takes its share of the cores), and JAX follows the flag."""
     import jax
 
     from optimizers import devices, xla_cpu
 
     assert xla_cpu.usable_cores() == len(os.sched_getaffinity(0))
-    assert len(jax.devices()) == xla_cpu.usable_cores() == len(devices.resolve())
+    monkeypatch.setenv("XLA_FLAGS", "")
+    assert xla_cpu.tune_cpu_loops() is True
+    assert f"--xla_force_host_platform_device_count={xla_cpu.usable_cores()} " in os.environ["XLA_FLAGS"]
     monkeypatch.setenv("XLA_FLAGS", "--xla_force_host_platform_device_count=3")
     assert xla_cpu.tune_cpu_loops() is True
     assert os.environ["XLA_FLAGS"].count("device_count") == 1
+    monkeypatch.undo()
+    count = int(os.environ["XLA_FLAGS"].split("xla_force_host_platform_device_count=")[1].split()[0])
+    assert len(jax.devices()) == count == len(devices.resolve())

@@ -55,11 +55,22 @@ def test_the_child_sees_four_devices(found):
 
 
 @pytest.mark.parametrize(
-    "study", ["lr_sweep", "phase_map", "basin_map", "batch_basins", "noisy_full", "one_other_device"]
+    "study",
+    [
+        "lr_sweep",
+        "phase_map",
+        "basin_map",
+        "batch_basins",
+        "noisy_full",
+        "one_other_device",
+        "activation_grid",
+    ],
 )
 def test_split_over_four_devices_equals_one_device_bit_for_bit(found, study):
     fields = found[study]["fields"]
     assert fields and all(v == "same" for v in fields.values()), fields
+    if "devices" in found[study]:  # the Activations table: its calls went to every device
+        assert found[study]["devices"] == [1, 4]
     if "sharded_calls" in found[study]:
         one, many = found[study]["sharded_calls"]
         assert one == 0 and many >= 1  # one device: the plain path; four: split
