@@ -22,11 +22,12 @@ IDLE = """() => {
 }"""
 
 # Records whether the script state left "notRunning" since it was armed (a MutationObserver sees
-# every attribute value React writes, however short the run).
+# every attribute value React writes, however short the run), and the link when it was armed.
 ARM = """() => {
   const app = document.querySelector('[data-testid=stApp]');
   if (window.__gaRunWatch) window.__gaRunWatch.disconnect();
   window.__gaRunSeen = false;
+  window.__gaArmedHref = location.href;
   window.__gaRunWatch = new MutationObserver(() => {
     if (app.dataset.testScriptState !== 'notRunning') window.__gaRunSeen = true;
   });
@@ -51,7 +52,11 @@ def rerun(page, action: Callable[[], object], timeout: float = 60_000) -> None:
     """Do ``action`` (a click, a key press) and wait until the script run it causes is over."""
     page.evaluate(ARM)
     action()
-    page.wait_for_function("() => window.__gaRunSeen === true", timeout=timeout)
+    # a run was seen, or the link changed (only a run writes it: on a loaded machine one such run
+    # went by without the observer seeing the state leave notRunning, CI 2026-12-03)
+    page.wait_for_function(
+        "() => window.__gaRunSeen === true || location.href !== window.__gaArmedHref", timeout=timeout
+    )
     wait_idle(page, timeout)
 
 
