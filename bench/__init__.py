@@ -75,10 +75,9 @@ def machine() -> str:
     import jaxlib
     import numpy as np
 
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:
-        usable = os.cpu_count()
+    from optimizers.xla_cpu import usable_cores
+
+    usable = usable_cores()
     load = " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
     return (
         f"date {datetime.now(UTC):%Y-%m-%d %H:%M} UTC | CPU {cpu_model()}, {usable} usable cores "

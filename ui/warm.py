@@ -26,9 +26,8 @@ MOST_S = 30.0  # a step waits at most this long for quiet (a busy class still ge
 class Visitors:
     """The pages' script runs in progress on this server, and when the last one ended (thread-safe)."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._clock = clock
         self._running = 0
         self._last_end = -float("inf")
 
@@ -42,20 +41,20 @@ class Visitors:
         finally:
             with self._lock:
                 self._running -= 1
-                self._last_end = self._clock()
+                self._last_end = time.monotonic()
 
     def quiet_for(self) -> float:
         """Seconds since the last run ended; 0 while one runs."""
         with self._lock:
-            return 0.0 if self._running else max(0.0, self._clock() - self._last_end)
+            return 0.0 if self._running else max(0.0, time.monotonic() - self._last_end)
 
     def wait_quiet(self, quiet_s: float = QUIET_S, most_s: float = MOST_S, poll_s: float = 0.05) -> float:
         """Block until no run is in progress and none ended for ``quiet_s`` seconds, or ``most_s``
         seconds passed; the seconds waited."""
-        start = self._clock()
-        while self.quiet_for() < quiet_s and self._clock() - start < most_s:
+        start = time.monotonic()
+        while self.quiet_for() < quiet_s and time.monotonic() - start < most_s:
             time.sleep(poll_s)
-        return self._clock() - start
+        return time.monotonic() - start
 
 
 @st.cache_resource(show_spinner=False)

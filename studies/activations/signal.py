@@ -44,6 +44,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from landscapes import activations as acts
+from optimizers import devices
 
 from . import meanfield
 
@@ -383,6 +384,14 @@ class _Launched(NamedTuple):
     out: tuple  # (stats, logs, hist, g_hist) device arrays
 
 
+@functools.lru_cache(maxsize=3)
+def _mean_square_inputs(seed: int, dist: str, width: int, n_inputs: int) -> float:
+    """E[x^2] of :func:`base_draws`' inputs, once per network: asked of the first device at every
+    call, it waited there behind the call before, and the grid's calls ran one after another."""
+    x = base_draws(seed, dist, width, n_inputs)[2]
+    return float(jnp.mean(x * x))
+
+
 @functools.lru_cache(maxsize=2)
 def _draws_on(seed: int, dist: str, width: int, n_inputs: int, device) -> tuple:
     """:func:`base_draws` copied to ``device`` (kept: a copy per device and network, two at most)."""
@@ -399,7 +408,7 @@ def _launch(cfg, pairs, *, histograms=True, products="float32", device=None) -> 
     for a, i in pairs:
         validate(cfg._replace(activation=a, init=i))
     base = base_draws(cfg.seed, cfg.dist, cfg.width, cfg.n_inputs)
-    mean_x2 = float(jnp.mean(base[2] * base[2]))
+    mean_x2 = _mean_square_inputs(cfg.seed, cfg.dist, cfg.width, cfg.n_inputs)
     if device is not None and device not in base[0].devices():
         base = _draws_on(cfg.seed, cfg.dist, cfg.width, cfg.n_inputs, device)
     s2 = np.array([sigma_w2(i, cfg.width, cfg.gain) for _, i in pairs])
@@ -501,8 +510,6 @@ def propagate_all(cfg: SignalConfig, progress=None) -> Propagation:
     Returns:
         :class:`Propagation` over :func:`all_pairs` (``hist`` and ``grad_hist`` empty).
     """
-    from optimizers import devices
-
     wanted = all_pairs()
     distinct = tuple(p for p in wanted if p[1] != "xavier")
     on = devices.resolve()
