@@ -4,6 +4,8 @@ with two hooks that a plain ``streamlit run app.py`` lacks:
 * at start-up (``lifespan``), before the first visitor: the heavy imports (:mod:`ui.boot`), the
   background compile of every page's landing view and the job manager's worker process
   (:func:`ui.warm.start`). A class opening the link right after a (re)start does not wait for them;
+* a page request (a browser opening ``/race``) holds back the next warm-up step
+  (:class:`ui.warm.ArrivalMiddleware`) while that browser loads;
 * ``on_script_error``: an exception that escapes the pages' own error boundary (a widget callback)
   is shown as the same short message with an error id, its traceback in the log.
 
@@ -34,4 +36,12 @@ def on_script_error(exc: Exception) -> bool:
     return True
 
 
-app = st.App("app.py", lifespan=lifespan, on_script_error=on_script_error)
+def _middleware():
+    from starlette.middleware import Middleware
+
+    from ui.warm import ArrivalMiddleware
+
+    return [Middleware(ArrivalMiddleware)]
+
+
+app = st.App("app.py", lifespan=lifespan, on_script_error=on_script_error, middleware=_middleware())

@@ -21,7 +21,7 @@ from studies.activations import dying
 from studies.activations import signal as sg
 from ui import activations_model as am
 from ui import glossary, progress, shell, state, widgets
-from ui.live_chart import live_chart
+from ui.live_chart import LAB_BUNDLE, live_chart
 from ui.live_chart import preload as live_chart_preload
 from viz import activations as va
 
@@ -328,7 +328,7 @@ def _line(a: float, b: float, c: float) -> str:
 
 
 def inputs(ps: state.PageState) -> None:
-    live_chart_preload()  # plotly.js for the animated maps starts loading while they are computed
+    live_chart_preload(LAB_BUNDLE)  # plotly.js for the animated maps starts loading while they are computed
     controls, figs = widgets.control_columns([1, 2.7])
     sch = ps.schema
     with controls:
@@ -383,6 +383,7 @@ def inputs(ps: state.PageState) -> None:
                 height=va.DESCENT_HEIGHT,
                 config={"scrollZoom": False},
                 failed=t("race.chart_failed"),
+                bundle=LAB_BUNDLE,
             )
     widgets.lesson_caption(ps)
 

@@ -365,7 +365,7 @@ def body() -> None:
         bm.VIEWS,
         key=ps.key("view"),
         horizontal=True,
-        format_func=lambda v: t(f"batch.view_{v}"),
+        format_func=i18n.bound(lambda v: t(f"batch.view_{v}")),
         help=glossary.help_for(*names),
     )
     {"network": network, "basins": basins, "concept": concept}[view](ps)

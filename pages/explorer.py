@@ -29,7 +29,7 @@ from ui import explorer_hd_model as hdm
 from ui import explorer_model as em
 from ui import explorer_net_model as enm
 from ui import glossary, progress, shell, state, surface_controls, widgets
-from ui.live_chart import live_chart
+from ui.live_chart import LAB_BUNDLE, live_chart
 from ui.live_chart import preload as live_chart_preload
 from viz import explorer as xv
 from viz import explorer_hd as hv
@@ -114,11 +114,11 @@ def view_critical(ps: state.PageState, w: em.Where, controls) -> None:
         return
     s = w.landscape()
     text = figure_text(current_lang())
-    st.plotly_chart(
+    widgets.chart(
         xv.critical_figure(em.grid(w), view, s.log_color, text=text), key="ex_crit_chart", config=CHART
     )
     if show3d:
-        st.plotly_chart(
+        widgets.chart(
             xv.critical_figure_3d(em.grid(w, em.GRID_3D), view, s.log_color, text=text),
             key="ex_crit_3d",
             config=CHART,
@@ -232,7 +232,7 @@ def view_basins(ps: state.PageState, w: em.Where, controls) -> None:
         widgets.caption(t("explorer.basin.click_hint"))
     if not maps[0].minima:
         st.info(t("explorer.basin.none"))
-    st.plotly_chart(
+    widgets.chart(
         xv.shares_figure(maps, [s.upper() for s in em.SIDES], text=text), key="ex_shares_chart", config=CHART
     )
     shares = [ex.basin_shares(b) for b in maps]
@@ -312,6 +312,7 @@ def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
         height=520,
         config={"scrollZoom": False},
         failed=t("race.chart_failed"),
+        bundle=LAB_BUNDLE,
     )
     head = [t(f"explorer.escape.col.{c}") for c in ("rule", "steps", "theory")]
     theory = {"gd": race.theory_gd, "momentum": race.theory_momentum}
@@ -321,7 +322,7 @@ def view_escape(ps: state.PageState, w: em.Where, controls) -> None:
     ]
     widgets.markdown(widgets.markdown_table(head, rows))
     widgets.caption(t("explorer.escape.race_caption"))
-    st.plotly_chart(xv.escape_figure(e, text=text), key="ex_escape_chart", config=CHART)
+    widgets.chart(xv.escape_figure(e, text=text), key="ex_escape_chart", config=CHART)
     widgets.caption(t("explorer.escape.caption", lam=f"{e.lam_min:.4g}", r=f"{e.radius:.3g}"))
     if np.any(e.steps < 0):
         st.warning(t("explorer.escape.never"))
@@ -416,6 +417,7 @@ def view_network(ps: state.PageState, w: em.Where | None, controls) -> None:
         height=520,
         config={"scrollZoom": False},
         failed=t("race.chart_failed"),
+        bundle=LAB_BUNDLE,
     )
     widgets.caption(t(f"explorer.net.plane_caption_{plane.kind}"))
     if plane.kind == "random":
@@ -430,15 +432,15 @@ def view_network(ps: state.PageState, w: em.Where | None, controls) -> None:
             )
         )
     if show3d:
-        st.plotly_chart(nv.plane_3d(net, plane, text=text), key="ex_net_3d", config=CHART)
+        widgets.chart(nv.plane_3d(net, plane, text=text), key="ex_net_3d", config=CHART)
     widgets.subheader(t("explorer.net.path_title"))
-    st.plotly_chart(nv.path_loss_figure(net, text=text), key="ex_net_path", config=CHART)
+    widgets.chart(nv.path_loss_figure(net, text=text), key="ex_net_path", config=CHART)
     widgets.caption(t("explorer.net.path_caption"))
     widgets.subheader(t("explorer.net.slices_title"))
-    st.plotly_chart(nv.slices_figure(net, text=text), key="ex_net_slices", config=CHART)
+    widgets.chart(nv.slices_figure(net, text=text), key="ex_net_slices", config=CHART)
     widgets.caption(t("explorer.net.slices_caption"))
     widgets.subheader(t("explorer.net.explained_title"))
-    st.plotly_chart(nv.explained_figure(net, text=text), key="ex_net_explained", config=CHART)
+    widgets.chart(nv.explained_figure(net, text=text), key="ex_net_explained", config=CHART)
 
 
 VIEW_FUNCS = {"critical": view_critical, "basins": view_basins, "escape": view_escape}
@@ -562,7 +564,7 @@ VIEW_FUNCS["hd"] = view_hd
 
 def body() -> None:
     ps = state.PageState(em.PAGE)
-    live_chart_preload()
+    live_chart_preload(LAB_BUNDLE)
     top = widgets.page_header(ps, "explorer")
     ps.declare(em.base_schema())
     controls, figures = st.columns([1, 2.6], gap="medium")

@@ -17,7 +17,7 @@ import streamlit as st
 
 import landscapes
 import optimizers
-from i18n import STRINGS, current_lang, pick, t
+from i18n import STRINGS, bound, current_lang, pick, t
 from i18n.lr import SYMBOLS, figure_text
 from ui import glossary, shell, state, surface_controls, widgets
 from ui import lr_model as lm
@@ -344,7 +344,7 @@ def body() -> None:
             t("lr.view"),
             lm.VIEWS,
             key=ps.key("view"),
-            format_func=lambda v: t(f"lr.view.{v}"),
+            format_func=bound(lambda v: t(f"lr.view.{v}")),
             help=glossary.help_for(t("lr.view"), *names),
         )
         with st.expander(t("lr.surface_section"), expanded=False):

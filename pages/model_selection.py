@@ -110,7 +110,7 @@ def _show(
         if note is not None:
             st.info(note)
         for key, fig in charts:
-            st.plotly_chart(fig, key=key)
+            widgets.chart(fig, key=key)
         widgets.caption(t(f"selection.{view}.explain", **explain))
 
 

@@ -115,7 +115,7 @@ def draw_poly(pc: reg.PolyCapacity) -> None:
             seeds=pc.x_train.shape[0],
         )
     )
-    st.plotly_chart(
+    widgets.chart(
         vr.capacity_figure(
             pc.degrees,
             pc.train_mse,
@@ -132,7 +132,7 @@ def draw_poly(pc: reg.PolyCapacity) -> None:
         key="reg_poly",
     )
     titles = [t("reg.degree_n", d=d) for d in pc.shown]  # the fits of pc.shown, in that order
-    st.plotly_chart(
+    widgets.chart(
         vr.fits_figure(
             pc.x_grid,
             pc.fits,
@@ -167,7 +167,7 @@ def draw_mlp_capacity(mc: reg.MLPCapacity, chosen: tuple[int, ...] = ()) -> None
             train_hi=f"{mc.train[-1].mean():.3g}",
         )
     )
-    st.plotly_chart(
+    widgets.chart(
         vr.capacity_figure(
             mc.widths,
             mc.train.T,
@@ -200,7 +200,7 @@ def draw_mlp_capacity(mc: reg.MLPCapacity, chosen: tuple[int, ...] = ()) -> None
         fig = vr.boundaries_figure(
             mc.grid_axes, values, titles, mc.x_train, mc.y_train, title=t("reg.bounds_title")
         )
-    st.plotly_chart(fig, key="reg_mlp_fits")
+    widgets.chart(fig, key="reg_mlp_fits")
     widgets.caption(t("reg.mlp_explain"))
 
 
@@ -247,7 +247,7 @@ def draw_early(view: reg.EarlyView, patience: int, metric: str) -> None:
     )
     curves = {k: reg.column(tr, k, metric)[0, 0] for k in ("train", "val", "test")}
     ylabel = t(f"reg.metric_{metric}")
-    st.plotly_chart(
+    widgets.chart(
         vr.early_figure(
             tr.record_steps,
             curves,
@@ -292,7 +292,7 @@ def draw_early(view: reg.EarlyView, patience: int, metric: str) -> None:
         widgets.markdown(t("reg.optimism_yes", n_test=view.task.n_test, gap=f"{gap:.3f}"))
     else:
         widgets.markdown(t("reg.optimism_no"))
-    st.plotly_chart(
+    widgets.chart(
         vr.optimism_figure(
             [t("reg.chosen_val"), t("reg.chosen_test")],
             [o.by_val_test, o.by_test_test],
@@ -333,7 +333,7 @@ def surface(ps: state.PageState) -> None:
                 r1=f"{np.hypot(*p.xy):.3f}",
             )
         )
-        st.plotly_chart(
+        widgets.chart(
             vr.surfaces_figure(
                 sv.xs,
                 sv.ys,
@@ -443,10 +443,10 @@ def draw_compare(view: reg.CompareView) -> None:
             (t("reg.col_norm"), reg.column(tr, "norm")[..., -1]),
             (t("reg.col_eig"), view.top_eig),
         ]
-        st.plotly_chart(vr.bars_figure(labels, panels, title=t("reg.bars_title")), key="reg_bars")
+        widgets.chart(vr.bars_figure(labels, panels, title=t("reg.bars_title")), key="reg_bars")
         widgets.caption(t("reg.bars_explain"))
     with tabs[1]:
-        st.plotly_chart(
+        widgets.chart(
             vr.curves_figure(
                 tr.record_steps,
                 reg.column(tr, "test", "error"),
@@ -458,7 +458,7 @@ def draw_compare(view: reg.CompareView) -> None:
             key="reg_curves",
         )
     with tabs[2]:
-        st.plotly_chart(
+        widgets.chart(
             vr.boundaries_figure(
                 view.grid_axes,
                 view.grid_values,
@@ -527,7 +527,7 @@ def draw_sweep(view: reg.SweepView) -> None:
     )
     errors = {k: view.error(k) for k in ("train", "val", "test")}
     log_x = view.name not in ("dropout", "label_smoothing")
-    st.plotly_chart(
+    widgets.chart(
         vr.sweep_figure(
             view.values,
             errors,

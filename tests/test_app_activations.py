@@ -4,7 +4,6 @@ share links (bad values reported), presets, Korean."""
 from __future__ import annotations
 
 import base64
-import json
 
 import numpy as np
 import pytest
@@ -14,8 +13,9 @@ from i18n import pick
 from studies.activations import dying, inputs, linear, norm, training
 from studies.activations import signal as sg
 from ui import activations_model as am
+from ui import live_chart as lc
 from ui import state
-from ui.testing import app_test, errors, live_charts, settle
+from ui.testing import app_test, errors, figures, settle
 
 PAGE = "pages/activations.py"
 SMALL = {"depth": "12", "width": "64", "inputs": "256"}
@@ -30,7 +30,13 @@ def unb64(v):
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    """The page's still figures, in page order (live charts or not)."""
+    return [f for f in figures(at) if not f.get("frames")]
+
+
+def animations(at) -> list[dict]:
+    """The page's animated maps (live charts with frames: Play moves along the path)."""
+    return [f for f in figures(at) if f.get("frames")]
 
 
 def open_page(query: dict | None = None):
@@ -84,7 +90,7 @@ def test_inputs_view_numbers_are_the_librarys():
     assert f"**{v.raw.condition:.3g}** raw, **{v.standard.condition:.3g}** standardised" in text
     # the Race page's animated map, one per surface: the static path (6th trace: after the contour
     # lines, global minima, local minima, saddle points and the start) and a frame per step
-    raw_fig, std_fig = live_charts(at)
+    raw_fig, std_fig = animations(at)
     np.testing.assert_allclose(unb64(raw_fig["data"][5]["x"]), v.raw.path[:, 0], rtol=1e-6)
     np.testing.assert_allclose(unb64(std_fig["data"][5]["y"]), v.standard.path[:, 1], rtol=1e-6)
     assert len(raw_fig["frames"]) == 200 and raw_fig["layout"]["xaxis"]["title"]["text"] == "w₁"
@@ -178,6 +184,13 @@ def test_presenter_view_puts_the_charts_first_and_the_controls_in_the_sidebar(pr
     shown = " ".join(m.value for m in at.caption) + " ".join(i.value for i in at.info)
     assert pick(preset.title, "en") in shown  # the preset's banner, under the main chart
     if preset.values["view"] == "inputs":
-        assert len(live_charts(at)) == 2
+        assert len(animations(at)) == 2
     else:
         assert len(charts(at)) == 3
+    assert all(f["layout"]["height"] <= lc.PRESENTER_HEIGHT for f in animations(at))
+    # on the projector a lab's figure keeps its height (its panels stay readable) and its text grows;
+    # the animated maps are lowered to fit like the Race page's map
+    plain = open_page({"p": preset_id})
+    for big, small in zip(charts(at), charts(plain), strict=True):
+        assert big["layout"].get("height") == small["layout"].get("height")
+        assert big["layout"]["font"]["size"] > small["layout"].get("font", {}).get("size", 13)

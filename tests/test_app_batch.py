@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 
 import numpy as np
 import pytest
@@ -12,7 +11,7 @@ import presets
 from studies import batch
 from ui import batch_model as bm
 from ui import state
-from ui.testing import app_test, errors, settle
+from ui.testing import app_test, errors, figures, settle
 
 PAGE = "pages/batch_lab.py"
 TINY = {
@@ -34,7 +33,7 @@ def unb64(v):
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return figures(at)
 
 
 def chart(at, title_part: str) -> dict:

@@ -4,7 +4,6 @@ the user's formula, basin maps against the library, escape against the closed fo
 from __future__ import annotations
 
 import base64
-import json
 
 import numpy as np
 import pytest
@@ -15,7 +14,7 @@ import presets
 from studies import explorer as ex
 from ui import explorer_model as em
 from ui import state
-from ui.testing import app_test, errors, live_charts
+from ui.testing import app_test, errors, figures
 from viz import explorer as xv
 
 PAGE = "pages/explorer.py"
@@ -37,7 +36,13 @@ def texts(at) -> str:
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    """The page's still figures, in page order (live charts or not)."""
+    return [f for f in figures(at) if not f.get("frames")]
+
+
+def animations(at) -> list[dict]:
+    """The page's animated maps (live charts with frames: Play moves along the path)."""
+    return [f for f in figures(at) if f.get("frames")]
 
 
 def decode(v):
@@ -193,7 +198,7 @@ def test_escape_race_table_is_the_library_s():
         assert f"| {name} | {k} |" in table
     assert f"| GD | {race.steps[0]} | {race.theory_gd:.1f} |" in table
     assert len(charts(at)) == 1  # steps against δ
-    (anim,) = live_charts(at)  # the Race page's live chart, animated
+    (anim,) = animations(at)  # the Race page's live chart, animated
     names = [tr.get("name") for tr in anim["data"]]
     assert "Adam" in names and "ball of radius r" in names
     cut = xv.escape_cut(race)
@@ -276,7 +281,7 @@ def test_network_view_draws_the_library_s_pca_plane_and_path():
         in body
     )
     assert "Surface" not in [x.label for x in at.expander]  # no surface picker in this view
-    (anim,) = live_charts(at)
+    (anim,) = animations(at)
     names = [tr.get("name") for tr in anim["data"]]
     path = anim["data"][names.index("training path")]
     xy = np.stack([decode(path["x"]), decode(path["y"])], 1).astype(float)
@@ -308,7 +313,7 @@ def test_network_view_random_plane_says_why_the_path_vanishes_and_round_trips_it
     body = texts(at)
     assert "On the random plane the path nearly vanishes" in body
     assert f"2/d = {2 / net.n_params:.2%}" in body and f"d = {net.n_params} dimensions" in body
-    (anim,) = live_charts(at)
+    (anim,) = animations(at)
     names = [tr.get("name") for tr in anim["data"]]
     path = anim["data"][names.index("training path")]
     np.testing.assert_allclose(decode(path["x"]).astype(float), net.random.path[:, 0], rtol=1e-5, atol=1e-7)
@@ -324,14 +329,14 @@ def test_network_view_refuses_a_plane_that_is_too_much_work():
     at = open_page({"view": "network", "p_width": "128", "p_depth": "4", "p_grid": "101"})
     (err,) = at.error
     assert "too much work" in err.value and "use a smaller grid" in err.value
-    assert not live_charts(at)
+    assert not animations(at)
 
 
 def test_escape_view_has_one_status_per_computation_and_a_round_ball():
     at = open_page({"view": "escape", "surf": "saddle"})
     labels = [s.label for s in at.get("status")]
     assert len(labels) == 2 and sum("Escaping a saddle: done" in x for x in labels) == 1
-    (anim,) = live_charts(at)
+    (anim,) = animations(at)
     lay = anim["layout"]
     assert lay["xaxis"]["title"]["text"] == "x" and lay["yaxis"]["title"]["text"] == "y"
     assert lay["yaxis"]["scaleanchor"] == "x" and lay["yaxis"].get("scaleratio", 1) == 1

@@ -3,7 +3,6 @@ Race page, Korean, and every classroom preset showing its lesson (numbers read f
 
 from __future__ import annotations
 
-import json
 import re
 
 import numpy as np
@@ -15,7 +14,7 @@ import presets
 import studies
 from ui import lr_model as lm
 from ui import state
-from ui.testing import app_test
+from ui.testing import app_test, figures
 
 PAGE = "pages/lr_lab.py"
 KEY = "lr_lab:"
@@ -35,7 +34,7 @@ def texts(at) -> str:
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return figures(at)
 
 
 def where(at) -> lm.Where:
@@ -135,11 +134,11 @@ def test_sweep_view_matches_the_library_and_sends_rates_to_the_race():
 
 def test_sweep_bad_choices_are_explained():
     at = open_lab({"view": "sweep", "sw_opts": "sgd,momentum,nag,adam,rmsprop"})
-    assert "Choose 1 to 4 optimizers" in texts(at) and not at.get("plotly_chart")
+    assert "Choose 1 to 4 optimizers" in texts(at) and not charts(at)
     at.multiselect(key=KEY + "sw_opts").set_value([]).run()
     assert "Choose 1 to 4 optimizers" in texts(at)
     at = open_lab({"view": "sweep", "sw_opts": "sgd", "sw_lo": "0.1", "sw_hi": "0.001"})
-    assert "using 0.001 to 0.1" in texts(at) and len(at.get("plotly_chart")) == 1
+    assert "using 0.001 to 0.1" in texts(at) and len(charts(at)) == 1
 
 
 def test_phase_view_theory_metric_and_optimizers():

@@ -4,14 +4,13 @@ Korean."""
 from __future__ import annotations
 
 import base64
-import json
 
 import numpy as np
 import pytest
 
 from studies import selection as sel
 from ui import selection_model as sm
-from ui.testing import app_test, errors, settle
+from ui.testing import app_test, errors, figures, settle
 
 PAGE = "pages/model_selection.py"
 
@@ -23,8 +22,7 @@ def unb64(v):
 
 
 def chart(at, title_part: str) -> dict:
-    for c in at.get("plotly_chart"):
-        spec = json.loads(c.proto.spec)
+    for spec in figures(at):
         title = spec["layout"].get("title", {})
         if title_part in (title.get("text", "") if isinstance(title, dict) else str(title)):
             return spec

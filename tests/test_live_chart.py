@@ -5,7 +5,9 @@ The browser side (Plotly.react on the same div, clicks) is tested in tests/brows
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -115,14 +117,57 @@ def test_plotly_js_bundles_are_copied_to_static_and_named_by_version():
     assert vendored.stat().st_size < package.stat().st_size / 3  # why it is there: a third of the bytes
     assert lc.plotly_js_url("basic") == f"/app/static/{basic}"
     assert "enableStaticServing = true" in (lc.ROOT / ".streamlit" / "config.toml").read_text()
-    with pytest.raises(ValueError, match="choose 'basic' or 'full'"):
+    cartesian = lc.plotly_js_file("cartesian")
+    vendored_c = next(lc.VENDOR.glob("plotly-cartesian-*.min.js"))
+    assert (lc.STATIC / cartesian).read_bytes() == vendored_c.read_bytes()
+    assert cartesian == "plotly-cartesian-4.1.1.min.js" and lc.bundle_version(vendored_c) == "4.1.1"
+    assert vendored_c.stat().st_size < package.stat().st_size / 3  # 1.5 MB against 4.8 MB
+    with pytest.raises(ValueError, match="choose one of basic, cartesian, full"):
         lc.plotly_js_file("gl3d")
+
+
+def _registered_traces(path: Path) -> set[str]:
+    """The trace types a plotly.js bundle registers (each trace module's ``moduleType:"trace"``)."""
+    return set(re.findall(r'moduleType:"trace",name:"(\w+)"', path.read_text(encoding="utf-8")))
+
+
+def test_the_vendored_bundles_draw_the_trace_types_claimed_for_them():
+    basic = _registered_traces(next(lc.VENDOR.glob("plotly-basic-*.min.js")))
+    cartesian = _registered_traces(next(lc.VENDOR.glob("plotly-cartesian-*.min.js")))
+    full = _registered_traces(Path(plotly.__file__).parent / "package_data" / "plotly.min.js")
+    assert basic == lc.BASIC_TYPES
+    assert cartesian == lc.CARTESIAN_TYPES
+    assert lc.CARTESIAN_TYPES < full and "surface" in full and "scatter3d" in full
 
 
 def test_the_bundle_follows_the_trace_types():
     assert lc.bundle_for({"data": [{"type": "scatter"}, {"x": [1]}, {"type": "bar"}]}) == "basic"
+    assert lc.bundle_for({"data": [{"type": "scatter"}, {"type": "heatmap"}]}) == "cartesian"
+    assert lc.bundle_for({"data": [{"type": "contour"}, {"type": "histogram"}]}) == "cartesian"
     assert lc.bundle_for({"data": [{"type": "scatter"}, {"type": "surface"}]}) == "full"
     assert lc.bundle_for({"data": []}) == "basic"
+    # a page asks for one bundle for all its charts; a figure that needs more still gets it
+    assert lc.bundle_for({"data": [{"type": "scatter"}]}, "cartesian") == "cartesian"
+    assert lc.bundle_for({"data": [{"type": "surface"}]}, "cartesian") == "full"
+    assert lc.bundle_for({"data": [{"type": "heatmap"}]}, "full") == "full"
+
+
+def test_matrices_and_wide_integers_travel_as_typed_arrays_plotly_reads():
+    z = np.arange(12, dtype=np.float32).reshape(3, 4)
+    out = lc.figure_payload({"data": [{"type": "heatmap", "z": z, "x": np.arange(8, dtype=np.int64)}]})
+    tr = out["data"][0]
+    assert tr["z"]["shape"] == "3,4" and tr["z"]["dtype"] == "f4"
+    assert np.array_equal(np.frombuffer(base64.b64decode(tr["z"]["bdata"]), np.float32).reshape(3, 4), z)
+    # plotly.js has no 64-bit integer arrays: int64 becomes int32 when it fits, else float64
+    assert tr["x"]["dtype"] == "i4"
+    assert np.array_equal(np.frombuffer(base64.b64decode(tr["x"]["bdata"]), np.int32), np.arange(8))
+    big = lc.figure_payload({"data": [{"x": np.full(8, 2**40, np.int64)}]})["data"][0]["x"]
+    assert big["dtype"] == "f8" and np.frombuffer(base64.b64decode(big["bdata"]), np.float64)[0] == 2**40
+    assert (
+        lc.figure_payload({"data": [{"x": np.arange(8, dtype=np.uint64)}]})["data"][0]["x"]["dtype"] == "u4"
+    )
+    # a matrix of more than two axes, or a short array, stays a list
+    assert isinstance(lc.figure_payload({"data": [{"z": np.zeros((2, 2, 2))}]})["data"][0]["z"], list)
 
 
 NODE = shutil.which("node")

@@ -5,7 +5,6 @@ controls, stability line and phase map on the pages with no other edit."""
 from __future__ import annotations
 
 import ast
-import json
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -21,7 +20,7 @@ import studies
 from optimizers import HyperParam, Optimizer, PhaseAxis, quadratic, registry
 from optimizers.base import aux
 from ui import lr_model as lm
-from ui.testing import app_test, errors
+from ui.testing import app_test, errors, figures
 
 ROOT = Path(__file__).resolve().parents[1]
 BOWL = landscapes.get("quadratic").with_params(condition=10.0, rotation=0.4)  # eigenvalues 1 and 10
@@ -202,7 +201,7 @@ def test_registered_rule_on_the_race_page_and_the_lr_lab(lecture_hb):
     assert "< c = 3.8, so" in _texts(at)  # 2 + 2 beta at the slider's 0.9
     at.slider(key="lr_lab:mu").set_value(0.5).run()
     assert "< c = 3, so" in _texts(at) and "no single curvature limit" not in _texts(at)
-    stability = json.loads(at.get("plotly_chart")[1].proto.spec)
+    stability = figures(at)[1]
     assert "stability limit c / lr" in [d.get("name") for d in stability["data"]]  # the limit line
 
     at = app_test(
@@ -210,7 +209,7 @@ def test_registered_rule_on_the_race_page_and_the_lr_lab(lecture_hb):
     ).run()
     assert not errors(at) and at.selectbox(key="lr_lab:ph_opt").value == "hb_lecture"
     assert "heavy ball converges iff 0 < lr·λ < 2 + 2μ" in _texts(at) and "μ = 0.6694" in _texts(at)
-    names = [d.get("name") for d in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+    names = [d.get("name") for d in figures(at)[0]["data"]]
     assert "theory: lr·λ_max = c(μ)" in names and "theory: optimal (lr, μ)" in names
     assert lm.other_hp("hb_lecture", 0.3) == {"beta": 0.3}
 

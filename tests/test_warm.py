@@ -69,3 +69,72 @@ def test_the_warm_up_covers_every_lab_with_a_compiled_landing_view():
     ):
         assert f"ui.{model}.warm_defaults" in names, model
     assert len(warm._steps()) == 8  # and the Race page's run and its two grids first
+
+
+def test_a_page_request_holds_the_warm_up_back_while_its_browser_loads():
+    who = warm.Visitors(arriving_s=0.25)
+    assert who.quiet_for() == float("inf")
+    t0 = time.monotonic()
+    who.arriving()  # the browser asked for /race; its script run starts once it loaded
+    assert who.quiet_for() == 0.0
+    waited = who.wait_quiet(0.1, 5.0, poll_s=0.01)
+    assert waited >= 0.25 + 0.1 - 0.03 and time.monotonic() - t0 < 2.0  # its arrival time, then quiet
+    with who.running():  # the run arrives in time: counted as usual
+        who.arriving()
+        assert who.quiet_for() == 0.0
+    assert who.quiet_for() == 0.0  # the run ended, but another browser is still loading
+    # a browser that never connects holds the warm-up back for arriving_s only
+    lone = warm.Visitors(arriving_s=0.05)
+    lone.arriving()
+    assert lone.wait_quiet(0.0, 5.0, poll_s=0.01) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "base", "page"),
+    [
+        ("GET", "/", "", True),
+        ("GET", "/race", "", True),
+        ("GET", "/lr_lab/", "", True),
+        ("HEAD", "/race", "", False),
+        ("POST", "/race", "", False),
+        ("GET", "/_stcore/health", "", False),
+        ("GET", "/_stcore/host-config", "", False),
+        ("GET", "/_stcore/bidi-components/x/index.js", "", False),
+        ("GET", "/static/js/index.DormvYxC.js", "", False),
+        ("GET", "/app/static/plotly-basic-4.1.1.min.js", "", False),
+        ("GET", "/component/x/index.html", "", False),
+        ("GET", "/media/abc.png", "", False),
+        ("GET", "/favicon.png", "", False),
+        ("GET", "/atlas/race", "atlas", True),
+        ("GET", "/atlas", "/atlas/", True),
+        ("GET", "/atlas/_stcore/health", "atlas", False),
+        ("GET", "/race", "atlas", False),  # outside the app's base path
+    ],
+)
+def test_page_requests_are_told_from_the_files_and_calls_that_follow_them(method, path, base, page):
+    assert warm.is_page_request(method, path, base) is page
+
+
+def test_the_middleware_tells_the_warm_up_of_page_requests_only():
+    import asyncio
+
+    who = warm.Visitors(arriving_s=60.0)
+    seen: list[str] = []
+
+    async def app(scope, receive, send):
+        seen.append(scope["path"])
+
+    mw = warm.ArrivalMiddleware(app, who=lambda: who)
+    for path in ("/_stcore/health", "/static/js/index.js", "/app/static/plotly-basic-4.1.1.min.js"):
+        asyncio.run(mw({"type": "http", "method": "GET", "path": path}, None, None))
+    asyncio.run(mw({"type": "websocket", "path": "/_stcore/stream"}, None, None))
+    assert who.quiet_for() == float("inf")  # nothing arrived
+    asyncio.run(mw({"type": "http", "method": "GET", "path": "/race"}, None, None))
+    assert who.quiet_for() == 0.0
+    assert len(seen) == 5  # every request still reaches the app
+
+
+def test_the_server_installs_the_middleware():
+    import serve
+
+    assert [m.cls for m in serve._middleware()] == [warm.ArrivalMiddleware]

@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 import presets
-from i18n import pick, t
+from i18n import bound, pick, t
 from presets import lessons
 
 from . import glossary, share, state, widgets
@@ -258,7 +258,7 @@ def home_panel() -> None:
             t("lesson.add"),
             list(presets.REGISTRY),
             key=picker,
-            format_func=lambda i: pick(presets.get(i).title),
+            format_func=bound(lambda i: pick(presets.get(i).title)),
             help=glossary.help_for(t("lesson.add"), *titles),
         )
         add_col.button(t("lesson.add_button"), key="home:lesson_add", on_click=_add, args=(picker,))

@@ -236,6 +236,21 @@ export default function (component) {
   root.__gaKey = data.key || null;
   root.__gaFollow = data.follow || null;
   if (data.key) charts[data.key] = root;
+  if (!root.__gaResize && typeof ResizeObserver !== "undefined") {
+    // Plotly's "responsive" follows the window only: a chart drawn while hidden (an inactive tab, a
+    // closed expander) would keep plotly's default 700 px when shown, so follow the element itself.
+    let pending = 0;
+    root.__gaResize = new ResizeObserver((entries) => {
+      const w = entries[0].contentRect.width;
+      const fl = root._fullLayout;
+      if (!w || !fl || !root.__gaPlotlyLib || Math.abs(fl.width - w) < 1 || pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        if (root.isConnected) root.__gaPlotlyLib.Plots.resize(root).catch(() => {});
+      });
+    });
+    root.__gaResize.observe(root);
+  }
   if (data.clickable && !root.__gaClicks) {
     root.__gaClicks = true;
     listenForClicks(root);

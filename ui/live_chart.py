@@ -61,15 +61,31 @@ def _component():
 
 PRESENTER_HEIGHT = 420  # pixels: the tallest chart in the presenter view (the Race map is 520 otherwise)
 BASIC_TYPES = frozenset({"scatter", "bar", "pie"})  # what plotly.js's basic bundle draws
+# what its cartesian bundle draws (the lab pages' heatmaps, contours, histograms and boxes)
+CARTESIAN_TYPES = BASIC_TYPES | {
+    "box",
+    "contour",
+    "heatmap",
+    "histogram",
+    "histogram2d",
+    "histogram2dcontour",
+    "image",
+    "scatterternary",
+    "violin",
+}
+BUNDLES = ("basic", "cartesian", "full")  # from the smallest: each draws every trace the one before draws
+# The lab pages' charts (every page but the Race, whose charts are all scatter traces): one bundle per
+# page, the cartesian one, since most labs show a heatmap or a contour somewhere.
+LAB_BUNDLE = "cartesian"
 VENDOR = Path(__file__).with_name("vendor")
 
 
 def _bundle_source(bundle: str) -> Path:
-    if bundle == "basic":
-        return next(VENDOR.glob("plotly-basic-*.min.js"))
+    if bundle in ("basic", "cartesian"):
+        return next(VENDOR.glob(f"plotly-{bundle}-*.min.js"))
     if bundle == "full":
         return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    raise ValueError(f"Unknown plotly.js bundle {bundle!r}; choose 'basic' or 'full'")
+    raise ValueError(f"Unknown plotly.js bundle {bundle!r}; choose one of {', '.join(BUNDLES)}")
 
 
 def bundle_version(path: Path) -> str:
@@ -86,15 +102,16 @@ def plotly_js_file(bundle: str = "basic") -> str:
     """Copy a plotly.js bundle into the static folder (once per process); its file name there.
 
     Args:
-        bundle: "basic" (scatter, bar, pie: ``ui/vendor``) or "full" (every trace type: the copy
-            inside the installed ``plotly`` package).
+        bundle: "basic" (scatter, bar, pie: ``ui/vendor``), "cartesian" (also heatmaps, contours,
+            histograms, boxes: ``ui/vendor``) or "full" (every trace type: the copy inside the
+            installed ``plotly`` package).
 
     Returns:
         e.g. "plotly-basic-4.1.1.min.js". The name carries the version, so a browser never keeps
         a stale copy after an upgrade.
     """
     src = _bundle_source(bundle)
-    name = f"plotly-{'basic-' if bundle == 'basic' else ''}{bundle_version(src)}.min.js"
+    name = f"plotly-{'' if bundle == 'full' else bundle + '-'}{bundle_version(src)}.min.js"
     dst = STATIC / name
     if not dst.exists() or dst.stat().st_size != src.stat().st_size:
         STATIC.mkdir(exist_ok=True)
@@ -110,23 +127,40 @@ def plotly_js_url(bundle: str = "basic") -> str:
     return ("/" + base if base else "") + "/app/static/" + plotly_js_file(bundle)
 
 
-def bundle_for(fig: dict) -> str:
-    """ "basic" if the basic bundle draws every trace of ``fig`` (a figure dict), else "full"."""
+def bundle_for(fig: dict, at_least: str = "basic") -> str:
+    """The smallest bundle, from ``at_least`` up, that draws every trace of ``fig`` (a figure dict)."""
     types = {tr.get("type", "scatter") for tr in fig.get("data", [])}
-    return "basic" if types <= BASIC_TYPES else "full"
+    need = "basic" if types <= BASIC_TYPES else "cartesian" if types <= CARTESIAN_TYPES else "full"
+    return BUNDLES[max(BUNDLES.index(need), BUNDLES.index(at_least))]
+
+
+def _typed(v: np.ndarray) -> np.ndarray:
+    """A numeric array in a dtype plotly.js's typed arrays have (no float16, no 64-bit integers)."""
+    if v.dtype == np.float16:
+        return v.astype(np.float32)
+    if v.dtype.kind in "iu" and v.dtype.itemsize == 8:
+        small = np.int32 if v.dtype.kind == "i" else np.uint32
+        info = np.iinfo(small)
+        fits = v.size == 0 or (v.min() >= info.min and v.max() <= info.max)
+        return v.astype(small if fits else np.float64)
+    return v
 
 
 def _jsonable(v: Any) -> Any:
-    """Plotly figure content -> JSON types; numeric 1-D arrays in plotly's base64 typed-array form."""
+    """Plotly figure content -> JSON types; numeric arrays in plotly's base64 typed-array form (a
+    matrix, e.g. a heatmap's z, with its "shape": plotly.js reads it as rows)."""
     if isinstance(v, dict):
         return {k: _jsonable(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
         return [_jsonable(x) for x in v]
     if isinstance(v, np.ndarray):
-        if v.ndim == 1 and v.dtype.kind in "fiu" and v.size >= 8:
-            a = np.ascontiguousarray(v.astype(np.float32) if v.dtype == np.float16 else v)
+        if v.ndim in (1, 2) and v.dtype.kind in "fiu" and v.size >= 8:
+            a = np.ascontiguousarray(_typed(v))
             code = {"f": "f", "i": "i", "u": "u"}[a.dtype.kind] + str(a.dtype.itemsize)
-            return {"dtype": code, "bdata": base64.b64encode(a.tobytes()).decode()}
+            out = {"dtype": code, "bdata": base64.b64encode(a.tobytes()).decode()}
+            if a.ndim == 2:
+                out["shape"] = f"{a.shape[0]},{a.shape[1]}"
+            return out
         return _jsonable(v.tolist())
     if isinstance(v, np.generic):
         return v.item()
@@ -362,15 +396,16 @@ def available() -> bool:
     return True
 
 
-def preload() -> None:
+def preload(bundle: str = "basic") -> None:
     """Start loading plotly.js in the browser now, before the page's charts are computed.
 
-    Call it at the top of a page that has live charts: the 4.7 MB script then loads while the
-    server runs the rest of the script.
+    Call it at the top of a page that has live charts, with the bundle they use: the script then
+    loads while the server computes the rest of the page (a page whose results are cached draws its
+    charts as soon as this does, and gains nothing).
     """
     if not available():
         return
-    _component()(data={"src": plotly_js_url("basic"), "preload": True}, key=PRELOAD_KEY, height=0)
+    _component()(data={"src": plotly_js_url(bundle), "preload": True}, key=PRELOAD_KEY, height=0)
 
 
 def live_chart(
@@ -382,6 +417,8 @@ def live_chart(
     config: dict | None = None,
     failed: str = "Chart failed",
     follow: str | None = None,
+    bundle: str = "basic",
+    presenter_cap: bool = True,
 ) -> None:
     """Draw ``fig`` in a chart that later reruns update in place.
 
@@ -395,14 +432,20 @@ def live_chart(
         failed: text shown in place of the chart if plotly.js cannot draw it.
         follow: the key of another live chart whose animation this one follows: when that chart
             shows a frame, this one shows its frame of the same name (if it has one).
+        bundle: the smallest plotly.js bundle to draw with (see :data:`BUNDLES`); a figure that needs
+            a larger one gets it. A page whose charts all ask for the same bundle loads one.
+        presenter_cap: in the presenter view, lower the chart to :data:`PRESENTER_HEIGHT` (the
+            Race page's map); False keeps its height (a lab's multi-panel figure), only its text
+            grows.
     """
     if state.presenter():
         # the projector's view: chart text as large as the page's, and a chart low enough that it fits
         # with the lesson's caption under it on a 720-line screen
         d = fig.to_dict() if isinstance(fig, go.Figure) else dict(fig)
         layout = scale_fonts(d.get("layout", {}), PRESENTER_SCALE)
-        height = min(int(height), PRESENTER_HEIGHT)
-        layout["height"] = min(layout.get("height", height), height)
+        if presenter_cap:
+            height = min(int(height), PRESENTER_HEIGHT)
+            layout["height"] = min(layout.get("height", height), height)
         fig = {**d, "layout": layout}
     if not available():
         # no plotly.js to serve (see available()): draw the ordinary way; clicks on the map then
@@ -411,7 +454,7 @@ def live_chart(
         return
     payload = figure_payload(fig)
     data = {
-        "src": plotly_js_url(bundle_for(payload)),
+        "src": plotly_js_url(bundle_for(payload, bundle)),
         "fig": payload,
         "config": {"displaylogo": False, "responsive": True, **(config or {})},
         "height": int(height),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 import presets
-from i18n import LANG_NAMES, LANGS, pick, t
+from i18n import LANG_NAMES, LANGS, bound, pick, t
 from optimizers import devices
 
 from . import state
@@ -81,7 +81,7 @@ def preset_picker(page: str) -> None:
         t("common.preset"),
         ids,
         key=key,
-        format_func=lambda i: t("common.preset_none") if not i else pick(presets.get(i).title),
+        format_func=bound(lambda i: t("common.preset_none") if not i else pick(presets.get(i).title)),
         on_change=_apply_preset,
         args=(page, key),
         help=t("common.preset_help"),

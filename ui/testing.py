@@ -40,6 +40,32 @@ def live_charts(at: AppTest) -> list[dict]:
     return [resolve_shared(d["fig"]) for d in sent if "fig" in d]  # not the hidden preloader
 
 
+def figures(at: AppTest) -> list[dict]:
+    """Every figure of the last run, in page order (main area, then the sidebar's): the live charts'
+    as :func:`live_charts` gives them and any ``st.plotly_chart``'s spec (a view that still uses it,
+    or the fallback without static serving)."""
+    import json
+
+    def walk(node):
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for child in children.values():
+                yield from walk(child)
+        else:
+            yield node
+
+    out = []
+    for node in walk(at._tree):
+        kind = getattr(node, "type", "")
+        if kind == "plotly_chart":
+            out.append(json.loads(node.proto.spec))
+        elif kind == "bidi_component":
+            sent = json.loads(node.proto.json)
+            if "fig" in sent:  # not the hidden preloader
+                out.append(resolve_shared(sent["fig"]))
+    return out
+
+
 def resolve_shared(fig: dict) -> dict:
     """A live chart's figure with its ``{"shared": i}`` and ``{"prefix": i, "n": m}`` references
     replaced by the arrays (as the browser side does), so tests read every trace's own data."""

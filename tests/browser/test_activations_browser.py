@@ -62,32 +62,48 @@ def test_signal_view_redraws_for_a_new_activation(page, app_url, console_errors,
     assert not real, real
 
 
+# the two animated maps (the lab's other charts are live charts too)
+MAPS = (
+    "[...document.querySelectorAll('.ga-live')]"
+    ".filter(d => d._fullData && d._fullData.some(t => t.name === 'gradient descent'))"
+)
+
+
 def test_data_normalization_maps_are_the_race_chart_and_play(page, app_url, console_errors, artifacts):
     page.goto(f"{app_url}/activations?view=inputs&i_scale=10&i_steps=200")
     page.wait_for_function(
-        """() => { const g = [...document.querySelectorAll('.ga-live')];
-          return g.length === 2 && g.every(d => d._fullData && d._fullData.length > 0 && d.dataset.rev); }""",
+        "() => { const g = " + MAPS + "; return g.length === 2 && g.every(d => d.dataset.rev); }",
         timeout=120_000,
     )
     wait_idle(page, timeout=60_000)
     # both maps: the surface image, the whole path drawn, and the w axes
-    drawn = page.evaluate("""() => [...document.querySelectorAll('.ga-live')].map(d => ({
+    drawn = page.evaluate(
+        "() => "
+        + MAPS
+        + """.map(d => ({
       n: d._fullData.find(t => t.name === 'gradient descent').x.length,
-      img: d._fullLayout.images.length, title: d._fullLayout.xaxis.title.text}))""")
+      img: d._fullLayout.images.length, title: d._fullLayout.xaxis.title.text}))"""
+    )
     assert drawn == [{"n": 201, "img": 1, "title": "w₁"}] * 2, drawn
     # Play on the raw surface: frames advance and gradient descent's comet leaves the start
-    page.evaluate("""() => {
-      const gd = document.querySelectorAll('.ga-live')[0];
+    page.evaluate(
+        "() => { const gd = "
+        + MAPS
+        + """[0];
       window.__frames = [];
       gd.on('plotly_animatingframe', e => window.__frames.push(e.name));
       window.__before = JSON.stringify(Array.from(gd._fullData.find(t => t.name === 'comets').x));
-    }""")
-    page.locator(".ga-live .updatemenu-button").first.click()
+    }"""
+    )
+    page.locator(".ga-live .updatemenu-button").first.click()  # only the maps have a Play button
     page.wait_for_function("() => window.__frames.length >= 5", timeout=20_000)
-    moved = page.evaluate("""() => {
-      const gd = document.querySelectorAll('.ga-live')[0];
+    moved = page.evaluate(
+        "() => { const gd = "
+        + MAPS
+        + """[0];
       return JSON.stringify(Array.from(gd._fullData.find(t => t.name === 'comets').x)) !== window.__before;
-    }""")
+    }"""
+    )
     assert moved
     page.screenshot(path=str(artifacts / "activations_inputs.png"), full_page=False)
     real = [e for e in console_errors if not ("Failed to load resource" in e and "404" in e)]

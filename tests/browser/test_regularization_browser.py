@@ -71,3 +71,27 @@ def test_regularization_lab_views_draw_and_follow_their_controls(page, app_url, 
     real = [e for e in console_errors if not ("Failed to load resource" in e and "404" in e)]
     assert not real, real
     assert len(console_errors) - len(real) <= len(missing)
+
+
+def test_a_chart_in_a_tab_opened_later_takes_the_tab_s_width(page, app_url, console_errors):
+    # The side-by-side view draws three charts in tabs; the two hidden ones are drawn at width 0.
+    # Plotly alone would keep its default 700 px there when the tab opens (it follows the window,
+    # not its element); the live chart follows its element (ui/live_chart.js).
+    page.goto(f"{app_url}/regularization?view=compare", wait_until="domcontentloaded")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.ga-live')].filter(g => g.dataset.rev).length >= 3",
+        timeout=120_000,
+    )
+    sizes = """() => [...document.querySelectorAll('.ga-live')]
+        .map(g => ({shown: g.getBoundingClientRect().width, drawn: g._fullLayout.width}))"""
+    first = page.evaluate(sizes)
+    assert first[0]["shown"] > 300 and abs(first[0]["drawn"] - first[0]["shown"]) < 2
+    assert first[1]["shown"] == 0  # in the closed tab
+    page.locator('[data-testid="stTab"]').nth(1).click()
+    page.wait_for_function(
+        """() => { const g = document.querySelectorAll('.ga-live')[1];
+                   const w = g.getBoundingClientRect().width;
+                   return w > 300 && Math.abs(g._fullLayout.width - w) < 2; }""",
+        timeout=30_000,
+    )
+    assert not [e for e in console_errors if not ("Failed to load resource" in e and "404" in e)]
