@@ -36,13 +36,11 @@ def texts(at) -> str:
 
 
 def charts(at) -> list[dict]:
-    """The page's still figures, in page order (live charts or not)."""
-    return [f for f in figures(at) if not f.get("frames")]
+    return figures(at, animated=False)
 
 
 def animations(at) -> list[dict]:
-    """The page's animated maps (live charts with frames: Play moves along the path)."""
-    return [f for f in figures(at) if f.get("frames")]
+    return figures(at, animated=True)
 
 
 def decode(v):

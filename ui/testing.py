@@ -40,22 +40,29 @@ def live_charts(at: AppTest) -> list[dict]:
     return [resolve_shared(d["fig"]) for d in sent if "fig" in d]  # not the hidden preloader
 
 
-def figures(at: AppTest) -> list[dict]:
+def _leaves(node, sidebar: bool = False):
+    """Every element under ``node`` in page order, with whether it sits in the sidebar."""
+    children = getattr(node, "children", None)
+    if isinstance(children, dict):
+        for child in children.values():
+            yield from _leaves(child, sidebar or getattr(child, "type", "") == "sidebar")
+    else:
+        yield node, sidebar
+
+
+def figures(at: AppTest, animated: bool | None = None) -> list[dict]:
     """Every figure of the last run, in page order (main area, then the sidebar's): the live charts'
     as :func:`live_charts` gives them and any ``st.plotly_chart``'s spec (a view that still uses it,
-    or the fallback without static serving)."""
+    or the fallback without static serving).
+
+    Args:
+        at: the AppTest after a run.
+        animated: True: only figures with frames (the animated maps); False: only still ones.
+    """
     import json
 
-    def walk(node):
-        children = getattr(node, "children", None)
-        if isinstance(children, dict):
-            for child in children.values():
-                yield from walk(child)
-        else:
-            yield node
-
     out = []
-    for node in walk(at._tree):
+    for node, _ in _leaves(at._tree):
         kind = getattr(node, "type", "")
         if kind == "plotly_chart":
             out.append(json.loads(node.proto.spec))
@@ -63,7 +70,7 @@ def figures(at: AppTest) -> list[dict]:
             sent = json.loads(node.proto.json)
             if "fig" in sent:  # not the hidden preloader
                 out.append(resolve_shared(sent["fig"]))
-    return out
+    return out if animated is None else [f for f in out if bool(f.get("frames")) == animated]
 
 
 def resolve_shared(fig: dict) -> dict:
@@ -263,16 +270,8 @@ def shown(at: AppTest) -> list[Shown]:
     """Every element of the last run that shows text (main area and sidebar), in page order."""
     import json
 
-    def walk(node, sidebar: bool):
-        children = getattr(node, "children", None)
-        if isinstance(children, dict):
-            for child in children.values():
-                yield from walk(child, sidebar or getattr(child, "type", "") == "sidebar")
-        else:
-            yield node, sidebar
-
     out = []
-    for node, sidebar in walk(at._tree, False):
+    for node, sidebar in _leaves(at._tree):
         kind = getattr(node, "type", "") or type(node).__name__.lower()
         if kind in SKIPPED_KINDS:
             continue
